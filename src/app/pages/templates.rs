@@ -1,0 +1,136 @@
+//! The template list: every built-in template with its kind, language and
+//! jurisdiction, a filter, and its sample rendering as DOCX and HTML.
+
+use leptos::prelude::*;
+
+use crate::app::TemplateSummary;
+
+/// The templates drafters can start from.
+#[server]
+pub async fn list_templates() -> Result<Vec<TemplateSummary>, ServerFnError> {
+    let state = expect_context::<crate::server::AppState>();
+    Ok(state
+        .catalog
+        .entries()
+        .iter()
+        .map(|entry| TemplateSummary { has_sample: entry.sample.is_some(), ..TemplateSummary::of(&entry.template) })
+        .collect())
+}
+
+#[component]
+pub fn TemplatesPage() -> impl IntoView {
+    let templates = Resource::new(|| (), |_| list_templates());
+    let (query, set_query) = signal(String::new());
+    // Effects run only in the browser: the attribute tells people and tests
+    // that the page has hydrated and the filter is live.
+    let (hydrated, set_hydrated) = signal(false);
+    Effect::new(move |_| set_hydrated.set(true));
+
+    view! {
+        <section class="templates" data-hydrated=move || hydrated.get().to_string()>
+            <h1>"Templates"</h1>
+            <p class="lead">
+                "Model resolutions and letters, ready to fill in. Download a sample to see what each one produces."
+            </p>
+            <label class="filter">
+                <span>"Filter by title, kind, language or jurisdiction"</span>
+                <input
+                    type="search"
+                    name="filter"
+                    placeholder="e.g. engagement, fr, us-sec-14a8"
+                    prop:value=query
+                    on:input=move |ev| set_query.set(event_target_value(&ev))
+                />
+            </label>
+            <Suspense fallback=|| view! { <p aria-busy="true">"Loading templates…"</p> }>
+                <ErrorBoundary fallback=|errors| {
+                    view! {
+                        <p class="error" role="alert">
+                            "The templates could not be loaded: "
+                            {move || errors.get().into_iter().map(|(_, e)| e.to_string()).collect::<Vec<_>>().join("; ")}
+                        </p>
+                    }
+                }>
+                    {move || Suspend::new(async move {
+                        templates.await.map(|list| view! { <TemplateTable templates=list query/> })
+                    })}
+                </ErrorBoundary>
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn TemplateTable(templates: Vec<TemplateSummary>, query: ReadSignal<String>) -> impl IntoView {
+    let total = templates.len();
+    let templates = StoredValue::new(templates);
+    let visible = move || {
+        let needle = query.get().to_lowercase();
+        templates.with_value(|all| {
+            all.iter().filter(|t| matches(t, &needle)).cloned().collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <p class="count" aria-live="polite">
+            {move || format!("{} of {} templates", visible().len(), total)}
+        </p>
+        <table class="template-list">
+            <thead>
+                <tr>
+                    <th scope="col">"Title"</th>
+                    <th scope="col">"Kind"</th>
+                    <th scope="col">"Language"</th>
+                    <th scope="col">"Jurisdiction"</th>
+                    <th scope="col">"Sample"</th>
+                </tr>
+            </thead>
+            <tbody>
+                <For each=visible key=|t| t.id.clone() let:template>
+                    <TemplateRow template/>
+                </For>
+            </tbody>
+        </table>
+    }
+}
+
+#[component]
+fn TemplateRow(template: TemplateSummary) -> impl IntoView {
+    let sample = |format: &str| format!("/templates/{}/sample/{format}", template.id);
+    let (docx, html) = (sample("docx"), sample("html"));
+    view! {
+        <tr data-template=template.id.clone()>
+            <td>
+                <span class="title">{template.title.clone()}</span>
+                {template.description.clone().map(|d| view! { <span class="description">{d}</span> })}
+            </td>
+            <td>{template.kind.clone()}</td>
+            <td>{template.language.clone()}</td>
+            <td>{template.jurisdiction.clone().unwrap_or_else(|| "—".to_owned())}</td>
+            <td class="downloads">
+                {if template.has_sample {
+                    view! {
+                        <a href=docx download>"DOCX"</a>
+                        " "
+                        <a href=html target="_blank" rel="noopener">"HTML"</a>
+                    }
+                        .into_any()
+                } else {
+                    view! { <span>"no sample"</span> }.into_any()
+                }}
+            </td>
+        </tr>
+    }
+}
+
+fn matches(template: &TemplateSummary, needle: &str) -> bool {
+    needle.is_empty()
+        || [
+            template.title.as_str(),
+            template.kind.as_str(),
+            template.language.as_str(),
+            template.jurisdiction.as_deref().unwrap_or_default(),
+            template.id.as_str(),
+        ]
+        .iter()
+        .any(|field| field.to_lowercase().contains(needle))
+}

@@ -1,0 +1,139 @@
+//! Stage 1 of the pipeline: a template, a draft's answers and the evidence
+//! library become Markdown with citation markers.
+
+pub mod diagnostic;
+pub mod engine;
+pub mod fields;
+pub mod filters;
+pub mod marker;
+pub mod template;
+
+use std::collections::HashSet;
+
+use serde_json::{json, Map, Value};
+
+pub use diagnostic::Diagnostic;
+pub use fields::{AnswerProblem, Field, FieldType};
+pub use template::{DocumentKind, FrontMatter, Template, TemplateError};
+
+use crate::document::Metadata;
+use crate::evidence::{Citation, Library};
+use engine::RenderFailure;
+
+/// Markdown with citation markers, the citations they point to, and the
+/// document's properties.
+#[derive(Debug, Clone)]
+pub struct Composed {
+    pub markdown: String,
+    pub citations: Vec<Citation>,
+    pub metadata: Metadata,
+}
+
+/// Why composing failed. Each variant says what to fix and where.
+#[derive(Debug, thiserror::Error)]
+pub enum ComposeError {
+    #[error(transparent)]
+    Template(#[from] TemplateError),
+    #[error("the answers do not fit template `{template}`:\n{}", .problems.iter().map(|p| format!("  - {p}")).collect::<Vec<_>>().join("\n"))]
+    Answers { template: String, problems: Vec<AnswerProblem> },
+    #[error("{at}: cite(\"{id}\"): no source with this id in the evidence library")]
+    UnknownSource { id: String, at: Diagnostic },
+    #[error("{0}")]
+    Render(Diagnostic),
+    #[error("{file}{}: rendering stopped: {limit}", line.map(|l| format!(":{l}")).unwrap_or_default())]
+    Limit { file: String, line: Option<usize>, limit: String },
+}
+
+/// Renders `template` with `answers` (a JSON object of field ids to values).
+pub fn compose(template: &Template, answers: &Value, library: &Library) -> Result<Composed, ComposeError> {
+    let language = template.front.language.as_str();
+    let checked = fields::check_answers(&template.front.fields, &sanitize(answers), language, library)
+        .map_err(|problems| ComposeError::Answers { template: template.id().to_owned(), problems })?;
+    let mut context = checked.0;
+    context.insert(
+        "template".into(),
+        json!({
+            "id": template.front.id,
+            "title": template.front.title,
+            "kind": template.front.kind.as_str(),
+            "language": template.front.language,
+            "jurisdiction": template.front.jurisdiction,
+        }),
+    );
+    let context = minijinja::Value::from(minijinja::value::Serde(Value::Object(context)));
+    let known: HashSet<String> = library.sources.iter().map(|s| s.id.clone()).collect();
+
+    let rendered = engine::render(&template.origin, &template.body, &context, language, known.clone())
+        .map_err(|f| locate(f, template, &template.body, template.body_line_offset))?;
+
+    let settings = &template.front.document;
+    let setting = |name: &str, source: &Option<String>| -> Result<Option<String>, ComposeError> {
+        let Some(source) = source else { return Ok(None) };
+        let origin = format!("{} (document.{name})", template.origin);
+        let text = engine::render(&origin, source, &context, language, known.clone())
+            .map_err(|f| locate(f, template, source, 0))?
+            .text;
+        let text = marker::strip(text.trim()).into_owned();
+        Ok(Some(text).filter(|t| !t.is_empty()))
+    };
+    let title = setting("title", &settings.title)?;
+    let author = setting("author", &settings.author)?;
+    let subject = setting("subject", &settings.subject)?;
+    let paper = settings.paper.unwrap_or(match template.front.language.as_str() {
+        "en-US" => crate::document::Paper::Letter,
+        _ => crate::document::Paper::A4,
+    });
+    Ok(Composed {
+        markdown: rendered.text,
+        citations: rendered.citations,
+        metadata: Metadata {
+            title: title.unwrap_or_default(),
+            author,
+            subject,
+            language: template.front.language.clone(),
+            date: None,
+            paper,
+        },
+    })
+}
+
+/// Answers are untrusted text: drop the characters our citation markers use.
+fn sanitize(value: &Value) -> Value {
+    match value {
+        Value::String(s) => Value::String(marker::strip(s).into_owned()),
+        Value::Array(items) => Value::Array(items.iter().map(sanitize).collect()),
+        Value::Object(map) => Value::Object(map.iter().map(|(k, v)| (k.clone(), sanitize(v))).collect::<Map<_, _>>()),
+        other => other.clone(),
+    }
+}
+
+/// Turns a render failure into an error that names the file line and column.
+fn locate(failure: RenderFailure, template: &Template, source: &str, line_offset: usize) -> ComposeError {
+    let file = template.origin.clone();
+    let at = |line: Option<usize>, offset: Option<usize>| {
+        let (line_in_source, column) = match offset {
+            Some(o) => diagnostic::line_and_column(source, o),
+            None => (line.unwrap_or(1), 1),
+        };
+        Diagnostic { file: file.clone(), line: line_in_source + line_offset, column, message: String::new() }
+    };
+    match failure {
+        RenderFailure::Template { line, offset, message } => ComposeError::Render(Diagnostic { message, ..at(line, offset) }),
+        RenderFailure::UnknownSource { id, line, offset } => ComposeError::UnknownSource { id, at: at(line, offset) },
+        RenderFailure::OutOfFuel { line } => ComposeError::Limit {
+            file,
+            line: line.map(|l| l + line_offset),
+            limit: format!("the template used up its fuel ({} steps); is there a runaway loop?", engine::FUEL),
+        },
+        RenderFailure::TooDeep { line } => ComposeError::Limit {
+            file,
+            line: line.map(|l| l + line_offset),
+            limit: format!("recursion deeper than {} levels", engine::RECURSION_LIMIT),
+        },
+        RenderFailure::OutputTooLarge => ComposeError::Limit {
+            file,
+            line: None,
+            limit: format!("output larger than {} KiB", engine::MAX_OUTPUT_BYTES / 1024),
+        },
+    }
+}

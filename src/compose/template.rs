@@ -1,0 +1,296 @@
+//! The template file format: a YAML front matter block between `---` lines,
+//! then a minijinja body that produces Markdown.
+
+use serde::{Deserialize, Serialize};
+
+use super::diagnostic::Diagnostic;
+use super::fields::{Field, FieldType};
+use crate::document::Paper;
+
+/// A parsed, checked template.
+#[derive(Debug, Clone)]
+pub struct Template {
+    pub front: FrontMatter,
+    pub body: String,
+    /// The file name (or id) shown in messages.
+    pub origin: String,
+    /// Lines of the file before the body's first line; added to body line numbers.
+    pub body_line_offset: usize,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    pub id: String,
+    pub title: String,
+    pub kind: DocumentKind,
+    pub language: String,
+    #[serde(default)]
+    pub jurisdiction: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub document: DocumentSettings,
+    #[serde(default)]
+    pub steps: Vec<Step>,
+    pub fields: Vec<Field>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum DocumentKind {
+    Resolution,
+    FilingLetter,
+    CofilerLetter,
+    OwnershipRequest,
+    EngagementLetter,
+}
+
+impl DocumentKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocumentKind::Resolution => "resolution",
+            DocumentKind::FilingLetter => "filing-letter",
+            DocumentKind::CofilerLetter => "cofiler-letter",
+            DocumentKind::OwnershipRequest => "ownership-request",
+            DocumentKind::EngagementLetter => "engagement-letter",
+        }
+    }
+}
+
+/// Document properties; each value is a small minijinja template rendered
+/// with the same answers as the body.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentSettings {
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub author: Option<String>,
+    #[serde(default)]
+    pub subject: Option<String>,
+    #[serde(default)]
+    pub paper: Option<Paper>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub help: Option<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum TemplateError {
+    #[error("{file}:1:1: a template starts with a front matter block: a line `---`, the YAML header, and another line `---`")]
+    MissingFrontMatter { file: String },
+    #[error("{0}")]
+    Invalid(Diagnostic),
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    Definitions(Vec<Diagnostic>),
+}
+
+impl Template {
+    /// Parses and checks a template file. `origin` names it in messages.
+    pub fn parse(source: &str, origin: &str) -> Result<Template, TemplateError> {
+        let (header, body, header_line, body_line_offset) = split_front_matter(source)
+            .ok_or_else(|| TemplateError::MissingFrontMatter { file: origin.to_owned() })?;
+        let front: FrontMatter = serde_yaml::from_str(header).map_err(|err| {
+            let (line, column) = err
+                .location()
+                .map_or((header_line, 1), |l| (header_line + l.line() - 1, l.column()));
+            TemplateError::Invalid(Diagnostic {
+                file: origin.to_owned(),
+                line,
+                column,
+                message: format!("front matter: {}", strip_yaml_location(&err.to_string())),
+            })
+        })?;
+        let template = Template {
+            front,
+            body: body.to_owned(),
+            origin: origin.to_owned(),
+            body_line_offset,
+        };
+        let problems = template.check_definitions(source, header_line);
+        if !problems.is_empty() {
+            return Err(TemplateError::Definitions(problems));
+        }
+        template.check_body_syntax()?;
+        Ok(template)
+    }
+
+    /// A syntax error in the body, found before anyone renders it.
+    fn check_body_syntax(&self) -> Result<(), TemplateError> {
+        match super::engine::check_syntax(&self.origin, &self.body) {
+            Ok(()) => Ok(()),
+            Err(failure) => {
+                let (line, offset, message) = match failure {
+                    super::engine::RenderFailure::Template { line, offset, message } => (line, offset, message),
+                    other => (None, None, format!("{other:?}")),
+                };
+                let (line, column) = match offset {
+                    Some(o) => super::diagnostic::line_and_column(&self.body, o),
+                    None => (line.unwrap_or(1), 1),
+                };
+                Err(TemplateError::Invalid(Diagnostic {
+                    file: self.origin.clone(),
+                    line: line + self.body_line_offset,
+                    column,
+                    message,
+                }))
+            }
+        }
+    }
+
+    pub fn id(&self) -> &str {
+        &self.front.id
+    }
+
+    pub fn field(&self, id: &str) -> Option<&Field> {
+        self.front.fields.iter().find(|f| f.id == id)
+    }
+
+    /// Checks that go beyond the YAML's shape: identifiers, references between
+    /// fields and steps, options of choices.
+    fn check_definitions(&self, source: &str, header_line: usize) -> Vec<Diagnostic> {
+        let mut problems = Vec::new();
+        let mut problem = |needle: &str, message: String| {
+            let line = find_header_line(source, header_line, needle);
+            problems.push(Diagnostic { file: self.origin.clone(), line, column: 1, message });
+        };
+        let front = &self.front;
+        if !is_language_tag(&front.language) {
+            problem("language:", format!("language `{}` is not a BCP 47 tag such as `en`, `en-US` or `fr`", front.language));
+        }
+        if !is_identifier(&front.id.replace('-', "_")) {
+            problem("id:", format!("template id `{}` may use only letters, digits, `-` and `_`", front.id));
+        }
+        let mut seen = std::collections::HashSet::new();
+        for (index, field) in front.fields.iter().enumerate() {
+            let at = format!("id: {}", field.id);
+            if !is_identifier(&field.id) {
+                problem(&at, format!("field id `{}` must be a name usable in the body: letters, digits and `_`, not starting with a digit", field.id));
+            }
+            if !seen.insert(field.id.as_str()) {
+                problem(&at, format!("field id `{}` is declared twice", field.id));
+            }
+            if let Some(step) = &field.step {
+                if !front.steps.iter().any(|s| &s.id == step) {
+                    problem(&at, format!("field `{}` is in step `{step}`, which is not declared under `steps`", field.id));
+                }
+            } else if !front.steps.is_empty() {
+                problem(&at, format!("field `{}` has no `step`; every field needs one when steps are declared", field.id));
+            }
+            if field.field_type == FieldType::Choice && field.options.is_empty() {
+                problem(&at, format!("choice field `{}` needs `options`", field.id));
+            }
+            if let Some(condition) = &field.condition {
+                if !front.fields[..index].iter().any(|f| f.id == condition.field) {
+                    problem(&at, format!("field `{}` depends on `{}`, which must be declared before it", field.id, condition.field));
+                }
+            }
+            if let Some(default) = &field.default {
+                if let Err(message) = field.normalize(default) {
+                    problem(&at, format!("default of field `{}`: {message}", field.id));
+                }
+            }
+        }
+        problems
+    }
+}
+
+/// Splits `---\nYAML\n---\nbody`; returns the header, the body, the header's
+/// first line number and the number of lines before the body.
+fn split_front_matter(source: &str) -> Option<(&str, &str, usize, usize)> {
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let rest = source.strip_prefix("---\n").or_else(|| source.strip_prefix("---\r\n"))?;
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            let header = &rest[..offset];
+            let body = &rest[offset + line.len()..];
+            let header_lines = header.matches('\n').count();
+            return Some((header, body, 2, header_lines + 2));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// serde_yaml appends "at line X column Y" to its messages; we print our own.
+fn strip_yaml_location(message: &str) -> &str {
+    message.find(" at line ").map_or(message, |i| &message[..i])
+}
+
+/// The file line where `needle` first appears in the header, for messages
+/// about a field definition; the header's first line if it is not found.
+fn find_header_line(source: &str, header_line: usize, needle: &str) -> usize {
+    source
+        .lines()
+        .position(|l| l.trim_start().trim_start_matches("- ").trim_start() == needle || l.contains(needle))
+        .map_or(header_line, |i| i + 1)
+}
+
+pub fn is_identifier(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let primary = parts.next().unwrap_or_default();
+    (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_lowercase())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = "---\nid: t1\ntitle: T\nkind: resolution\nlanguage: en\nfields:\n  - id: company\n    label: Company\n    type: company\n    required: true\n---\n# {{ company.name }}\n";
+
+    #[test]
+    fn parses_front_matter_and_body() {
+        let t = Template::parse(GOOD, "t1.md").unwrap();
+        assert_eq!(t.front.kind, DocumentKind::Resolution);
+        assert_eq!(t.front.fields[0].field_type, FieldType::Company);
+        assert_eq!(t.body, "# {{ company.name }}\n");
+        assert_eq!(t.body_line_offset, 11);
+    }
+
+    #[test]
+    fn malformed_header_says_where() {
+        let bad = GOOD.replace("kind: resolution", "kind: memo");
+        let err = Template::parse(&bad, "t1.md").unwrap_err().to_string();
+        assert!(err.starts_with("t1.md:4:7: front matter: kind: unknown variant `memo`"), "{err}");
+    }
+
+    #[test]
+    fn unknown_key_and_missing_front_matter() {
+        let bad = GOOD.replace("title: T", "titel: T");
+        let err = Template::parse(&bad, "x.md").unwrap_err().to_string();
+        assert!(err.contains("x.md:3:1: front matter: unknown field `titel`"), "{err}");
+        let err = Template::parse("# no header", "y.md").unwrap_err().to_string();
+        assert!(err.starts_with("y.md:1:1: a template starts with a front matter block"), "{err}");
+    }
+
+    #[test]
+    fn body_syntax_error_has_file_line_and_column() {
+        let bad = GOOD.replace("# {{ company.name }}\n", "# Title\n\n{% if company %}\n  {{ company.name | titel }}\n");
+        let err = Template::parse(&bad, "t.md").unwrap_err().to_string();
+        assert!(err.starts_with("t.md:"), "{err}");
+        assert!(err.contains("syntax error") || err.contains("unknown filter"), "{err}");
+    }
+
+    #[test]
+    fn definition_problems_name_the_field_and_line() {
+        let bad = GOOD.replace("    required: true\n", "    required: true\n    condition: { field: later }\n");
+        let err = Template::parse(&bad, "t.md").unwrap_err().to_string();
+        assert_eq!(err, "t.md:7:1: field `company` depends on `later`, which must be declared before it");
+    }
+}

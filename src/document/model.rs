@@ -1,0 +1,104 @@
+//! The document model: what every back end (HTML, DOCX, PDF) consumes.
+//!
+//! Plain data, independent of Markdown, HTML or any file format. Footnote
+//! references carry the note's number; the notes themselves live in
+//! [`Document::footnotes`], numbered from 1 in order of first reference.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub metadata: Metadata,
+    pub blocks: Vec<Block>,
+    pub footnotes: Vec<Footnote>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Metadata {
+    pub title: String,
+    pub author: Option<String>,
+    pub subject: Option<String>,
+    /// BCP 47 tag, e.g. `en-US`, `fr`.
+    pub language: String,
+    /// ISO date the document is dated, if the template says so.
+    pub date: Option<String>,
+    pub paper: Paper,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Paper {
+    #[default]
+    A4,
+    Letter,
+}
+
+impl Paper {
+    /// Width and height in millimetres.
+    pub fn size_mm(self) -> (f64, f64) {
+        match self {
+            Paper::A4 => (210.0, 297.0),
+            Paper::Letter => (215.9, 279.4),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Block {
+    /// The document's title (at most one, first).
+    Title(Vec<Inline>),
+    /// Level 1 to 3.
+    Heading { level: u8, content: Vec<Inline> },
+    Paragraph(Vec<Inline>),
+    List(List),
+    Quote(Vec<Block>),
+    PageBreak,
+    /// A horizontal rule between sections.
+    Rule,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct List {
+    /// `Some(first number)` for a numbered list.
+    pub start: Option<u64>,
+    pub items: Vec<Vec<Block>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Inline {
+    Text(String),
+    Emphasis(Vec<Inline>),
+    Strong(Vec<Inline>),
+    Link { url: String, content: Vec<Inline> },
+    /// A reference to footnote number `n` (1-based).
+    NoteRef(usize),
+    LineBreak,
+    Code(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Footnote {
+    pub number: usize,
+    pub paragraphs: Vec<Vec<Inline>>,
+}
+
+impl Inline {
+    /// The text a reader sees, without formatting (note references omitted).
+    pub fn plain_text(inlines: &[Inline]) -> String {
+        let mut out = String::new();
+        fn walk(inlines: &[Inline], out: &mut String) {
+            for inline in inlines {
+                match inline {
+                    Inline::Text(t) | Inline::Code(t) => out.push_str(t),
+                    Inline::Emphasis(c) | Inline::Strong(c) | Inline::Link { content: c, .. } => {
+                        walk(c, out)
+                    }
+                    Inline::LineBreak => out.push(' '),
+                    Inline::NoteRef(_) => {}
+                }
+            }
+        }
+        walk(inlines, &mut out);
+        out
+    }
+}

@@ -1,0 +1,270 @@
+//! Citation notes, formatted by a CSL processor (hayagriva).
+//!
+//! Decoding all 64 bundled CSL locales takes ~130 ms, more than a whole
+//! render, so only the locales a document needs (its own and the en-US
+//! fallback) are decoded, once per process; styles likewise.
+
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, Mutex};
+
+use hayagriva::archive::{ArchivedStyle, LOCALES as LOCALE_ARCHIVE};
+use hayagriva::citationberg::{IndependentStyle, Locale, LocaleCode, Style};
+use hayagriva::{
+    BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest, ElemChild, Entry, LocatorPayload,
+    SpecificLocator,
+};
+use serde_json::{json, Map, Value};
+
+use super::library::{Library, Source, SourceType};
+use crate::document::Inline;
+
+/// The style used when none is chosen: full note first, short note after.
+pub const DEFAULT_STYLE: &str = "chicago-notes";
+
+static LOCALES: LazyLock<Mutex<HashMap<String, Arc<Vec<Locale>>>>> = LazyLock::new(Default::default);
+static STYLES: LazyLock<Mutex<HashMap<String, Arc<IndependentStyle>>>> = LazyLock::new(Default::default);
+
+/// A citation style known to the CSL processor.
+#[derive(Debug, Clone)]
+pub struct CitationStyle {
+    name: String,
+    style: Arc<IndependentStyle>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CitationError {
+    #[error("unknown citation style `{0}`; try `chicago-notes`, `chicago-shortened-notes` or `apa`")]
+    UnknownStyle(String),
+    #[error("citation style `{0}` depends on another style; choose an independent style such as `chicago-notes`")]
+    DependentStyle(String),
+    #[error("source `{id}` cannot be formatted as a citation: {message}")]
+    Entry { id: String, message: String },
+}
+
+impl CitationStyle {
+    pub fn by_name(name: &str) -> Result<CitationStyle, CitationError> {
+        let mut cache = STYLES.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(style) = cache.get(name) {
+            return Ok(CitationStyle { name: name.to_owned(), style: style.clone() });
+        }
+        let archived = ArchivedStyle::by_name(name).ok_or_else(|| CitationError::UnknownStyle(name.to_owned()))?;
+        let Style::Independent(style) = archived.get() else {
+            return Err(CitationError::DependentStyle(name.to_owned()));
+        };
+        let style = Arc::new(style);
+        cache.insert(name.to_owned(), style.clone());
+        Ok(CitationStyle { name: name.to_owned(), style })
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Decodes the default style and common locales now rather than on the first render.
+    pub fn warm_up() {
+        let _ = CitationStyle::by_name(DEFAULT_STYLE);
+        for language in ["en-US", "fr-FR"] {
+            locales_for(&LocaleCode(language.to_owned()));
+        }
+    }
+}
+
+/// One `cite()` call: which source, and where in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Citation {
+    pub source: String,
+    pub pinpoint: Option<String>,
+}
+
+/// Formats citations as the content of notes `1..`, in the order given
+/// (the order they appear in the document), so the style can tell a first
+/// citation from a later one.
+pub fn format_notes(
+    citations: &[(usize, &Citation)],
+    library: &Library,
+    style: &CitationStyle,
+    language: &str,
+) -> Result<Vec<Vec<Inline>>, CitationError> {
+    let mut entries: HashMap<&str, Entry> = HashMap::new();
+    for (_, citation) in citations {
+        if entries.contains_key(citation.source.as_str()) {
+            continue;
+        }
+        let source = library.source(&citation.source).ok_or_else(|| CitationError::Entry {
+            id: citation.source.clone(),
+            message: "it is not in the evidence library".into(),
+        })?;
+        entries.insert(&source.id, to_entry(source)?);
+    }
+    let code = locale_code(language);
+    let locales = locales_for(&code);
+    let locale = Some(code);
+    let mut driver = BibliographyDriver::new();
+    for (note_number, citation) in citations {
+        let entry = &entries[citation.source.as_str()];
+        let locator = citation
+            .pinpoint
+            .as_deref()
+            .map(|p| SpecificLocator(hayagriva::citationberg::taxonomy::Locator::Custom, LocatorPayload::Str(p)));
+        driver.citation(CitationRequest::new(
+            vec![CitationItem::with_locator(entry, locator)],
+            &style.style,
+            locale.clone(),
+            &locales,
+            Some(*note_number),
+        ));
+    }
+    let rendered = driver.finish(BibliographyRequest::new(&style.style, locale, &locales));
+    Ok(rendered.citations.iter().map(|c| to_inlines(&c.citation.0)).collect())
+}
+
+/// CSL locales are region-specific; a bare language picks its usual region.
+fn locale_code(language: &str) -> LocaleCode {
+    let code = match language {
+        "en" => "en-US",
+        "fr" => "fr-FR",
+        "de" => "de-DE",
+        "es" => "es-ES",
+        "nl" => "nl-NL",
+        other => other,
+    };
+    LocaleCode(code.to_owned())
+}
+
+/// The decoded locales for `code`: its own (by exact tag, else by language)
+/// and en-US, which CSL falls back to.
+fn locales_for(code: &LocaleCode) -> Arc<Vec<Locale>> {
+    let mut cache = LOCALES.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some(found) = cache.get(&code.0) {
+        return found.clone();
+    }
+    let language = code.0.split('-').next().unwrap_or_default();
+    let tags: Vec<(usize, &str)> = LOCALE_ARCHIVE.iter().enumerate().filter_map(|(i, b)| archived_tag(b).map(|t| (i, t))).collect();
+    let exact = tags.iter().find(|(_, t)| *t == code.0);
+    let same_language = tags.iter().find(|(_, t)| t.split('-').next() == Some(language));
+    let fallback = tags.iter().find(|(_, t)| *t == "en-US");
+    let mut wanted: Vec<usize> = exact.or(same_language).into_iter().chain(fallback).map(|(i, _)| *i).collect();
+    wanted.dedup();
+    let decoded: Vec<Locale> = wanted
+        .into_iter()
+        .filter_map(|i| ciborium::from_reader::<Locale, _>(LOCALE_ARCHIVE[i]).ok())
+        .collect();
+    let decoded = Arc::new(decoded);
+    cache.insert(code.0.clone(), decoded.clone());
+    decoded
+}
+
+/// Reads a locale's tag from the head of its CBOR encoding without decoding
+/// the rest: the archive's locales start with the `@xml:lang` key, then the
+/// tag as a short text string.
+fn archived_tag(bytes: &'static [u8]) -> Option<&'static str> {
+    const KEY: &[u8] = b"@xml:lang";
+    let head = &bytes[..bytes.len().min(40)];
+    let at = head.windows(KEY.len()).position(|w| w == KEY)? + KEY.len();
+    let header = *bytes.get(at)?;
+    // CBOR major type 3 (text) with the length in the low five bits, up to 23.
+    if !(0x60..=0x77).contains(&header) {
+        return None;
+    }
+    let len = usize::from(header - 0x60);
+    std::str::from_utf8(bytes.get(at + 1..at + 1 + len)?).ok()
+}
+
+/// Maps a library source to hayagriva's entry, through its documented YAML/serde schema.
+fn to_entry(source: &Source) -> Result<Entry, CitationError> {
+    let mut fields = Map::new();
+    let (entry_type, parent_type, genre) = match source.source_type {
+        // hayagriva's "report" drops the day and month, which matter for a press release.
+        SourceType::PressRelease => ("web", None, Some("press release")),
+        SourceType::NewsArticle => ("article", Some("newspaper"), None),
+        SourceType::BlogPost => ("web", Some("blog"), None),
+        SourceType::Report | SourceType::Guidance => ("report", None, None),
+        SourceType::LegalText => ("legislation", None, None),
+        SourceType::ProxyFiling => ("report", None, Some("proxy filing")),
+        SourceType::WebPage => ("web", None, None),
+    };
+    fields.insert("type".into(), json!(entry_type));
+    fields.insert("title".into(), json!(source.title));
+    if !source.authors.is_empty() {
+        fields.insert("author".into(), json!(source.authors));
+    }
+    if let Some(date) = &source.date {
+        fields.insert("date".into(), json!(date));
+    }
+    if let Some(url) = &source.url {
+        fields.insert("url".into(), json!(url));
+    }
+    if let Some(language) = &source.language {
+        fields.insert("language".into(), json!(language));
+    }
+    if let Some(number) = &source.number {
+        fields.insert("serial-number".into(), json!(number));
+    }
+    if let Some(genre) = genre {
+        fields.insert("genre".into(), json!(genre));
+    }
+    match (parent_type, &source.container) {
+        (Some(kind), Some(container)) => {
+            fields.insert("parent".into(), json!({ "type": kind, "title": container, "publisher": source.publisher }));
+        }
+        _ => {
+            if let Some(publisher) = &source.publisher {
+                fields.insert("publisher".into(), json!(publisher));
+                if source.authors.is_empty() {
+                    // An organisation's own publication: it is also the author.
+                    fields.insert("organization".into(), json!(publisher));
+                }
+            }
+            if let Some(place) = &source.place {
+                fields.insert("location".into(), json!(place));
+            }
+        }
+    }
+    let library: hayagriva::Library =
+        serde_json::from_value(Value::Object(Map::from_iter([(source.id.clone(), Value::Object(fields))])))
+            .map_err(|err| CitationError::Entry { id: source.id.clone(), message: err.to_string() })?;
+    let entry = library.iter().next().cloned();
+    entry.ok_or_else(|| CitationError::Entry { id: source.id.clone(), message: "no entry".into() })
+}
+
+/// Converts hayagriva's formatted output into the document model's inlines.
+fn to_inlines(children: &[ElemChild]) -> Vec<Inline> {
+    let mut out = Vec::new();
+    for child in children {
+        match child {
+            ElemChild::Text(formatted) => out.push(styled(formatted)),
+            ElemChild::Elem(elem) => out.extend(to_inlines(&elem.children.0)),
+            ElemChild::Markup(text) => out.push(Inline::Text(text.clone())),
+            ElemChild::Link { text, url } => {
+                out.push(Inline::Link { url: url.clone(), content: vec![styled(text)] })
+            }
+            // Transparent elements are for locators we never make transparent.
+            ElemChild::Transparent { .. } => {}
+        }
+    }
+    merge_text(out)
+}
+
+fn styled(formatted: &hayagriva::Formatted) -> Inline {
+    use hayagriva::citationberg::{FontStyle, FontWeight};
+    let mut inline = Inline::Text(formatted.text.clone());
+    if formatted.formatting.font_style == FontStyle::Italic {
+        inline = Inline::Emphasis(vec![inline]);
+    }
+    if formatted.formatting.font_weight == FontWeight::Bold {
+        inline = Inline::Strong(vec![inline]);
+    }
+    inline
+}
+
+fn merge_text(inlines: Vec<Inline>) -> Vec<Inline> {
+    let mut out: Vec<Inline> = Vec::with_capacity(inlines.len());
+    for inline in inlines {
+        match (out.last_mut(), inline) {
+            (Some(Inline::Text(previous)), Inline::Text(next)) => previous.push_str(&next),
+            (Some(Inline::Emphasis(previous)), Inline::Emphasis(next)) => previous.extend(next),
+            (_, inline) => out.push(inline),
+        }
+    }
+    out
+}

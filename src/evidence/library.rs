@@ -1,0 +1,243 @@
+//! The evidence library: sources, the claims drafters cite, verbatim quotes.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+use crate::compose::fields::{parse_date, EvidenceLookup};
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Library {
+    pub sources: Vec<Source>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub source_type: SourceType,
+    pub title: String,
+    /// The English title of a source published in another language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<String>,
+    /// Persons as "Last, First".
+    #[serde(default)]
+    pub authors: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    /// Newspaper, website or series the source appeared in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub container: Option<String>,
+    /// Report or document number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub claims: Vec<Claim>,
+    /// Where the bibliographic facts were taken from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceType {
+    PressRelease,
+    NewsArticle,
+    BlogPost,
+    Report,
+    Guidance,
+    LegalText,
+    ProxyFiling,
+    WebPage,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Claim {
+    pub id: String,
+    /// The claim in the project's words, by language tag (`en`, `fr`).
+    pub text: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pinpoint: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<Quote>,
+}
+
+/// Words exactly as the source has them.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Quote {
+    pub text: String,
+    pub language: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translation: Option<Translation>,
+}
+
+/// A translation is never the source's words: `by` says whose it is.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Translation {
+    pub text: String,
+    pub language: String,
+    pub by: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum EvidenceError {
+    #[error("cannot read the evidence library {path}: {source}")]
+    Read { path: String, source: std::io::Error },
+    #[error("{path}:{line}:{column}: evidence library: {message}")]
+    Syntax { path: String, line: usize, column: usize, message: String },
+    #[error("{path}: evidence library: {message}")]
+    Invalid { path: String, message: String },
+}
+
+impl Library {
+    pub fn load(path: &Path) -> Result<Library, EvidenceError> {
+        let display = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|source| EvidenceError::Read { path: display.clone(), source })?;
+        Library::parse(&text, &display)
+    }
+
+    /// Parses and checks a library; `origin` names it in messages.
+    pub fn parse(text: &str, origin: &str) -> Result<Library, EvidenceError> {
+        let library: Library = serde_json::from_str(text).map_err(|err| EvidenceError::Syntax {
+            path: origin.to_owned(),
+            line: err.line(),
+            column: err.column(),
+            message: strip_json_location(&err.to_string()).to_owned(),
+        })?;
+        library.check().map_err(|message| EvidenceError::Invalid { path: origin.to_owned(), message })?;
+        Ok(library)
+    }
+
+    fn check(&self) -> Result<(), String> {
+        let mut ids = HashSet::new();
+        for source in &self.sources {
+            if source.id.is_empty() || !source.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+                return Err(format!("source id `{}` may use only letters, digits, `-` and `_`", source.id));
+            }
+            if !ids.insert(source.id.as_str()) {
+                return Err(format!("source id `{}` appears twice", source.id));
+            }
+            if let Some(date) = &source.date {
+                if !is_partial_date(date) {
+                    return Err(format!("source `{}`: date `{date}` is not YYYY-MM-DD, YYYY-MM or YYYY", source.id));
+                }
+            }
+            let mut claim_ids = HashSet::new();
+            for claim in &source.claims {
+                if !claim_ids.insert(claim.id.as_str()) {
+                    return Err(format!("source `{}`: claim id `{}` appears twice", source.id, claim.id));
+                }
+                if claim.text.is_empty() {
+                    return Err(format!("source `{}`, claim `{}`: the claim has no text", source.id, claim.id));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+}
+
+impl Claim {
+    /// The claim in `language` (its primary subtag), else English, else any.
+    pub fn text_in(&self, language: &str) -> &str {
+        let primary = language.split('-').next().unwrap_or(language);
+        self.text
+            .get(language)
+            .or_else(|| self.text.get(primary))
+            .or_else(|| self.text.get("en"))
+            .or_else(|| self.text.values().next())
+            .map_or("", String::as_str)
+    }
+}
+
+impl EvidenceLookup for Library {
+    fn expand(&self, reference: &str, language: &str) -> Result<Value, String> {
+        let (source_id, claim_id) = match reference.split_once('#') {
+            Some((s, c)) => (s, Some(c)),
+            None => (reference, None),
+        };
+        let source = self
+            .source(source_id)
+            .ok_or_else(|| format!("no source `{source_id}` in the evidence library"))?;
+        let claim = match claim_id {
+            Some(id) => Some(
+                source
+                    .claims
+                    .iter()
+                    .find(|c| c.id == id)
+                    .ok_or_else(|| format!("source `{source_id}` has no claim `{id}`"))?,
+            ),
+            None => source.claims.first(),
+        };
+        let quote = claim.and_then(|c| c.quote.as_ref());
+        Ok(json!({
+            "id": source.id,
+            "claim": claim.map(|c| c.text_in(language)),
+            "pinpoint": claim.and_then(|c| c.pinpoint.clone()),
+            "quote": quote.map(|q| q.text.clone()),
+            "quote_language": quote.map(|q| q.language.clone()),
+            "translation": quote.and_then(|q| q.translation.as_ref()).map(|t| t.text.clone()),
+            "title": source.title,
+            "publisher": source.publisher,
+            "date": source.date,
+            "url": source.url,
+        }))
+    }
+}
+
+fn is_partial_date(text: &str) -> bool {
+    match text.len() {
+        4 => text.chars().all(|c| c.is_ascii_digit()),
+        7 => parse_date(&format!("{text}-01")).is_some(),
+        _ => parse_date(text).is_some(),
+    }
+}
+
+fn strip_json_location(message: &str) -> &str {
+    message.find(" at line ").map_or(message, |i| &message[..i])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syntax_errors_say_where() {
+        let err = Library::parse("{\n  \"sources\": [ {\"id\": 3} ]\n}", "lib.json").unwrap_err().to_string();
+        assert!(err.starts_with("lib.json:2:"), "{err}");
+        assert!(err.contains("invalid type: integer `3`, expected a string"), "{err}");
+    }
+
+    #[test]
+    fn expands_a_claim_reference_in_the_drafts_language() {
+        let lib = Library::parse(
+            r#"{"sources":[{"id":"s","type":"report","title":"T","claims":[{"id":"c","text":{"en":"E","fr":"F"}}]}]}"#,
+            "x",
+        )
+        .unwrap();
+        assert_eq!(lib.expand("s#c", "fr-FR").unwrap()["claim"], "F");
+        assert_eq!(lib.expand("s", "de").unwrap()["claim"], "E");
+        assert_eq!(lib.expand("s#d", "en").unwrap_err(), "source `s` has no claim `d`");
+    }
+}

@@ -1,0 +1,49 @@
+//! Stage 3 of the pipeline: back ends that take only the document model.
+
+pub mod docx;
+pub mod html;
+
+use crate::document::Document;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Html,
+    Docx,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Html => "html",
+            Format::Docx => "docx",
+        }
+    }
+
+    pub fn media_type(self) -> &'static str {
+        match self {
+            Format::Html => "text/html; charset=utf-8",
+            Format::Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        }
+    }
+
+    pub fn from_extension(ext: &str) -> Option<Format> {
+        match ext {
+            "html" => Some(Format::Html),
+            "docx" => Some(Format::Docx),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("could not write the DOCX package: {0}")]
+    Docx(String),
+}
+
+pub fn write(document: &Document, format: Format) -> Result<Vec<u8>, ExportError> {
+    match format {
+        Format::Html => Ok(html::standalone(document).into_bytes()),
+        Format::Docx => docx::write(document),
+    }
+}

@@ -1,0 +1,33 @@
+//! Resolution Studio: drafting shareholder resolutions and engagement letters.
+//!
+//! The document pipeline (no Leptos in it, usable on its own):
+//! [`compose`] (template + answers + evidence → Markdown) → [`document`]
+//! (the document model) → [`export`] (HTML, DOCX). [`render`] runs the
+//! whole pipeline. The web app lives in [`app`] (UI) and `server` (axum).
+
+pub mod app;
+
+#[cfg(feature = "ssr")]
+pub mod cli;
+#[cfg(feature = "ssr")]
+pub mod compose;
+#[cfg(feature = "ssr")]
+pub mod document;
+#[cfg(feature = "ssr")]
+pub mod evidence;
+#[cfg(feature = "ssr")]
+pub mod export;
+#[cfg(feature = "ssr")]
+pub mod render;
+#[cfg(feature = "ssr")]
+pub mod server;
+#[cfg(feature = "ssr")]
+pub mod templates;
+
+/// Entry point of the browser bundle: attaches to the server-rendered page.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(app::App);
+}

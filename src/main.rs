@@ -1,0 +1,20 @@
+use std::process::ExitCode;
+
+use clap::Parser;
+use resolution_studio::cli::{self, Cli, Command};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        None | Some(Command::Serve) => resolution_studio::server::run().map_err(|e| e.to_string()),
+        Some(Command::Templates { json }) => cli::list_templates(json).map_err(|e| e.to_string()),
+        Some(Command::Render(args)) => cli::render(&args).map_err(|e| e.to_string()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,61 @@
+//! The whole pipeline in one call: compose → document model → a file format.
+
+use serde_json::Value;
+
+use crate::compose::{self, ComposeError, Template};
+use crate::document::{parse::parse, Document, Inline};
+use crate::evidence::{format_notes, CitationError, CitationStyle, Library};
+use crate::export::{self, ExportError, Format};
+
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error(transparent)]
+    Compose(#[from] ComposeError),
+    #[error(transparent)]
+    Citation(#[from] CitationError),
+    #[error(transparent)]
+    Export(#[from] ExportError),
+}
+
+/// Builds the document model of a template filled with answers.
+pub fn document(
+    template: &Template,
+    answers: &Value,
+    library: &Library,
+    style: &CitationStyle,
+) -> Result<Document, RenderError> {
+    let composed = compose::compose(template, answers, library)?;
+    let mut metadata = composed.metadata;
+    let mut parsed = parse(&composed.markdown, metadata.clone());
+    if metadata.title.is_empty() {
+        metadata.title = match parsed.document.blocks.first() {
+            Some(crate::document::Block::Title(title)) => Inline::plain_text(title),
+            _ => template.front.title.clone(),
+        };
+        parsed.document.metadata = metadata;
+    }
+    let citations: Vec<_> = parsed
+        .citation_notes
+        .iter()
+        .filter_map(|(number, call)| composed.citations.get(*call).map(|c| (*number, c)))
+        .collect();
+    let notes = format_notes(&citations, library, style, &template.front.language)?;
+    for ((number, _), content) in citations.iter().zip(notes) {
+        if let Some(note) = parsed.document.footnotes.get_mut(number - 1) {
+            note.paragraphs = vec![content];
+        }
+    }
+    Ok(parsed.document)
+}
+
+/// Renders a template filled with answers into `format`.
+pub fn render(
+    template: &Template,
+    answers: &Value,
+    library: &Library,
+    style: &CitationStyle,
+    format: Format,
+) -> Result<Vec<u8>, RenderError> {
+    let document = document(template, answers, library, style)?;
+    Ok(export::write(&document, format)?)
+}

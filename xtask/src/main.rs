@@ -1,0 +1,262 @@
+//! Build helper: `cargo xtask run` and `cargo xtask test`, the README's two
+//! commands. Installs what is missing (wasm target, wasm-opt from npm,
+//! Debian packages for the tests), builds the browser bundle with plain
+//! cargo + wasm-bindgen (as a library, pinned to the app's wasm-bindgen),
+//! then starts the server or runs the tests. No step downloads from GitHub.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{bail, Context, Result};
+
+const OUTPUT_NAME: &str = "resolution-studio";
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+/// Debian's binaryen is too old (its wasm fails to hydrate); npm's is current.
+const BINARYEN_NPM: &str = "binaryen@132";
+/// Debian packages the tests use, each with a command that shows it is there.
+const TEST_PACKAGES: &[(&str, &str)] = &[
+    ("soffice --version", "libreoffice-writer-nogui"),
+    ("pdftotext -v", "poppler-utils"),
+    ("pandoc --version", "pandoc"),
+    ("python3 -c 'import docx'", "python3-docx"),
+    ("fc-list | grep -q 'Liberation Serif'", "fonts-liberation2"),
+    ("chromium --version", "chromium"),
+    ("hyperfine --version", "hyperfine"),
+];
+
+fn main() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let project = Project::locate()?;
+    match args.first().map(String::as_str) {
+        Some("run") => {
+            project.install_build_tools()?;
+            project.build_site()?;
+            project.run_server(&args[1..])
+        }
+        Some("test") => {
+            project.install_build_tools()?;
+            project.install_packages(TEST_PACKAGES)?;
+            project.build_site()?;
+            project.test(&args[1..])
+        }
+        Some("site") => {
+            project.install_build_tools()?;
+            project.build_site()
+        }
+        Some("bench") => {
+            project.install_packages(TEST_PACKAGES)?;
+            project.bench()
+        }
+        _ => {
+            eprintln!(
+                "usage: cargo xtask <command>\n\n  run     install what is missing, build, start the app on http://127.0.0.1:3000\n  test    install what is missing, build, run every test\n  site    build the browser bundle into target/site\n  bench   time the command line against pandoc and LibreOffice"
+            );
+            std::process::exit(2)
+        }
+    }
+}
+
+struct Project {
+    root: PathBuf,
+    target: PathBuf,
+}
+
+impl Project {
+    fn locate() -> Result<Project> {
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .parent()
+            .context("xtask lives inside the workspace")?
+            .to_owned();
+        let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
+        Ok(Project { root, target })
+    }
+
+    fn site(&self) -> PathBuf {
+        self.target.join("site")
+    }
+
+    fn tools(&self) -> PathBuf {
+        self.target.join("tools")
+    }
+
+    fn wasm_opt(&self) -> PathBuf {
+        self.tools().join("node_modules/.bin/wasm-opt")
+    }
+
+    fn install_build_tools(&self) -> Result<()> {
+        let installed = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
+        if !installed.lines().any(|l| l.trim() == WASM_TARGET) {
+            step(&format!("adding the Rust target {WASM_TARGET}"));
+            run(Command::new("rustup").args(["target", "add", WASM_TARGET]))?;
+        }
+        if !self.wasm_opt().exists() {
+            if output("npm", &["--version"]).is_none() {
+                self.install_packages(&[("npm --version", "npm")])?;
+            }
+            step(&format!("installing wasm-opt ({BINARYEN_NPM}) from npm"));
+            std::fs::create_dir_all(self.tools())?;
+            run(Command::new("npm")
+                .args(["install", "--no-audit", "--no-fund", "--prefix"])
+                .arg(self.tools())
+                .arg(BINARYEN_NPM))?;
+        }
+        Ok(())
+    }
+
+    /// Installs the Debian packages whose check fails.
+    fn install_packages(&self, packages: &[(&str, &str)]) -> Result<()> {
+        let missing: Vec<&str> = packages
+            .iter()
+            .filter(|(check, _)| !shell_succeeds(check))
+            .map(|(_, package)| *package)
+            .collect();
+        if missing.is_empty() {
+            return Ok(());
+        }
+        step(&format!("installing Debian packages: {}", missing.join(" ")));
+        let root = output("id", &["-u"]).is_some_and(|id| id.trim() == "0");
+        let sudo: &[&str] = if root { &[] } else { &["sudo"] };
+        let mut update = Command::new(sudo.first().copied().unwrap_or("apt-get"));
+        if root {
+            update.args(["update", "-qq"]);
+        } else {
+            update.args(["apt-get", "update", "-qq"]);
+        }
+        run(&mut update)?;
+        let mut install = Command::new(sudo.first().copied().unwrap_or("apt-get"));
+        if !root {
+            install.arg("apt-get");
+        }
+        install
+            .args(["install", "-y", "-qq", "--no-install-recommends"])
+            .args(&missing)
+            .env("DEBIAN_FRONTEND", "noninteractive");
+        run(&mut install).with_context(|| format!("could not install {}; install them by hand", missing.join(" ")))
+    }
+
+    /// The browser bundle: wasm built by cargo, bound by wasm-bindgen,
+    /// shrunk by wasm-opt, with the CSS and public assets beside it.
+    fn build_site(&self) -> Result<()> {
+        step("building the browser bundle (wasm)");
+        run(Command::new(cargo())
+            .current_dir(&self.root)
+            .args(["build", "--package", "resolution-studio", "--lib", "--target", WASM_TARGET])
+            .args(["--no-default-features", "--features", "hydrate", "--profile", "wasm-release"]))?;
+        let wasm = self.target.join(WASM_TARGET).join("wasm-release/resolution_studio.wasm");
+        let pkg = self.site().join("pkg");
+        std::fs::create_dir_all(&pkg)?;
+        wasm_bindgen_cli_support::Bindgen::new()
+            .input_path(&wasm)
+            .out_name(OUTPUT_NAME)
+            .web(true)
+            .map_err(|e| anyhow::anyhow!("{e}"))?
+            .typescript(false)
+            .generate(&pkg)
+            .map_err(|e| anyhow::anyhow!("wasm-bindgen failed on {}: {e}", wasm.display()))?;
+        let bound = pkg.join(format!("{OUTPUT_NAME}_bg.wasm"));
+        step("optimising the bundle (wasm-opt -Oz)");
+        run(Command::new(self.wasm_opt())
+            .arg("-Oz")
+            .arg("--enable-bulk-memory")
+            .arg("--enable-nontrapping-float-to-int")
+            .arg("--enable-sign-ext")
+            .arg("--enable-mutable-globals")
+            .arg("--enable-reference-types")
+            .arg("--enable-multivalue")
+            .arg(&bound)
+            .arg("-o")
+            .arg(&bound))?;
+        std::fs::copy(self.root.join("style/main.css"), pkg.join(format!("{OUTPUT_NAME}.css")))
+            .context("copying style/main.css")?;
+        copy_dir(&self.root.join("assets/public"), &self.site())?;
+        let size = std::fs::metadata(&bound)?.len();
+        println!("    bundle: {} ({} KB)", bound.display(), size / 1024);
+        Ok(())
+    }
+
+    /// Environment that points the server at the built site.
+    fn server_env(&self, command: &mut Command) {
+        command
+            .env("LEPTOS_OUTPUT_NAME", OUTPUT_NAME)
+            .env("LEPTOS_SITE_ROOT", self.site())
+            .env("LEPTOS_SITE_PKG_DIR", "pkg")
+            .env("RESOLUTION_STUDIO_ROOT", &self.root);
+    }
+
+    fn run_server(&self, extra: &[String]) -> Result<()> {
+        step("building the server (release)");
+        run(Command::new(cargo()).current_dir(&self.root).args(["build", "--release", "--bin", "resolution-studio"]))?;
+        let mut server = Command::new(self.target.join("release/resolution-studio"));
+        server.current_dir(&self.root).arg("serve").args(extra);
+        self.server_env(&mut server);
+        if std::env::var_os("LEPTOS_SITE_ADDR").is_none() {
+            server.env("LEPTOS_SITE_ADDR", "127.0.0.1:3000");
+        }
+        step("starting Resolution Studio on http://127.0.0.1:3000 (Ctrl-C stops it)");
+        run(&mut server)
+    }
+
+    fn test(&self, extra: &[String]) -> Result<()> {
+        step("running the tests");
+        let mut test = Command::new(cargo());
+        test.current_dir(&self.root).args(["test", "--workspace"]).args(extra);
+        self.server_env(&mut test);
+        run(&mut test)
+    }
+
+    fn bench(&self) -> Result<()> {
+        run(Command::new(cargo()).current_dir(&self.root).args(["build", "--release", "--bin", "resolution-studio"]))?;
+        let mut script = Command::new("bash");
+        script
+            .current_dir(&self.root)
+            .arg("benches/whole-process.sh")
+            .env("BIN", self.target.join("release/resolution-studio"));
+        run(&mut script)
+    }
+}
+
+fn cargo() -> String {
+    std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned())
+}
+
+fn step(message: &str) {
+    println!("==> {message}");
+}
+
+fn run(command: &mut Command) -> Result<()> {
+    let status = command.status().with_context(|| format!("could not start {command:?}"))?;
+    if !status.success() {
+        bail!("{command:?} failed ({status})");
+    }
+    Ok(())
+}
+
+fn output(program: &str, args: &[&str]) -> Option<String> {
+    let out = Command::new(program).args(args).output().ok()?;
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+fn shell_succeeds(check: &str) -> bool {
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!("{check} >/dev/null 2>&1"))
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result<()> {
+    if !from.is_dir() {
+        return Ok(());
+    }
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), target)?;
+        }
+    }
+    Ok(())
+}
