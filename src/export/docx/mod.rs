@@ -8,7 +8,7 @@ mod package;
 mod styles;
 
 use docx_rs::{
-    AbstractNumbering, AlignmentType, BreakType, Docx, Footer, Footnote, Hyperlink, HyperlinkType, IndentLevel, Level,
+    AbstractNumbering, AlignmentType, BreakType, Docx, Footer, Footnote, Hyperlink, HyperlinkData, HyperlinkType, IndentLevel, Level,
     LevelJc, LevelOverride, LevelText, NumPages, NumberFormat, Numbering, NumberingId, PageMargin, PageNum, Paragraph,
     Run, SpecialIndentType, Start,
 };
@@ -24,17 +24,18 @@ const DECIMAL_NUMBERING: usize = 2;
 const LIST_INDENT: i32 = 360;
 
 pub fn write(document: &Document) -> Result<Vec<u8>, ExportError> {
-    let mut writer = Writer { document, docx: base(document), next_numbering: 1 };
+    let mut writer = Writer { document, docx: base(document), next_numbering: 1, note_links: Vec::new() };
     for block in &document.blocks {
         writer.block(block, 0, None);
     }
+    let note_links = std::mem::take(&mut writer.note_links);
     let mut bytes = std::io::Cursor::new(Vec::new());
     writer
         .docx
         .build()
         .pack(&mut bytes)
         .map_err(|e| ExportError::Docx(e.to_string()))?;
-    package::finish(bytes.into_inner(), &document.metadata)
+    package::finish(bytes.into_inner(), &document.metadata, &note_links)
 }
 
 fn base(document: &Document) -> Docx {
@@ -90,6 +91,9 @@ struct Writer<'a> {
     document: &'a Document,
     docx: Docx,
     next_numbering: usize,
+    /// Hyperlinks inside footnotes, `(relationship id, url)`: docx-rs only
+    /// registers the body's links, so [`package`] writes these.
+    note_links: Vec<(String, String)>,
 }
 
 impl Writer<'_> {
@@ -173,14 +177,14 @@ impl Writer<'_> {
         }
     }
 
-    fn inlines(&self, mut paragraph: Paragraph, content: &[Inline]) -> Paragraph {
+    fn inlines(&mut self, mut paragraph: Paragraph, content: &[Inline]) -> Paragraph {
         for inline in content {
             paragraph = self.inline(paragraph, inline, Format::default());
         }
         paragraph
     }
 
-    fn inline(&self, paragraph: Paragraph, inline: &Inline, format: Format) -> Paragraph {
+    fn inline(&mut self, paragraph: Paragraph, inline: &Inline, format: Format) -> Paragraph {
         match inline {
             Inline::Text(text) | Inline::Code(text) => paragraph.add_run(format.run(text)),
             Inline::Emphasis(content) => content
@@ -195,7 +199,10 @@ impl Writer<'_> {
                 paragraph.add_hyperlink(Hyperlink::new(url, HyperlinkType::External).add_run(run))
             }
             Inline::NoteRef(number) => match self.document.footnotes.get(number - 1) {
-                Some(note) => paragraph.add_run(Run::new().add_footnote_reference(footnote(note))),
+                Some(note) => {
+                    let note = footnote(note, &mut self.note_links);
+                    paragraph.add_run(Run::new().add_footnote_reference(note))
+                }
                 None => paragraph,
             },
             Inline::LineBreak => paragraph.add_run(Run::new().add_break(BreakType::TextWrapping)),
@@ -222,7 +229,7 @@ impl Format {
     }
 }
 
-fn footnote(note: &NoteModel) -> Footnote {
+fn footnote(note: &NoteModel, links: &mut Vec<(String, String)>) -> Footnote {
     // Ids are the note numbers, so the package is the same on every render
     // (docx-rs's own ids come from a process-wide counter).
     let content = note
@@ -231,7 +238,7 @@ fn footnote(note: &NoteModel) -> Footnote {
         .map(|paragraph| {
             let mut p = Paragraph::new().style(styles::FOOTNOTE_TEXT);
             for inline in paragraph {
-                p = footnote_inline(p, inline, Format::default());
+                p = footnote_inline(p, inline, Format::default(), links);
             }
             p
         })
@@ -240,14 +247,18 @@ fn footnote(note: &NoteModel) -> Footnote {
 }
 
 /// Footnote text has no notes of its own; otherwise as in the body.
-fn footnote_inline(paragraph: Paragraph, inline: &Inline, format: Format) -> Paragraph {
+fn footnote_inline(paragraph: Paragraph, inline: &Inline, format: Format, links: &mut Vec<(String, String)>) -> Paragraph {
     match inline {
         Inline::Text(text) | Inline::Code(text) => paragraph.add_run(format.run(text)),
-        Inline::Emphasis(c) => c.iter().fold(paragraph, |p, i| footnote_inline(p, i, Format { italic: true, ..format })),
-        Inline::Strong(c) => c.iter().fold(paragraph, |p, i| footnote_inline(p, i, Format { bold: true, ..format })),
-        Inline::Link { url, content } => paragraph.add_hyperlink(
-            Hyperlink::new(url, HyperlinkType::External).add_run(format.run(&Inline::plain_text(content)).style(styles::HYPERLINK)),
-        ),
+        Inline::Emphasis(c) => c.iter().fold(paragraph, |p, i| footnote_inline(p, i, Format { italic: true, ..format }, links)),
+        Inline::Strong(c) => c.iter().fold(paragraph, |p, i| footnote_inline(p, i, Format { bold: true, ..format }, links)),
+        Inline::Link { url, content } => {
+            let rid = format!("rIdNoteLink{}", links.len() + 1);
+            links.push((rid.clone(), url.clone()));
+            let mut link = Hyperlink::new(url, HyperlinkType::External);
+            link.link = HyperlinkData::External { rid, path: url.clone() };
+            paragraph.add_hyperlink(link.add_run(format.run(&Inline::plain_text(content)).style(styles::HYPERLINK)))
+        }
         Inline::LineBreak => paragraph.add_run(Run::new().add_break(BreakType::TextWrapping)),
         Inline::NoteRef(_) => paragraph,
     }

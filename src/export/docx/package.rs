@@ -3,7 +3,8 @@
 //! - `word/footnotes.xml`: the `<w:footnoteRef/>` that makes Word show each
 //!   note's number inside the note (docx-rs leaves it out);
 //! - `word/styles.xml`: the document language, so spelling and hyphenation
-//!   follow it.
+//!   follow it;
+//! - `word/_rels/footnotes.xml.rels`: the targets of links inside footnotes.
 
 use std::io::{Cursor, Read, Write};
 
@@ -14,7 +15,7 @@ use crate::document::Metadata;
 use crate::export::html::escape;
 use crate::export::ExportError;
 
-pub fn finish(package: Vec<u8>, metadata: &Metadata) -> Result<Vec<u8>, ExportError> {
+pub fn finish(package: Vec<u8>, metadata: &Metadata, note_links: &[(String, String)]) -> Result<Vec<u8>, ExportError> {
     let fail = |e: &dyn std::fmt::Display| ExportError::Docx(e.to_string());
     let mut archive = ZipArchive::new(Cursor::new(package)).map_err(|e| fail(&e))?;
     let mut out = ZipWriter::new(Cursor::new(Vec::new()));
@@ -36,6 +37,10 @@ pub fn finish(package: Vec<u8>, metadata: &Metadata) -> Result<Vec<u8>, ExportEr
         };
         out.start_file(name, options).map_err(|e| fail(&e))?;
         out.write_all(&content).map_err(|e| fail(&e))?;
+    }
+    if !note_links.is_empty() {
+        out.start_file("word/_rels/footnotes.xml.rels", options).map_err(|e| fail(&e))?;
+        out.write_all(footnote_relationships(note_links).as_bytes()).map_err(|e| fail(&e))?;
     }
     if !wrote_core {
         return Err(ExportError::Docx("docx-rs wrote no docProps/core.xml to fill in".into()));
@@ -104,15 +109,33 @@ fn add_footnote_numbers(xml: &str) -> String {
     out
 }
 
+/// `w:lang` is the last child docx-rs leaves in the default run properties,
+/// so it goes just before their end, where the schema's order wants it.
 fn add_language(xml: &str, language: &str) -> String {
     let lang = format!("<w:lang w:val=\"{0}\" w:eastAsia=\"{0}\" w:bidi=\"{0}\"/>", escape(language));
-    match xml.find("<w:rPrDefault><w:rPr>") {
+    let Some(defaults) = xml.find("<w:rPrDefault>") else { return xml.to_owned() };
+    match xml[defaults..].find("</w:rPr>") {
         Some(i) => {
-            let at = i + "<w:rPrDefault><w:rPr>".len();
+            let at = defaults + i;
             format!("{}{lang}{}", &xml[..at], &xml[at..])
         }
         None => xml.to_owned(),
     }
+}
+
+fn footnote_relationships(links: &[(String, String)]) -> String {
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">",
+    );
+    for (id, url) in links {
+        xml.push_str(&format!(
+            "<Relationship Id=\"{}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink\" Target=\"{}\" TargetMode=\"External\"/>",
+            escape(id),
+            escape(url)
+        ));
+    }
+    xml.push_str("</Relationships>");
+    xml
 }
 
 #[cfg(test)]
