@@ -1,1 +1,41 @@
-fn main(){}
+//! In-process rendering of the built-in proposal: each pipeline stage and
+//! the whole, to DOCX and HTML. Run with `cargo bench`.
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use resolution_studio::compose::compose;
+use resolution_studio::evidence::{CitationStyle, Library, DEFAULT_STYLE};
+use resolution_studio::export::{self, Format};
+use resolution_studio::render;
+use resolution_studio::templates::{default_library_path, Catalog};
+
+fn pipeline(c: &mut Criterion) {
+    let catalog = Catalog::builtin().expect("built-in templates");
+    let entry = catalog
+        .get("us-14a8-hrdd-proposal")
+        .expect("the proposal template");
+    let answers = entry.sample.clone().expect("sample answers");
+    let library = Library::load(&default_library_path()).expect("sample library");
+    let style = CitationStyle::by_name(DEFAULT_STYLE).expect("style");
+    let document = render::document(&entry.template, &answers, &library, &style).expect("renders");
+
+    c.bench_function("proposal/compose", |b| {
+        b.iter(|| compose(&entry.template, &answers, &library).unwrap())
+    });
+    c.bench_function("proposal/document model (compose + parse + notes)", |b| {
+        b.iter(|| render::document(&entry.template, &answers, &library, &style).unwrap())
+    });
+    c.bench_function("proposal/export docx", |b| {
+        b.iter(|| export::write(&document, Format::Docx).unwrap())
+    });
+    c.bench_function("proposal/export html", |b| {
+        b.iter(|| export::write(&document, Format::Html).unwrap())
+    });
+    c.bench_function("proposal/whole pipeline to docx", |b| {
+        b.iter(|| {
+            render::render(&entry.template, &answers, &library, &style, Format::Docx).unwrap()
+        })
+    });
+}
+
+criterion_group!(benches, pipeline);
+criterion_main!(benches);

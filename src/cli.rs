@@ -11,7 +11,11 @@ use crate::export::Format;
 use crate::templates::{default_library_path, Catalog};
 
 #[derive(Debug, Parser)]
-#[command(name = "resolution-studio", version, about = "Draft shareholder resolutions and engagement letters from templates and cited evidence")]
+#[command(
+    name = "resolution-studio",
+    version,
+    about = "Draft shareholder resolutions and engagement letters from templates and cited evidence"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -82,14 +86,23 @@ impl CliError {
 
 pub fn list_templates(json: bool) -> Result<(), CliError> {
     let catalog = Catalog::builtin().map_err(CliError::from)?;
-    let summaries: Vec<_> = catalog.entries().iter().map(|e| crate::app::TemplateSummary::of(&e.template)).collect();
+    let summaries: Vec<_> = catalog
+        .entries()
+        .iter()
+        .map(|e| crate::app::TemplateSummary::of(&e.template))
+        .collect();
     let mut stdout = std::io::stdout().lock();
     if json {
         let text = serde_json::to_string_pretty(&summaries).map_err(CliError::from)?;
         writeln!(stdout, "{text}").map_err(CliError::from)?;
         return Ok(());
     }
-    writeln!(stdout, "{:<26} {:<18} {:<6} {:<14} TITLE", "ID", "KIND", "LANG", "JURISDICTION").map_err(CliError::from)?;
+    writeln!(
+        stdout,
+        "{:<26} {:<18} {:<6} {:<14} TITLE",
+        "ID", "KIND", "LANG", "JURISDICTION"
+    )
+    .map_err(CliError::from)?;
     for s in summaries {
         writeln!(
             stdout,
@@ -111,29 +124,54 @@ pub fn render(args: &RenderArgs) -> Result<(), CliError> {
     let answers: Value = match (&args.data, args.sample) {
         (Some(path), _) => read_json(path)?,
         (None, _) => entry.sample.clone().ok_or_else(|| {
-            CliError(format!("template `{}` has no sample answers ({} is missing)", entry.template.id(), entry.path.with_extension("sample.json").display()))
+            CliError(format!(
+                "template `{}` has no sample answers ({} is missing)",
+                entry.template.id(),
+                entry.path.with_extension("sample.json").display()
+            ))
         })?,
     };
     let library_path = args.evidence.clone().unwrap_or_else(default_library_path);
     let library = Library::load(&library_path).map_err(CliError::from)?;
     let style = CitationStyle::by_name(&args.style).map_err(CliError::from)?;
-    let bytes = crate::render::render(&entry.template, &answers, &library, &style, args.format.into()).map_err(CliError::from)?;
+    let bytes = crate::render::render(
+        &entry.template,
+        &answers,
+        &library,
+        &style,
+        args.format.into(),
+    )
+    .map_err(CliError::from)?;
     write_atomically(&args.out, &bytes)
 }
 
 fn read_json(path: &Path) -> Result<Value, CliError> {
-    let text = std::fs::read_to_string(path).map_err(|e| CliError(format!("cannot read {}: {e}", path.display())))?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| CliError(format!("cannot read {}: {e}", path.display())))?;
     serde_json::from_str(&text).map_err(|e| {
         let message = e.to_string();
-        let message = message.find(" at line ").map_or(message.as_str(), |i| &message[..i]).to_owned();
-        CliError(format!("{}:{}:{}: not valid JSON: {message}", path.display(), e.line(), e.column()))
+        let message = message
+            .find(" at line ")
+            .map_or(message.as_str(), |i| &message[..i])
+            .to_owned();
+        CliError(format!(
+            "{}:{}:{}: not valid JSON: {message}",
+            path.display(),
+            e.line(),
+            e.column()
+        ))
     })
 }
 
 /// Writes beside the target and renames, so a failure never leaves a partial file.
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().ok_or_else(|| CliError(format!("--out {} is not a file name", path.display())))?;
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .ok_or_else(|| CliError(format!("--out {} is not a file name", path.display())))?;
     let temporary = dir.join(format!(".{}.partial", name.to_string_lossy()));
     let result = std::fs::write(&temporary, bytes).and_then(|()| std::fs::rename(&temporary, path));
     result.map_err(|e| {

@@ -29,11 +29,18 @@ static ENVIRONMENT: LazyLock<Environment<'static>> = LazyLock::new(|| {
     env.set_auto_escape_callback(|_| AutoEscape::None);
     env.set_debug(true);
     env.add_function("cite", cite);
-    env.add_filter("date", |value: &str, style: Option<&str>| with_render(|r| filters::date(&r.language, value, style)));
-    env.add_filter("money", |value: Serde<filters::MoneyValue>, currency: Option<&str>| {
-        with_render(|r| filters::money(&r.language, value, currency))
+    env.add_filter("date", |value: &str, style: Option<&str>| {
+        with_render(|r| filters::date(&r.language, value, style))
     });
-    env.add_filter("join_list", |items: Vec<Value>| with_render(|r| Ok(filters::join_list(&r.language, items))));
+    env.add_filter(
+        "money",
+        |value: Serde<filters::MoneyValue>, currency: Option<&str>| {
+            with_render(|r| filters::money(&r.language, value, currency))
+        },
+    );
+    env.add_filter("join_list", |items: Vec<Value>| {
+        with_render(|r| Ok(filters::join_list(&r.language, items)))
+    });
     env.add_filter("lines", |value: &str| filters::lines(value));
     env
 });
@@ -58,12 +65,17 @@ thread_local! {
 fn with_render<T>(f: impl FnOnce(&mut RenderState) -> Result<T, Error>) -> Result<T, Error> {
     CURRENT.with(|current| match current.borrow_mut().as_mut() {
         Some(state) => f(state),
-        None => Err(Error::new(ErrorKind::InvalidOperation, "rendering outside a document render")),
+        None => Err(Error::new(
+            ErrorKind::InvalidOperation,
+            "rendering outside a document render",
+        )),
     })
 }
 
 fn cite(_: &State, source: &str, pinpoint: Option<Value>) -> Result<String, Error> {
-    let pinpoint = pinpoint.filter(|p| !p.is_none() && !p.is_undefined()).map(|p| p.to_string());
+    let pinpoint = pinpoint
+        .filter(|p| !p.is_none() && !p.is_undefined())
+        .map(|p| p.to_string());
     with_render(|render| {
         if !render.known_sources.contains(source) {
             render.unknown_source = Some(source.to_owned());
@@ -72,7 +84,10 @@ fn cite(_: &State, source: &str, pinpoint: Option<Value>) -> Result<String, Erro
                 format!("cite(\"{source}\"): no source with this id in the evidence library"),
             ));
         }
-        render.citations.push(Citation { source: source.to_owned(), pinpoint });
+        render.citations.push(Citation {
+            source: source.to_owned(),
+            pinpoint,
+        });
         Ok(marker::make(render.citations.len() - 1))
     })
 }
@@ -87,16 +102,31 @@ pub struct Rendered {
 #[derive(Debug)]
 pub enum RenderFailure {
     /// Location in the rendered source: 1-based line, byte range.
-    Template { line: Option<usize>, offset: Option<usize>, message: String },
-    UnknownSource { id: String, line: Option<usize>, offset: Option<usize> },
-    OutOfFuel { line: Option<usize> },
-    TooDeep { line: Option<usize> },
+    Template {
+        line: Option<usize>,
+        offset: Option<usize>,
+        message: String,
+    },
+    UnknownSource {
+        id: String,
+        line: Option<usize>,
+        offset: Option<usize>,
+    },
+    OutOfFuel {
+        line: Option<usize>,
+    },
+    TooDeep {
+        line: Option<usize>,
+    },
     OutputTooLarge,
 }
 
 /// Checks the syntax of a template source without rendering it.
 pub fn check_syntax(name: &str, source: &str) -> Result<(), RenderFailure> {
-    ENVIRONMENT.template_from_named_str(name, source).map(|_| ()).map_err(|e| classify(e, None, false))
+    ENVIRONMENT
+        .template_from_named_str(name, source)
+        .map(|_| ())
+        .map_err(|e| classify(e, None, false))
 }
 
 pub fn render(
@@ -106,7 +136,9 @@ pub fn render(
     language: &str,
     known_sources: HashSet<String>,
 ) -> Result<Rendered, RenderFailure> {
-    let template = ENVIRONMENT.template_from_named_str(name, source).map_err(|e| classify(e, None, false))?;
+    let template = ENVIRONMENT
+        .template_from_named_str(name, source)
+        .map_err(|e| classify(e, None, false))?;
     let previous = CURRENT.with(|c| {
         c.replace(Some(RenderState {
             language: language.to_owned(),
@@ -115,9 +147,16 @@ pub fn render(
             unknown_source: None,
         }))
     });
-    let mut output = CappedWriter { bytes: Vec::new(), overflowed: false };
-    let result = template.render_captured_to(context, &mut output).map(|_| ());
-    let state = CURRENT.with(|c| c.replace(previous)).map(|s| (s.citations, s.unknown_source));
+    let mut output = CappedWriter {
+        bytes: Vec::new(),
+        overflowed: false,
+    };
+    let result = template
+        .render_captured_to(context, &mut output)
+        .map(|_| ());
+    let state = CURRENT
+        .with(|c| c.replace(previous))
+        .map(|s| (s.citations, s.unknown_source));
     let (citations, unknown_source) = state.unwrap_or_default();
     if let Err(err) = result {
         return Err(classify(err, unknown_source, output.overflowed));
@@ -142,13 +181,19 @@ fn classify(err: Error, unknown_source: Option<String>, overflowed: bool) -> Ren
     }
     match err.kind() {
         ErrorKind::OutOfFuel => RenderFailure::OutOfFuel { line },
-        _ if err.detail().is_some_and(|d| d.contains("recursion limit")) => RenderFailure::TooDeep { line },
+        _ if err.detail().is_some_and(|d| d.contains("recursion limit")) => {
+            RenderFailure::TooDeep { line }
+        }
         kind => {
             let message = match err.detail() {
                 Some(detail) => format!("{kind}: {detail}"),
                 None => kind.to_string(),
             };
-            RenderFailure::Template { line, offset, message }
+            RenderFailure::Template {
+                line,
+                offset,
+                message,
+            }
         }
     }
 }

@@ -94,7 +94,11 @@ pub struct AnswerProblem {
 
 impl std::fmt::Display for AnswerProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "«{}» (field `{}`): {}", self.label, self.field, self.message)
+        write!(
+            f,
+            "«{}» (field `{}`): {}",
+            self.label, self.field, self.message
+        )
     }
 }
 
@@ -125,7 +129,10 @@ pub fn check_answers(
             return Err(vec![AnswerProblem {
                 field: String::new(),
                 label: "answers".into(),
-                message: format!("answers must be a JSON object of field ids to values, not {}", kind_of(other)),
+                message: format!(
+                    "answers must be a JSON object of field ids to values, not {}",
+                    kind_of(other)
+                ),
             }])
         }
     };
@@ -173,12 +180,22 @@ pub fn check_answers(
     }
 }
 
-fn expand_evidence(value: Value, language: &str, evidence: &dyn EvidenceLookup) -> Result<Value, String> {
-    let Value::Array(items) = value else { return Ok(value) };
+fn expand_evidence(
+    value: Value,
+    language: &str,
+    evidence: &dyn EvidenceLookup,
+) -> Result<Value, String> {
+    let Value::Array(items) = value else {
+        return Ok(value);
+    };
     let mut out = Vec::with_capacity(items.len());
     for (index, item) in items.iter().enumerate() {
         let reference = item.as_str().unwrap_or_default();
-        out.push(evidence.expand(reference, language).map_err(|m| format!("item {}: {m}", index + 1))?);
+        out.push(
+            evidence
+                .expand(reference, language)
+                .map_err(|m| format!("item {}: {m}", index + 1))?,
+        );
     }
     Ok(Value::Array(out))
 }
@@ -195,7 +212,11 @@ impl Condition {
 
 impl Field {
     fn problem(&self, message: String) -> AnswerProblem {
-        AnswerProblem { field: self.id.clone(), label: self.label.clone(), message }
+        AnswerProblem {
+            field: self.id.clone(),
+            label: self.label.clone(),
+            message,
+        }
     }
 
     /// Checks one value against this field's type and limits and returns it
@@ -211,18 +232,25 @@ impl Field {
                 Ok(Value::String(text.to_owned()))
             }
             FieldType::Number => {
-                let n = value.as_f64().ok_or_else(|| format!("expected a number, got {}", describe(value)))?;
+                let n = value
+                    .as_f64()
+                    .ok_or_else(|| format!("expected a number, got {}", describe(value)))?;
                 self.check_range(n)?;
                 Ok(value.clone())
             }
             FieldType::Money => self.normalize_money(value),
             FieldType::Date => {
                 let text = expect_str(value, "a date as YYYY-MM-DD")?;
-                let date = parse_date(text).ok_or_else(|| format!("expected a date as YYYY-MM-DD, got `{text}`"))?;
+                let date = parse_date(text)
+                    .ok_or_else(|| format!("expected a date as YYYY-MM-DD, got `{text}`"))?;
                 for (bound, is_min) in [(&self.limits.min, true), (&self.limits.max, false)] {
-                    if let Some(limit) = bound.as_ref().and_then(Value::as_str).and_then(parse_date) {
+                    if let Some(limit) = bound.as_ref().and_then(Value::as_str).and_then(parse_date)
+                    {
                         if (is_min && date < limit) || (!is_min && date > limit) {
-                            return Err(format!("{text} is {} {limit}", if is_min { "before" } else { "after" }));
+                            return Err(format!(
+                                "{text} is {} {limit}",
+                                if is_min { "before" } else { "after" }
+                            ));
                         }
                     }
                 }
@@ -233,8 +261,15 @@ impl Field {
                 if self.options.iter().any(|o| o.value == text) {
                     Ok(Value::String(text.to_owned()))
                 } else {
-                    let allowed: Vec<_> = self.options.iter().map(|o| format!("`{}`", o.value)).collect();
-                    Err(format!("`{text}` is not one of the options ({})", allowed.join(", ")))
+                    let allowed: Vec<_> = self
+                        .options
+                        .iter()
+                        .map(|o| format!("`{}`", o.value))
+                        .collect();
+                    Err(format!(
+                        "`{text}` is not one of the options ({})",
+                        allowed.join(", ")
+                    ))
                 }
             }
             FieldType::Boolean => match value {
@@ -253,10 +288,11 @@ impl Field {
                     return Err(format!("allows at most {max} items, has {}", items.len()));
                 }
                 for (index, item) in items.iter().enumerate() {
-                    let text = item
-                        .as_str()
-                        .ok_or_else(|| format!("item {} must be text, got {}", index + 1, describe(item)))?;
-                    self.check_text_limits(text).map_err(|m| format!("item {}: {m}", index + 1))?;
+                    let text = item.as_str().ok_or_else(|| {
+                        format!("item {} must be text, got {}", index + 1, describe(item))
+                    })?;
+                    self.check_text_limits(text)
+                        .map_err(|m| format!("item {}: {m}", index + 1))?;
                 }
                 Ok(value.clone())
             }
@@ -280,10 +316,22 @@ impl Field {
     }
 
     fn check_range(&self, n: f64) -> Result<(), String> {
-        if let Some(min) = self.limits.min.as_ref().and_then(Value::as_f64).filter(|m| n < *m) {
+        if let Some(min) = self
+            .limits
+            .min
+            .as_ref()
+            .and_then(Value::as_f64)
+            .filter(|m| n < *m)
+        {
             return Err(format!("{n} is below the minimum of {min}"));
         }
-        if let Some(max) = self.limits.max.as_ref().and_then(Value::as_f64).filter(|m| n > *m) {
+        if let Some(max) = self
+            .limits
+            .max
+            .as_ref()
+            .and_then(Value::as_f64)
+            .filter(|m| n > *m)
+        {
             return Err(format!("{n} is above the maximum of {max}"));
         }
         Ok(())
@@ -295,14 +343,20 @@ impl Field {
             Value::Number(_) => (value.as_f64(), field_currency),
             Value::Object(map) => (
                 map.get("amount").and_then(Value::as_f64),
-                map.get("currency").and_then(Value::as_str).map(str::to_owned).or(field_currency),
+                map.get("currency")
+                    .and_then(Value::as_str)
+                    .map(str::to_owned)
+                    .or(field_currency),
             ),
             other => return Err(format!("expected an amount, got {}", describe(other))),
         };
         let amount = amount.ok_or("expected an amount as a number, e.g. 2000 or {\"amount\": 2000, \"currency\": \"USD\"}")?;
-        let currency = currency.ok_or("says no currency: give {\"amount\": …, \"currency\": \"USD\"}")?;
+        let currency =
+            currency.ok_or("says no currency: give {\"amount\": …, \"currency\": \"USD\"}")?;
         if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_uppercase()) {
-            return Err(format!("currency `{currency}` is not an ISO 4217 code such as USD or EUR"));
+            return Err(format!(
+                "currency `{currency}` is not an ISO 4217 code such as USD or EUR"
+            ));
         }
         if amount < 0.0 {
             return Err("an amount cannot be negative".into());
@@ -320,27 +374,45 @@ fn normalize_company(value: &Value) -> Result<Value, String> {
             map
         }
         Value::Object(map) => map.clone(),
-        other => return Err(format!("expected a company name or an object with `name`, got {}", describe(other))),
+        other => {
+            return Err(format!(
+                "expected a company name or an object with `name`, got {}",
+                describe(other)
+            ))
+        }
     };
     const KEYS: [&str; 4] = ["name", "ticker", "address", "secretary"];
     if let Some(unknown) = company.keys().find(|k| !KEYS.contains(&k.as_str())) {
-        return Err(format!("unknown company detail `{unknown}` (known: name, ticker, address, secretary)"));
+        return Err(format!(
+            "unknown company detail `{unknown}` (known: name, ticker, address, secretary)"
+        ));
     }
     for key in KEYS {
         match company.get(key) {
             Some(Value::String(_)) | None => {}
-            Some(other) => return Err(format!("company {key} must be text, got {}", describe(other))),
+            Some(other) => {
+                return Err(format!(
+                    "company {key} must be text, got {}",
+                    describe(other)
+                ))
+            }
         }
         company.entry(key).or_insert(Value::Null);
     }
-    if company.get("name").and_then(Value::as_str).is_none_or(|n| n.trim().is_empty()) {
+    if company
+        .get("name")
+        .and_then(Value::as_str)
+        .is_none_or(|n| n.trim().is_empty())
+    {
         return Err("the company needs a name".into());
     }
     Ok(Value::Object(company))
 }
 
 fn expect_str<'a>(value: &'a Value, what: &str) -> Result<&'a str, String> {
-    value.as_str().ok_or_else(|| format!("expected {what}, got {}", describe(value)))
+    value
+        .as_str()
+        .ok_or_else(|| format!("expected {what}, got {}", describe(value)))
 }
 
 pub fn parse_date(text: &str) -> Option<time::Date> {
@@ -416,29 +488,49 @@ mod tests {
             step: None,
             condition: None,
             limits: Limits::default(),
-            options: vec![ChoiceOption { value: "a".into(), label: "A".into() }],
+            options: vec![ChoiceOption {
+                value: "a".into(),
+                label: "A".into(),
+            }],
             currency: Some("USD".into()),
         }
     }
 
     fn problems(fields: &[Field], answers: Value) -> Vec<String> {
-        check_answers(fields, &answers, "en", &NoEvidence).unwrap_err().iter().map(ToString::to_string).collect()
+        check_answers(fields, &answers, "en", &NoEvidence)
+            .unwrap_err()
+            .iter()
+            .map(ToString::to_string)
+            .collect()
     }
 
     #[test]
     fn every_type_rejects_the_wrong_shape() {
         use FieldType::*;
-        let fields: Vec<_> = [Text, LongText, Number, Money, Date, Choice, Boolean, Company, List, EvidenceList]
-            .iter()
-            .enumerate()
-            .map(|(i, t)| field(&format!("f{i}"), *t))
-            .collect();
+        let fields: Vec<_> = [
+            Text,
+            LongText,
+            Number,
+            Money,
+            Date,
+            Choice,
+            Boolean,
+            Company,
+            List,
+            EvidenceList,
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| field(&format!("f{i}"), *t))
+        .collect();
         let answers = json!({
             "f0": 1, "f1": ["x"], "f2": "ten", "f3": "lots", "f4": "next week",
             "f5": "b", "f6": "yes", "f7": 3, "f8": "x", "f9": ["missing-source"]
         });
         let p = problems(&fields, answers);
-        assert_eq!(p, vec![
+        assert_eq!(
+            p,
+            vec![
             "«F0» (field `f0`): expected text, got the number 1",
             "«F1» (field `f1`): expected text, got a list",
             "«F2» (field `f2`): expected a number, got text `ten`",
@@ -449,19 +541,26 @@ mod tests {
             "«F7» (field `f7`): expected a company name or an object with `name`, got the number 3",
             "«F8» (field `f8`): expected a list, got text `x`",
             "«F9» (field `f9`): item 1: no source `missing-source` in the evidence library",
-        ]);
+        ]
+        );
     }
 
     #[test]
     fn missing_required_unknown_keys_and_limits() {
         let mut text = field("statement", FieldType::LongText);
         text.limits.max_words = Some(3);
-        let p = problems(&[field("company", FieldType::Company), text], json!({"statement": "one two three four", "extra": 1}));
-        assert_eq!(p, vec![
-            "«extra» (field `extra`): this template has no such field",
-            "«COMPANY» (field `company`): an answer is required",
-            "«STATEMENT» (field `statement`): has 4 words; the limit is 3",
-        ]);
+        let p = problems(
+            &[field("company", FieldType::Company), text],
+            json!({"statement": "one two three four", "extra": 1}),
+        );
+        assert_eq!(
+            p,
+            vec![
+                "«extra» (field `extra`): this template has no such field",
+                "«COMPANY» (field `company`): an answer is required",
+                "«STATEMENT» (field `statement`): has 4 words; the limit is 3",
+            ]
+        );
     }
 
     #[test]
@@ -469,16 +568,35 @@ mod tests {
         let mut flag = field("has_lead", FieldType::Boolean);
         flag.required = false;
         let mut lead = field("lead", FieldType::Text);
-        lead.condition = Some(Condition { field: "has_lead".into(), equals: Some(json!(true)) });
-        let checked = check_answers(&[flag.clone(), lead.clone(), field("amount", FieldType::Money)], &json!({"has_lead": false, "amount": 2000}), "en", &NoEvidence).unwrap();
+        lead.condition = Some(Condition {
+            field: "has_lead".into(),
+            equals: Some(json!(true)),
+        });
+        let checked = check_answers(
+            &[
+                flag.clone(),
+                lead.clone(),
+                field("amount", FieldType::Money),
+            ],
+            &json!({"has_lead": false, "amount": 2000}),
+            "en",
+            &NoEvidence,
+        )
+        .unwrap();
         assert_eq!(checked.0["lead"], Value::Null);
-        assert_eq!(checked.0["amount"], json!({"amount": 2000.0, "currency": "USD"}));
+        assert_eq!(
+            checked.0["amount"],
+            json!({"amount": 2000.0, "currency": "USD"})
+        );
         let p = problems(&[flag, lead], json!({"has_lead": true}));
         assert_eq!(p, vec!["«LEAD» (field `lead`): an answer is required"]);
     }
 
     #[test]
     fn words_are_counted_as_a_reader_counts_them() {
-        assert_eq!(count_words("A well-known company's 2,000 shares — held 3.5 years."), 8);
+        assert_eq!(
+            count_words("A well-known company's 2,000 shares — held 3.5 years."),
+            8
+        );
     }
 }

@@ -11,7 +11,10 @@ const NBSP: char = '\u{00A0}';
 
 pub fn date(language: &str, value: &str, style: Option<&str>) -> Result<String, Error> {
     let date = parse_date(value).ok_or_else(|| {
-        Error::new(ErrorKind::InvalidOperation, format!("`date` filter: `{value}` is not a date as YYYY-MM-DD"))
+        Error::new(
+            ErrorKind::InvalidOperation,
+            format!("`date` filter: `{value}` is not a date as YYYY-MM-DD"),
+        )
     })?;
     if style == Some("iso") {
         return Ok(value.to_owned());
@@ -22,10 +25,24 @@ pub fn date(language: &str, value: &str, style: Option<&str>) -> Result<String, 
     Ok(match primary(language) {
         "fr" => {
             const MONTHS: [&str; 12] = [
-                "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-                "novembre", "décembre",
+                "janvier",
+                "février",
+                "mars",
+                "avril",
+                "mai",
+                "juin",
+                "juillet",
+                "août",
+                "septembre",
+                "octobre",
+                "novembre",
+                "décembre",
             ];
-            let day = if day == 1 { "1er".to_owned() } else { day.to_string() };
+            let day = if day == 1 {
+                "1er".to_owned()
+            } else {
+                day.to_string()
+            };
             format!("{day}{NBSP}{}{NBSP}{year}", MONTHS[month])
         }
         _ => {
@@ -40,7 +57,17 @@ pub fn date(language: &str, value: &str, style: Option<&str>) -> Result<String, 
 }
 
 const ENGLISH_MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
     "December",
 ];
 
@@ -51,7 +78,11 @@ pub enum MoneyValue {
     WithCurrency { amount: f64, currency: String },
 }
 
-pub fn money(language: &str, value: Serde<MoneyValue>, currency: Option<&str>) -> Result<String, Error> {
+pub fn money(
+    language: &str,
+    value: Serde<MoneyValue>,
+    currency: Option<&str>,
+) -> Result<String, Error> {
     let (amount, currency) = match value.0 {
         MoneyValue::Amount(a) => (a, currency.unwrap_or("USD").to_owned()),
         MoneyValue::WithCurrency { amount, currency } => (amount, currency),
@@ -97,7 +128,10 @@ fn group_thousands(n: i64, separator: char) -> String {
 
 /// "a, b and c" — with the serial comma in US English, "et" in French.
 pub fn join_list(language: &str, items: Vec<Value>) -> String {
-    let items: Vec<String> = items.iter().map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned)).collect();
+    let items: Vec<String> = items
+        .iter()
+        .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned))
+        .collect();
     let (and, serial) = match primary(language) {
         "fr" => ("et", false),
         _ => ("and", language == "en-US"),
@@ -115,7 +149,12 @@ pub fn join_list(language: &str, items: Vec<Value>) -> String {
 
 /// Multi-line text (an address, a signature block) as Markdown hard line breaks.
 pub fn lines(value: &str) -> String {
-    value.trim().lines().map(str::trim_end).collect::<Vec<_>>().join("\\\n")
+    value
+        .trim()
+        .lines()
+        .map(str::trim_end)
+        .collect::<Vec<_>>()
+        .join("\\\n")
 }
 
 fn primary(language: &str) -> &str {
@@ -128,17 +167,37 @@ mod tests {
 
     #[test]
     fn dates_follow_the_language() {
-        assert_eq!(date("en-US", "2025-10-10", None).unwrap(), "October\u{a0}10, 2025");
-        assert_eq!(date("en-GB", "2025-10-10", None).unwrap(), "10\u{a0}October 2025");
-        assert_eq!(date("fr", "2025-10-01", None).unwrap(), "1er\u{a0}octobre\u{a0}2025");
-        assert!(date("fr", "2025-13-01", None).unwrap_err().to_string().contains("`2025-13-01` is not a date"));
+        assert_eq!(
+            date("en-US", "2025-10-10", None).unwrap(),
+            "October\u{a0}10, 2025"
+        );
+        assert_eq!(
+            date("en-GB", "2025-10-10", None).unwrap(),
+            "10\u{a0}October 2025"
+        );
+        assert_eq!(
+            date("fr", "2025-10-01", None).unwrap(),
+            "1er\u{a0}octobre\u{a0}2025"
+        );
+        assert!(date("fr", "2025-13-01", None)
+            .unwrap_err()
+            .to_string()
+            .contains("`2025-13-01` is not a date"));
     }
 
     #[test]
     fn money_follows_the_language() {
-        let m = |a: f64, c: &str| Serde(MoneyValue::WithCurrency { amount: a, currency: c.into() });
+        let m = |a: f64, c: &str| {
+            Serde(MoneyValue::WithCurrency {
+                amount: a,
+                currency: c.into(),
+            })
+        };
         assert_eq!(money("en-US", m(25000.0, "USD"), None).unwrap(), "$25,000");
-        assert_eq!(money("fr", m(1234567.5, "EUR"), None).unwrap(), "1\u{202f}234\u{202f}567,50\u{a0}€");
+        assert_eq!(
+            money("fr", m(1234567.5, "EUR"), None).unwrap(),
+            "1\u{202f}234\u{202f}567,50\u{a0}€"
+        );
         assert_eq!(money("en", m(10.0, "CHF"), None).unwrap(), "10\u{a0}CHF");
     }
 

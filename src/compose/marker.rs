@@ -32,7 +32,9 @@ pub fn split(text: &str) -> Vec<Piece<'_>> {
     let mut rest = text;
     while let Some(open) = rest.find(OPEN) {
         let after = &rest[open + OPEN.len_utf8()..];
-        let Some(close) = after.find(CLOSE) else { break };
+        let Some(close) = after.find(CLOSE) else {
+            break;
+        };
         match after[..close].parse::<usize>() {
             Ok(index) => {
                 pieces.push(Piece::Text(&rest[..open]));
@@ -55,7 +57,15 @@ mod tests {
     #[test]
     fn round_trip() {
         let text = format!("a{}b{}", make(3), make(10));
-        assert_eq!(split(&text), vec![Piece::Text("a"), Piece::Citation(3), Piece::Text("b"), Piece::Citation(10)]);
+        assert_eq!(
+            split(&text),
+            vec![
+                Piece::Text("a"),
+                Piece::Citation(3),
+                Piece::Text("b"),
+                Piece::Citation(10)
+            ]
+        );
         assert_eq!(strip(&text), "a3b10");
     }
 }

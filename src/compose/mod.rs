@@ -35,20 +35,39 @@ pub enum ComposeError {
     #[error(transparent)]
     Template(#[from] TemplateError),
     #[error("the answers do not fit template `{template}`:\n{}", .problems.iter().map(|p| format!("  - {p}")).collect::<Vec<_>>().join("\n"))]
-    Answers { template: String, problems: Vec<AnswerProblem> },
-    #[error("{at}: cite(\"{id}\"): no source with this id in the evidence library")]
+    Answers {
+        template: String,
+        problems: Vec<AnswerProblem>,
+    },
+    #[error("{}:{}:{}: cite(\"{id}\"): no source with this id in the evidence library", .at.file, .at.line, .at.column)]
     UnknownSource { id: String, at: Diagnostic },
     #[error("{0}")]
     Render(Diagnostic),
     #[error("{file}{}: rendering stopped: {limit}", line.map(|l| format!(":{l}")).unwrap_or_default())]
-    Limit { file: String, line: Option<usize>, limit: String },
+    Limit {
+        file: String,
+        line: Option<usize>,
+        limit: String,
+    },
 }
 
 /// Renders `template` with `answers` (a JSON object of field ids to values).
-pub fn compose(template: &Template, answers: &Value, library: &Library) -> Result<Composed, ComposeError> {
+pub fn compose(
+    template: &Template,
+    answers: &Value,
+    library: &Library,
+) -> Result<Composed, ComposeError> {
     let language = template.front.language.as_str();
-    let checked = fields::check_answers(&template.front.fields, &sanitize(answers), language, library)
-        .map_err(|problems| ComposeError::Answers { template: template.id().to_owned(), problems })?;
+    let checked = fields::check_answers(
+        &template.front.fields,
+        &sanitize(answers),
+        language,
+        library,
+    )
+    .map_err(|problems| ComposeError::Answers {
+        template: template.id().to_owned(),
+        problems,
+    })?;
     let mut context = checked.0;
     context.insert(
         "template".into(),
@@ -63,12 +82,20 @@ pub fn compose(template: &Template, answers: &Value, library: &Library) -> Resul
     let context = minijinja::Value::from(minijinja::value::Serde(Value::Object(context)));
     let known: HashSet<String> = library.sources.iter().map(|s| s.id.clone()).collect();
 
-    let rendered = engine::render(&template.origin, &template.body, &context, language, known.clone())
-        .map_err(|f| locate(f, template, &template.body, template.body_line_offset))?;
+    let rendered = engine::render(
+        &template.origin,
+        &template.body,
+        &context,
+        language,
+        known.clone(),
+    )
+    .map_err(|f| locate(f, template, &template.body, template.body_line_offset))?;
 
     let settings = &template.front.document;
     let setting = |name: &str, source: &Option<String>| -> Result<Option<String>, ComposeError> {
-        let Some(source) = source else { return Ok(None) };
+        let Some(source) = source else {
+            return Ok(None);
+        };
         let origin = format!("{} (document.{name})", template.origin);
         let text = engine::render(&origin, source, &context, language, known.clone())
             .map_err(|f| locate(f, template, source, 0))?
@@ -79,10 +106,12 @@ pub fn compose(template: &Template, answers: &Value, library: &Library) -> Resul
     let title = setting("title", &settings.title)?;
     let author = setting("author", &settings.author)?;
     let subject = setting("subject", &settings.subject)?;
-    let paper = settings.paper.unwrap_or(match template.front.language.as_str() {
-        "en-US" => crate::document::Paper::Letter,
-        _ => crate::document::Paper::A4,
-    });
+    let paper = settings
+        .paper
+        .unwrap_or(match template.front.language.as_str() {
+            "en-US" => crate::document::Paper::Letter,
+            _ => crate::document::Paper::A4,
+        });
     Ok(Composed {
         markdown: rendered.text,
         citations: rendered.citations,
@@ -102,28 +131,55 @@ fn sanitize(value: &Value) -> Value {
     match value {
         Value::String(s) => Value::String(marker::strip(s).into_owned()),
         Value::Array(items) => Value::Array(items.iter().map(sanitize).collect()),
-        Value::Object(map) => Value::Object(map.iter().map(|(k, v)| (k.clone(), sanitize(v))).collect::<Map<_, _>>()),
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(k, v)| (k.clone(), sanitize(v)))
+                .collect::<Map<_, _>>(),
+        ),
         other => other.clone(),
     }
 }
 
 /// Turns a render failure into an error that names the file line and column.
-fn locate(failure: RenderFailure, template: &Template, source: &str, line_offset: usize) -> ComposeError {
+fn locate(
+    failure: RenderFailure,
+    template: &Template,
+    source: &str,
+    line_offset: usize,
+) -> ComposeError {
     let file = template.origin.clone();
     let at = |line: Option<usize>, offset: Option<usize>| {
         let (line_in_source, column) = match offset {
             Some(o) => diagnostic::line_and_column(source, o),
             None => (line.unwrap_or(1), 1),
         };
-        Diagnostic { file: file.clone(), line: line_in_source + line_offset, column, message: String::new() }
+        Diagnostic {
+            file: file.clone(),
+            line: line_in_source + line_offset,
+            column,
+            message: String::new(),
+        }
     };
     match failure {
-        RenderFailure::Template { line, offset, message } => ComposeError::Render(Diagnostic { message, ..at(line, offset) }),
-        RenderFailure::UnknownSource { id, line, offset } => ComposeError::UnknownSource { id, at: at(line, offset) },
+        RenderFailure::Template {
+            line,
+            offset,
+            message,
+        } => ComposeError::Render(Diagnostic {
+            message,
+            ..at(line, offset)
+        }),
+        RenderFailure::UnknownSource { id, line, offset } => ComposeError::UnknownSource {
+            id,
+            at: at(line, offset),
+        },
         RenderFailure::OutOfFuel { line } => ComposeError::Limit {
             file,
             line: line.map(|l| l + line_offset),
-            limit: format!("the template used up its fuel ({} steps); is there a runaway loop?", engine::FUEL),
+            limit: format!(
+                "the template used up its fuel ({} steps); is there a runaway loop?",
+                engine::FUEL
+            ),
         },
         RenderFailure::TooDeep { line } => ComposeError::Limit {
             file,
@@ -135,5 +191,121 @@ fn locate(failure: RenderFailure, template: &Template, source: &str, line_offset
             line: None,
             limit: format!("output larger than {} KiB", engine::MAX_OUTPUT_BYTES / 1024),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: &str = "---\nid: t\ntitle: T\nkind: resolution\nlanguage: en\nfields:\n  - id: name\n    label: Name\n    type: text\n---\n";
+
+    fn library() -> Library {
+        Library::parse(
+            r#"{"sources":[{"id":"src","type":"report","title":"A Report","publisher":"Org","date":"2024-05-01","claims":[{"id":"c","text":{"en":"It happened."}}]}]}"#,
+            "lib.json",
+        )
+        .unwrap()
+    }
+
+    fn compose_body(body: &str, answers: Value) -> Result<Composed, ComposeError> {
+        let template = Template::parse(&format!("{HEADER}{body}"), "t.md").unwrap();
+        compose(&template, &answers, &library())
+    }
+
+    #[test]
+    fn citations_become_markers_in_order() {
+        let composed =
+            compose_body("A{{ cite('src') }} B{{ cite('src', 'p. 4') }}", json!({})).unwrap();
+        assert_eq!(
+            composed.markdown,
+            format!("A{} B{}", marker::make(0), marker::make(1))
+        );
+        assert_eq!(
+            composed.citations[1],
+            Citation {
+                source: "src".into(),
+                pinpoint: Some("p. 4".into())
+            }
+        );
+    }
+
+    #[test]
+    fn unknown_source_names_id_file_line_and_column() {
+        let err = compose_body("line one\n\nsee {{ cite('nope') }}\n", json!({}))
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "t.md:13:8: cite(\"nope\"): no source with this id in the evidence library"
+        );
+    }
+
+    #[test]
+    fn undefined_variable_is_an_error_with_location() {
+        let err = compose_body("\n{{ nmae }}", json!({}))
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("t.md:12:4: undefined value"), "{err}");
+    }
+
+    #[test]
+    fn hostile_templates_are_stopped_by_each_limit() {
+        let fuel = compose_body(
+            "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
+            json!({}),
+        );
+        assert!(
+            matches!(fuel, Err(ComposeError::Limit { ref limit, .. }) if limit.contains("fuel")),
+            "{fuel:?}"
+        );
+
+        let deep = compose_body(
+            "{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}{{ f(0) }}",
+            json!({}),
+        );
+        assert!(
+            matches!(deep, Err(ComposeError::Limit { ref limit, .. }) if limit.contains("recursion")),
+            "{deep:?}"
+        );
+
+        let big = compose_body("{{ 'x' * 5000000 }}", json!({}));
+        assert!(
+            matches!(big, Err(ComposeError::Limit { ref limit, .. }) if limit.contains("output larger")),
+            "{big:?}"
+        );
+
+        // No loader: a template cannot read files or other templates.
+        let include = compose_body("{% include '/etc/passwd' %}", json!({}))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            include.contains("template not found") || include.contains("not found"),
+            "{include}"
+        );
+        let import = compose_body("{% import 'Cargo.toml' as x %}", json!({}))
+            .unwrap_err()
+            .to_string();
+        assert!(import.contains("not found"), "{import}");
+    }
+
+    #[test]
+    fn answers_cannot_forge_citations() {
+        let forged = format!("hi{}", marker::make(0));
+        let composed = compose_body("{{ name }}", json!({ "name": forged })).unwrap();
+        assert_eq!(composed.markdown, "hi0");
+        assert!(composed.citations.is_empty());
+    }
+
+    #[test]
+    fn document_settings_are_rendered_with_the_answers() {
+        let source = HEADER.replace(
+            "fields:",
+            "document:\n  title: \"Letter for {{ name }}\"\n  paper: letter\nfields:",
+        );
+        let template = Template::parse(&format!("{source}Body"), "t.md").unwrap();
+        let composed = compose(&template, &json!({"name": "Acme"}), &library()).unwrap();
+        assert_eq!(composed.metadata.title, "Letter for Acme");
+        assert_eq!(composed.metadata.paper, crate::document::Paper::Letter);
     }
 }

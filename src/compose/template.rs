@@ -95,12 +95,14 @@ pub enum TemplateError {
 impl Template {
     /// Parses and checks a template file. `origin` names it in messages.
     pub fn parse(source: &str, origin: &str) -> Result<Template, TemplateError> {
-        let (header, body, header_line, body_line_offset) = split_front_matter(source)
-            .ok_or_else(|| TemplateError::MissingFrontMatter { file: origin.to_owned() })?;
+        let (header, body, header_line, body_line_offset) =
+            split_front_matter(source).ok_or_else(|| TemplateError::MissingFrontMatter {
+                file: origin.to_owned(),
+            })?;
         let front: FrontMatter = serde_yaml::from_str(header).map_err(|err| {
-            let (line, column) = err
-                .location()
-                .map_or((header_line, 1), |l| (header_line + l.line() - 1, l.column()));
+            let (line, column) = err.location().map_or((header_line, 1), |l| {
+                (header_line + l.line() - 1, l.column())
+            });
             TemplateError::Invalid(Diagnostic {
                 file: origin.to_owned(),
                 line,
@@ -128,7 +130,11 @@ impl Template {
             Ok(()) => Ok(()),
             Err(failure) => {
                 let (line, offset, message) = match failure {
-                    super::engine::RenderFailure::Template { line, offset, message } => (line, offset, message),
+                    super::engine::RenderFailure::Template {
+                        line,
+                        offset,
+                        message,
+                    } => (line, offset, message),
                     other => (None, None, format!("{other:?}")),
                 };
                 let (line, column) = match offset {
@@ -159,14 +165,31 @@ impl Template {
         let mut problems = Vec::new();
         let mut problem = |needle: &str, message: String| {
             let line = find_header_line(source, header_line, needle);
-            problems.push(Diagnostic { file: self.origin.clone(), line, column: 1, message });
+            problems.push(Diagnostic {
+                file: self.origin.clone(),
+                line,
+                column: 1,
+                message,
+            });
         };
         let front = &self.front;
         if !is_language_tag(&front.language) {
-            problem("language:", format!("language `{}` is not a BCP 47 tag such as `en`, `en-US` or `fr`", front.language));
+            problem(
+                "language:",
+                format!(
+                    "language `{}` is not a BCP 47 tag such as `en`, `en-US` or `fr`",
+                    front.language
+                ),
+            );
         }
         if !is_identifier(&front.id.replace('-', "_")) {
-            problem("id:", format!("template id `{}` may use only letters, digits, `-` and `_`", front.id));
+            problem(
+                "id:",
+                format!(
+                    "template id `{}` may use only letters, digits, `-` and `_`",
+                    front.id
+                ),
+            );
         }
         let mut seen = std::collections::HashSet::new();
         for (index, field) in front.fields.iter().enumerate() {
@@ -179,17 +202,38 @@ impl Template {
             }
             if let Some(step) = &field.step {
                 if !front.steps.iter().any(|s| &s.id == step) {
-                    problem(&at, format!("field `{}` is in step `{step}`, which is not declared under `steps`", field.id));
+                    problem(
+                        &at,
+                        format!(
+                            "field `{}` is in step `{step}`, which is not declared under `steps`",
+                            field.id
+                        ),
+                    );
                 }
             } else if !front.steps.is_empty() {
-                problem(&at, format!("field `{}` has no `step`; every field needs one when steps are declared", field.id));
+                problem(
+                    &at,
+                    format!(
+                        "field `{}` has no `step`; every field needs one when steps are declared",
+                        field.id
+                    ),
+                );
             }
             if field.field_type == FieldType::Choice && field.options.is_empty() {
                 problem(&at, format!("choice field `{}` needs `options`", field.id));
             }
             if let Some(condition) = &field.condition {
-                if !front.fields[..index].iter().any(|f| f.id == condition.field) {
-                    problem(&at, format!("field `{}` depends on `{}`, which must be declared before it", field.id, condition.field));
+                if !front.fields[..index]
+                    .iter()
+                    .any(|f| f.id == condition.field)
+                {
+                    problem(
+                        &at,
+                        format!(
+                            "field `{}` depends on `{}`, which must be declared before it",
+                            field.id, condition.field
+                        ),
+                    );
                 }
             }
             if let Some(default) = &field.default {
@@ -206,7 +250,9 @@ impl Template {
 /// first line number and the number of lines before the body.
 fn split_front_matter(source: &str) -> Option<(&str, &str, usize, usize)> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
-    let rest = source.strip_prefix("---\n").or_else(|| source.strip_prefix("---\r\n"))?;
+    let rest = source
+        .strip_prefix("---\n")
+        .or_else(|| source.strip_prefix("---\r\n"))?;
     let mut offset = 0;
     for line in rest.split_inclusive('\n') {
         if line.trim_end() == "---" {
@@ -230,7 +276,9 @@ fn strip_yaml_location(message: &str) -> &str {
 fn find_header_line(source: &str, header_line: usize, needle: &str) -> usize {
     source
         .lines()
-        .position(|l| l.trim_start().trim_start_matches("- ").trim_start() == needle || l.contains(needle))
+        .position(|l| {
+            l.trim_start().trim_start_matches("- ").trim_start() == needle || l.contains(needle)
+        })
         .map_or(header_line, |i| i + 1)
 }
 
@@ -267,30 +315,53 @@ mod tests {
     fn malformed_header_says_where() {
         let bad = GOOD.replace("kind: resolution", "kind: memo");
         let err = Template::parse(&bad, "t1.md").unwrap_err().to_string();
-        assert!(err.starts_with("t1.md:4:7: front matter: kind: unknown variant `memo`"), "{err}");
+        assert!(
+            err.starts_with("t1.md:4:7: front matter: kind: unknown variant `memo`"),
+            "{err}"
+        );
     }
 
     #[test]
     fn unknown_key_and_missing_front_matter() {
         let bad = GOOD.replace("title: T", "titel: T");
         let err = Template::parse(&bad, "x.md").unwrap_err().to_string();
-        assert!(err.contains("x.md:3:1: front matter: unknown field `titel`"), "{err}");
-        let err = Template::parse("# no header", "y.md").unwrap_err().to_string();
-        assert!(err.starts_with("y.md:1:1: a template starts with a front matter block"), "{err}");
+        assert!(
+            err.contains("x.md:3:1: front matter: unknown field `titel`"),
+            "{err}"
+        );
+        let err = Template::parse("# no header", "y.md")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("y.md:1:1: a template starts with a front matter block"),
+            "{err}"
+        );
     }
 
     #[test]
     fn body_syntax_error_has_file_line_and_column() {
-        let bad = GOOD.replace("# {{ company.name }}\n", "# Title\n\n{% if company %}\n  {{ company.name | titel }}\n");
+        let bad = GOOD.replace(
+            "# {{ company.name }}\n",
+            "# Title\n\n{% if company %}\n  {{ company.name | titel }}\n",
+        );
         let err = Template::parse(&bad, "t.md").unwrap_err().to_string();
         assert!(err.starts_with("t.md:"), "{err}");
-        assert!(err.contains("syntax error") || err.contains("unknown filter"), "{err}");
+        assert!(
+            err.contains("syntax error") || err.contains("unknown filter"),
+            "{err}"
+        );
     }
 
     #[test]
     fn definition_problems_name_the_field_and_line() {
-        let bad = GOOD.replace("    required: true\n", "    required: true\n    condition: { field: later }\n");
+        let bad = GOOD.replace(
+            "    required: true\n",
+            "    required: true\n    condition: { field: later }\n",
+        );
         let err = Template::parse(&bad, "t.md").unwrap_err().to_string();
-        assert_eq!(err, "t.md:7:1: field `company` depends on `later`, which must be declared before it");
+        assert_eq!(
+            err,
+            "t.md:7:1: field `company` depends on `later`, which must be declared before it"
+        );
     }
 }

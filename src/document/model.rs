@@ -48,7 +48,10 @@ pub enum Block {
     /// The document's title (at most one, first).
     Title(Vec<Inline>),
     /// Level 1 to 3.
-    Heading { level: u8, content: Vec<Inline> },
+    Heading {
+        level: u8,
+        content: Vec<Inline>,
+    },
     Paragraph(Vec<Inline>),
     List(List),
     Quote(Vec<Block>),
@@ -69,7 +72,10 @@ pub enum Inline {
     Text(String),
     Emphasis(Vec<Inline>),
     Strong(Vec<Inline>),
-    Link { url: String, content: Vec<Inline> },
+    Link {
+        url: String,
+        content: Vec<Inline>,
+    },
     /// A reference to footnote number `n` (1-based).
     NoteRef(usize),
     LineBreak,

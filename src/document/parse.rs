@@ -41,8 +41,14 @@ enum NoteSource {
 #[derive(Debug)]
 enum BlockFrame {
     Container(Vec<Block>),
-    List { start: Option<u64>, items: Vec<Vec<Block>> },
-    FootnoteDefinition { label: String, blocks: Vec<Block> },
+    List {
+        start: Option<u64>,
+        items: Vec<Vec<Block>>,
+    },
+    FootnoteDefinition {
+        label: String,
+        blocks: Vec<Block>,
+    },
 }
 
 #[derive(Debug)]
@@ -99,7 +105,11 @@ impl Builder {
     fn start(&mut self, tag: Tag<'_>) {
         if matches!(
             tag,
-            Tag::Paragraph | Tag::Heading { .. } | Tag::BlockQuote(_) | Tag::List(_) | Tag::FootnoteDefinition(_)
+            Tag::Paragraph
+                | Tag::Heading { .. }
+                | Tag::BlockQuote(_)
+                | Tag::List(_)
+                | Tag::FootnoteDefinition(_)
         ) {
             // Text of a tight list item ends where a nested block begins.
             self.flush_loose_inlines();
@@ -115,7 +125,10 @@ impl Builder {
                 self.open_inline(InlineFrame::Heading(level))
             }
             Tag::BlockQuote(_) => self.blocks.push(BlockFrame::Container(Vec::new())),
-            Tag::List(start) => self.blocks.push(BlockFrame::List { start, items: Vec::new() }),
+            Tag::List(start) => self.blocks.push(BlockFrame::List {
+                start,
+                items: Vec::new(),
+            }),
             Tag::Item => self.blocks.push(BlockFrame::Container(Vec::new())),
             Tag::FootnoteDefinition(label) => self.blocks.push(BlockFrame::FootnoteDefinition {
                 label: label.to_string(),
@@ -123,7 +136,9 @@ impl Builder {
             }),
             Tag::Emphasis => self.open_inline(InlineFrame::Emphasis),
             Tag::Strong => self.open_inline(InlineFrame::Strong),
-            Tag::Link { dest_url, .. } => self.open_inline(InlineFrame::Link(dest_url.into_string())),
+            Tag::Link { dest_url, .. } => {
+                self.open_inline(InlineFrame::Link(dest_url.into_string()))
+            }
             Tag::Strikethrough | Tag::Image { .. } => self.open_inline(InlineFrame::Plain),
             // Code blocks, tables and the like are not produced by templates; their text is kept.
             _ => {}
@@ -242,7 +257,13 @@ impl Builder {
         // Close any span left open (cannot happen with pulldown-cmark, but be safe).
         while matches!(
             self.inlines.last(),
-            Some((InlineFrame::Emphasis | InlineFrame::Strong | InlineFrame::Link(_) | InlineFrame::Plain, _))
+            Some((
+                InlineFrame::Emphasis
+                    | InlineFrame::Strong
+                    | InlineFrame::Link(_)
+                    | InlineFrame::Plain,
+                _
+            ))
         ) {
             self.close_span();
         }
@@ -251,7 +272,9 @@ impl Builder {
         };
         let content = trim_inlines(content);
         let block = match frame {
-            InlineFrame::Heading(1) if !self.title_seen && self.root.is_empty() && self.blocks.is_empty() => {
+            InlineFrame::Heading(1)
+                if !self.title_seen && self.root.is_empty() && self.blocks.is_empty() =>
+            {
                 Block::Title(content)
             }
             InlineFrame::Heading(level) => Block::Heading { level, content },
@@ -273,9 +296,8 @@ impl Builder {
 
     fn push_block(&mut self, block: Block) {
         match self.blocks.last_mut() {
-            Some(BlockFrame::Container(blocks)) | Some(BlockFrame::FootnoteDefinition { blocks, .. }) => {
-                blocks.push(block)
-            }
+            Some(BlockFrame::Container(blocks))
+            | Some(BlockFrame::FootnoteDefinition { blocks, .. }) => blocks.push(block),
             Some(BlockFrame::List { items, .. }) => items.push(vec![block]),
             None => self.root.push(block),
         }
@@ -301,7 +323,11 @@ impl Builder {
             footnotes.push(Footnote { number, paragraphs });
         }
         Parsed {
-            document: Document { metadata, blocks: self.root, footnotes },
+            document: Document {
+                metadata,
+                blocks: self.root,
+                footnotes,
+            },
             citation_notes,
         }
     }
@@ -312,7 +338,9 @@ fn blocks_to_paragraphs(blocks: Vec<Block>) -> Vec<Vec<Inline>> {
     let mut out = Vec::new();
     for block in blocks {
         match block {
-            Block::Paragraph(c) | Block::Title(c) | Block::Heading { content: c, .. } => out.push(c),
+            Block::Paragraph(c) | Block::Title(c) | Block::Heading { content: c, .. } => {
+                out.push(c)
+            }
             Block::Quote(inner) => out.extend(blocks_to_paragraphs(inner)),
             Block::List(list) => {
                 for item in list.items {
@@ -355,23 +383,52 @@ mod tests {
 
     #[test]
     fn citation_markers_become_numbered_notes_in_reading_order() {
-        let md = format!("A{} b{}\n\nc[^x] d{}\n\n[^x]: Own note.", marker::make(1), marker::make(0), marker::make(1));
+        let md = format!(
+            "A{} b{}\n\nc[^x] d{}\n\n[^x]: Own note.",
+            marker::make(1),
+            marker::make(0),
+            marker::make(1)
+        );
         let parsed = parse(&md, Metadata::default());
         assert_eq!(parsed.citation_notes, vec![(1, 1), (2, 0), (4, 1)]);
         assert_eq!(parsed.document.footnotes.len(), 4);
-        assert_eq!(parsed.document.footnotes[2].paragraphs, vec![vec![Inline::Text("Own note.".into())]]);
-        let Block::Paragraph(p) = &parsed.document.blocks[0] else { panic!() };
-        assert_eq!(p, &vec![Inline::Text("A".into()), Inline::NoteRef(1), Inline::Text(" b".into()), Inline::NoteRef(2)]);
+        assert_eq!(
+            parsed.document.footnotes[2].paragraphs,
+            vec![vec![Inline::Text("Own note.".into())]]
+        );
+        let Block::Paragraph(p) = &parsed.document.blocks[0] else {
+            panic!()
+        };
+        assert_eq!(
+            p,
+            &vec![
+                Inline::Text("A".into()),
+                Inline::NoteRef(1),
+                Inline::Text(" b".into()),
+                Inline::NoteRef(2)
+            ]
+        );
     }
 
     #[test]
     fn lists_quotes_links_and_page_breaks() {
-        let b = blocks("1. one\n2. **two**\n\n> quoted [link](https://example.org)\n\n\\pagebreak\n\n- x");
-        let Block::List(list) = &b[0] else { panic!("{b:?}") };
+        let b = blocks(
+            "1. one\n2. **two**\n\n> quoted [link](https://example.org)\n\n\\pagebreak\n\n- x",
+        );
+        let Block::List(list) = &b[0] else {
+            panic!("{b:?}")
+        };
         assert_eq!(list.start, Some(1));
-        assert_eq!(list.items[1], vec![Block::Paragraph(vec![Inline::Strong(vec![Inline::Text("two".into())])])]);
+        assert_eq!(
+            list.items[1],
+            vec![Block::Paragraph(vec![Inline::Strong(vec![Inline::Text(
+                "two".into()
+            )])])]
+        );
         let Block::Quote(q) = &b[1] else { panic!() };
-        assert!(matches!(&q[0], Block::Paragraph(p) if matches!(&p[1], Inline::Link { url, .. } if url == "https://example.org")));
+        assert!(
+            matches!(&q[0], Block::Paragraph(p) if matches!(&p[1], Inline::Link { url, .. } if url == "https://example.org"))
+        );
         assert_eq!(b[2], Block::PageBreak);
         assert!(matches!(&b[3], Block::List(List { start: None, .. })));
     }
@@ -379,6 +436,12 @@ mod tests {
     #[test]
     fn raw_html_is_kept_as_text() {
         let b = blocks("Hello <script>alert(1)</script>");
-        assert_eq!(Inline::plain_text(match &b[0] { Block::Paragraph(p) => p, _ => panic!() }), "Hello <script>alert(1)</script>");
+        assert_eq!(
+            Inline::plain_text(match &b[0] {
+                Block::Paragraph(p) => p,
+                _ => panic!(),
+            }),
+            "Hello <script>alert(1)</script>"
+        );
     }
 }

@@ -10,8 +10,8 @@ use std::sync::{Arc, LazyLock, Mutex};
 use hayagriva::archive::{ArchivedStyle, LOCALES as LOCALE_ARCHIVE};
 use hayagriva::citationberg::{IndependentStyle, Locale, LocaleCode, Style};
 use hayagriva::{
-    BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest, ElemChild, Entry, LocatorPayload,
-    SpecificLocator,
+    BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest, ElemChild, Entry,
+    LocatorPayload, SpecificLocator,
 };
 use serde_json::{json, Map, Value};
 
@@ -21,8 +21,10 @@ use crate::document::Inline;
 /// The style used when none is chosen: full note first, short note after.
 pub const DEFAULT_STYLE: &str = "chicago-notes";
 
-static LOCALES: LazyLock<Mutex<HashMap<String, Arc<Vec<Locale>>>>> = LazyLock::new(Default::default);
-static STYLES: LazyLock<Mutex<HashMap<String, Arc<IndependentStyle>>>> = LazyLock::new(Default::default);
+static LOCALES: LazyLock<Mutex<HashMap<String, Arc<Vec<Locale>>>>> =
+    LazyLock::new(Default::default);
+static STYLES: LazyLock<Mutex<HashMap<String, Arc<IndependentStyle>>>> =
+    LazyLock::new(Default::default);
 
 /// A citation style known to the CSL processor.
 #[derive(Debug, Clone)]
@@ -33,7 +35,9 @@ pub struct CitationStyle {
 
 #[derive(Debug, thiserror::Error)]
 pub enum CitationError {
-    #[error("unknown citation style `{0}`; try `chicago-notes`, `chicago-shortened-notes` or `apa`")]
+    #[error(
+        "unknown citation style `{0}`; try `chicago-notes`, `chicago-shortened-notes` or `apa`"
+    )]
     UnknownStyle(String),
     #[error("citation style `{0}` depends on another style; choose an independent style such as `chicago-notes`")]
     DependentStyle(String),
@@ -43,17 +47,26 @@ pub enum CitationError {
 
 impl CitationStyle {
     pub fn by_name(name: &str) -> Result<CitationStyle, CitationError> {
-        let mut cache = STYLES.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut cache = STYLES
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         if let Some(style) = cache.get(name) {
-            return Ok(CitationStyle { name: name.to_owned(), style: style.clone() });
+            return Ok(CitationStyle {
+                name: name.to_owned(),
+                style: style.clone(),
+            });
         }
-        let archived = ArchivedStyle::by_name(name).ok_or_else(|| CitationError::UnknownStyle(name.to_owned()))?;
+        let archived = ArchivedStyle::by_name(name)
+            .ok_or_else(|| CitationError::UnknownStyle(name.to_owned()))?;
         let Style::Independent(style) = archived.get() else {
             return Err(CitationError::DependentStyle(name.to_owned()));
         };
         let style = Arc::new(style);
         cache.insert(name.to_owned(), style.clone());
-        Ok(CitationStyle { name: name.to_owned(), style })
+        Ok(CitationStyle {
+            name: name.to_owned(),
+            style,
+        })
     }
 
     pub fn name(&self) -> &str {
@@ -90,11 +103,13 @@ pub fn format_notes(
         if entries.contains_key(citation.source.as_str()) {
             continue;
         }
-        let source = library.source(&citation.source).ok_or_else(|| CitationError::Entry {
-            id: citation.source.clone(),
-            message: "it is not in the evidence library".into(),
-        })?;
-        entries.insert(&source.id, to_entry(source)?);
+        let source = library
+            .source(&citation.source)
+            .ok_or_else(|| CitationError::Entry {
+                id: citation.source.clone(),
+                message: "it is not in the evidence library".into(),
+            })?;
+        entries.insert(&source.id, to_entry(source, language)?);
     }
     let code = locale_code(language);
     let locales = locales_for(&code);
@@ -102,10 +117,12 @@ pub fn format_notes(
     let mut driver = BibliographyDriver::new();
     for (note_number, citation) in citations {
         let entry = &entries[citation.source.as_str()];
-        let locator = citation
-            .pinpoint
-            .as_deref()
-            .map(|p| SpecificLocator(hayagriva::citationberg::taxonomy::Locator::Custom, LocatorPayload::Str(p)));
+        let locator = citation.pinpoint.as_deref().map(|p| {
+            SpecificLocator(
+                hayagriva::citationberg::taxonomy::Locator::Custom,
+                LocatorPayload::Str(p),
+            )
+        });
         driver.citation(CitationRequest::new(
             vec![CitationItem::with_locator(entry, locator)],
             &style.style,
@@ -115,7 +132,11 @@ pub fn format_notes(
         ));
     }
     let rendered = driver.finish(BibliographyRequest::new(&style.style, locale, &locales));
-    Ok(rendered.citations.iter().map(|c| to_inlines(&c.citation.0)).collect())
+    Ok(rendered
+        .citations
+        .iter()
+        .map(|c| to_inlines(&c.citation.0))
+        .collect())
 }
 
 /// CSL locales are region-specific; a bare language picks its usual region.
@@ -134,16 +155,29 @@ fn locale_code(language: &str) -> LocaleCode {
 /// The decoded locales for `code`: its own (by exact tag, else by language)
 /// and en-US, which CSL falls back to.
 fn locales_for(code: &LocaleCode) -> Arc<Vec<Locale>> {
-    let mut cache = LOCALES.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let mut cache = LOCALES
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     if let Some(found) = cache.get(&code.0) {
         return found.clone();
     }
     let language = code.0.split('-').next().unwrap_or_default();
-    let tags: Vec<(usize, &str)> = LOCALE_ARCHIVE.iter().enumerate().filter_map(|(i, b)| archived_tag(b).map(|t| (i, t))).collect();
+    let tags: Vec<(usize, &str)> = LOCALE_ARCHIVE
+        .iter()
+        .enumerate()
+        .filter_map(|(i, b)| archived_tag(b).map(|t| (i, t)))
+        .collect();
     let exact = tags.iter().find(|(_, t)| *t == code.0);
-    let same_language = tags.iter().find(|(_, t)| t.split('-').next() == Some(language));
+    let same_language = tags
+        .iter()
+        .find(|(_, t)| t.split('-').next() == Some(language));
     let fallback = tags.iter().find(|(_, t)| *t == "en-US");
-    let mut wanted: Vec<usize> = exact.or(same_language).into_iter().chain(fallback).map(|(i, _)| *i).collect();
+    let mut wanted: Vec<usize> = exact
+        .or(same_language)
+        .into_iter()
+        .chain(fallback)
+        .map(|(i, _)| *i)
+        .collect();
     wanted.dedup();
     let decoded: Vec<Locale> = wanted
         .into_iter()
@@ -171,16 +205,33 @@ fn archived_tag(bytes: &'static [u8]) -> Option<&'static str> {
 }
 
 /// Maps a library source to hayagriva's entry, through its documented YAML/serde schema.
-fn to_entry(source: &Source) -> Result<Entry, CitationError> {
+fn to_entry(source: &Source, language: &str) -> Result<Entry, CitationError> {
     let mut fields = Map::new();
+    let french = language.starts_with("fr");
     let (entry_type, parent_type, genre) = match source.source_type {
         // hayagriva's "report" drops the day and month, which matter for a press release.
-        SourceType::PressRelease => ("web", None, Some("press release")),
+        SourceType::PressRelease => (
+            "web",
+            None,
+            Some(if french {
+                "communiqué de presse"
+            } else {
+                "press release"
+            }),
+        ),
         SourceType::NewsArticle => ("article", Some("newspaper"), None),
         SourceType::BlogPost => ("web", Some("blog"), None),
         SourceType::Report | SourceType::Guidance => ("report", None, None),
         SourceType::LegalText => ("legislation", None, None),
-        SourceType::ProxyFiling => ("report", None, Some("proxy filing")),
+        SourceType::ProxyFiling => (
+            "report",
+            None,
+            Some(if french {
+                "document déposé auprès de la SEC"
+            } else {
+                "proxy filing"
+            }),
+        ),
         SourceType::WebPage => ("web", None, None),
     };
     fields.insert("type".into(), json!(entry_type));
@@ -205,7 +256,10 @@ fn to_entry(source: &Source) -> Result<Entry, CitationError> {
     }
     match (parent_type, &source.container) {
         (Some(kind), Some(container)) => {
-            fields.insert("parent".into(), json!({ "type": kind, "title": container, "publisher": source.publisher }));
+            fields.insert(
+                "parent".into(),
+                json!({ "type": kind, "title": container, "publisher": source.publisher }),
+            );
         }
         _ => {
             if let Some(publisher) = &source.publisher {
@@ -220,11 +274,19 @@ fn to_entry(source: &Source) -> Result<Entry, CitationError> {
             }
         }
     }
-    let library: hayagriva::Library =
-        serde_json::from_value(Value::Object(Map::from_iter([(source.id.clone(), Value::Object(fields))])))
-            .map_err(|err| CitationError::Entry { id: source.id.clone(), message: err.to_string() })?;
+    let library: hayagriva::Library = serde_json::from_value(Value::Object(Map::from_iter([(
+        source.id.clone(),
+        Value::Object(fields),
+    )])))
+    .map_err(|err| CitationError::Entry {
+        id: source.id.clone(),
+        message: err.to_string(),
+    })?;
     let entry = library.iter().next().cloned();
-    entry.ok_or_else(|| CitationError::Entry { id: source.id.clone(), message: "no entry".into() })
+    entry.ok_or_else(|| CitationError::Entry {
+        id: source.id.clone(),
+        message: "no entry".into(),
+    })
 }
 
 /// Converts hayagriva's formatted output into the document model's inlines.
@@ -235,9 +297,10 @@ fn to_inlines(children: &[ElemChild]) -> Vec<Inline> {
             ElemChild::Text(formatted) => out.push(styled(formatted)),
             ElemChild::Elem(elem) => out.extend(to_inlines(&elem.children.0)),
             ElemChild::Markup(text) => out.push(Inline::Text(text.clone())),
-            ElemChild::Link { text, url } => {
-                out.push(Inline::Link { url: url.clone(), content: vec![styled(text)] })
-            }
+            ElemChild::Link { text, url } => out.push(Inline::Link {
+                url: url.clone(),
+                content: vec![styled(text)],
+            }),
             // Transparent elements are for locators we never make transparent.
             ElemChild::Transparent { .. } => {}
         }

@@ -100,9 +100,17 @@ pub struct Translation {
 #[derive(Debug, thiserror::Error)]
 pub enum EvidenceError {
     #[error("cannot read the evidence library {path}: {source}")]
-    Read { path: String, source: std::io::Error },
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("{path}:{line}:{column}: evidence library: {message}")]
-    Syntax { path: String, line: usize, column: usize, message: String },
+    Syntax {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
     #[error("{path}: evidence library: {message}")]
     Invalid { path: String, message: String },
 }
@@ -110,7 +118,10 @@ pub enum EvidenceError {
 impl Library {
     pub fn load(path: &Path) -> Result<Library, EvidenceError> {
         let display = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|source| EvidenceError::Read { path: display.clone(), source })?;
+        let text = std::fs::read_to_string(path).map_err(|source| EvidenceError::Read {
+            path: display.clone(),
+            source,
+        })?;
         Library::parse(&text, &display)
     }
 
@@ -122,31 +133,51 @@ impl Library {
             column: err.column(),
             message: strip_json_location(&err.to_string()).to_owned(),
         })?;
-        library.check().map_err(|message| EvidenceError::Invalid { path: origin.to_owned(), message })?;
+        library.check().map_err(|message| EvidenceError::Invalid {
+            path: origin.to_owned(),
+            message,
+        })?;
         Ok(library)
     }
 
     fn check(&self) -> Result<(), String> {
         let mut ids = HashSet::new();
         for source in &self.sources {
-            if source.id.is_empty() || !source.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
-                return Err(format!("source id `{}` may use only letters, digits, `-` and `_`", source.id));
+            if source.id.is_empty()
+                || !source
+                    .id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            {
+                return Err(format!(
+                    "source id `{}` may use only letters, digits, `-` and `_`",
+                    source.id
+                ));
             }
             if !ids.insert(source.id.as_str()) {
                 return Err(format!("source id `{}` appears twice", source.id));
             }
             if let Some(date) = &source.date {
                 if !is_partial_date(date) {
-                    return Err(format!("source `{}`: date `{date}` is not YYYY-MM-DD, YYYY-MM or YYYY", source.id));
+                    return Err(format!(
+                        "source `{}`: date `{date}` is not YYYY-MM-DD, YYYY-MM or YYYY",
+                        source.id
+                    ));
                 }
             }
             let mut claim_ids = HashSet::new();
             for claim in &source.claims {
                 if !claim_ids.insert(claim.id.as_str()) {
-                    return Err(format!("source `{}`: claim id `{}` appears twice", source.id, claim.id));
+                    return Err(format!(
+                        "source `{}`: claim id `{}` appears twice",
+                        source.id, claim.id
+                    ));
                 }
                 if claim.text.is_empty() {
-                    return Err(format!("source `{}`, claim `{}`: the claim has no text", source.id, claim.id));
+                    return Err(format!(
+                        "source `{}`, claim `{}`: the claim has no text",
+                        source.id, claim.id
+                    ));
                 }
             }
         }
@@ -224,9 +255,14 @@ mod tests {
 
     #[test]
     fn syntax_errors_say_where() {
-        let err = Library::parse("{\n  \"sources\": [ {\"id\": 3} ]\n}", "lib.json").unwrap_err().to_string();
+        let err = Library::parse("{\n  \"sources\": [ {\"id\": 3} ]\n}", "lib.json")
+            .unwrap_err()
+            .to_string();
         assert!(err.starts_with("lib.json:2:"), "{err}");
-        assert!(err.contains("invalid type: integer `3`, expected a string"), "{err}");
+        assert!(
+            err.contains("invalid type: integer `3`, expected a string"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -238,6 +274,9 @@ mod tests {
         .unwrap();
         assert_eq!(lib.expand("s#c", "fr-FR").unwrap()["claim"], "F");
         assert_eq!(lib.expand("s", "de").unwrap()["claim"], "E");
-        assert_eq!(lib.expand("s#d", "en").unwrap_err(), "source `s` has no claim `d`");
+        assert_eq!(
+            lib.expand("s#d", "en").unwrap_err(),
+            "source `s` has no claim `d`"
+        );
     }
 }

@@ -20,7 +20,11 @@ pub fn standalone(document: &Document) -> String {
         let _ = writeln!(out, "<meta name=\"author\" content=\"{}\">", escape(author));
     }
     if let Some(subject) = &meta.subject {
-        let _ = writeln!(out, "<meta name=\"description\" content=\"{}\">", escape(subject));
+        let _ = writeln!(
+            out,
+            "<meta name=\"description\" content=\"{}\">",
+            escape(subject)
+        );
     }
     let (width, height) = meta.paper.size_mm();
     let _ = write!(out, "<style>@page {{ size: {width}mm {height}mm; margin: 25mm; }}\n{PAGE_CSS}</style>\n</head>\n<body>\n");
@@ -80,7 +84,11 @@ fn write_block(out: &mut String, block: &Block) {
                 }
                 out.push_str("</li>\n");
             }
-            out.push_str(if list.start.is_some() { "</ol>\n" } else { "</ul>\n" });
+            out.push_str(if list.start.is_some() {
+                "</ol>\n"
+            } else {
+                "</ul>\n"
+            });
         }
         Block::Quote(blocks) => {
             out.push_str("<blockquote>\n");
@@ -129,7 +137,9 @@ fn write_inlines(out: &mut String, inlines: &[Inline]) {
 /// Only web and mail links: a `javascript:` URL from a template must not run in the preview.
 pub fn is_safe_url(url: &str) -> bool {
     let lower = url.trim_start().to_ascii_lowercase();
-    ["http://", "https://", "mailto:", "#"].iter().any(|p| lower.starts_with(p))
+    ["http://", "https://", "mailto:", "#"]
+        .iter()
+        .any(|p| lower.starts_with(p))
 }
 
 pub fn escape(text: &str) -> String {
@@ -167,13 +177,23 @@ mod tests {
     #[test]
     fn escapes_text_and_drops_unsafe_links() {
         let doc = Document {
-            metadata: Metadata { title: "A <b>".into(), language: "en".into(), ..Default::default() },
+            metadata: Metadata {
+                title: "A <b>".into(),
+                language: "en".into(),
+                ..Default::default()
+            },
             blocks: vec![Block::Paragraph(vec![
                 Inline::Text("<script>".into()),
-                Inline::Link { url: "javascript:alert(1)".into(), content: vec![Inline::Text("x".into())] },
+                Inline::Link {
+                    url: "javascript:alert(1)".into(),
+                    content: vec![Inline::Text("x".into())],
+                },
                 Inline::NoteRef(1),
             ])],
-            footnotes: vec![Footnote { number: 1, paragraphs: vec![vec![Inline::Text("Note & co".into())]] }],
+            footnotes: vec![Footnote {
+                number: 1,
+                paragraphs: vec![vec![Inline::Text("Note & co".into())]],
+            }],
         };
         let html = standalone(&doc);
         assert!(html.contains("<title>A &lt;b&gt;</title>"));

@@ -22,7 +22,9 @@ impl Format {
     pub fn media_type(self) -> &'static str {
         match self {
             Format::Html => "text/html; charset=utf-8",
-            Format::Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            Format::Docx => {
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            }
         }
     }
 

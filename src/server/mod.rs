@@ -39,7 +39,10 @@ pub enum ServerError {
     #[error("the sample evidence library is invalid, so the server did not start: {0}")]
     Evidence(#[from] EvidenceError),
     #[error("cannot listen on {addr}: {source}")]
-    Bind { addr: String, source: std::io::Error },
+    Bind {
+        addr: String,
+        source: std::io::Error,
+    },
     #[error("the server stopped: {0}")]
     Serve(std::io::Error),
 }
@@ -60,7 +63,11 @@ impl AppState {
 /// and the xtask do), else from `[package.metadata.leptos]` in Cargo.toml.
 pub fn leptos_options() -> Result<LeptosOptions, ServerError> {
     let file = data_root().join("Cargo.toml");
-    let path = if std::env::var_os("LEPTOS_OUTPUT_NAME").is_some() { None } else { file.to_str() };
+    let path = if std::env::var_os("LEPTOS_OUTPUT_NAME").is_some() {
+        None
+    } else {
+        file.to_str()
+    };
     let mut options = leptos::config::get_configuration(path)
         .map_err(|e| ServerError::Config(e.to_string()))?
         .leptos_options;
@@ -97,7 +104,10 @@ pub fn run() -> Result<(), ServerError> {
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(addr)
             .await
-            .map_err(|source| ServerError::Bind { addr: addr.to_string(), source })?;
+            .map_err(|source| ServerError::Bind {
+                addr: addr.to_string(),
+                source,
+            })?;
         println!("Resolution Studio is running at http://{addr}");
         axum::serve(listener, router(state).into_make_service())
             .with_graceful_shutdown(async {

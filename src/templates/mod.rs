@@ -35,13 +35,27 @@ pub struct CatalogEntry {
 #[derive(Debug, thiserror::Error)]
 pub enum CatalogError {
     #[error("cannot read {path}: {source}")]
-    Read { path: String, source: std::io::Error },
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
     #[error(transparent)]
     Template(#[from] TemplateError),
     #[error("{path}:{line}:{column}: sample answers: {message}")]
-    Sample { path: String, line: usize, column: usize, message: String },
-    #[error("{path}: the template's id is `{id}`, but its file is named `{stem}.md`; they must match")]
-    IdMismatch { path: String, id: String, stem: String },
+    Sample {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error(
+        "{path}: the template's id is `{id}`, but its file is named `{stem}.md`; they must match"
+    )]
+    IdMismatch {
+        path: String,
+        id: String,
+        stem: String,
+    },
     #[error("no template `{0}`; `resolution-studio templates` lists them, or give a path to a template file")]
     NotFound(String),
 }
@@ -54,7 +68,10 @@ pub struct Catalog {
 impl Catalog {
     /// Loads every `*.md` template in `dir`, sorted by id.
     pub fn load(dir: &Path) -> Result<Catalog, CatalogError> {
-        let read_dir = std::fs::read_dir(dir).map_err(|source| CatalogError::Read { path: dir.display().to_string(), source })?;
+        let read_dir = std::fs::read_dir(dir).map_err(|source| CatalogError::Read {
+            path: dir.display().to_string(),
+            source,
+        })?;
         let mut paths: Vec<PathBuf> = read_dir
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.extension().is_some_and(|e| e == "md"))
@@ -63,7 +80,10 @@ impl Catalog {
         let mut entries = Vec::with_capacity(paths.len());
         for path in paths {
             let entry = load_entry(&path)?;
-            let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            let stem = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
             if entry.template.id() != stem {
                 return Err(CatalogError::IdMismatch {
                     path: path.display().to_string(),
@@ -105,18 +125,32 @@ impl Catalog {
 /// Reads a template file and, if present, the sample answers beside it.
 pub fn load_entry(path: &Path) -> Result<CatalogEntry, CatalogError> {
     let display = path.display().to_string();
-    let source = std::fs::read_to_string(path).map_err(|source| CatalogError::Read { path: display.clone(), source })?;
+    let source = std::fs::read_to_string(path).map_err(|source| CatalogError::Read {
+        path: display.clone(),
+        source,
+    })?;
     let template = Template::parse(&source, &display)?;
     let sample_path = path.with_extension("sample.json");
     let sample = match std::fs::read_to_string(&sample_path) {
-        Ok(text) => Some(serde_json::from_str(&text).map_err(|e| CatalogError::Sample {
-            path: sample_path.display().to_string(),
-            line: e.line(),
-            column: e.column(),
-            message: e.to_string(),
-        })?),
+        Ok(text) => Some(
+            serde_json::from_str(&text).map_err(|e| CatalogError::Sample {
+                path: sample_path.display().to_string(),
+                line: e.line(),
+                column: e.column(),
+                message: e.to_string(),
+            })?,
+        ),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(source) => return Err(CatalogError::Read { path: sample_path.display().to_string(), source }),
+        Err(source) => {
+            return Err(CatalogError::Read {
+                path: sample_path.display().to_string(),
+                source,
+            })
+        }
     };
-    Ok(CatalogEntry { template, sample, path: path.to_owned() })
+    Ok(CatalogEntry {
+        template,
+        sample,
+        path: path.to_owned(),
+    })
 }

@@ -18,7 +18,7 @@ const TEST_PACKAGES: &[(&str, &str)] = &[
     ("soffice --version", "libreoffice-writer-nogui"),
     ("pdftotext -v", "poppler-utils"),
     ("pandoc --version", "pandoc"),
-    ("python3 -c 'import docx'", "python3-docx"),
+    ("/usr/bin/python3 -c 'import docx'", "python3-docx"),
     ("fc-list | grep -q 'Liberation Serif'", "fonts-liberation2"),
     ("chromium --version", "chromium"),
     ("hyperfine --version", "hyperfine"),
@@ -67,7 +67,8 @@ impl Project {
             .parent()
             .context("xtask lives inside the workspace")?
             .to_owned();
-        let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
+        let target =
+            std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
         Ok(Project { root, target })
     }
 
@@ -113,7 +114,10 @@ impl Project {
         if missing.is_empty() {
             return Ok(());
         }
-        step(&format!("installing Debian packages: {}", missing.join(" ")));
+        step(&format!(
+            "installing Debian packages: {}",
+            missing.join(" ")
+        ));
         let root = output("id", &["-u"]).is_some_and(|id| id.trim() == "0");
         let sudo: &[&str] = if root { &[] } else { &["sudo"] };
         let mut update = Command::new(sudo.first().copied().unwrap_or("apt-get"));
@@ -131,7 +135,12 @@ impl Project {
             .args(["install", "-y", "-qq", "--no-install-recommends"])
             .args(&missing)
             .env("DEBIAN_FRONTEND", "noninteractive");
-        run(&mut install).with_context(|| format!("could not install {}; install them by hand", missing.join(" ")))
+        run(&mut install).with_context(|| {
+            format!(
+                "could not install {}; install them by hand",
+                missing.join(" ")
+            )
+        })
     }
 
     /// The browser bundle: wasm built by cargo, bound by wasm-bindgen,
@@ -140,9 +149,25 @@ impl Project {
         step("building the browser bundle (wasm)");
         run(Command::new(cargo())
             .current_dir(&self.root)
-            .args(["build", "--package", "resolution-studio", "--lib", "--target", WASM_TARGET])
-            .args(["--no-default-features", "--features", "hydrate", "--profile", "wasm-release"]))?;
-        let wasm = self.target.join(WASM_TARGET).join("wasm-release/resolution_studio.wasm");
+            .args([
+                "build",
+                "--package",
+                "resolution-studio",
+                "--lib",
+                "--target",
+                WASM_TARGET,
+            ])
+            .args([
+                "--no-default-features",
+                "--features",
+                "hydrate",
+                "--profile",
+                "wasm-release",
+            ]))?;
+        let wasm = self
+            .target
+            .join(WASM_TARGET)
+            .join("wasm-release/resolution_studio.wasm");
         let pkg = self.site().join("pkg");
         std::fs::create_dir_all(&pkg)?;
         wasm_bindgen_cli_support::Bindgen::new()
@@ -166,15 +191,20 @@ impl Project {
             .arg(&bound)
             .arg("-o")
             .arg(&bound))?;
-        std::fs::copy(self.root.join("style/main.css"), pkg.join(format!("{OUTPUT_NAME}.css")))
-            .context("copying style/main.css")?;
+        std::fs::copy(
+            self.root.join("style/main.css"),
+            pkg.join(format!("{OUTPUT_NAME}.css")),
+        )
+        .context("copying style/main.css")?;
         copy_dir(&self.root.join("assets/public"), &self.site())?;
         let size = std::fs::metadata(&bound)?.len();
         println!("    bundle: {} ({} KB)", bound.display(), size / 1024);
         Ok(())
     }
 
-    /// Environment that points the server at the built site.
+    /// Environment that points the server at the built site. Only for
+    /// running it: `LEPTOS_OUTPUT_NAME` seen at compile time makes Leptos
+    /// expect cargo-leptos's file names instead of wasm-bindgen's.
     fn server_env(&self, command: &mut Command) {
         command
             .env("LEPTOS_OUTPUT_NAME", OUTPUT_NAME)
@@ -185,7 +215,10 @@ impl Project {
 
     fn run_server(&self, extra: &[String]) -> Result<()> {
         step("building the server (release)");
-        run(Command::new(cargo()).current_dir(&self.root).args(["build", "--release", "--bin", "resolution-studio"]))?;
+        run(Command::new(cargo())
+            .current_dir(&self.root)
+            .env_remove("LEPTOS_OUTPUT_NAME")
+            .args(["build", "--release", "--bin", "resolution-studio"]))?;
         let mut server = Command::new(self.target.join("release/resolution-studio"));
         server.current_dir(&self.root).arg("serve").args(extra);
         self.server_env(&mut server);
@@ -199,13 +232,21 @@ impl Project {
     fn test(&self, extra: &[String]) -> Result<()> {
         step("running the tests");
         let mut test = Command::new(cargo());
-        test.current_dir(&self.root).args(["test", "--workspace"]).args(extra);
-        self.server_env(&mut test);
+        test.current_dir(&self.root)
+            .args(["test", "--workspace", "--no-fail-fast"])
+            .args(extra)
+            .env_remove("LEPTOS_OUTPUT_NAME")
+            .env("LEPTOS_SITE_ROOT", self.site());
         run(&mut test)
     }
 
     fn bench(&self) -> Result<()> {
-        run(Command::new(cargo()).current_dir(&self.root).args(["build", "--release", "--bin", "resolution-studio"]))?;
+        run(Command::new(cargo()).current_dir(&self.root).args([
+            "build",
+            "--release",
+            "--bin",
+            "resolution-studio",
+        ]))?;
         let mut script = Command::new("bash");
         script
             .current_dir(&self.root)
@@ -224,7 +265,9 @@ fn step(message: &str) {
 }
 
 fn run(command: &mut Command) -> Result<()> {
-    let status = command.status().with_context(|| format!("could not start {command:?}"))?;
+    let status = command
+        .status()
+        .with_context(|| format!("could not start {command:?}"))?;
     if !status.success() {
         bail!("{command:?} failed ({status})");
     }
@@ -233,7 +276,9 @@ fn run(command: &mut Command) -> Result<()> {
 
 fn output(program: &str, args: &[&str]) -> Option<String> {
     let out = Command::new(program).args(args).output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 fn shell_succeeds(check: &str) -> bool {

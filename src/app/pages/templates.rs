@@ -13,7 +13,10 @@ pub async fn list_templates() -> Result<Vec<TemplateSummary>, ServerFnError> {
         .catalog
         .entries()
         .iter()
-        .map(|entry| TemplateSummary { has_sample: entry.sample.is_some(), ..TemplateSummary::of(&entry.template) })
+        .map(|entry| TemplateSummary {
+            has_sample: entry.sample.is_some(),
+            ..TemplateSummary::of(&entry.template)
+        })
         .collect())
 }
 
@@ -67,7 +70,10 @@ fn TemplateTable(templates: Vec<TemplateSummary>, query: ReadSignal<String>) -> 
     let visible = move || {
         let needle = query.get().to_lowercase();
         templates.with_value(|all| {
-            all.iter().filter(|t| matches(t, &needle)).cloned().collect::<Vec<_>>()
+            all.iter()
+                .filter(|t| matches(t, &needle))
+                .cloned()
+                .collect::<Vec<_>>()
         })
     };
     view! {

@@ -8,9 +8,9 @@ mod package;
 mod styles;
 
 use docx_rs::{
-    AbstractNumbering, AlignmentType, BreakType, Docx, Footer, Footnote, Hyperlink, HyperlinkData, HyperlinkType, IndentLevel, Level,
-    LevelJc, LevelOverride, LevelText, NumPages, NumberFormat, Numbering, NumberingId, PageMargin, PageNum, Paragraph,
-    Run, SpecialIndentType, Start,
+    AbstractNumbering, AlignmentType, BreakType, Docx, Footer, Footnote, Hyperlink, HyperlinkData,
+    HyperlinkType, IndentLevel, Level, LevelJc, LevelOverride, LevelText, NumPages, NumberFormat,
+    Numbering, NumberingId, PageMargin, PageNum, Paragraph, Run, SpecialIndentType, Start,
 };
 
 use super::ExportError;
@@ -24,7 +24,12 @@ const DECIMAL_NUMBERING: usize = 2;
 const LIST_INDENT: i32 = 360;
 
 pub fn write(document: &Document) -> Result<Vec<u8>, ExportError> {
-    let mut writer = Writer { document, docx: base(document), next_numbering: 1, note_links: Vec::new() };
+    let mut writer = Writer {
+        document,
+        docx: base(document),
+        next_numbering: 1,
+        note_links: Vec::new(),
+    };
     for block in &document.blocks {
         writer.block(block, 0, None);
     }
@@ -42,8 +47,17 @@ fn base(document: &Document) -> Docx {
     let (width, height) = document.metadata.paper.size_mm();
     let margin = (25.4 * TWIPS_PER_MM).round() as i32;
     let mut docx = Docx::new()
-        .page_size((width * TWIPS_PER_MM).round() as u32, (height * TWIPS_PER_MM).round() as u32)
-        .page_margin(PageMargin::new().top(margin).bottom(margin).left(margin).right(margin))
+        .page_size(
+            (width * TWIPS_PER_MM).round() as u32,
+            (height * TWIPS_PER_MM).round() as u32,
+        )
+        .page_margin(
+            PageMargin::new()
+                .top(margin)
+                .bottom(margin)
+                .left(margin)
+                .right(margin),
+        )
         .footer(footer(&document.metadata.language))
         .add_abstract_numbering(list_levels(BULLET_NUMBERING, false))
         .add_abstract_numbering(list_levels(DECIMAL_NUMBERING, true));
@@ -80,8 +94,19 @@ fn list_levels(id: usize, numbered: bool) -> AbstractNumbering {
         };
         let indent = LIST_INDENT * (level as i32 + 1);
         numbering = numbering.add_level(
-            Level::new(level, Start::new(1), NumberFormat::new(format), LevelText::new(text), LevelJc::new("left"))
-                .indent(Some(indent), Some(SpecialIndentType::Hanging(LIST_INDENT)), None, None),
+            Level::new(
+                level,
+                Start::new(1),
+                NumberFormat::new(format),
+                LevelText::new(text),
+                LevelJc::new("left"),
+            )
+            .indent(
+                Some(indent),
+                Some(SpecialIndentType::Hanging(LIST_INDENT)),
+                None,
+                None,
+            ),
         );
     }
     numbering
@@ -106,7 +131,10 @@ impl Writer<'_> {
     fn block(&mut self, block: &Block, depth: usize, list: Option<(usize, usize)>) {
         match block {
             Block::Title(content) => {
-                let p = self.inlines(Paragraph::new().style(styles::TITLE).keep_next(true), content);
+                let p = self.inlines(
+                    Paragraph::new().style(styles::TITLE).keep_next(true),
+                    content,
+                );
                 self.add(p);
             }
             Block::Heading { level, content } => {
@@ -117,7 +145,9 @@ impl Writer<'_> {
             Block::Paragraph(content) => {
                 let mut p = Paragraph::new();
                 p = match list {
-                    Some((numbering, level)) => p.style(styles::LIST).numbering(NumberingId::new(numbering), IndentLevel::new(level)),
+                    Some((numbering, level)) => p
+                        .style(styles::LIST)
+                        .numbering(NumberingId::new(numbering), IndentLevel::new(level)),
                     None if depth > 0 => p.style(styles::QUOTE),
                     None => p.style(styles::BODY),
                 };
@@ -130,7 +160,9 @@ impl Writer<'_> {
                     self.block(block, depth + 1, None);
                 }
             }
-            Block::PageBreak => self.add(Paragraph::new().add_run(Run::new().add_break(BreakType::Page))),
+            Block::PageBreak => {
+                self.add(Paragraph::new().add_run(Run::new().add_break(BreakType::Page)))
+            }
             Block::Rule => self.add(Paragraph::new().style(styles::RULE)),
         }
     }
@@ -139,7 +171,11 @@ impl Writer<'_> {
         // Each list gets its own numbering instance so that numbered lists restart.
         let id = self.next_numbering;
         self.next_numbering += 1;
-        let abstract_id = if list.start.is_some() { DECIMAL_NUMBERING } else { BULLET_NUMBERING };
+        let abstract_id = if list.start.is_some() {
+            DECIMAL_NUMBERING
+        } else {
+            BULLET_NUMBERING
+        };
         let start = list.start.unwrap_or(1) as usize;
         let docx = std::mem::take(&mut self.docx);
         self.docx = docx.add_numbering(
@@ -153,7 +189,15 @@ impl Writer<'_> {
                     // Later paragraphs of an item continue it without a new number.
                     Block::Paragraph(content) => {
                         let indent = LIST_INDENT * (depth as i32 + 1);
-                        let p = self.inlines(Paragraph::new().style(styles::LIST).indent(Some(indent), None, None, None), content);
+                        let p = self.inlines(
+                            Paragraph::new().style(styles::LIST).indent(
+                                Some(indent),
+                                None,
+                                None,
+                                None,
+                            ),
+                            content,
+                        );
                         self.add(p);
                     }
                     Block::List(nested) => self.nested_list(nested, id, depth + 1),
@@ -187,12 +231,26 @@ impl Writer<'_> {
     fn inline(&mut self, paragraph: Paragraph, inline: &Inline, format: Format) -> Paragraph {
         match inline {
             Inline::Text(text) | Inline::Code(text) => paragraph.add_run(format.run(text)),
-            Inline::Emphasis(content) => content
-                .iter()
-                .fold(paragraph, |p, i| self.inline(p, i, Format { italic: true, ..format })),
-            Inline::Strong(content) => content
-                .iter()
-                .fold(paragraph, |p, i| self.inline(p, i, Format { bold: true, ..format })),
+            Inline::Emphasis(content) => content.iter().fold(paragraph, |p, i| {
+                self.inline(
+                    p,
+                    i,
+                    Format {
+                        italic: true,
+                        ..format
+                    },
+                )
+            }),
+            Inline::Strong(content) => content.iter().fold(paragraph, |p, i| {
+                self.inline(
+                    p,
+                    i,
+                    Format {
+                        bold: true,
+                        ..format
+                    },
+                )
+            }),
             Inline::Link { url, content } => {
                 let text = Inline::plain_text(content);
                 let run = format.run(&text).style(styles::HYPERLINK);
@@ -243,21 +301,58 @@ fn footnote(note: &NoteModel, links: &mut Vec<(String, String)>) -> Footnote {
             p
         })
         .collect();
-    Footnote { id: note.number, content }
+    Footnote {
+        id: note.number,
+        content,
+    }
 }
 
 /// Footnote text has no notes of its own; otherwise as in the body.
-fn footnote_inline(paragraph: Paragraph, inline: &Inline, format: Format, links: &mut Vec<(String, String)>) -> Paragraph {
+fn footnote_inline(
+    paragraph: Paragraph,
+    inline: &Inline,
+    format: Format,
+    links: &mut Vec<(String, String)>,
+) -> Paragraph {
     match inline {
         Inline::Text(text) | Inline::Code(text) => paragraph.add_run(format.run(text)),
-        Inline::Emphasis(c) => c.iter().fold(paragraph, |p, i| footnote_inline(p, i, Format { italic: true, ..format }, links)),
-        Inline::Strong(c) => c.iter().fold(paragraph, |p, i| footnote_inline(p, i, Format { bold: true, ..format }, links)),
+        Inline::Emphasis(c) => c.iter().fold(paragraph, |p, i| {
+            footnote_inline(
+                p,
+                i,
+                Format {
+                    italic: true,
+                    ..format
+                },
+                links,
+            )
+        }),
+        Inline::Strong(c) => c.iter().fold(paragraph, |p, i| {
+            footnote_inline(
+                p,
+                i,
+                Format {
+                    bold: true,
+                    ..format
+                },
+                links,
+            )
+        }),
         Inline::Link { url, content } => {
             let rid = format!("rIdNoteLink{}", links.len() + 1);
             links.push((rid.clone(), url.clone()));
             let mut link = Hyperlink::new(url, HyperlinkType::External);
-            link.link = HyperlinkData::External { rid, path: url.clone() };
-            paragraph.add_hyperlink(link.add_run(format.run(&Inline::plain_text(content)).style(styles::HYPERLINK)))
+            link.link = HyperlinkData::External {
+                rid,
+                path: url.clone(),
+            };
+            paragraph.add_hyperlink(
+                link.add_run(
+                    format
+                        .run(&Inline::plain_text(content))
+                        .style(styles::HYPERLINK),
+                ),
+            )
         }
         Inline::LineBreak => paragraph.add_run(Run::new().add_break(BreakType::TextWrapping)),
         Inline::NoteRef(_) => paragraph,

@@ -15,7 +15,11 @@ use crate::document::Metadata;
 use crate::export::html::escape;
 use crate::export::ExportError;
 
-pub fn finish(package: Vec<u8>, metadata: &Metadata, note_links: &[(String, String)]) -> Result<Vec<u8>, ExportError> {
+pub fn finish(
+    package: Vec<u8>,
+    metadata: &Metadata,
+    note_links: &[(String, String)],
+) -> Result<Vec<u8>, ExportError> {
     let fail = |e: &dyn std::fmt::Display| ExportError::Docx(e.to_string());
     let mut archive = ZipArchive::new(Cursor::new(package)).map_err(|e| fail(&e))?;
     let mut out = ZipWriter::new(Cursor::new(Vec::new()));
@@ -31,26 +35,37 @@ pub fn finish(package: Vec<u8>, metadata: &Metadata, note_links: &[(String, Stri
                 wrote_core = true;
                 core_properties(metadata).into_bytes()
             }
-            "word/footnotes.xml" => add_footnote_numbers(&String::from_utf8_lossy(&content)).into_bytes(),
-            "word/styles.xml" => add_language(&String::from_utf8_lossy(&content), &metadata.language).into_bytes(),
+            "word/footnotes.xml" => {
+                add_footnote_numbers(&String::from_utf8_lossy(&content)).into_bytes()
+            }
+            "word/styles.xml" => {
+                add_language(&String::from_utf8_lossy(&content), &metadata.language).into_bytes()
+            }
             _ => content,
         };
         out.start_file(name, options).map_err(|e| fail(&e))?;
         out.write_all(&content).map_err(|e| fail(&e))?;
     }
     if !note_links.is_empty() {
-        out.start_file("word/_rels/footnotes.xml.rels", options).map_err(|e| fail(&e))?;
-        out.write_all(footnote_relationships(note_links).as_bytes()).map_err(|e| fail(&e))?;
+        out.start_file("word/_rels/footnotes.xml.rels", options)
+            .map_err(|e| fail(&e))?;
+        out.write_all(footnote_relationships(note_links).as_bytes())
+            .map_err(|e| fail(&e))?;
     }
     if !wrote_core {
-        return Err(ExportError::Docx("docx-rs wrote no docProps/core.xml to fill in".into()));
+        return Err(ExportError::Docx(
+            "docx-rs wrote no docProps/core.xml to fill in".into(),
+        ));
     }
     Ok(out.finish().map_err(|e| fail(&e))?.into_inner())
 }
 
 fn core_properties(metadata: &Metadata) -> String {
     let optional = |tag: &str, value: &Option<String>| {
-        value.as_ref().map(|v| format!("<{tag}>{}</{tag}>", escape(v))).unwrap_or_default()
+        value
+            .as_ref()
+            .map(|v| format!("<{tag}>{}</{tag}>", escape(v)))
+            .unwrap_or_default()
     };
     let dates = metadata
         .date
@@ -97,7 +112,9 @@ fn add_footnote_numbers(xml: &str) -> String {
         if let Some(p) = rest.find("<w:p") {
             let after_p_open = p + rest[p..].find('>').map_or(0, |i| i + 1);
             let insert_at = match rest[after_p_open..].strip_prefix("<w:pPr>") {
-                Some(_) => rest[after_p_open..].find("</w:pPr>").map_or(after_p_open, |i| after_p_open + i + "</w:pPr>".len()),
+                Some(_) => rest[after_p_open..]
+                    .find("</w:pPr>")
+                    .map_or(after_p_open, |i| after_p_open + i + "</w:pPr>".len()),
                 None => after_p_open,
             };
             out.push_str(&rest[..insert_at]);
@@ -112,8 +129,13 @@ fn add_footnote_numbers(xml: &str) -> String {
 /// `w:lang` is the last child docx-rs leaves in the default run properties,
 /// so it goes just before their end, where the schema's order wants it.
 fn add_language(xml: &str, language: &str) -> String {
-    let lang = format!("<w:lang w:val=\"{0}\" w:eastAsia=\"{0}\" w:bidi=\"{0}\"/>", escape(language));
-    let Some(defaults) = xml.find("<w:rPrDefault>") else { return xml.to_owned() };
+    let lang = format!(
+        "<w:lang w:val=\"{0}\" w:eastAsia=\"{0}\" w:bidi=\"{0}\"/>",
+        escape(language)
+    );
+    let Some(defaults) = xml.find("<w:rPrDefault>") else {
+        return xml.to_owned();
+    };
     match xml[defaults..].find("</w:rPr>") {
         Some(i) => {
             let at = defaults + i;
@@ -147,6 +169,8 @@ mod tests {
         let xml = r#"<w:footnotes><w:footnote w:type="separator" w:id="-1"><w:p><w:r/></w:p></w:footnote><w:footnote w:id="1"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr><w:r><w:t>Note</w:t></w:r></w:p></w:footnote></w:footnotes>"#;
         let out = add_footnote_numbers(xml);
         assert_eq!(out.matches("<w:footnoteRef/>").count(), 1);
-        assert!(out.contains("</w:pPr><w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteRef/>"));
+        assert!(out.contains(
+            "</w:pPr><w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteRef/>"
+        ));
     }
 }

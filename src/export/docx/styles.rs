@@ -20,17 +20,32 @@ pub const RULE: &str = "Rule";
 pub const FONT: &str = "Liberation Serif";
 
 pub fn add(docx: Docx) -> Docx {
-    let fonts = RunFonts::new().ascii(FONT).hi_ansi(FONT).cs(FONT).east_asia(FONT);
+    let fonts = RunFonts::new()
+        .ascii(FONT)
+        .hi_ansi(FONT)
+        .cs(FONT)
+        .east_asia(FONT);
     let after = |points: u32| LineSpacing::new().after(points * 20);
-    let paragraph = |id: &str, name: &str| Style::new(id, StyleType::Paragraph).name(name).based_on("Normal").q_format(true);
+    let paragraph = |id: &str, name: &str| {
+        Style::new(id, StyleType::Paragraph)
+            .name(name)
+            .based_on("Normal")
+            .q_format(true)
+    };
 
-    let mut footnote_reference = Style::new(FOOTNOTE_REFERENCE, StyleType::Character).name("footnote reference");
-    footnote_reference.run_property = footnote_reference.run_property.vert_align(VertAlignType::SuperScript);
+    let mut footnote_reference =
+        Style::new(FOOTNOTE_REFERENCE, StyleType::Character).name("footnote reference");
+    footnote_reference.run_property = footnote_reference
+        .run_property
+        .vert_align(VertAlignType::SuperScript);
 
     let heading = |id: &str, name: &str, size: usize, level: usize| {
-        let mut style = paragraph(id, name).next(BODY).size(size).bold().outline_lvl(level).line_spacing(
-            LineSpacing::new().before(240).after(120),
-        );
+        let mut style = paragraph(id, name)
+            .next(BODY)
+            .size(size)
+            .bold()
+            .outline_lvl(level)
+            .line_spacing(LineSpacing::new().before(240).after(120));
         style.paragraph_property = style.paragraph_property.keep_next(true);
         style
     };
@@ -51,7 +66,11 @@ pub fn add(docx: Docx) -> Docx {
         .add_style(heading1)
         .add_style(heading2)
         .add_style(heading3)
-        .add_style(paragraph(BODY, "Body Text").align(AlignmentType::Both).line_spacing(after(10)))
+        .add_style(
+            paragraph(BODY, "Body Text")
+                .align(AlignmentType::Both)
+                .line_spacing(after(10)),
+        )
         .add_style(
             paragraph(LIST, "List Paragraph")
                 .align(AlignmentType::Both)
@@ -71,7 +90,16 @@ pub fn add(docx: Docx) -> Docx {
                 .line_spacing(after(2)),
         )
         .add_style(footnote_reference)
-        .add_style(Style::new(HYPERLINK, StyleType::Character).name("Hyperlink").color("0563C1").underline("single"))
-        .add_style(paragraph(FOOTER, "footer").size(20).align(AlignmentType::Center))
+        .add_style(
+            Style::new(HYPERLINK, StyleType::Character)
+                .name("Hyperlink")
+                .color("0563C1")
+                .underline("single"),
+        )
+        .add_style(
+            paragraph(FOOTER, "footer")
+                .size(20)
+                .align(AlignmentType::Center),
+        )
         .add_style(paragraph(RULE, "Horizontal Rule").line_spacing(after(10)))
 }

@@ -1,0 +1,283 @@
+//! The command line: listing, rendering, and clear refusals of bad input.
+
+use std::path::Path;
+
+use crate::common::{cli, stderr};
+
+const HEADER: &str = "---
+id: probe
+title: Probe letter
+kind: engagement-letter
+language: en
+fields:
+  - id: company
+    label: Company
+    type: company
+    required: true
+  - id: year
+    label: Meeting year
+    type: number
+---
+";
+
+/// Writes a template whose body is `body` (starting on file line 15).
+fn probe(dir: &Path, body: &str) -> String {
+    let path = dir.join("probe.md");
+    std::fs::write(&path, format!("{HEADER}{body}")).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+fn answers(dir: &Path, json: &str) -> String {
+    let path = dir.join("answers.json");
+    std::fs::write(&path, json).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+/// Renders and expects failure; checks the message and that `--out` was not touched.
+fn refused(template: &str, data: &str, dir: &Path) -> String {
+    let out = dir.join("out.docx");
+    std::fs::write(&out, b"previous contents").unwrap();
+    let output = cli(&[
+        "render",
+        template,
+        "--data",
+        data,
+        "--format",
+        "docx",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(!output.status.success(), "rendering should fail");
+    assert_eq!(
+        std::fs::read(&out).unwrap(),
+        b"previous contents",
+        "--out must not change on failure"
+    );
+    assert_eq!(
+        std::fs::read_dir(dir).unwrap().count(),
+        3,
+        "no partial file is left behind"
+    );
+    stderr(&output)
+}
+
+#[test]
+fn templates_are_listed_as_table_and_json() {
+    let output = cli(&["templates", "--json"]);
+    assert!(output.status.success());
+    let list: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let list = list.as_array().unwrap();
+    assert_eq!(list.len(), crate::common::catalog().entries().len());
+    let proposal = list
+        .iter()
+        .find(|t| t["id"] == "us-14a8-hrdd-proposal")
+        .expect("the proposal is built in");
+    assert_eq!(proposal["kind"], "resolution");
+    assert_eq!(proposal["language"], "en-US");
+    assert_eq!(proposal["jurisdiction"], "us-sec-14a8");
+    let french = list
+        .iter()
+        .find(|t| t["language"] == "fr")
+        .expect("a French template");
+    assert_eq!(french["kind"], "engagement-letter");
+
+    let table = String::from_utf8(cli(&["templates"]).stdout).unwrap();
+    assert!(table.starts_with("ID"), "{table}");
+    assert!(
+        table.contains("us-14a8-hrdd-proposal") && table.contains("resolution"),
+        "{table}"
+    );
+}
+
+#[test]
+fn every_sample_renders_in_both_formats() {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in crate::common::catalog().entries() {
+        for format in ["docx", "html"] {
+            let out = dir.path().join(format!("{}.{format}", entry.template.id()));
+            let output = cli(&[
+                "render",
+                entry.template.id(),
+                "--sample",
+                "--format",
+                format,
+                "--out",
+                out.to_str().unwrap(),
+            ]);
+            assert!(
+                output.status.success(),
+                "{}: {}",
+                entry.template.id(),
+                stderr(&output)
+            );
+            let bytes = std::fs::read(&out).unwrap();
+            match format {
+                "docx" => assert_eq!(&bytes[..2], b"PK", "a DOCX is a zip package"),
+                _ => assert!(bytes.starts_with(b"<!DOCTYPE html>")),
+            }
+        }
+    }
+}
+
+#[test]
+fn a_template_file_path_renders_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = probe(dir.path(), "# To {{ company.name }}\n\nSee the report.{{ cite(\"un-guiding-principles\", \"Principle 17\") }}\n");
+    let data = answers(dir.path(), r#"{"company": "Example Corp"}"#);
+    let out = dir.path().join("probe.html");
+    let output = cli(&[
+        "render",
+        &template,
+        "--data",
+        &data,
+        "--format",
+        "html",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let html = std::fs::read_to_string(out).unwrap();
+    assert!(
+        html.contains("<h1 class=\"title\">To Example Corp</h1>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("Principle 17"),
+        "the pinpoint reaches the note: {html}"
+    );
+}
+
+#[test]
+fn unknown_citation_names_the_id_and_template_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = probe(
+        dir.path(),
+        "# Letter\n\nFacts.{{ cite(\"no-such-source\") }}\n",
+    );
+    let data = answers(dir.path(), r#"{"company": "Example Corp"}"#);
+    let message = refused(&template, &data, dir.path());
+    assert!(message.contains(&format!("{template}:17:")), "{message}");
+    assert!(
+        message.contains("cite(\"no-such-source\"): no source with this id"),
+        "{message}"
+    );
+}
+
+#[test]
+fn syntax_error_gives_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = probe(
+        dir.path(),
+        "# Letter\n\n{% if company %}\nHello {{ company.name | titel }}\n{% endif %}\n",
+    );
+    let data = answers(dir.path(), r#"{"company": "Example Corp"}"#);
+    let message = refused(&template, &data, dir.path());
+    assert!(message.contains(&format!("{template}:18:")), "{message}");
+    assert!(message.contains("unknown filter"), "{message}");
+
+    let template = probe(dir.path(), "# Letter\n\n{% for x in %}\n");
+    let message = refused(&template, &data, dir.path());
+    assert!(
+        message.contains(&format!("{template}:17:")) && message.contains("syntax error"),
+        "{message}"
+    );
+}
+
+#[test]
+fn missing_required_field_names_its_label() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = probe(dir.path(), "# Letter\n");
+    let data = answers(dir.path(), r#"{"year": 2026}"#);
+    let message = refused(&template, &data, dir.path());
+    assert!(
+        message.contains("«Company» (field `company`): an answer is required"),
+        "{message}"
+    );
+}
+
+#[test]
+fn wrong_field_type_is_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = probe(dir.path(), "# Letter\n");
+    let data = answers(
+        dir.path(),
+        r#"{"company": "Example Corp", "year": "next year"}"#,
+    );
+    let message = refused(&template, &data, dir.path());
+    assert!(
+        message.contains("«Meeting year» (field `year`): expected a number, got text `next year`"),
+        "{message}"
+    );
+}
+
+#[test]
+fn runaway_loop_and_huge_output_are_stopped() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = answers(dir.path(), r#"{"company": "Example Corp"}"#);
+    let template = probe(
+        dir.path(),
+        "{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}\n",
+    );
+    let message = refused(&template, &data, dir.path());
+    assert!(
+        message.contains("rendering stopped") && message.contains("fuel"),
+        "{message}"
+    );
+
+    let template = probe(dir.path(), "{{ 'x' * 20000000 }}\n");
+    let message = refused(&template, &data, dir.path());
+    assert!(message.contains("rendering stopped"), "{message}");
+    assert!(
+        message.contains("output larger than") || message.contains("fuel"),
+        "{message}"
+    );
+}
+
+#[test]
+fn unreadable_json_says_where() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = probe(dir.path(), "# Letter\n");
+    let data = answers(dir.path(), "{\n  \"company\": ,\n}");
+    let message = refused(&template, &data, dir.path());
+    assert!(
+        message.contains(&format!("{data}:2:14: not valid JSON")),
+        "{message}"
+    );
+}
+
+#[test]
+fn unknown_template_and_style_are_refused() {
+    let output = cli(&[
+        "render",
+        "no-such-template",
+        "--sample",
+        "--format",
+        "html",
+        "--out",
+        "/tmp/never.html",
+    ]);
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).contains("no template `no-such-template`"),
+        "{}",
+        stderr(&output)
+    );
+    let output = cli(&[
+        "render",
+        "us-14a8-hrdd-proposal",
+        "--sample",
+        "--style",
+        "nope",
+        "--format",
+        "html",
+        "--out",
+        "/tmp/never.html",
+    ]);
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).contains("unknown citation style `nope`"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!Path::new("/tmp/never.html").exists());
+}

@@ -1,0 +1,346 @@
+//! DOCX and HTML checked by outside software: LibreOffice converts the DOCX
+//! to PDF and poppler's pdftotext reads it; pandoc and python-docx read the
+//! DOCX; html5ever parses the HTML.
+
+use std::io::Read;
+use std::path::Path;
+
+use resolution_studio::document::{Block, Document, Inline};
+use resolution_studio::export::{self, Format};
+
+use crate::common::{catalog, contains_in_pieces, sample_document, squeeze, tool};
+
+/// Every run of body text between note references and line breaks, as
+/// plain text: the outputs put note numbers and line ends at those places.
+fn body_texts(document: &Document) -> Vec<String> {
+    fn segments(inlines: &[Inline], out: &mut Vec<String>) {
+        let mut current = Vec::new();
+        for inline in inlines {
+            match inline {
+                Inline::NoteRef(_) | Inline::LineBreak => {
+                    out.push(Inline::plain_text(&current));
+                    current.clear();
+                }
+                other => current.push(other.clone()),
+            }
+        }
+        out.push(Inline::plain_text(&current));
+        out.retain(|s| !s.trim().is_empty());
+    }
+    fn walk(blocks: &[Block], out: &mut Vec<String>) {
+        for block in blocks {
+            match block {
+                Block::Title(c) | Block::Paragraph(c) | Block::Heading { content: c, .. } => {
+                    segments(c, out)
+                }
+                Block::List(list) => list.items.iter().for_each(|item| walk(item, out)),
+                Block::Quote(inner) => walk(inner, out),
+                Block::PageBreak | Block::Rule => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&document.blocks, &mut out);
+    out
+}
+
+fn note_texts(document: &Document) -> Vec<String> {
+    document
+        .footnotes
+        .iter()
+        .map(|n| {
+            n.paragraphs
+                .iter()
+                .map(|p| Inline::plain_text(p))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}
+
+fn write_docx(dir: &Path, name: &str, document: &Document) -> std::path::PathBuf {
+    let path = dir.join(format!("{name}.docx"));
+    std::fs::write(&path, export::write(document, Format::Docx).unwrap()).unwrap();
+    path
+}
+
+/// LibreOffice opens every sample DOCX; the PDF it makes has the body, every
+/// footnote and "Page X of Y".
+#[test]
+fn libreoffice_reads_every_sample_docx() {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in catalog().entries() {
+        let id = entry.template.id();
+        let document = sample_document(&entry.template, entry.sample.as_ref().unwrap());
+        write_docx(dir.path(), id, &document);
+        tool(
+            "soffice",
+            &[
+                &format!(
+                    "-env:UserInstallation=file://{}/lo-profile",
+                    dir.path().display()
+                ),
+                "--headless",
+                "--convert-to",
+                "pdf",
+                &format!("{id}.docx"),
+            ],
+            dir.path(),
+        );
+        let text = tool(
+            "pdftotext",
+            &["-enc", "UTF-8", &format!("{id}.pdf"), "-"],
+            dir.path(),
+        );
+        let squeezed = squeeze(&text);
+        // A paragraph or note may be split by a page break: two runs at most.
+        for paragraph in body_texts(&document) {
+            assert!(
+                contains_in_pieces(&squeezed, &squeeze(&paragraph), 2),
+                "{id}: body text missing from the PDF: {paragraph}\n---\n{text}"
+            );
+        }
+        for (i, note) in note_texts(&document).iter().enumerate() {
+            assert!(!note.trim().is_empty(), "{id}: note {} is empty", i + 1);
+            assert!(
+                contains_in_pieces(&squeezed, &squeeze(note), 2),
+                "{id}: footnote {} missing from the PDF: {note}\n---\n{text}",
+                i + 1
+            );
+        }
+        let pages = tool("pdfinfo", &[&format!("{id}.pdf")], dir.path());
+        let count: usize = pages
+            .lines()
+            .find_map(|l| l.strip_prefix("Pages:"))
+            .and_then(|n| n.trim().parse().ok())
+            .expect("pdfinfo gives a page count");
+        let (page, of) = if document.metadata.language.starts_with("fr") {
+            ("Page", "sur")
+        } else {
+            ("Page", "of")
+        };
+        for n in 1..=count {
+            assert!(
+                text.contains(&format!("{page} {n} {of} {count}")),
+                "{id}: no \"{page} {n} {of} {count}\" footer\n{text}"
+            );
+        }
+    }
+}
+
+/// The footnote number shows in the note itself (Word needs `w:footnoteRef`),
+/// and notes are numbered 1.. in the order the text cites them.
+#[test]
+fn footnotes_are_real_and_numbered_in_the_note() {
+    let entry = catalog().get("us-14a8-hrdd-proposal").unwrap().clone();
+    let document = sample_document(&entry.template, entry.sample.as_ref().unwrap());
+    assert!(
+        document.footnotes.len() >= 2,
+        "the proposal cites its recitals"
+    );
+    let bytes = export::write(&document, Format::Docx).unwrap();
+    let footnotes = zip_part(&bytes, "word/footnotes.xml");
+    let real_notes = footnotes.matches("<w:footnote w:id=").count();
+    assert_eq!(
+        footnotes.matches("<w:footnoteRef/>").count(),
+        document.footnotes.len()
+    );
+    assert!(real_notes >= document.footnotes.len());
+    let body = zip_part(&bytes, "word/document.xml");
+    for n in 1..=document.footnotes.len() {
+        assert!(
+            body.contains(&format!("<w:footnoteReference w:id=\"{n}\"")),
+            "note {n} is referenced from the text"
+        );
+    }
+    // pandoc reads the notes as notes.
+    let dir = tempfile::tempdir().unwrap();
+    write_docx(dir.path(), "proposal", &document);
+    let plain = tool(
+        "pandoc",
+        &["-f", "docx", "-t", "plain", "--wrap=none", "proposal.docx"],
+        dir.path(),
+    );
+    for (i, note) in note_texts(&document).iter().enumerate() {
+        let marker = format!("[{}] ", i + 1);
+        let squeezed_note = squeeze(note);
+        assert!(
+            plain.lines().any(|l| l.starts_with(&marker)
+                && squeeze(l).contains(&squeezed_note[..squeezed_note.len().min(40)])),
+            "pandoc shows note {} as a footnote:\n{plain}",
+            i + 1
+        );
+    }
+}
+
+/// python-docx sees the named styles, the properties and the text.
+#[test]
+fn python_docx_reads_styles_and_properties() {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in catalog().entries() {
+        let id = entry.template.id();
+        let document = sample_document(&entry.template, entry.sample.as_ref().unwrap());
+        let path = write_docx(dir.path(), id, &document);
+        let script = "import docx, json, sys\nd = docx.Document(sys.argv[1])\np = d.core_properties\nprint(json.dumps({'title': p.title, 'author': p.author, 'language': p.language, 'styles': [x.style.name for x in d.paragraphs], 'text': [x.text for x in d.paragraphs]}))";
+        let out = tool(
+            "/usr/bin/python3",
+            &["-c", script, path.to_str().unwrap()],
+            dir.path(),
+        );
+        let read: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(read["title"], document.metadata.title, "{id}");
+        assert_eq!(read["language"], document.metadata.language, "{id}");
+        if let Some(author) = &document.metadata.author {
+            assert_eq!(read["author"], author.as_str(), "{id}");
+        }
+        let styles: Vec<&str> = read["styles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|s| s.as_str())
+            .collect();
+        if matches!(document.blocks.first(), Some(Block::Title(_))) {
+            assert_eq!(styles[0], "Title", "{id}");
+        }
+        assert!(styles.contains(&"Body Text"), "{id}: {styles:?}");
+        let has_list = document.blocks.iter().any(|b| matches!(b, Block::List(_)));
+        assert_eq!(
+            styles.contains(&"List Paragraph"),
+            has_list,
+            "{id}: {styles:?}"
+        );
+        let text = squeeze(
+            &read["text"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter_map(|t| t.as_str())
+                .collect::<String>(),
+        );
+        for paragraph in body_texts(&document) {
+            assert!(
+                text.contains(&squeeze(&paragraph)),
+                "{id}: python-docx misses {paragraph}"
+            );
+        }
+    }
+}
+
+/// French typography survives both outputs.
+#[test]
+fn french_typography_survives_docx_and_html() {
+    let entry = catalog().get("engagement-letter-fr").unwrap().clone();
+    let document = sample_document(&entry.template, entry.sample.as_ref().unwrap());
+    let docx = export::write(&document, Format::Docx).unwrap();
+    let xml = zip_part(&docx, "word/document.xml") + &zip_part(&docx, "word/footnotes.xml");
+    let html = String::from_utf8(export::write(&document, Format::Html).unwrap()).unwrap();
+    for (name, c) in [
+        ("«", '«'),
+        ("»", '»'),
+        ("’", '’'),
+        ("U+202F", '\u{202F}'),
+        ("é", 'é'),
+        ("è", 'è'),
+    ] {
+        assert!(xml.contains(c), "DOCX lost {name}");
+        assert!(html.contains(c), "HTML lost {name}");
+    }
+    // And LibreOffice reads them back out of the DOCX.
+    let dir = tempfile::tempdir().unwrap();
+    write_docx(dir.path(), "fr", &document);
+    tool(
+        "soffice",
+        &[
+            &format!(
+                "-env:UserInstallation=file://{}/lo-profile",
+                dir.path().display()
+            ),
+            "--headless",
+            "--convert-to",
+            "txt:Text (encoded):UTF8",
+            "fr.docx",
+        ],
+        dir.path(),
+    );
+    let text = std::fs::read_to_string(dir.path().join("fr.txt")).unwrap();
+    for c in ['«', '»', '’', '\u{202F}', 'é'] {
+        assert!(
+            text.contains(c),
+            "LibreOffice's text of the DOCX lost {c:?}"
+        );
+    }
+}
+
+/// The HTML parses cleanly and links each note reference to its note.
+#[test]
+fn html_parses_and_notes_link_up() {
+    for entry in catalog().entries() {
+        let id = entry.template.id();
+        let document = sample_document(&entry.template, entry.sample.as_ref().unwrap());
+        let html = String::from_utf8(export::write(&document, Format::Html).unwrap()).unwrap();
+        let parsed = scraper::Html::parse_document(&html);
+        assert!(
+            parsed.errors.is_empty(),
+            "{id}: HTML parse errors {:?}",
+            parsed.errors
+        );
+        let select = |css: &str| scraper::Selector::parse(css).unwrap();
+        let title: String = parsed
+            .select(&select("title"))
+            .next()
+            .unwrap()
+            .text()
+            .collect();
+        assert_eq!(title, document.metadata.title, "{id}");
+        let lang = parsed
+            .select(&select("html"))
+            .next()
+            .unwrap()
+            .value()
+            .attr("lang");
+        assert_eq!(lang, Some(document.metadata.language.as_str()));
+        let notes: Vec<_> = parsed.select(&select("section.footnotes li")).collect();
+        assert_eq!(notes.len(), document.footnotes.len(), "{id}");
+        for (i, note) in notes.iter().enumerate() {
+            assert_eq!(
+                note.value().attr("id"),
+                Some(format!("fn{}", i + 1).as_str())
+            );
+            let text: String = note.text().collect();
+            assert!(
+                squeeze(&text).contains(&squeeze(&note_texts(&document)[i])),
+                "{id}: note {}",
+                i + 1
+            );
+        }
+        for reference in parsed.select(&select("sup.note-ref a")) {
+            let target = reference
+                .value()
+                .attr("href")
+                .unwrap()
+                .trim_start_matches('#');
+            assert!(
+                parsed
+                    .select(&select(&format!("li#{target}")))
+                    .next()
+                    .is_some(),
+                "{id}: dangling note link {target}"
+            );
+        }
+        let text: String = parsed.root_element().text().collect();
+        for paragraph in body_texts(&document) {
+            assert!(
+                squeeze(&text).contains(&squeeze(&paragraph)),
+                "{id}: HTML misses {paragraph}"
+            );
+        }
+    }
+}
+
+fn zip_part(bytes: &[u8], name: &str) -> String {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut part = archive.by_name(name).unwrap();
+    let mut text = String::new();
+    part.read_to_string(&mut text).unwrap();
+    text
+}

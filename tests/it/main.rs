@@ -1,0 +1,9 @@
+//! Integration tests: one binary, so the crate and the outside tools are
+//! set up once. Outputs are checked with software nobody here wrote:
+//! LibreOffice, poppler, pandoc, python-docx, an HTML5 parser, Chromium.
+
+mod browser;
+mod cli;
+mod common;
+mod exports;
+mod http;
