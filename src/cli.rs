@@ -89,7 +89,7 @@ pub fn list_templates(json: bool) -> Result<(), CliError> {
     let summaries: Vec<_> = catalog
         .entries()
         .iter()
-        .map(|e| crate::app::TemplateSummary::of(&e.template))
+        .map(crate::app::TemplateSummary::of)
         .collect();
     let mut stdout = std::io::stdout().lock();
     if json {
@@ -121,9 +121,10 @@ pub fn list_templates(json: bool) -> Result<(), CliError> {
 pub fn render(args: &RenderArgs) -> Result<(), CliError> {
     let catalog = Catalog::builtin().map_err(CliError::from)?;
     let entry = catalog.resolve(&args.template).map_err(CliError::from)?;
-    let answers: Value = match (&args.data, args.sample) {
-        (Some(path), _) => read_json(path)?,
-        (None, _) => entry.sample.clone().ok_or_else(|| {
+    // clap makes `--data` and `--sample` exclusive and requires one of them.
+    let answers: Value = match &args.data {
+        Some(path) => read_json(path)?,
+        None => entry.sample.clone().ok_or_else(|| {
             CliError(format!(
                 "template `{}` has no sample answers ({} is missing)",
                 entry.template.id(),

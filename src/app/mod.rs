@@ -23,8 +23,8 @@ pub struct TemplateSummary {
 
 #[cfg(feature = "ssr")]
 impl TemplateSummary {
-    pub fn of(template: &crate::compose::Template) -> TemplateSummary {
-        let front = &template.front;
+    pub fn of(entry: &crate::templates::CatalogEntry) -> TemplateSummary {
+        let front = &entry.template.front;
         TemplateSummary {
             id: front.id.clone(),
             title: front.title.clone(),
@@ -32,7 +32,7 @@ impl TemplateSummary {
             language: front.language.clone(),
             jurisdiction: front.jurisdiction.clone(),
             description: front.description.clone(),
-            has_sample: false,
+            has_sample: entry.sample.is_some(),
         }
     }
 }

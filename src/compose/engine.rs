@@ -121,6 +121,27 @@ pub enum RenderFailure {
     OutputTooLarge,
 }
 
+impl RenderFailure {
+    /// What went wrong, without the place.
+    pub fn message(&self) -> String {
+        match self {
+            RenderFailure::Template { message, .. } => message.clone(),
+            RenderFailure::UnknownSource { id, .. } => {
+                format!("cite(\"{id}\"): no source with this id in the evidence library")
+            }
+            RenderFailure::OutOfFuel { .. } => {
+                format!("the template used up its fuel ({FUEL} steps); is there a runaway loop?")
+            }
+            RenderFailure::TooDeep { .. } => {
+                format!("recursion deeper than {RECURSION_LIMIT} levels")
+            }
+            RenderFailure::OutputTooLarge => {
+                format!("output larger than {} KiB", MAX_OUTPUT_BYTES / 1024)
+            }
+        }
+    }
+}
+
 /// Checks the syntax of a template source without rendering it.
 pub fn check_syntax(name: &str, source: &str) -> Result<(), RenderFailure> {
     ENVIRONMENT

@@ -16,6 +16,8 @@ pub struct Template {
     pub origin: String,
     /// Lines of the file before the body's first line; added to body line numbers.
     pub body_line_offset: usize,
+    /// The file up to the body, for locating front matter problems.
+    source_header: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -115,8 +117,13 @@ impl Template {
             body: body.to_owned(),
             origin: origin.to_owned(),
             body_line_offset,
+            source_header: source
+                .lines()
+                .take(body_line_offset)
+                .collect::<Vec<_>>()
+                .join("\n"),
         };
-        let problems = template.check_definitions(source, header_line);
+        let problems = template.check_definitions(header_line);
         if !problems.is_empty() {
             return Err(TemplateError::Definitions(problems));
         }
@@ -124,8 +131,38 @@ impl Template {
         Ok(template)
     }
 
-    /// A syntax error in the body, found before anyone renders it.
+    /// The file line of `document.NAME` in the front matter.
+    fn document_setting_line(&self, name: &str) -> usize {
+        let mut lines = self
+            .source_header
+            .lines()
+            .enumerate()
+            .skip_while(|(_, l)| !l.starts_with("document:"));
+        let key = format!("{name}:");
+        lines
+            .find(|(_, l)| l.trim_start().starts_with(&key) || l.contains(&format!(" {key}")))
+            .map_or(1, |(i, _)| i + 1)
+    }
+
+    /// A syntax error in the body or a document setting, found before anyone renders it.
     fn check_body_syntax(&self) -> Result<(), TemplateError> {
+        let settings = &self.front.document;
+        for (name, source) in [
+            ("title", &settings.title),
+            ("author", &settings.author),
+            ("subject", &settings.subject),
+        ] {
+            if let Some(source) = source {
+                if let Err(failure) = super::engine::check_syntax(&self.origin, source) {
+                    return Err(TemplateError::Invalid(Diagnostic {
+                        file: self.origin.clone(),
+                        line: self.document_setting_line(name),
+                        column: 1,
+                        message: format!("document.{name}: {}", failure.message()),
+                    }));
+                }
+            }
+        }
         match super::engine::check_syntax(&self.origin, &self.body) {
             Ok(()) => Ok(()),
             Err(failure) => {
@@ -161,10 +198,25 @@ impl Template {
 
     /// Checks that go beyond the YAML's shape: identifiers, references between
     /// fields and steps, options of choices.
-    fn check_definitions(&self, source: &str, header_line: usize) -> Vec<Diagnostic> {
+    fn check_definitions(&self, header_line: usize) -> Vec<Diagnostic> {
         let mut problems = Vec::new();
-        let mut problem = |needle: &str, message: String| {
-            let line = find_header_line(source, header_line, needle);
+        let header: Vec<&str> = self.source_header.lines().collect();
+        // The file line of a key (`language:`) or of a field's `id: …` line.
+        let line_of = |key: &str, value: Option<&str>| {
+            header
+                .iter()
+                .position(|line| {
+                    let line = line.trim_start().trim_start_matches("- ").trim_start();
+                    match value {
+                        Some(value) => line
+                            .strip_prefix(key)
+                            .is_some_and(|rest| rest.trim().trim_matches(['"', '\'']) == value),
+                        None => line.starts_with(key),
+                    }
+                })
+                .map_or(header_line, |i| i + 1)
+        };
+        let mut problem = |line: usize, message: String| {
             problems.push(Diagnostic {
                 file: self.origin.clone(),
                 line,
@@ -175,7 +227,7 @@ impl Template {
         let front = &self.front;
         if !is_language_tag(&front.language) {
             problem(
-                "language:",
+                line_of("language:", None),
                 format!(
                     "language `{}` is not a BCP 47 tag such as `en`, `en-US` or `fr`",
                     front.language
@@ -184,7 +236,7 @@ impl Template {
         }
         if !is_identifier(&front.id.replace('-', "_")) {
             problem(
-                "id:",
+                line_of("id:", None),
                 format!(
                     "template id `{}` may use only letters, digits, `-` and `_`",
                     front.id
@@ -193,17 +245,17 @@ impl Template {
         }
         let mut seen = std::collections::HashSet::new();
         for (index, field) in front.fields.iter().enumerate() {
-            let at = format!("id: {}", field.id);
+            let at = line_of("id:", Some(&field.id));
             if !is_identifier(&field.id) {
-                problem(&at, format!("field id `{}` must be a name usable in the body: letters, digits and `_`, not starting with a digit", field.id));
+                problem(at, format!("field id `{}` must be a name usable in the body: letters, digits and `_`, not starting with a digit", field.id));
             }
             if !seen.insert(field.id.as_str()) {
-                problem(&at, format!("field id `{}` is declared twice", field.id));
+                problem(at, format!("field id `{}` is declared twice", field.id));
             }
             if let Some(step) = &field.step {
                 if !front.steps.iter().any(|s| &s.id == step) {
                     problem(
-                        &at,
+                        at,
                         format!(
                             "field `{}` is in step `{step}`, which is not declared under `steps`",
                             field.id
@@ -212,7 +264,7 @@ impl Template {
                 }
             } else if !front.steps.is_empty() {
                 problem(
-                    &at,
+                    at,
                     format!(
                         "field `{}` has no `step`; every field needs one when steps are declared",
                         field.id
@@ -220,7 +272,7 @@ impl Template {
                 );
             }
             if field.field_type == FieldType::Choice && field.options.is_empty() {
-                problem(&at, format!("choice field `{}` needs `options`", field.id));
+                problem(at, format!("choice field `{}` needs `options`", field.id));
             }
             if let Some(condition) = &field.condition {
                 if !front.fields[..index]
@@ -228,7 +280,7 @@ impl Template {
                     .any(|f| f.id == condition.field)
                 {
                     problem(
-                        &at,
+                        at,
                         format!(
                             "field `{}` depends on `{}`, which must be declared before it",
                             field.id, condition.field
@@ -238,7 +290,7 @@ impl Template {
             }
             if let Some(default) = &field.default {
                 if let Err(message) = field.normalize(default) {
-                    problem(&at, format!("default of field `{}`: {message}", field.id));
+                    problem(at, format!("default of field `{}`: {message}", field.id));
                 }
             }
         }
@@ -269,17 +321,6 @@ fn split_front_matter(source: &str) -> Option<(&str, &str, usize, usize)> {
 /// serde_yaml appends "at line X column Y" to its messages; we print our own.
 fn strip_yaml_location(message: &str) -> &str {
     message.find(" at line ").map_or(message, |i| &message[..i])
-}
-
-/// The file line where `needle` first appears in the header, for messages
-/// about a field definition; the header's first line if it is not found.
-fn find_header_line(source: &str, header_line: usize, needle: &str) -> usize {
-    source
-        .lines()
-        .position(|l| {
-            l.trim_start().trim_start_matches("- ").trim_start() == needle || l.contains(needle)
-        })
-        .map_or(header_line, |i| i + 1)
 }
 
 pub fn is_identifier(s: &str) -> bool {
@@ -348,6 +389,19 @@ mod tests {
         assert!(err.starts_with("t.md:"), "{err}");
         assert!(
             err.contains("syntax error") || err.contains("unknown filter"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn document_setting_syntax_error_names_its_line() {
+        let bad = GOOD.replace(
+            "fields:",
+            "document:\n  author: \"{{ company.name \"\nfields:",
+        );
+        let err = Template::parse(&bad, "t.md").unwrap_err().to_string();
+        assert!(
+            err.starts_with("t.md:7:1: document.author: syntax error"),
             "{err}"
         );
     }

@@ -344,3 +344,50 @@ fn zip_part(bytes: &[u8], name: &str) -> String {
     part.read_to_string(&mut text).unwrap();
     text
 }
+
+/// Structure beyond the samples: nested mixed lists, a link in the body and
+/// in a note, a quote, a page break; pandoc reads each back from the DOCX.
+#[test]
+fn pandoc_reads_lists_links_quotes_and_breaks() {
+    use resolution_studio::document::{parse::parse, Metadata};
+    let markdown = "# Rich document\n\nSee [the guide](https://example.org/guide).[^n]\n\n1. first\n2. second\n   - inner bullet\n   - another\n3. third\n\n> A quoted passage.\n\n\\pagebreak\n\n## After the break\n\nEnd.\n\n[^n]: A note with [a link](https://example.org/note).\n";
+    let document = parse(
+        markdown,
+        Metadata {
+            title: "Rich".into(),
+            language: "en".into(),
+            ..Default::default()
+        },
+    )
+    .document;
+    let dir = tempfile::tempdir().unwrap();
+    write_docx(dir.path(), "rich", &document);
+    let md = tool(
+        "pandoc",
+        &["-f", "docx", "-t", "markdown", "--wrap=none", "rich.docx"],
+        dir.path(),
+    );
+    assert!(
+        md.contains("[the guide](https://example.org/guide)"),
+        "{md}"
+    );
+    assert!(
+        md.contains("[a link](https://example.org/note)"),
+        "a link inside a note keeps its target: {md}"
+    );
+    assert!(md.contains("1.  first") && md.contains("3.  third"), "{md}");
+    assert!(
+        md.contains("-   inner bullet"),
+        "the inner list keeps its bullets: {md}"
+    );
+    assert!(
+        md.contains("> A quoted passage") || md.contains("A quoted passage"),
+        "{md}"
+    );
+    assert!(md.contains("After the break"), "{md}");
+    let xml = zip_part(
+        &export::write(&document, Format::Docx).unwrap(),
+        "word/document.xml",
+    );
+    assert!(xml.contains("<w:br w:type=\"page\""), "a real page break");
+}

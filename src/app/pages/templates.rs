@@ -13,10 +13,7 @@ pub async fn list_templates() -> Result<Vec<TemplateSummary>, ServerFnError> {
         .catalog
         .entries()
         .iter()
-        .map(|entry| TemplateSummary {
-            has_sample: entry.sample.is_some(),
-            ..TemplateSummary::of(&entry.template)
-        })
+        .map(TemplateSummary::of)
         .collect())
 }
 

@@ -18,8 +18,10 @@ use crate::document::{Block, Document, Footnote as NoteModel, Inline, List};
 
 /// Twentieths of a point per millimetre.
 const TWIPS_PER_MM: f64 = 1440.0 / 25.4;
-const BULLET_NUMBERING: usize = 1;
-const DECIMAL_NUMBERING: usize = 2;
+/// Numbering ids above the ones docx-rs writes by default (abstract 1, instance 1).
+const BULLET_NUMBERING: usize = 100;
+const DECIMAL_NUMBERING: usize = 101;
+const FIRST_LIST_INSTANCE: usize = 100;
 /// Indentation of each list level, in twips (0.25 inch).
 const LIST_INDENT: i32 = 360;
 
@@ -27,13 +29,13 @@ pub fn write(document: &Document) -> Result<Vec<u8>, ExportError> {
     let mut writer = Writer {
         document,
         docx: base(document),
-        next_numbering: 1,
-        note_links: Vec::new(),
+        next_numbering: FIRST_LIST_INSTANCE,
+        links: Links::default(),
     };
     for block in &document.blocks {
         writer.block(block, 0, None);
     }
-    let note_links = std::mem::take(&mut writer.note_links);
+    let note_links = std::mem::take(&mut writer.links.notes);
     let mut bytes = std::io::Cursor::new(Vec::new());
     writer
         .docx
@@ -116,9 +118,35 @@ struct Writer<'a> {
     document: &'a Document,
     docx: Docx,
     next_numbering: usize,
-    /// Hyperlinks inside footnotes, `(relationship id, url)`: docx-rs only
-    /// registers the body's links, so [`package`] writes these.
-    note_links: Vec<(String, String)>,
+    links: Links,
+}
+
+/// Relationship ids of hyperlinks. We name them ourselves: docx-rs registers
+/// the body's links under whatever id a link carries, but writes no
+/// relationships for links inside footnotes, so [`package`] writes those.
+#[derive(Default)]
+struct Links {
+    body: usize,
+    notes: Vec<(String, String)>,
+}
+
+impl Links {
+    fn hyperlink(&mut self, url: &str, in_note: bool) -> Hyperlink {
+        let rid = if in_note {
+            let rid = format!("rIdNoteLink{}", self.notes.len() + 1);
+            self.notes.push((rid.clone(), url.to_owned()));
+            rid
+        } else {
+            self.body += 1;
+            format!("rIdLink{}", self.body)
+        };
+        let mut link = Hyperlink::new(url, HyperlinkType::External);
+        link.link = HyperlinkData::External {
+            rid,
+            path: url.to_owned(),
+        };
+        link
+    }
 }
 
 impl Writer<'_> {
@@ -127,37 +155,44 @@ impl Writer<'_> {
         self.docx = docx.add_paragraph(paragraph);
     }
 
-    /// `depth` is the list nesting; `list` the numbering id of the list being written.
-    fn block(&mut self, block: &Block, depth: usize, list: Option<(usize, usize)>) {
+    /// `quoted` is the block-quote depth; `list` the numbering instance and
+    /// level of the list item being written.
+    fn block(&mut self, block: &Block, quoted: usize, list: Option<(usize, usize)>) {
         match block {
             Block::Title(content) => {
                 let p = self.inlines(
                     Paragraph::new().style(styles::TITLE).keep_next(true),
                     content,
+                    false,
                 );
                 self.add(p);
             }
             Block::Heading { level, content } => {
                 let style = styles::HEADINGS[usize::from(*level).clamp(1, 3) - 1];
-                let p = self.inlines(Paragraph::new().style(style).keep_next(true), content);
+                let p = self.inlines(
+                    Paragraph::new().style(style).keep_next(true),
+                    content,
+                    false,
+                );
                 self.add(p);
             }
             Block::Paragraph(content) => {
-                let mut p = Paragraph::new();
-                p = match list {
-                    Some((numbering, level)) => p
+                let p = match list {
+                    Some((numbering, level)) => Paragraph::new()
                         .style(styles::LIST)
                         .numbering(NumberingId::new(numbering), IndentLevel::new(level)),
-                    None if depth > 0 => p.style(styles::QUOTE),
-                    None => p.style(styles::BODY),
+                    None if quoted > 0 => Paragraph::new().style(styles::QUOTE),
+                    None => Paragraph::new().style(styles::BODY),
                 };
-                let p = self.inlines(p, content);
+                let p = self.inlines(p, content, false);
                 self.add(p);
             }
-            Block::List(list_block) => self.list(list_block, depth),
+            Block::List(list_block) => {
+                self.list(list_block, quoted, list.map_or(0, |(_, level)| level + 1))
+            }
             Block::Quote(blocks) => {
                 for block in blocks {
-                    self.block(block, depth + 1, None);
+                    self.block(block, quoted + 1, None);
                 }
             }
             Block::PageBreak => {
@@ -167,8 +202,9 @@ impl Writer<'_> {
         }
     }
 
-    fn list(&mut self, list: &List, depth: usize) {
-        // Each list gets its own numbering instance so that numbered lists restart.
+    /// Each list gets its own numbering instance, so numbered lists restart
+    /// and a bulleted list inside a numbered one keeps its bullets.
+    fn list(&mut self, list: &List, quoted: usize, level: usize) {
         let id = self.next_numbering;
         self.next_numbering += 1;
         let abstract_id = if list.start.is_some() {
@@ -177,58 +213,48 @@ impl Writer<'_> {
             BULLET_NUMBERING
         };
         let start = list.start.unwrap_or(1) as usize;
+        let level = level.min(8);
         let docx = std::mem::take(&mut self.docx);
         self.docx = docx.add_numbering(
-            Numbering::new(id, abstract_id).add_override(LevelOverride::new(0).start(start)),
+            Numbering::new(id, abstract_id).add_override(LevelOverride::new(level).start(start)),
         );
         for item in &list.items {
-            let mut first = true;
-            for block in item {
+            for (index, block) in item.iter().enumerate() {
                 match block {
-                    Block::Paragraph(_) if first => self.block(block, depth, Some((id, 0))),
-                    // Later paragraphs of an item continue it without a new number.
+                    Block::Paragraph(_) if index == 0 => {
+                        self.block(block, quoted, Some((id, level)))
+                    }
+                    // Later paragraphs of an item continue it without a number.
                     Block::Paragraph(content) => {
-                        let indent = LIST_INDENT * (depth as i32 + 1);
-                        let p = self.inlines(
-                            Paragraph::new().style(styles::LIST).indent(
-                                Some(indent),
-                                None,
-                                None,
-                                None,
-                            ),
-                            content,
+                        let indent = LIST_INDENT * (level as i32 + 1);
+                        let p = Paragraph::new().style(styles::LIST).indent(
+                            Some(indent),
+                            None,
+                            None,
+                            None,
                         );
+                        let p = self.inlines(p, content, false);
                         self.add(p);
                     }
-                    Block::List(nested) => self.nested_list(nested, id, depth + 1),
-                    other => self.block(other, depth, None),
-                }
-                first = false;
-            }
-        }
-    }
-
-    /// Nested lists continue their parent's numbering instance one level down.
-    fn nested_list(&mut self, list: &List, parent: usize, level: usize) {
-        for item in &list.items {
-            for block in item {
-                match block {
-                    Block::Paragraph(_) => self.block(block, level, Some((parent, level.min(8)))),
-                    Block::List(nested) => self.nested_list(nested, parent, level + 1),
-                    other => self.block(other, level, None),
+                    other => self.block(other, quoted, Some((id, level))),
                 }
             }
         }
     }
 
-    fn inlines(&mut self, mut paragraph: Paragraph, content: &[Inline]) -> Paragraph {
-        for inline in content {
-            paragraph = self.inline(paragraph, inline, Format::default());
-        }
-        paragraph
+    fn inlines(&mut self, paragraph: Paragraph, content: &[Inline], in_note: bool) -> Paragraph {
+        content.iter().fold(paragraph, |p, inline| {
+            self.inline(p, inline, Format::default(), in_note)
+        })
     }
 
-    fn inline(&mut self, paragraph: Paragraph, inline: &Inline, format: Format) -> Paragraph {
+    fn inline(
+        &mut self,
+        paragraph: Paragraph,
+        inline: &Inline,
+        format: Format,
+        in_note: bool,
+    ) -> Paragraph {
         match inline {
             Inline::Text(text) | Inline::Code(text) => paragraph.add_run(format.run(text)),
             Inline::Emphasis(content) => content.iter().fold(paragraph, |p, i| {
@@ -239,6 +265,7 @@ impl Writer<'_> {
                         italic: true,
                         ..format
                     },
+                    in_note,
                 )
             }),
             Inline::Strong(content) => content.iter().fold(paragraph, |p, i| {
@@ -249,21 +276,45 @@ impl Writer<'_> {
                         bold: true,
                         ..format
                     },
+                    in_note,
                 )
             }),
             Inline::Link { url, content } => {
-                let text = Inline::plain_text(content);
-                let run = format.run(&text).style(styles::HYPERLINK);
-                paragraph.add_hyperlink(Hyperlink::new(url, HyperlinkType::External).add_run(run))
+                let run = format
+                    .run(&Inline::plain_text(content))
+                    .style(styles::HYPERLINK);
+                paragraph.add_hyperlink(self.links.hyperlink(url, in_note).add_run(run))
             }
+            // Notes have no notes of their own.
+            Inline::NoteRef(_) if in_note => paragraph,
             Inline::NoteRef(number) => match self.document.footnotes.get(number - 1) {
                 Some(note) => {
-                    let note = footnote(note, &mut self.note_links);
+                    let note = self.footnote(note);
                     paragraph.add_run(Run::new().add_footnote_reference(note))
                 }
                 None => paragraph,
             },
             Inline::LineBreak => paragraph.add_run(Run::new().add_break(BreakType::TextWrapping)),
+        }
+    }
+
+    fn footnote(&mut self, note: &NoteModel) -> Footnote {
+        let content = note
+            .paragraphs
+            .iter()
+            .map(|paragraph| {
+                self.inlines(
+                    Paragraph::new().style(styles::FOOTNOTE_TEXT),
+                    paragraph,
+                    true,
+                )
+            })
+            .collect();
+        // Ids are the note numbers, so the package is the same on every render
+        // (docx-rs's own ids come from a process-wide counter).
+        Footnote {
+            id: note.number,
+            content,
         }
     }
 }
@@ -284,77 +335,5 @@ impl Format {
             run = run.italic();
         }
         run
-    }
-}
-
-fn footnote(note: &NoteModel, links: &mut Vec<(String, String)>) -> Footnote {
-    // Ids are the note numbers, so the package is the same on every render
-    // (docx-rs's own ids come from a process-wide counter).
-    let content = note
-        .paragraphs
-        .iter()
-        .map(|paragraph| {
-            let mut p = Paragraph::new().style(styles::FOOTNOTE_TEXT);
-            for inline in paragraph {
-                p = footnote_inline(p, inline, Format::default(), links);
-            }
-            p
-        })
-        .collect();
-    Footnote {
-        id: note.number,
-        content,
-    }
-}
-
-/// Footnote text has no notes of its own; otherwise as in the body.
-fn footnote_inline(
-    paragraph: Paragraph,
-    inline: &Inline,
-    format: Format,
-    links: &mut Vec<(String, String)>,
-) -> Paragraph {
-    match inline {
-        Inline::Text(text) | Inline::Code(text) => paragraph.add_run(format.run(text)),
-        Inline::Emphasis(c) => c.iter().fold(paragraph, |p, i| {
-            footnote_inline(
-                p,
-                i,
-                Format {
-                    italic: true,
-                    ..format
-                },
-                links,
-            )
-        }),
-        Inline::Strong(c) => c.iter().fold(paragraph, |p, i| {
-            footnote_inline(
-                p,
-                i,
-                Format {
-                    bold: true,
-                    ..format
-                },
-                links,
-            )
-        }),
-        Inline::Link { url, content } => {
-            let rid = format!("rIdNoteLink{}", links.len() + 1);
-            links.push((rid.clone(), url.clone()));
-            let mut link = Hyperlink::new(url, HyperlinkType::External);
-            link.link = HyperlinkData::External {
-                rid,
-                path: url.clone(),
-            };
-            paragraph.add_hyperlink(
-                link.add_run(
-                    format
-                        .run(&Inline::plain_text(content))
-                        .style(styles::HYPERLINK),
-                ),
-            )
-        }
-        Inline::LineBreak => paragraph.add_run(Run::new().add_break(BreakType::TextWrapping)),
-        Inline::NoteRef(_) => paragraph,
     }
 }
