@@ -62,6 +62,7 @@ pub struct RenderArgs {
 pub enum OutputFormat {
     Docx,
     Html,
+    Pdf,
 }
 
 impl From<OutputFormat> for Format {
@@ -69,6 +70,7 @@ impl From<OutputFormat> for Format {
         match value {
             OutputFormat::Docx => Format::Docx,
             OutputFormat::Html => Format::Html,
+            OutputFormat::Pdf => Format::Pdf,
         }
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod docx;
 pub mod html;
+pub mod pdf;
 
 use crate::document::Document;
 
@@ -9,6 +10,7 @@ use crate::document::Document;
 pub enum Format {
     Html,
     Docx,
+    Pdf,
 }
 
 impl Format {
@@ -16,6 +18,7 @@ impl Format {
         match self {
             Format::Html => "html",
             Format::Docx => "docx",
+            Format::Pdf => "pdf",
         }
     }
 
@@ -25,6 +28,7 @@ impl Format {
             Format::Docx => {
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
             }
+            Format::Pdf => "application/pdf",
         }
     }
 
@@ -32,6 +36,7 @@ impl Format {
         match ext {
             "html" => Some(Format::Html),
             "docx" => Some(Format::Docx),
+            "pdf" => Some(Format::Pdf),
             _ => None,
         }
     }
@@ -41,11 +46,20 @@ impl Format {
 pub enum ExportError {
     #[error("could not write the DOCX package: {0}")]
     Docx(String),
+    #[error("could not write the PDF: {0}")]
+    Pdf(String),
+    #[error("the PDF font has no glyph for {character:?} (U+{:04X}) in {place}: “{context}”; replace the character or choose another", *.character as u32)]
+    MissingGlyph {
+        character: char,
+        place: String,
+        context: String,
+    },
 }
 
 pub fn write(document: &Document, format: Format) -> Result<Vec<u8>, ExportError> {
     match format {
         Format::Html => Ok(html::standalone(document).into_bytes()),
         Format::Docx => docx::write(document),
+        Format::Pdf => pdf::write(document),
     }
 }

@@ -15,7 +15,7 @@ pub async fn sample(
     let Some(format) = Format::from_extension(&format) else {
         return (
             StatusCode::NOT_FOUND,
-            format!("no format `{format}`: use docx or html"),
+            format!("no format `{format}`: use docx, pdf or html"),
         )
             .into_response();
     };
@@ -38,7 +38,7 @@ pub async fn sample(
         Ok(bytes) => {
             let disposition = match format {
                 Format::Html => "inline".to_owned(),
-                Format::Docx => format!(
+                Format::Docx | Format::Pdf => format!(
                     "attachment; filename=\"{id}-sample.{}\"",
                     format.extension()
                 ),

@@ -7,3 +7,4 @@ mod cli;
 mod common;
 mod exports;
 mod http;
+mod pdf;

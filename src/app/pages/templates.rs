@@ -99,7 +99,7 @@ fn TemplateTable(templates: Vec<TemplateSummary>, query: ReadSignal<String>) -> 
 #[component]
 fn TemplateRow(template: TemplateSummary) -> impl IntoView {
     let sample = |format: &str| format!("/templates/{}/sample/{format}", template.id);
-    let (docx, html) = (sample("docx"), sample("html"));
+    let (docx, pdf, html) = (sample("docx"), sample("pdf"), sample("html"));
     view! {
         <tr data-template=template.id.clone()>
             <td>
@@ -113,6 +113,8 @@ fn TemplateRow(template: TemplateSummary) -> impl IntoView {
                 {if template.has_sample {
                     view! {
                         <a href=docx download>"DOCX"</a>
+                        " "
+                        <a href=pdf download>"PDF"</a>
                         " "
                         <a href=html target="_blank" rel="noopener">"HTML"</a>
                     }
