@@ -1,5 +1,5 @@
 //! In-process rendering of the built-in proposal: each pipeline stage and
-//! the whole, to DOCX and HTML. Run with `cargo bench`.
+//! the whole, to DOCX, HTML and PDF. Run with `cargo bench`.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use resolution_studio::compose::compose;

@@ -72,6 +72,17 @@ pub fn tool(program: &str, args: &[&str], cwd: &Path) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
+/// LibreOffice converts `file` in `dir` to `target` (e.g. `pdf`), with a
+/// profile of its own in `dir` so runs do not share state.
+pub fn soffice_convert(dir: &Path, file: &str, target: &str) {
+    let profile = format!("-env:UserInstallation=file://{}/lo-profile", dir.display());
+    tool(
+        "soffice",
+        &[&profile, "--headless", "--convert-to", target, file],
+        dir,
+    );
+}
+
 /// The web app on a free port, stopped when dropped.
 pub struct TestApp {
     pub address: String,

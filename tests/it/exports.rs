@@ -8,7 +8,7 @@ use std::path::Path;
 use resolution_studio::document::{Block, Document, Inline};
 use resolution_studio::export::{self, Format};
 
-use crate::common::{catalog, contains_in_pieces, sample_document, squeeze, tool};
+use crate::common::{catalog, contains_in_pieces, sample_document, soffice_convert, squeeze, tool};
 
 /// Every run of body text between note references and line breaks, as
 /// plain text: the outputs put note numbers and line ends at those places.
@@ -73,20 +73,7 @@ fn libreoffice_reads_every_sample_docx() {
         let id = entry.template.id();
         let document = sample_document(&entry.template, entry.sample.as_ref().unwrap());
         write_docx(dir.path(), id, &document);
-        tool(
-            "soffice",
-            &[
-                &format!(
-                    "-env:UserInstallation=file://{}/lo-profile",
-                    dir.path().display()
-                ),
-                "--headless",
-                "--convert-to",
-                "pdf",
-                &format!("{id}.docx"),
-            ],
-            dir.path(),
-        );
+        soffice_convert(dir.path(), &format!("{id}.docx"), "pdf");
         let text = tool(
             "pdftotext",
             &["-enc", "UTF-8", &format!("{id}.pdf"), "-"],
@@ -248,20 +235,7 @@ fn french_typography_survives_docx_and_html() {
     // And LibreOffice reads them back out of the DOCX.
     let dir = tempfile::tempdir().unwrap();
     write_docx(dir.path(), "fr", &document);
-    tool(
-        "soffice",
-        &[
-            &format!(
-                "-env:UserInstallation=file://{}/lo-profile",
-                dir.path().display()
-            ),
-            "--headless",
-            "--convert-to",
-            "txt:Text (encoded):UTF8",
-            "fr.docx",
-        ],
-        dir.path(),
-    );
+    soffice_convert(dir.path(), "fr.docx", "txt:Text (encoded):UTF8");
     let text = std::fs::read_to_string(dir.path().join("fr.txt")).unwrap();
     for c in ['«', '»', '’', '\u{202F}', 'é'] {
         assert!(

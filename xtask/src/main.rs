@@ -17,6 +17,7 @@ const BINARYEN_NPM: &str = "binaryen@132";
 const TEST_PACKAGES: &[(&str, &str)] = &[
     ("soffice --version", "libreoffice-writer-nogui"),
     ("pdftotext -v", "poppler-utils"),
+    ("qpdf --version", "qpdf"),
     ("pandoc --version", "pandoc"),
     ("/usr/bin/python3 -c 'import docx'", "python3-docx"),
     ("fc-list | grep -q 'Liberation Serif'", "fonts-liberation2"),

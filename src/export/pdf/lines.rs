@@ -231,6 +231,16 @@ fn build_items(
             }
             BreakOpportunity::Allowed if trailing.contains([' ', '\t']) => {
                 let space = fonts.width(spans[face_span].face, space_size, " ");
+                // French puts a space inside « » and before ; : ! ? — a plain
+                // space there (as in a verbatim quote) must not break the line.
+                let next = full[end..].chars().next();
+                if content.ends_with('«') || matches!(next, Some('»' | ';' | ':' | '!' | '?')) {
+                    items.push(Item::Penalty {
+                        width: 0,
+                        penalty: INFINITE_PENALTY,
+                        flagged: false,
+                    });
+                }
                 items.push(Item::Glue {
                     width: units(space),
                     stretch: units(space * 0.6),
@@ -439,6 +449,36 @@ mod tests {
                 assert!(
                     !t.starts_with('»') && !t.ends_with('«') && !t.starts_with("8200"),
                     "bad break: {t:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn plain_spaces_inside_guillemets_do_not_break() {
+        let fonts = Fonts::get().unwrap();
+        let text = "une agence « Unité 8200 » (« Unit 8200 ») et « une autre » : voilà ; encore « un mot » !";
+        for width in [70.0, 90.0, 130.0, 200.0] {
+            for line in break_lines(
+                fonts,
+                &[Span::plain(text, Face::Regular)],
+                12.0,
+                width,
+                true,
+                "fr",
+            ) {
+                let t: String = line
+                    .pieces
+                    .iter()
+                    .map(|p| p.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                assert!(
+                    !t.ends_with('«')
+                        && !t.starts_with('»')
+                        && !t.starts_with(':')
+                        && !t.starts_with('!'),
+                    "bad break at {width}: {t:?}"
                 );
             }
         }
