@@ -121,11 +121,17 @@ pub fn list_templates(json: bool) -> Result<(), CliError> {
 }
 
 pub fn render(args: &RenderArgs) -> Result<(), CliError> {
-    let catalog = Catalog::builtin().map_err(CliError::from)?;
-    let entry = catalog.resolve(&args.template).map_err(CliError::from)?;
-    // clap makes `--data` and `--sample` exclusive and requires one of them.
+    // Only the template asked for is read and checked, not the whole catalog.
+    let entry = Catalog::resolve_one(&args.template).map_err(CliError::from)?;
+    // Decoding the citation style and locale is the largest start-up cost
+    // of a one-document process: do it on the second core while the
+    // answers and evidence are read and the template is composed.
+    let style_name = args.style.clone();
+    let language = entry.template.front.language.clone();
+    let style = std::thread::spawn(move || CitationStyle::prepare(&style_name, &language));
     let answers: Value = match &args.data {
         Some(path) => read_json(path)?,
+        // clap makes `--data` and `--sample` exclusive and requires one of them.
         None => entry.sample.clone().ok_or_else(|| {
             CliError(format!(
                 "template `{}` has no sample answers ({} is missing)",
@@ -136,7 +142,10 @@ pub fn render(args: &RenderArgs) -> Result<(), CliError> {
     };
     let library_path = args.evidence.clone().unwrap_or_else(default_library_path);
     let library = Library::load(&library_path).map_err(CliError::from)?;
-    let style = CitationStyle::by_name(&args.style).map_err(CliError::from)?;
+    let style = style
+        .join()
+        .map_err(|_| CliError("decoding the citation style failed".into()))?
+        .map_err(CliError::from)?;
     let bytes = crate::render::render(
         &entry.template,
         &answers,

@@ -58,9 +58,13 @@ impl CitationStyle {
         }
         let archived = ArchivedStyle::by_name(name)
             .ok_or_else(|| CitationError::UnknownStyle(name.to_owned()))?;
-        let Style::Independent(style) = archived.get() else {
+        let Style::Independent(mut style) = archived.get() else {
             return Err(CitationError::DependentStyle(name.to_owned()));
         };
+        // Notes are all we print; without its bibliography layout the
+        // processor does not format and sort a bibliography on every render
+        // (more than half of a render's time).
+        style.bibliography = None;
         let style = Arc::new(style);
         cache.insert(name.to_owned(), style.clone());
         Ok(CitationStyle {
@@ -71,6 +75,13 @@ impl CitationStyle {
 
     pub fn name(&self) -> &str {
         &self.name
+    }
+
+    /// Decodes a style and the locales a document in `language` needs.
+    pub fn prepare(name: &str, language: &str) -> Result<CitationStyle, CitationError> {
+        let style = CitationStyle::by_name(name)?;
+        locales_for(&locale_code(language));
+        Ok(style)
     }
 
     /// Decodes the default style and common locales now rather than on the first render.

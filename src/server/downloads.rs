@@ -19,21 +19,33 @@ pub async fn sample(
         )
             .into_response();
     };
-    let Some(entry) = state.catalog.get(&id) else {
+    let Some(entry) = state.catalog.get(&id).cloned() else {
         return (StatusCode::NOT_FOUND, format!("no template `{id}`")).into_response();
     };
-    let Some(answers) = &entry.sample else {
+    let Some(answers) = entry.sample.clone() else {
         return (
             StatusCode::NOT_FOUND,
             format!("template `{id}` has no sample answers"),
         )
             .into_response();
     };
-    let rendered = CitationStyle::by_name(DEFAULT_STYLE)
-        .map_err(crate::render::RenderError::from)
-        .and_then(|style| {
-            crate::render::render(&entry.template, answers, &state.library, &style, format)
-        });
+    // Typesetting is CPU work of several milliseconds: keep it off the async workers.
+    let library = state.library.clone();
+    let rendered = tokio::task::spawn_blocking(move || {
+        let style = CitationStyle::by_name(DEFAULT_STYLE)?;
+        crate::render::render(&entry.template, &answers, &library, &style, format)
+    })
+    .await;
+    let rendered = match rendered {
+        Ok(result) => result,
+        Err(join) => {
+            return (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                format!("rendering stopped: {join}"),
+            )
+                .into_response()
+        }
+    };
     match rendered {
         Ok(bytes) => {
             let disposition = match format {

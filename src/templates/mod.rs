@@ -109,10 +109,17 @@ impl Catalog {
         self.entries.iter().find(|e| e.template.id() == id)
     }
 
-    /// A built-in id, or else a path to a template file.
-    pub fn resolve(&self, id_or_path: &str) -> Result<CatalogEntry, CatalogError> {
-        if let Some(entry) = self.get(id_or_path) {
-            return Ok(entry.clone());
+    /// A built-in id, or else a path to a template file, read on its own.
+    pub fn resolve_one(id_or_path: &str) -> Result<CatalogEntry, CatalogError> {
+        let builtin = data_root()
+            .join("templates")
+            .join(format!("{id_or_path}.md"));
+        let is_id = !id_or_path.is_empty()
+            && id_or_path
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        if is_id && builtin.is_file() {
+            return load_entry(&builtin);
         }
         let path = Path::new(id_or_path);
         if path.is_file() {

@@ -26,25 +26,32 @@ pub fn finish(
     let options = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
     let mut wrote_core = false;
     for index in 0..archive.len() {
-        let mut entry = archive.by_index(index).map_err(|e| fail(&e))?;
-        let name = entry.name().to_owned();
-        let mut content = Vec::new();
-        entry.read_to_end(&mut content).map_err(|e| fail(&e))?;
-        let content = match name.as_str() {
-            "docProps/core.xml" => {
-                wrote_core = true;
-                core_properties(metadata).into_bytes()
-            }
-            "word/footnotes.xml" => {
-                add_footnote_numbers(&String::from_utf8_lossy(&content)).into_bytes()
-            }
-            "word/styles.xml" => {
-                add_language(&String::from_utf8_lossy(&content), &metadata.language).into_bytes()
-            }
-            _ => content,
+        let name = archive.name_for_index(index).unwrap_or_default().to_owned();
+        let rewrite: Option<fn(&str, &Metadata) -> String> = match name.as_str() {
+            "docProps/core.xml" => Some(|_, metadata| core_properties(metadata)),
+            "word/footnotes.xml" => Some(|xml, _| add_footnote_numbers(xml)),
+            "word/styles.xml" => Some(|xml, metadata| add_language(xml, &metadata.language)),
+            _ => None,
         };
-        out.start_file(name, options).map_err(|e| fail(&e))?;
-        out.write_all(&content).map_err(|e| fail(&e))?;
+        match rewrite {
+            Some(rewrite) => {
+                wrote_core |= name == "docProps/core.xml";
+                let mut content = String::new();
+                archive
+                    .by_index(index)
+                    .map_err(|e| fail(&e))?
+                    .read_to_string(&mut content)
+                    .map_err(|e| fail(&e))?;
+                out.start_file(name, options).map_err(|e| fail(&e))?;
+                out.write_all(rewrite(&content, metadata).as_bytes())
+                    .map_err(|e| fail(&e))?;
+            }
+            // Parts we leave alone are copied still compressed.
+            None => {
+                let entry = archive.by_index_raw(index).map_err(|e| fail(&e))?;
+                out.raw_copy_file(entry).map_err(|e| fail(&e))?;
+            }
+        }
     }
     if !note_links.is_empty() {
         out.start_file("word/_rels/footnotes.xml.rels", options)
