@@ -77,11 +77,9 @@ impl CitationStyle {
         &self.name
     }
 
-    /// Decodes a style and the locales a document in `language` needs.
-    pub fn prepare(name: &str, language: &str) -> Result<CitationStyle, CitationError> {
-        let style = CitationStyle::by_name(name)?;
+    /// Decodes the locales a document in `language` needs, ahead of its first render.
+    pub fn prepare_locales(language: &str) {
         locales_for(&locale_code(language));
-        Ok(style)
     }
 
     /// Decodes the default style and common locales now rather than on the first render.

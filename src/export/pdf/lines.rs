@@ -78,6 +78,10 @@ static HYPHENATORS: LazyLock<HashMap<&'static str, Standard>> = LazyLock::new(||
     map
 });
 
+pub fn warm_up() {
+    LazyLock::force(&HYPHENATORS);
+}
+
 /// Thousandths of a point: the breaker works in integers.
 fn units(points: f32) -> i32 {
     (points * 1000.0).round() as i32

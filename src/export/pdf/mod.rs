@@ -27,6 +27,13 @@ const POINTS_PER_MM: f32 = 72.0 / 25.4;
 const MARGIN: f32 = 72.0;
 const FOOTER_SIZE: f32 = 10.0;
 
+/// Parses the fonts and loads the hyphenation dictionaries now, so that a
+/// caller can do it while other start-up work runs.
+pub fn warm_up() {
+    let _ = Fonts::get();
+    lines::warm_up();
+}
+
 pub fn write(document: &Document) -> Result<Vec<u8>, ExportError> {
     let fonts = Fonts::get().map_err(ExportError::Pdf)?;
     check_glyphs(document, fonts)?;
@@ -83,12 +90,42 @@ pub fn write(document: &Document) -> Result<Vec<u8>, ExportError> {
         &document.metadata.language,
         geometry.height,
     );
-    lopdf.compress();
+    compress_streams(&mut lopdf)?;
     let mut bytes = Vec::new();
     lopdf
         .save_to(&mut bytes)
         .map_err(|e| ExportError::Pdf(format!("could not write the PDF: {e}")))?;
     Ok(bytes)
+}
+
+/// Deflates every stream that has no filter yet. lopdf's own `compress`
+/// uses the slowest level, which costs more than the whole layout; the
+/// default level gives the same size within 1% (the fastest: +23%).
+fn compress_streams(pdf: &mut lopdf::Document) -> Result<(), ExportError> {
+    use std::io::Write;
+    for object in pdf.objects.values_mut() {
+        let lopdf::Object::Stream(stream) = object else {
+            continue;
+        };
+        if stream.dict.get(b"Filter").is_ok() {
+            continue;
+        }
+        let mut encoder =
+            flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+        encoder
+            .write_all(&stream.content)
+            .map_err(|e| ExportError::Pdf(e.to_string()))?;
+        let compressed = encoder
+            .finish()
+            .map_err(|e| ExportError::Pdf(e.to_string()))?;
+        if compressed.len() < stream.content.len() {
+            stream
+                .dict
+                .set("Filter", lopdf::Object::Name(b"FlateDecode".to_vec()));
+            stream.set_content(compressed);
+        }
+    }
+    Ok(())
 }
 
 fn face_id(ids: &[FontId], face: Face) -> PdfFontHandle {
