@@ -33,6 +33,54 @@ pub enum Command {
     },
     /// Render a template filled with answers to a file.
     Render(RenderArgs),
+    /// Compute a filing deadline: the ISO date on the first line, then how it was computed.
+    Deadline(DeadlineArgs),
+    /// Check a draft against its jurisdiction's filing rules; exits non-zero when a check fails.
+    Check(CheckArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// A built-in template id, or the path of a template file.
+    #[arg(long)]
+    pub template: String,
+    /// A JSON file of answers (field id → value).
+    #[arg(long, conflicts_with = "sample", required_unless_present = "sample")]
+    pub data: Option<PathBuf>,
+    /// Use the template's own sample answers.
+    #[arg(long)]
+    pub sample: bool,
+    /// The evidence library (JSON); the sample library by default.
+    #[arg(long)]
+    pub evidence: Option<PathBuf>,
+    /// Print the findings as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// The date to check as of when the draft gives no submission date.
+    #[arg(long)]
+    pub today: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DeadlineArgs {
+    /// us-sec-14a8, uk-ca2006-s338 or fr-code-commerce.
+    #[arg(long)]
+    pub jurisdiction: String,
+    /// 14a-8: the release date of last year's proxy statement, as the proxy states it.
+    #[arg(long)]
+    pub prior_proxy_date: Option<String>,
+    /// The meeting the proposal is for (required for the UK and France).
+    #[arg(long)]
+    pub meeting_date: Option<String>,
+    /// 14a-8: the date of last year's meeting, to detect a move of more than 30 days.
+    #[arg(long)]
+    pub prior_meeting_date: Option<String>,
+    /// UK: the date notice of the meeting is given.
+    #[arg(long)]
+    pub notice_date: Option<String>,
+    /// Count the days left from this date instead of today; also picks the rule version in force.
+    #[arg(long)]
+    pub today: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -133,17 +181,8 @@ pub fn render(args: &RenderArgs) -> Result<(), CliError> {
     if matches!(args.format, OutputFormat::Pdf) {
         crate::export::pdf::warm_up();
     }
-    let answers: Value = match &args.data {
-        Some(path) => read_json(path)?,
-        // clap makes `--data` and `--sample` exclusive and requires one of them.
-        None => entry.sample.clone().ok_or_else(|| {
-            CliError(format!(
-                "template `{}` has no sample answers ({} is missing)",
-                entry.template.id(),
-                entry.path.with_extension("sample.json").display()
-            ))
-        })?,
-    };
+    // clap makes `--data` and `--sample` exclusive and requires one of them.
+    let answers = answers_for(&entry, args.data.as_deref())?;
     let library_path = args.evidence.clone().unwrap_or_else(default_library_path);
     let library = Library::load(&library_path).map_err(CliError::from)?;
     // A panic while decoding locales only means they are decoded again on use.
@@ -161,6 +200,171 @@ pub fn render(args: &RenderArgs) -> Result<(), CliError> {
     )
     .map_err(CliError::from)?;
     write_atomically(&args.out, &bytes)
+}
+
+pub fn deadline(args: &DeadlineArgs) -> Result<(), CliError> {
+    use crate::rules::{deadline, params, Jurisdiction};
+    let date = |name: &str, value: &Option<String>| -> Result<Option<time::Date>, CliError> {
+        value
+            .as_deref()
+            .map(|v| {
+                crate::compose::fields::parse_date(v)
+                    .ok_or_else(|| CliError(format!("--{name} `{v}` is not a date as YYYY-MM-DD")))
+            })
+            .transpose()
+    };
+    let jurisdiction: Jurisdiction = args.jurisdiction.parse().map_err(CliError)?;
+    let today =
+        date("today", &args.today)?.unwrap_or_else(|| time::OffsetDateTime::now_utc().date());
+    let meeting = date("meeting-date", &args.meeting_date)?;
+    let need_meeting =
+        || meeting.ok_or_else(|| CliError(format!("{jurisdiction} needs --meeting-date")));
+    let result = match jurisdiction {
+        Jurisdiction::UsSec14a8 => {
+            let rules = params::sec_14a8().map_err(CliError::from)?;
+            let dates = deadline::Sec14a8Dates {
+                prior_proxy_date: date("prior-proxy-date", &args.prior_proxy_date)?,
+                meeting_date: meeting,
+                prior_meeting_date: date("prior-meeting-date", &args.prior_meeting_date)?,
+            };
+            deadline::sec_14a8(&dates, rules.in_force(today).map_err(CliError::from)?)
+        }
+        Jurisdiction::UkCa2006S338 => {
+            let rules = params::uk_s338().map_err(CliError::from)?;
+            let notice = date("notice-date", &args.notice_date)?;
+            deadline::uk_s338(
+                need_meeting()?,
+                notice,
+                rules.in_force(today).map_err(CliError::from)?,
+            )
+        }
+        Jurisdiction::FrCodeCommerce => {
+            let rules = params::fr_code_commerce().map_err(CliError::from)?;
+            deadline::fr_code_commerce(
+                need_meeting()?,
+                rules.in_force(today).map_err(CliError::from)?,
+            )
+        }
+    };
+    let mut out = String::new();
+    match result.date {
+        Some(d) => {
+            let format = time::macros::format_description!("[year]-[month]-[day]");
+            out.push_str(&d.format(&format).map_err(CliError::from)?);
+            out.push('\n');
+        }
+        None => out.push_str("none\n"),
+    }
+    for step in &result.steps {
+        out.push_str(&format!("  {step}\n"));
+    }
+    if let Some(d) = result.date {
+        let left = (d - today).whole_days();
+        let when = match left {
+            0 => "today".to_owned(),
+            n if n > 0 => format!("{n} days from {}", deadline::long_date(today)),
+            n => format!("passed {} days before {}", -n, deadline::long_date(today)),
+        };
+        out.push_str(&format!(
+            "  Deadline: {} ({when}).\n",
+            deadline::long_date(d)
+        ));
+    }
+    for note in &result.notes {
+        out.push_str(&format!("  Note: {note}\n"));
+    }
+    if let Some(judgement) = &result.judgement {
+        out.push_str(&format!("  Needs judgement: {judgement}\n"));
+    }
+    out.push_str(&format!("  Rule: {}\n", result.reference));
+    std::io::stdout()
+        .lock()
+        .write_all(out.as_bytes())
+        .map_err(CliError::from)
+}
+
+pub fn check(args: &CheckArgs) -> Result<(), CliError> {
+    use crate::rules::checks::{self, Draft, Severity};
+    let entry = Catalog::resolve_one(&args.template).map_err(CliError::from)?;
+    let answers = answers_for(&entry, args.data.as_deref())?;
+    let library = Library::load(&args.evidence.clone().unwrap_or_else(default_library_path))
+        .map_err(CliError::from)?;
+    let style = CitationStyle::by_name(DEFAULT_STYLE).map_err(CliError::from)?;
+    let document = crate::render::document(&entry.template, &answers, &library, &style)
+        .map_err(CliError::from)?;
+    let language = &entry.template.front.language;
+    // The document rendered, so the answers fit the template.
+    let checked = crate::compose::fields::check_answers(
+        &entry.template.front.fields,
+        &answers,
+        language,
+        &library,
+    )
+    .map_err(|problems| {
+        CliError(
+            problems
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )
+    })?;
+    let today = match &args.today {
+        Some(text) => crate::compose::fields::parse_date(text)
+            .ok_or_else(|| CliError(format!("--today `{text}` is not a date as YYYY-MM-DD")))?,
+        None => time::OffsetDateTime::now_utc().date(),
+    };
+    let draft = Draft {
+        template: &entry.template,
+        answers: &checked.0,
+        document: &document,
+    };
+    let findings = checks::check(&draft, today).map_err(CliError::from)?;
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        let text = serde_json::to_string_pretty(&findings).map_err(CliError::from)?;
+        writeln!(out, "{text}").map_err(CliError::from)?;
+    } else {
+        for finding in &findings {
+            let label = match finding.severity {
+                Severity::Passed => "passed ",
+                Severity::Info => "info   ",
+                Severity::Warning => "warning",
+                Severity::Failed => "FAILED ",
+            };
+            writeln!(
+                out,
+                "{label} {}: {} — {} [{}]",
+                finding.id, finding.title, finding.reason, finding.reference
+            )
+            .map_err(CliError::from)?;
+        }
+    }
+    let failed = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Failed)
+        .count();
+    if failed > 0 {
+        return Err(CliError(format!("{failed} check(s) failed")));
+    }
+    Ok(())
+}
+
+/// The answers in a file, or the template's sample answers.
+fn answers_for(
+    entry: &crate::templates::CatalogEntry,
+    data: Option<&Path>,
+) -> Result<Value, CliError> {
+    match data {
+        Some(path) => read_json(path),
+        None => entry.sample.clone().ok_or_else(|| {
+            CliError(format!(
+                "template `{}` has no sample answers ({} is missing)",
+                entry.template.id(),
+                entry.path.with_extension("sample.json").display()
+            ))
+        }),
+    }
 }
 
 fn read_json(path: &Path) -> Result<Value, CliError> {

@@ -9,6 +9,8 @@ fn main() -> ExitCode {
         None | Some(Command::Serve) => resolution_studio::server::run().map_err(|e| e.to_string()),
         Some(Command::Templates { json }) => cli::list_templates(json).map_err(|e| e.to_string()),
         Some(Command::Render(args)) => cli::render(&args).map_err(|e| e.to_string()),
+        Some(Command::Deadline(args)) => cli::deadline(&args).map_err(|e| e.to_string()),
+        Some(Command::Check(args)) => cli::check(&args).map_err(|e| e.to_string()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

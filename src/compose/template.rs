@@ -36,6 +36,27 @@ pub struct FrontMatter {
     #[serde(default)]
     pub steps: Vec<Step>,
     pub fields: Vec<Field>,
+    /// Which fields the filing-rule checks read, by role.
+    #[serde(default)]
+    pub checks: CheckFields,
+}
+
+/// Field ids the rule checks use (`submission_date: letter_date`, …).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CheckFields {
+    /// A date field: when the document is sent.
+    #[serde(default)]
+    pub submission_date: Option<String>,
+    /// A money field: market value of the shares held.
+    #[serde(default)]
+    pub holding_value: Option<String>,
+    /// A date field: held continuously since.
+    #[serde(default)]
+    pub held_since: Option<String>,
+    /// A list field: the dates and times offered for engagement.
+    #[serde(default)]
+    pub engagement_slots: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
@@ -242,6 +263,22 @@ impl Template {
                     front.id
                 ),
             );
+        }
+        let checks = &front.checks;
+        for (role, field) in [
+            ("submission_date", &checks.submission_date),
+            ("holding_value", &checks.holding_value),
+            ("held_since", &checks.held_since),
+            ("engagement_slots", &checks.engagement_slots),
+        ] {
+            if let Some(field) = field {
+                if !front.fields.iter().any(|f| &f.id == field) {
+                    problem(
+                        line_of(&format!("{role}:"), None),
+                        format!("checks.{role} names `{field}`, which is not a declared field"),
+                    );
+                }
+            }
         }
         let mut seen = std::collections::HashSet::new();
         for (index, field) in front.fields.iter().enumerate() {

@@ -8,3 +8,4 @@ mod common;
 mod exports;
 mod http;
 mod pdf;
+mod rules;

@@ -1,0 +1,572 @@
+//! Checks of a draft against its jurisdiction's rules: each finding says
+//! passed, warning or failed, why, and which rule it comes from. Warnings
+//! about wording are advice, not verdicts.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+use time::Date;
+
+use super::deadline::long_date;
+use super::{eligibility, params, words, Jurisdiction};
+use crate::compose::fields::parse_date;
+use crate::compose::{DocumentKind, Template};
+use crate::document::{Block, Document, Inline};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Passed,
+    Info,
+    Warning,
+    Failed,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    /// Stable id, e.g. `14a8/word-limit`, so a warning can be dismissed by id.
+    pub id: String,
+    pub severity: Severity,
+    pub title: String,
+    pub reason: String,
+    pub reference: String,
+}
+
+impl Finding {
+    fn new(id: &str, severity: Severity, title: &str, reason: String, reference: &str) -> Finding {
+        Finding {
+            id: id.to_owned(),
+            severity,
+            title: title.to_owned(),
+            reason,
+            reference: reference.to_owned(),
+        }
+    }
+}
+
+/// What a check looks at: the template, its checked answers (in the body's
+/// shape) and the rendered document.
+pub struct Draft<'a> {
+    pub template: &'a Template,
+    pub answers: &'a Map<String, Value>,
+    pub document: &'a Document,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CheckError {
+    #[error("{0}")]
+    Params(#[from] params::ParamsError),
+    #[error("{0}")]
+    Jurisdiction(String),
+}
+
+pub fn check(draft: &Draft, today: Date) -> Result<Vec<Finding>, CheckError> {
+    let Some(jurisdiction) = draft.template.front.jurisdiction.as_deref() else {
+        return Ok(vec![Finding::new(
+            "rules/no-jurisdiction",
+            Severity::Info,
+            "No filing rules",
+            format!(
+                "Template `{}` names no jurisdiction, so no filing rules apply to it.",
+                draft.template.id()
+            ),
+            "template front matter `jurisdiction`",
+        )]);
+    };
+    let jurisdiction: Jurisdiction = jurisdiction.parse().map_err(CheckError::Jurisdiction)?;
+    let filing_date =
+        role_date(draft, &draft.template.front.checks.submission_date).unwrap_or(today);
+    match jurisdiction {
+        Jurisdiction::UsSec14a8 => sec_14a8(draft, filing_date),
+        Jurisdiction::UkCa2006S338 => {
+            let rules = params::uk_s338()?;
+            let p = rules.in_force(filing_date)?;
+            let limit = p.parameters.statement_word_limit;
+            let count = words::count(draft.document).total();
+            Ok(vec![word_limit("uk/s314-word-limit", count, limit, "Companies Act 2006 s314(1)")])
+        }
+        Jurisdiction::FrCodeCommerce => Ok(vec![Finding::new(
+            "fr/statement-of-reasons",
+            Severity::Info,
+            "Statement of reasons",
+            "A request may carry a brief statement of reasons (« bref exposé des motifs ») with the text of the resolutions, and must carry the certificate that the shares are registered.".into(),
+            "Code de commerce R225-71",
+        )]),
+    }
+}
+
+fn sec_14a8(draft: &Draft, filing_date: Date) -> Result<Vec<Finding>, CheckError> {
+    let rules = params::sec_14a8()?;
+    let version = rules.in_force(filing_date)?;
+    let p = &version.parameters;
+    let mut findings = Vec::new();
+    let paragraphs = paragraphs(draft.document);
+    match draft.template.front.kind {
+        DocumentKind::Resolution => {
+            let count = words::count(draft.document);
+            findings.push(word_limit(
+                "14a8/word-limit",
+                count.total(),
+                p.word_limit,
+                "Rule 14a-8(d)",
+            ));
+            findings.extend(recital_citations(&paragraphs));
+            findings.extend(resolved_wording(&paragraphs));
+        }
+        DocumentKind::FilingLetter | DocumentKind::CofilerLetter => {
+            let text = paragraphs
+                .iter()
+                .map(|(t, _)| t.as_str())
+                .collect::<Vec<_>>()
+                .join("\n")
+                .to_lowercase();
+            findings.push(present(
+                "14a8/intent-to-hold",
+                &text,
+                &["intend to hold", "intends to hold", "intend to continue to hold", "intends to continue to hold"],
+                "Intent to hold through the meeting",
+                "The proponent must state in writing that it intends to hold the required shares through the date of the meeting.".into(),
+                "Rule 14a-8(b)(1)(ii)",
+                Severity::Failed,
+            ));
+            if draft.template.front.kind == DocumentKind::FilingLetter {
+                findings.push(present(
+                    "14a8/proof-of-ownership",
+                    &text,
+                    &["proof of ownership", "record holder", "confirming", "broker"],
+                    "Proof of ownership",
+                    "Enclose the record holder's letter confirming continuous ownership, or say it will follow (within 14 days of a deficiency notice).".into(),
+                    "Rule 14a-8(b)(2)",
+                    Severity::Failed,
+                ));
+                findings.push(engagement(draft, filing_date, p.engagement_window_days));
+                if let Some(finding) = holdings(draft, filing_date, version) {
+                    findings.push(finding);
+                }
+                findings.push(Finding::new(
+                    "14a8/one-proposal",
+                    Severity::Info,
+                    "One proposal per proponent",
+                    "Each proponent may submit only one proposal per meeting, directly or through a representative: check the campaign's other filings for this meeting.".into(),
+                    "Rule 14a-8(c)",
+                ));
+            }
+        }
+        DocumentKind::OwnershipRequest | DocumentKind::EngagementLetter => {}
+    }
+    Ok(findings)
+}
+
+fn word_limit(id: &str, count: usize, limit: usize, reference: &str) -> Finding {
+    let (severity, reason) = if count <= limit {
+        (
+            Severity::Passed,
+            format!("{count} words of the {limit} allowed (title, text and footnotes counted)."),
+        )
+    } else {
+        (Severity::Failed, format!("{count} words: {} over the limit of {limit}. Shorten the recitals or the supporting statement.", count - limit))
+    };
+    Finding::new(id, severity, "Word limit", reason, reference)
+}
+
+/// Paragraph texts with whether each cites a source.
+fn paragraphs(document: &Document) -> Vec<(String, bool)> {
+    fn walk(blocks: &[Block], out: &mut Vec<(String, bool)>) {
+        for block in blocks {
+            match block {
+                Block::Paragraph(c) | Block::Heading { content: c, .. } | Block::Title(c) => {
+                    out.push((Inline::plain_text(c), has_note(c)))
+                }
+                Block::List(list) => list.items.iter().for_each(|item| walk(item, out)),
+                Block::Quote(inner) => walk(inner, out),
+                Block::PageBreak | Block::Rule => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&document.blocks, &mut out);
+    out
+}
+
+fn has_note(inlines: &[Inline]) -> bool {
+    inlines.iter().any(|i| match i {
+        Inline::NoteRef(_) => true,
+        Inline::Emphasis(c) | Inline::Strong(c) | Inline::Link { content: c, .. } => has_note(c),
+        _ => false,
+    })
+}
+
+fn recital_citations(paragraphs: &[(String, bool)]) -> Vec<Finding> {
+    let recitals: Vec<&(String, bool)> = paragraphs
+        .iter()
+        .filter(|(t, _)| t.trim_start().to_lowercase().starts_with("whereas"))
+        .collect();
+    let uncited: Vec<String> = recitals
+        .iter()
+        .filter(|(_, cited)| !cited)
+        .map(|(t, _)| excerpt(t))
+        .collect();
+    if uncited.is_empty() {
+        vec![Finding::new(
+            "14a8/recital-citations",
+            Severity::Passed,
+            "Every recital cites a source",
+            format!("{} recitals, each with a footnote.", recitals.len()),
+            "Rule 14a-8(i)(3)",
+        )]
+    } else {
+        uncited
+            .into_iter()
+            .map(|text| {
+                Finding::new(
+                    "14a8/recital-citations",
+                    Severity::Warning,
+                    "A recital without a source",
+                    format!("“{text}” states a fact without a citation; a company may argue it is false or misleading. Cite the evidence it rests on."),
+                    "Rule 14a-8(i)(3)",
+                )
+            })
+            .collect()
+    }
+}
+
+/// Wording in the RESOLVED clause that invites exclusion.
+fn resolved_wording(paragraphs: &[(String, bool)]) -> Vec<Finding> {
+    let Some((resolved, _)) = paragraphs
+        .iter()
+        .find(|(t, _)| t.trim_start().to_lowercase().starts_with("resolved"))
+    else {
+        return vec![Finding::new(
+            "14a8/resolved-clause",
+            Severity::Warning,
+            "No RESOLVED clause",
+            "No paragraph starts with “RESOLVED”: the proposal's request must be clear.".into(),
+            "Rule 14a-8(i)(3)",
+        )];
+    };
+    let lower = resolved.to_lowercase();
+    let mut findings = Vec::new();
+    if (lower.contains("report") || lower.contains("assess"))
+        && !(lower.contains("reasonable cost") && lower.contains("proprietary information"))
+    {
+        findings.push(Finding::new(
+            "14a8/report-qualifier",
+            Severity::Warning,
+            "Report without the usual qualifier",
+            "A report request usually says it is to be prepared “at reasonable cost and omitting proprietary information”; without it the ask reads as more intrusive.".into(),
+            "Rule 14a-8(i)(7); shared/DOMAIN.md (esginvestor.net)",
+        ));
+    }
+    for (phrase, what) in prescriptive_phrases(&lower) {
+        findings.push(Finding::new(
+            "14a8/micromanagement",
+            Severity::Warning,
+            "Prescriptive wording",
+            format!("The RESOLVED clause sets {what} (“{phrase}”). Deadlines, methods and metrics read as micromanagement, a ground for exclusion as ordinary business, and lower support; ask for an assessment and leave the method to the board."),
+            "Rule 14a-8(i)(7); Staff Legal Bulletin 14M",
+        ));
+    }
+    const ALREADY_DONE: [&str; 3] = [
+        "adopt a human rights policy",
+        "publish a human rights policy",
+        "code of conduct",
+    ];
+    for ask in ALREADY_DONE {
+        if lower.contains(ask) {
+            findings.push(Finding::new(
+                "14a8/substantially-implemented",
+                Severity::Warning,
+                "May duplicate what the company already does",
+                format!("Most large companies already have “{ask}”; the company may argue the proposal is substantially implemented. Ask how well existing processes work instead."),
+                "Rule 14a-8(i)(10)",
+            ));
+        }
+    }
+    if findings.is_empty() {
+        findings.push(Finding::new(
+            "14a8/wording",
+            Severity::Passed,
+            "Request wording",
+            "The RESOLVED clause asks for a report with the usual qualifier and sets no deadline, method or metric.".into(),
+            "Rule 14a-8(i)(7)",
+        ));
+    }
+    findings
+}
+
+/// Deadlines ("within 90 days", "no later than", "by June 30"), obligations
+/// ("must", "shall", "require the board") and methods or metrics named in the ask.
+fn prescriptive_phrases(lower: &str) -> Vec<(String, &'static str)> {
+    const NUMBERS: [&str; 12] = [
+        "one", "two", "three", "four", "six", "nine", "twelve", "thirty", "sixty", "ninety",
+        "eighteen", "180",
+    ];
+    const UNITS: [&str; 6] = ["day", "days", "month", "months", "year", "years"];
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut found = Vec::new();
+    for (i, word) in words.iter().enumerate() {
+        let next = words.get(i + 1).copied().unwrap_or_default();
+        let after = words.get(i + 2).copied().unwrap_or_default();
+        let is_number = |w: &str| {
+            w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty() || NUMBERS.contains(&w)
+        };
+        match *word {
+            "within" if is_number(next) && UNITS.contains(&after) => {
+                found.push((format!("within {next} {after}"), "a deadline"))
+            }
+            "later" if i > 0 && words[i - 1] == "no" && next == "than" => {
+                found.push(("no later than".to_owned(), "a deadline"))
+            }
+            "by" if MONTHS.contains(&next) => found.push((format!("by {next}"), "a deadline")),
+            "must" | "shall" => found.push(((*word).to_owned(), "an obligation")),
+            "require" | "requires" if next == "the" && after == "board" => {
+                found.push(("require the board".to_owned(), "an order to the board"))
+            }
+            "metric" | "metrics" | "kpi" | "kpis" => found.push(((*word).to_owned(), "a metric")),
+            _ => {}
+        }
+    }
+    found.dedup();
+    found
+}
+
+fn present(
+    id: &str,
+    text: &str,
+    phrases: &[&str],
+    title: &str,
+    missing: String,
+    reference: &str,
+    severity: Severity,
+) -> Finding {
+    match phrases.iter().find(|p| text.contains(*p)) {
+        Some(found) => Finding::new(
+            id,
+            Severity::Passed,
+            title,
+            format!("Found: “{found}”."),
+            reference,
+        ),
+        None => Finding::new(id, severity, title, missing, reference),
+    }
+}
+
+fn role<'a>(draft: &'a Draft, role: &Option<String>) -> Option<&'a Value> {
+    role.as_ref()
+        .and_then(|field| draft.answers.get(field))
+        .filter(|v| !v.is_null())
+}
+
+fn role_date(draft: &Draft, field: &Option<String>) -> Option<Date> {
+    role(draft, field)
+        .and_then(Value::as_str)
+        .and_then(parse_date)
+}
+
+/// Rule 14a-8(b)(1)(iii): meeting 10 to 30 calendar days after submission.
+fn engagement(draft: &Draft, submitted: Date, window: Option<[i64; 2]>) -> Finding {
+    const REFERENCE: &str = "Rule 14a-8(b)(1)(iii)";
+    let Some([from, to]) = window else {
+        return Finding::new(
+            "14a8/engagement",
+            Severity::Info,
+            "Engagement availability",
+            "Not required by the rule version in force.".into(),
+            REFERENCE,
+        );
+    };
+    let slots: Vec<String> = role(draft, &draft.template.front.checks.engagement_slots)
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default();
+    if slots.is_empty() {
+        return Finding::new(
+            "14a8/engagement",
+            Severity::Failed,
+            "Engagement availability",
+            format!("State when the proponent can meet the company: specific business days and times between {from} and {to} calendar days after submission."),
+            REFERENCE,
+        );
+    }
+    let mut problems = Vec::new();
+    for slot in &slots {
+        match find_us_date(slot) {
+            Some(day) => {
+                let after = (day - submitted).whole_days();
+                if after < from || after > to {
+                    problems.push(format!(
+                        "“{slot}” is {after} days after submission ({})",
+                        long_date(submitted)
+                    ));
+                }
+            }
+            None => problems.push(format!("“{slot}” has no date as “Month D, YYYY”")),
+        }
+    }
+    if problems.is_empty() {
+        Finding::new(
+            "14a8/engagement",
+            Severity::Passed,
+            "Engagement availability",
+            format!(
+                "{} slots, all {from} to {to} days after submission on {}.",
+                slots.len(),
+                long_date(submitted)
+            ),
+            REFERENCE,
+        )
+    } else {
+        Finding::new(
+            "14a8/engagement",
+            Severity::Failed,
+            "Engagement availability",
+            format!(
+                "Offer times {from} to {to} calendar days after submission: {}.",
+                problems.join("; ")
+            ),
+            REFERENCE,
+        )
+    }
+}
+
+/// The first "June 16, 2026" in `text`.
+fn find_us_date(text: &str) -> Option<Date> {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect();
+    for window in words.windows(3) {
+        let Some(month) = MONTHS.iter().position(|m| *m == window[0]) else {
+            continue;
+        };
+        let day: u8 = window[1].trim_end_matches(',').parse().ok()?;
+        let year: i32 = window[2].trim_end_matches([',', '.', ';']).parse().ok()?;
+        return Date::from_calendar_date(year, time::Month::try_from(month as u8 + 1).ok()?, day)
+            .ok();
+    }
+    None
+}
+
+fn holdings(
+    draft: &Draft,
+    submitted: Date,
+    version: &params::Version<params::Sec14a8>,
+) -> Option<Finding> {
+    let checks = &draft.template.front.checks;
+    let value = role(draft, &checks.holding_value)?;
+    let amount = value
+        .get("amount")
+        .and_then(Value::as_f64)
+        .or_else(|| value.as_f64())?;
+    let held_since = role_date(draft, &checks.held_since)?;
+    let result = eligibility::sec_14a8(amount, held_since, submitted, version);
+    Some(Finding::new(
+        "14a8/eligibility",
+        if result.eligible {
+            Severity::Passed
+        } else {
+            Severity::Failed
+        },
+        "Eligibility",
+        result.explanation,
+        "Rule 14a-8(b)(1)(i)",
+    ))
+}
+
+fn excerpt(text: &str) -> String {
+    let mut out: String = text.chars().take(70).collect();
+    if text.chars().count() > 70 {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prescriptive_wording_is_found_and_reasonable_time_is_not() {
+        let found = prescriptive_phrases("shareholders request a report within 90 days, no later than june 30, and the board must use these metrics");
+        let phrases: Vec<&str> = found.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(
+            phrases,
+            ["within 90 days", "no later than", "must", "metrics"]
+        );
+        assert!(prescriptive_phrases("made available within a reasonable time").is_empty());
+        assert_eq!(
+            prescriptive_phrases("report by december 2026")[0].0,
+            "by december"
+        );
+    }
+
+    #[test]
+    fn recitals_without_notes_are_flagged() {
+        let paragraphs = vec![
+            ("Whereas, one fact;".to_owned(), true),
+            ("Whereas, an unsourced claim;".to_owned(), false),
+        ];
+        let findings = recital_citations(&paragraphs);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].severity, Severity::Warning);
+        assert!(findings[0].reason.contains("an unsourced claim"));
+    }
+
+    #[test]
+    fn report_without_qualifier_is_flagged() {
+        let findings = resolved_wording(&[(
+            "RESOLVED: shareholders request a report on X.".to_owned(),
+            false,
+        )]);
+        assert!(findings.iter().any(|f| f.id == "14a8/report-qualifier"));
+        let findings = resolved_wording(&[(
+            "RESOLVED: a report, at reasonable cost and omitting proprietary information, on X."
+                .to_owned(),
+            false,
+        )]);
+        assert_eq!(findings[0].severity, Severity::Passed);
+    }
+
+    #[test]
+    fn us_dates_in_engagement_slots() {
+        assert_eq!(
+            find_us_date("Tuesday, June 16, 2026, 10:00 a.m."),
+            Date::from_calendar_date(2026, time::Month::June, 16).ok()
+        );
+        assert_eq!(find_us_date("any time"), None);
+    }
+}

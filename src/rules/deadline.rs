@@ -1,0 +1,321 @@
+//! Filing deadlines, with how each was computed.
+
+use time::{Date, Duration, Month};
+
+use super::calendar::{business_day_on_or_before, is_weekend, us_federal_holiday};
+use super::params::{FrCodeCommerce, Sec14a8, UkS338, Version};
+
+/// A deadline and how it was reached.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Deadline {
+    /// The rule's date; `None` when only "a reasonable time" applies.
+    pub date: Option<Date>,
+    /// The computation, step by step, in words.
+    pub steps: Vec<String>,
+    /// Set when the rule leaves the date to judgement, with why.
+    pub judgement: Option<String>,
+    /// Things to know about the date (weekends, holidays).
+    pub notes: Vec<String>,
+    pub reference: String,
+}
+
+/// What the 14a-8 deadline depends on.
+#[derive(Debug, Clone, Default)]
+pub struct Sec14a8Dates {
+    /// The release date last year's proxy statement gives ("first sent or made available on …").
+    pub prior_proxy_date: Option<Date>,
+    pub meeting_date: Option<Date>,
+    pub prior_meeting_date: Option<Date>,
+}
+
+/// The same day one year later; 29 February becomes 28 February.
+pub fn anniversary(date: Date) -> Date {
+    let year = date.year() + 1;
+    Date::from_calendar_date(year, date.month(), date.day())
+        .or_else(|_| Date::from_calendar_date(year, Month::February, 28))
+        .unwrap_or(date)
+}
+
+pub fn long_date(date: Date) -> String {
+    format!(
+        "{} {} {} {}",
+        date.weekday(),
+        date.day(),
+        date.month(),
+        date.year()
+    )
+}
+
+/// Rule 14a-8(e)(2): received at least 120 calendar days before the
+/// anniversary of last year's proxy release; "a reasonable time" before
+/// printing when there was no meeting last year or it moved by more than 30 days.
+pub fn sec_14a8(dates: &Sec14a8Dates, params: &Version<Sec14a8>) -> Deadline {
+    let p = &params.parameters;
+    let reference = format!(
+        "17 CFR 240.14a-8(e)(2); parameters from {} ({})",
+        params.effective,
+        params.source.trim()
+    );
+    let Some(prior) = dates.prior_proxy_date else {
+        return Deadline {
+            date: None,
+            steps: vec!["No proxy statement was released for a meeting last year.".into()],
+            judgement: Some(
+                "With no meeting last year, the deadline is a reasonable time before the company begins to print and send its proxy materials (Rule 14a-8(e)(2)). Ask the company, or check its latest filings for a date it has set.".into(),
+            ),
+            notes: Vec::new(),
+            reference,
+        };
+    };
+    let anniversary = anniversary(prior);
+    let date = anniversary - Duration::days(p.deadline_days_before_anniversary);
+    let mut steps = vec![
+        format!(
+            "Last year's proxy statement was released on {}.",
+            long_date(prior)
+        ),
+        format!(
+            "Its anniversary is {}.{}",
+            long_date(anniversary),
+            if prior.month() == Month::February && prior.day() == 29 {
+                " (29 February has no anniversary in a common year: 28 February is used.)"
+            } else {
+                ""
+            }
+        ),
+        format!(
+            "{} calendar days before the anniversary: {}.",
+            p.deadline_days_before_anniversary,
+            long_date(date)
+        ),
+    ];
+    let mut judgement = None;
+    if let (Some(meeting), Some(prior_meeting)) = (dates.meeting_date, dates.prior_meeting_date) {
+        let moved = (meeting - anniversary_of_meeting(prior_meeting)).whole_days();
+        steps.push(format!(
+            "This year's meeting ({}) is {} days from the anniversary of last year's ({}).",
+            long_date(meeting),
+            moved.abs(),
+            long_date(prior_meeting)
+        ));
+        if moved.abs() > p.meeting_moved_days {
+            judgement = Some(format!(
+                "The meeting moved by more than {} days, so the rule's deadline is a reasonable time before the company begins to print and send its proxy materials; the date above is the formula's, for reference only. Check the company's filings (often a Form 10-Q or 8-K) for the date it announces.",
+                p.meeting_moved_days
+            ));
+        }
+    }
+    let mut notes = Vec::new();
+    // Neither the rule nor the SEC staff's guidance moves a deadline that falls
+    // on a weekend or federal holiday. Exchange Act Rule 0-3 (17 CFR 240.0-3)
+    // extends deadlines for papers *filed with the Commission*; a proposal is
+    // delivered to the company. Companies print the formula's date unchanged:
+    // Procter & Gamble's 2023 proxy statement, released 25 Aug 2023, prints
+    // Saturday 27 April 2024 (shared/DOMAIN.md).
+    let closed = if is_weekend(date) {
+        Some(date.weekday().to_string())
+    } else {
+        us_federal_holiday(date).map(str::to_owned)
+    };
+    if let Some(day) = closed {
+        notes.push(format!(
+            "The deadline falls on a {day}. The rule counts calendar days and does not move it, and Exchange Act Rule 0-3, which moves deadlines off weekends and holidays, covers papers filed with the SEC, not a proposal delivered to a company. Make sure the proposal is received by {}, the last business day before.",
+            long_date(business_day_on_or_before(date))
+        ));
+    }
+    Deadline {
+        date: Some(date),
+        steps,
+        judgement,
+        notes,
+        reference,
+    }
+}
+
+fn anniversary_of_meeting(prior_meeting: Date) -> Date {
+    anniversary(prior_meeting)
+}
+
+/// Companies Act 2006 s338(4): received 6 weeks before the AGM or, if later,
+/// by the time notice of the meeting is given; s314(4): one week before.
+pub fn uk_s338(meeting: Date, notice_given: Option<Date>, params: &Version<UkS338>) -> Deadline {
+    let p = &params.parameters;
+    let six_weeks = meeting - Duration::days(p.resolution_days_before_meeting);
+    let mut steps = vec![
+        format!("The AGM is on {}.", long_date(meeting)),
+        format!(
+            "{} days (six weeks) before it: {}.",
+            p.resolution_days_before_meeting,
+            long_date(six_weeks)
+        ),
+    ];
+    let date = match notice_given {
+        Some(notice) if notice > six_weeks => {
+            steps.push(format!(
+                "Notice of the meeting is given later, on {}: that is the deadline (s338(4)(b)).",
+                long_date(notice)
+            ));
+            notice
+        }
+        Some(notice) => {
+            steps.push(format!(
+                "Notice is given on {}, before that, so six weeks applies (s338(4)(a)).",
+                long_date(notice)
+            ));
+            six_weeks
+        }
+        None => {
+            steps.push("The date notice is given is not known; if it is later than six weeks before the meeting, that later date applies (s338(4)(b)).".into());
+            six_weeks
+        }
+    };
+    let statement = meeting - Duration::days(p.statement_days_before_meeting);
+    steps.push(format!(
+        "A members' statement under s314 (up to {} words) must be received by {}, one week before the meeting.",
+        p.statement_word_limit,
+        long_date(statement)
+    ));
+    Deadline {
+        date: Some(date),
+        steps,
+        judgement: None,
+        notes: Vec::new(),
+        reference: format!("Companies Act 2006 s338(4), s314(4); {}", params.source),
+    }
+}
+
+/// Code de commerce R225-72: requests at least 25 days before the meeting;
+/// R225-73: listed companies publish a BALO notice at least 35 days before.
+pub fn fr_code_commerce(meeting: Date, params: &Version<FrCodeCommerce>) -> Deadline {
+    let p = &params.parameters;
+    let date = meeting - Duration::days(p.request_days_before_meeting);
+    let balo = meeting - Duration::days(p.balo_days_before_meeting);
+    Deadline {
+        date: Some(date),
+        steps: vec![
+            format!("The meeting is on {}.", long_date(meeting)),
+            format!("Requests must be sent at least {} days before it (R225-72): {}.", p.request_days_before_meeting, long_date(date)),
+            format!("A listed company publishes its notice in the BALO at least {} days before the meeting (R225-73), by {}; watch for it.", p.balo_days_before_meeting, long_date(balo)),
+        ],
+        judgement: None,
+        notes: Vec::new(),
+        reference: format!("Code de commerce R225-72, R225-73; {}", params.source),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::params;
+    use time::macros::date;
+
+    fn sec(dates: Sec14a8Dates) -> Deadline {
+        let rules = params::sec_14a8().unwrap();
+        sec_14a8(&dates, rules.in_force(date!(2025 - 01 - 01)).unwrap())
+    }
+
+    #[test]
+    fn procter_and_gamble_2023_proxy_gives_saturday_27_april_2024() {
+        // P&G's 2023 proxy statement, released 25 Aug 2023, prints 27 Apr 2024 (shared/DOMAIN.md).
+        let d = sec(Sec14a8Dates {
+            prior_proxy_date: Some(date!(2023 - 08 - 25)),
+            ..Default::default()
+        });
+        assert_eq!(d.date, Some(date!(2024 - 04 - 27)));
+        assert_eq!(d.judgement, None);
+        assert!(
+            d.notes[0].contains("falls on a Saturday")
+                && d.notes[0].contains("Friday 26 April 2024"),
+            "{:?}",
+            d.notes
+        );
+    }
+
+    #[test]
+    fn formula_across_a_leap_day_and_from_a_leap_day() {
+        // 11 Jan 2024 → anniversary 11 Jan 2025 → 120 days earlier, across 29 Feb 2024.
+        let d = sec(Sec14a8Dates {
+            prior_proxy_date: Some(date!(2024 - 01 - 11)),
+            ..Default::default()
+        });
+        assert_eq!(d.date, Some(date!(2024 - 09 - 13)));
+        let d = sec(Sec14a8Dates {
+            prior_proxy_date: Some(date!(2024 - 02 - 29)),
+            ..Default::default()
+        });
+        assert_eq!(
+            d.date,
+            Some(date!(2024 - 10 - 31)),
+            "anniversary 28 Feb 2025 less 120 days"
+        );
+        assert!(d.steps[1].contains("28 February"));
+    }
+
+    #[test]
+    fn a_holiday_is_named() {
+        // Anniversary 24 March 2025 − 120 days = Thanksgiving, 28 Nov 2024.
+        let d = sec(Sec14a8Dates {
+            prior_proxy_date: Some(date!(2024 - 03 - 24)),
+            ..Default::default()
+        });
+        assert_eq!(d.date, Some(date!(2024 - 11 - 24)));
+        let d = sec(Sec14a8Dates {
+            prior_proxy_date: Some(date!(2024 - 03 - 28)),
+            ..Default::default()
+        });
+        assert_eq!(d.date, Some(date!(2024 - 11 - 28)));
+        assert!(
+            d.notes[0].contains("Thanksgiving Day")
+                && d.notes[0].contains("Wednesday 27 November 2024"),
+            "{:?}",
+            d.notes
+        );
+    }
+
+    #[test]
+    fn moved_meeting_and_no_prior_meeting_need_judgement() {
+        let d = sec(Sec14a8Dates {
+            prior_proxy_date: Some(date!(2024 - 01 - 11)),
+            meeting_date: Some(date!(2025 - 04 - 20)),
+            prior_meeting_date: Some(date!(2024 - 02 - 27)),
+        });
+        assert!(d
+            .judgement
+            .as_deref()
+            .unwrap()
+            .contains("more than 30 days"));
+        let d = sec(Sec14a8Dates {
+            prior_proxy_date: Some(date!(2024 - 01 - 11)),
+            meeting_date: Some(date!(2025 - 03 - 10)),
+            prior_meeting_date: Some(date!(2024 - 02 - 27)),
+        });
+        assert_eq!(d.judgement, None, "11 days is within 30");
+        let d = sec(Sec14a8Dates::default());
+        assert_eq!(d.date, None);
+        assert!(d.judgement.unwrap().contains("reasonable time"));
+    }
+
+    #[test]
+    fn uk_takes_the_later_of_six_weeks_and_notice() {
+        let rules = params::uk_s338().unwrap();
+        let p = rules.in_force(date!(2026 - 01 - 01)).unwrap();
+        let d = uk_s338(date!(2026 - 06 - 25), None, p);
+        assert_eq!(d.date, Some(date!(2026 - 05 - 14)));
+        let d = uk_s338(date!(2026 - 06 - 25), Some(date!(2026 - 05 - 28)), p);
+        assert_eq!(d.date, Some(date!(2026 - 05 - 28)));
+        assert!(d
+            .steps
+            .iter()
+            .any(|s| s.contains("s314") && s.contains("18 June 2026")));
+    }
+
+    #[test]
+    fn france_counts_25_days() {
+        let rules = params::fr_code_commerce().unwrap();
+        let d = fr_code_commerce(
+            date!(2026 - 05 - 20),
+            rules.in_force(date!(2026 - 01 - 01)).unwrap(),
+        );
+        assert_eq!(d.date, Some(date!(2026 - 04 - 25)));
+    }
+}

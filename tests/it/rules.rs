@@ -1,0 +1,166 @@
+//! The filing-rule commands: `deadline` and `check`.
+
+use serde_json::Value;
+
+use crate::common::{catalog, cli, stderr};
+
+#[test]
+fn deadline_prints_the_iso_date_first_then_how() {
+    let output = cli(&[
+        "deadline",
+        "--jurisdiction",
+        "us-sec-14a8",
+        "--prior-proxy-date",
+        "2024-01-11",
+        "--today",
+        "2024-06-01",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = String::from_utf8(output.stdout).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some("2024-09-13"));
+    assert!(
+        text.contains("120 calendar days before the anniversary"),
+        "{text}"
+    );
+    assert!(
+        text.contains("104 days from Saturday 1 June 2024"),
+        "{text}"
+    );
+
+    // A weekend deadline is said to stay where the rule puts it.
+    let text = String::from_utf8(
+        cli(&[
+            "deadline",
+            "--jurisdiction",
+            "us-sec-14a8",
+            "--prior-proxy-date",
+            "2023-08-25",
+            "--today",
+            "2024-01-01",
+        ])
+        .stdout,
+    )
+    .unwrap();
+    assert!(text.starts_with("2024-04-27\n"), "{text}");
+    assert!(
+        text.contains("falls on a Saturday") && text.contains("Rule 0-3"),
+        "{text}"
+    );
+
+    let text = String::from_utf8(
+        cli(&[
+            "deadline",
+            "--jurisdiction",
+            "uk-ca2006-s338",
+            "--meeting-date",
+            "2026-06-25",
+            "--today",
+            "2026-01-01",
+        ])
+        .stdout,
+    )
+    .unwrap();
+    assert!(text.starts_with("2026-05-14\n"), "{text}");
+
+    let output = cli(&[
+        "deadline",
+        "--jurisdiction",
+        "fr-code-commerce",
+        "--today",
+        "2026-01-01",
+    ]);
+    assert!(!output.status.success());
+    assert!(stderr(&output).contains("needs --meeting-date"));
+    let output = cli(&[
+        "deadline",
+        "--jurisdiction",
+        "de-aktg",
+        "--meeting-date",
+        "2026-06-25",
+    ]);
+    assert!(stderr(&output).contains("unknown jurisdiction `de-aktg`"));
+}
+
+fn sample(id: &str) -> Value {
+    catalog().get(id).unwrap().sample.clone().unwrap()
+}
+
+fn check(id: &str, answers: &Value) -> (bool, Vec<Value>) {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("answers.json");
+    std::fs::write(&data, answers.to_string()).unwrap();
+    let output = cli(&[
+        "check",
+        "--template",
+        id,
+        "--data",
+        data.to_str().unwrap(),
+        "--json",
+    ]);
+    let findings: Value =
+        serde_json::from_slice(&output.stdout).unwrap_or_else(|_| panic!("{}", stderr(&output)));
+    (
+        output.status.success(),
+        findings.as_array().unwrap().clone(),
+    )
+}
+
+fn severity_of<'a>(findings: &'a [Value], id: &str) -> Vec<&'a str> {
+    findings
+        .iter()
+        .filter(|f| f["id"] == id)
+        .map(|f| f["severity"].as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn samples_pass_their_checks() {
+    for id in [
+        "us-14a8-hrdd-proposal",
+        "us-14a8-filing-letter",
+        "cofiler-authorisation",
+    ] {
+        let (ok, findings) = check(id, &sample(id));
+        assert!(ok, "{id}: {findings:#?}");
+        assert!(findings.iter().all(|f| f["severity"] != "failed"));
+    }
+}
+
+#[test]
+fn a_long_proposal_with_an_unsourced_recital_fails_and_warns() {
+    let mut answers = sample("us-14a8-hrdd-proposal");
+    let filler = "the company has said many things about its contracts over the years ".repeat(7);
+    answers["additional_recitals"] = Value::String(format!("**Whereas**, {filler};"));
+    let (ok, findings) = check("us-14a8-hrdd-proposal", &answers);
+    assert!(!ok, "over 500 words must fail");
+    assert_eq!(severity_of(&findings, "14a8/word-limit"), ["failed"]);
+    assert_eq!(
+        severity_of(&findings, "14a8/recital-citations"),
+        ["warning"]
+    );
+}
+
+#[test]
+fn filing_letter_with_short_holding_and_late_slots_fails() {
+    let mut answers = sample("us-14a8-filing-letter");
+    // $18,500 held for six months meets no tier ($25,000 for one year at the least).
+    answers["held_since"] = Value::String("2025-12-01".into());
+    answers["engagement_slots"] = serde_json::json!([
+        "Monday, August 3, 2026, 10:00 a.m. Eastern Time",
+        "Tuesday, June 2, 2026, 9:00 a.m."
+    ]);
+    let (ok, findings) = check("us-14a8-filing-letter", &answers);
+    assert!(!ok);
+    assert_eq!(severity_of(&findings, "14a8/eligibility"), ["failed"]);
+    assert_eq!(severity_of(&findings, "14a8/engagement"), ["failed"]);
+    let engagement = findings
+        .iter()
+        .find(|f| f["id"] == "14a8/engagement")
+        .unwrap();
+    let reason = engagement["reason"].as_str().unwrap();
+    assert!(
+        reason.contains("63 days after submission") && reason.contains("1 days after submission"),
+        "{reason}"
+    );
+}
