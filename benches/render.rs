@@ -3,7 +3,9 @@
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use resolution_studio::compose::compose;
-use resolution_studio::evidence::{CitationStyle, Library, DEFAULT_STYLE};
+use resolution_studio::evidence::{
+    csl::format_notes_uncached, CitationStyle, Library, DEFAULT_STYLE,
+};
 use resolution_studio::export::{self, Format};
 use resolution_studio::render;
 use resolution_studio::templates::{default_library_path, Catalog};
@@ -21,9 +23,10 @@ fn pipeline(c: &mut Criterion) {
     c.bench_function("proposal/compose", |b| {
         b.iter(|| compose(&entry.template, &answers, &library).unwrap())
     });
-    c.bench_function("proposal/document model (compose + parse + notes)", |b| {
-        b.iter(|| render::document(&entry.template, &answers, &library, &style).unwrap())
-    });
+    c.bench_function(
+        "proposal/document model (compose + parse + cached notes)",
+        |b| b.iter(|| render::document(&entry.template, &answers, &library, &style).unwrap()),
+    );
     c.bench_function("proposal/export docx", |b| {
         b.iter(|| export::write(&document, Format::Docx).unwrap())
     });
