@@ -109,6 +109,9 @@ pub fn break_lines(
         .filter(|s| !s.text.is_empty())
         .cloned()
         .collect();
+    if spans.is_empty() {
+        return Vec::new();
+    }
     let spans = spans.as_slice();
     let (items, fragments) = build_items(fonts, spans, size, language);
     if fragments.is_empty() {
@@ -486,6 +489,21 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn empty_text_makes_no_lines() {
+        let fonts = Fonts::get().unwrap();
+        assert!(break_lines(
+            fonts,
+            &[Span::plain("", Face::Bold)],
+            12.0,
+            200.0,
+            true,
+            "en"
+        )
+        .is_empty());
+        assert!(break_lines(fonts, &[], 12.0, 200.0, true, "en").is_empty());
     }
 
     #[test]
