@@ -187,14 +187,11 @@ impl Template {
         match super::engine::check_syntax(&self.origin, &self.body) {
             Ok(()) => Ok(()),
             Err(failure) => {
-                let (line, offset, message) = match failure {
-                    super::engine::RenderFailure::Template {
-                        line,
-                        offset,
-                        message,
-                    } => (line, offset, message),
-                    other => (None, None, format!("{other:?}")),
+                let (line, offset) = match &failure {
+                    super::engine::RenderFailure::Template { line, offset, .. } => (*line, *offset),
+                    _ => (None, None),
                 };
+                let message = failure.message();
                 let (line, column) = match offset {
                     Some(o) => super::diagnostic::line_and_column(&self.body, o),
                     None => (line.unwrap_or(1), 1),
