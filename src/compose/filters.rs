@@ -56,7 +56,7 @@ pub fn date(language: &str, value: &str, style: Option<&str>) -> Result<String, 
     })
 }
 
-const ENGLISH_MONTHS: [&str; 12] = [
+pub const ENGLISH_MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

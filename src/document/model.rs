@@ -88,6 +88,28 @@ pub struct Footnote {
     pub paragraphs: Vec<Vec<Inline>>,
 }
 
+impl Document {
+    /// Every run of inline content in the body, in reading order: titles,
+    /// headings and paragraphs, including those inside lists and quotes.
+    pub fn inline_blocks(&self) -> Vec<&[Inline]> {
+        fn walk<'a>(blocks: &'a [Block], out: &mut Vec<&'a [Inline]>) {
+            for block in blocks {
+                match block {
+                    Block::Title(c) | Block::Paragraph(c) | Block::Heading { content: c, .. } => {
+                        out.push(c)
+                    }
+                    Block::List(list) => list.items.iter().for_each(|item| walk(item, out)),
+                    Block::Quote(inner) => walk(inner, out),
+                    Block::PageBreak | Block::Rule => {}
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.blocks, &mut out);
+        out
+    }
+}
+
 impl Inline {
     /// The text a reader sees, without formatting (note references omitted).
     pub fn plain_text(inlines: &[Inline]) -> String {

@@ -9,8 +9,9 @@ use time::Date;
 use super::deadline::long_date;
 use super::{eligibility, params, words, Jurisdiction};
 use crate::compose::fields::parse_date;
+use crate::compose::filters::ENGLISH_MONTHS;
 use crate::compose::{DocumentKind, Template};
-use crate::document::{Block, Document, Inline};
+use crate::document::{Document, Inline};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -170,21 +171,11 @@ fn word_limit(id: &str, count: usize, limit: usize, reference: &str) -> Finding 
 
 /// Paragraph texts with whether each cites a source.
 fn paragraphs(document: &Document) -> Vec<(String, bool)> {
-    fn walk(blocks: &[Block], out: &mut Vec<(String, bool)>) {
-        for block in blocks {
-            match block {
-                Block::Paragraph(c) | Block::Heading { content: c, .. } | Block::Title(c) => {
-                    out.push((Inline::plain_text(c), has_note(c)))
-                }
-                Block::List(list) => list.items.iter().for_each(|item| walk(item, out)),
-                Block::Quote(inner) => walk(inner, out),
-                Block::PageBreak | Block::Rule => {}
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(&document.blocks, &mut out);
-    out
+    document
+        .inline_blocks()
+        .into_iter()
+        .map(|c| (Inline::plain_text(c), has_note(c)))
+        .collect()
 }
 
 fn has_note(inlines: &[Inline]) -> bool {
@@ -301,20 +292,6 @@ fn prescriptive_phrases(lower: &str) -> Vec<(String, &'static str)> {
         "eighteen", "180",
     ];
     const UNITS: [&str; 6] = ["day", "days", "month", "months", "year", "years"];
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -333,7 +310,9 @@ fn prescriptive_phrases(lower: &str) -> Vec<(String, &'static str)> {
             "later" if i > 0 && words[i - 1] == "no" && next == "than" => {
                 found.push(("no later than".to_owned(), "a deadline"))
             }
-            "by" if MONTHS.contains(&next) => found.push((format!("by {next}"), "a deadline")),
+            "by" if ENGLISH_MONTHS.iter().any(|m| m.eq_ignore_ascii_case(next)) => {
+                found.push((format!("by {next}"), "a deadline"))
+            }
             "must" | "shall" => found.push(((*word).to_owned(), "an obligation")),
             "require" | "requires" if next == "the" && after == "board" => {
                 found.push(("require the board".to_owned(), "an order to the board"))
@@ -451,26 +430,12 @@ fn engagement(draft: &Draft, submitted: Date, window: Option<[i64; 2]>) -> Findi
 
 /// The first "June 16, 2026" in `text`.
 fn find_us_date(text: &str) -> Option<Date> {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace())
         .filter(|w| !w.is_empty())
         .collect();
     for window in words.windows(3) {
-        let Some(month) = MONTHS.iter().position(|m| *m == window[0]) else {
+        let Some(month) = ENGLISH_MONTHS.iter().position(|m| *m == window[0]) else {
             continue;
         };
         let day: u8 = window[1].trim_end_matches(',').parse().ok()?;

@@ -9,7 +9,7 @@
 //! title and the text of citation footnotes, and shows them apart.
 
 use crate::compose::fields::count_words;
-use crate::document::{Block, Document, Inline};
+use crate::document::{Document, Inline};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WordCount {
@@ -24,28 +24,15 @@ impl WordCount {
 }
 
 pub fn count(document: &Document) -> WordCount {
-    fn blocks(list: &[Block]) -> usize {
-        list.iter()
-            .map(|block| match block {
-                Block::Title(c) | Block::Paragraph(c) | Block::Heading { content: c, .. } => {
-                    count_words(&Inline::plain_text(c))
-                }
-                Block::List(l) => l.items.iter().map(|item| blocks(item)).sum(),
-                Block::Quote(q) => blocks(q),
-                Block::PageBreak | Block::Rule => 0,
-            })
-            .sum()
-    }
+    let words = |inlines: &[Inline]| count_words(&Inline::plain_text(inlines));
+    let body = document.inline_blocks().into_iter().map(words).sum();
     let notes = document
         .footnotes
         .iter()
         .flat_map(|n| n.paragraphs.iter())
-        .map(|p| count_words(&Inline::plain_text(p)))
+        .map(|p| words(p))
         .sum();
-    WordCount {
-        body: blocks(&document.blocks),
-        notes,
-    }
+    WordCount { body, notes }
 }
 
 #[cfg(test)]

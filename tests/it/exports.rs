@@ -27,20 +27,10 @@ fn body_texts(document: &Document) -> Vec<String> {
         out.push(Inline::plain_text(&current));
         out.retain(|s| !s.trim().is_empty());
     }
-    fn walk(blocks: &[Block], out: &mut Vec<String>) {
-        for block in blocks {
-            match block {
-                Block::Title(c) | Block::Paragraph(c) | Block::Heading { content: c, .. } => {
-                    segments(c, out)
-                }
-                Block::List(list) => list.items.iter().for_each(|item| walk(item, out)),
-                Block::Quote(inner) => walk(inner, out),
-                Block::PageBreak | Block::Rule => {}
-            }
-        }
-    }
     let mut out = Vec::new();
-    walk(&document.blocks, &mut out);
+    for content in document.inline_blocks() {
+        segments(content, &mut out);
+    }
     out
 }
 
