@@ -59,6 +59,10 @@ pub struct CheckArgs {
     /// The date to check as of when the draft gives no submission date.
     #[arg(long)]
     pub today: Option<String>,
+    /// Dismiss a warning, with the reason: `--dismiss '14a8/micromanagement=the date is the company's own'`.
+    /// Only warnings can be dismissed; a failed check cannot.
+    #[arg(long, value_name = "ID=REASON")]
+    pub dismiss: Vec<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -319,7 +323,18 @@ pub fn check(args: &CheckArgs) -> Result<(), CliError> {
         answers: &checked.0,
         document: &document,
     };
-    let findings = checks::check(&draft, today).map_err(CliError::from)?;
+    let mut findings = checks::check(&draft, today).map_err(CliError::from)?;
+    for dismissal in &args.dismiss {
+        let (id, reason) = dismissal
+            .split_once('=')
+            .filter(|(_, reason)| !reason.trim().is_empty())
+            .ok_or_else(|| {
+                CliError(format!(
+                    "--dismiss `{dismissal}`: give ID=REASON; a dismissal needs its reason"
+                ))
+            })?;
+        checks::dismiss(&mut findings, id, reason).map_err(CliError)?;
+    }
     let mut out = std::io::stdout().lock();
     if args.json {
         let text = serde_json::to_string_pretty(&findings).map_err(CliError::from)?;
@@ -327,14 +342,20 @@ pub fn check(args: &CheckArgs) -> Result<(), CliError> {
     } else {
         for finding in &findings {
             let label = match finding.severity {
-                Severity::Passed => "passed ",
-                Severity::Info => "info   ",
-                Severity::Warning => "warning",
-                Severity::Failed => "FAILED ",
+                Severity::Passed => "passed   ",
+                Severity::Info => "info     ",
+                Severity::Warning => "warning  ",
+                Severity::Dismissed => "dismissed",
+                Severity::Failed => "FAILED   ",
             };
+            let dismissed = finding
+                .dismissed
+                .as_ref()
+                .map(|reason| format!(" Dismissed: {reason}."))
+                .unwrap_or_default();
             writeln!(
                 out,
-                "{label} {}: {} — {} [{}]",
+                "{label} {}: {} — {}{dismissed} [{}]",
                 finding.id, finding.title, finding.reason, finding.reference
             )
             .map_err(CliError::from)?;

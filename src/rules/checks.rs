@@ -19,6 +19,8 @@ pub enum Severity {
     Passed,
     Info,
     Warning,
+    /// A warning the drafter has answered; the reason is kept in `dismissed`.
+    Dismissed,
     Failed,
 }
 
@@ -30,6 +32,9 @@ pub struct Finding {
     pub title: String,
     pub reason: String,
     pub reference: String,
+    /// Why the drafter dismissed this warning.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dismissed: Option<String>,
 }
 
 impl Finding {
@@ -40,6 +45,7 @@ impl Finding {
             title: title.to_owned(),
             reason,
             reference: reference.to_owned(),
+            dismissed: None,
         }
     }
 }
@@ -58,6 +64,30 @@ pub enum CheckError {
     Params(#[from] params::ParamsError),
     #[error("{0}")]
     Jurisdiction(String),
+}
+
+/// Marks every warning with `id` as dismissed for `reason`. Warnings are
+/// advice: a drafter may answer them; failed checks cannot be dismissed.
+pub fn dismiss(findings: &mut [Finding], id: &str, reason: &str) -> Result<(), String> {
+    let mut matched = false;
+    for finding in findings.iter_mut().filter(|f| f.id == id) {
+        match finding.severity {
+            Severity::Warning | Severity::Dismissed => {
+                finding.severity = Severity::Dismissed;
+                finding.dismissed = Some(reason.trim().to_owned());
+                matched = true;
+            }
+            Severity::Failed => {
+                return Err(format!("`{id}` failed; only warnings can be dismissed"))
+            }
+            Severity::Passed | Severity::Info => {}
+        }
+    }
+    if matched {
+        Ok(())
+    } else {
+        Err(format!("no warning `{id}` to dismiss"))
+    }
 }
 
 pub fn check(draft: &Draft, today: Date) -> Result<Vec<Finding>, CheckError> {
@@ -524,6 +554,26 @@ mod tests {
             false,
         )]);
         assert_eq!(findings[0].severity, Severity::Passed);
+    }
+
+    #[test]
+    fn warnings_can_be_dismissed_with_a_reason_failures_cannot() {
+        let mut findings = vec![
+            Finding::new("a", Severity::Warning, "A", "why".into(), "rule"),
+            Finding::new("b", Severity::Failed, "B", "why".into(), "rule"),
+        ];
+        dismiss(&mut findings, "a", " already agreed with counsel ").unwrap();
+        assert_eq!(findings[0].severity, Severity::Dismissed);
+        assert_eq!(
+            findings[0].dismissed.as_deref(),
+            Some("already agreed with counsel")
+        );
+        assert!(dismiss(&mut findings, "b", "no")
+            .unwrap_err()
+            .contains("only warnings"));
+        assert!(dismiss(&mut findings, "c", "no")
+            .unwrap_err()
+            .contains("no warning `c`"));
     }
 
     #[test]

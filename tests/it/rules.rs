@@ -164,3 +164,49 @@ fn filing_letter_with_short_holding_and_late_slots_fails() {
         "{reason}"
     );
 }
+
+#[test]
+fn a_warning_is_dismissed_with_its_reason_a_failure_is_not() {
+    let mut answers = sample("us-14a8-hrdd-proposal");
+    answers["additional_recitals"] = Value::String("**Whereas**, the company is large;".into());
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("answers.json");
+    std::fs::write(&data, answers.to_string()).unwrap();
+    let data = data.to_str().unwrap();
+    let output = cli(&[
+        "check",
+        "--template",
+        "us-14a8-hrdd-proposal",
+        "--data",
+        data,
+        "--json",
+        "--dismiss",
+        "14a8/recital-citations=common knowledge",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let findings: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let recital = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "14a8/recital-citations")
+        .unwrap();
+    assert_eq!(recital["severity"], "dismissed");
+    assert_eq!(recital["dismissed"], "common knowledge");
+
+    let output = cli(&[
+        "check",
+        "--template",
+        "us-14a8-hrdd-proposal",
+        "--data",
+        data,
+        "--dismiss",
+        "14a8/recital-citations",
+    ]);
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).contains("a dismissal needs its reason"),
+        "{}",
+        stderr(&output)
+    );
+}
