@@ -39,11 +39,9 @@ pub enum Command {
     Check(CheckArgs),
 }
 
+/// Where a draft's answers and evidence come from.
 #[derive(Debug, clap::Args)]
-pub struct CheckArgs {
-    /// A built-in template id, or the path of a template file.
-    #[arg(long)]
-    pub template: String,
+pub struct DraftInput {
     /// A JSON file of answers (field id → value).
     #[arg(long, conflicts_with = "sample", required_unless_present = "sample")]
     pub data: Option<PathBuf>,
@@ -53,6 +51,22 @@ pub struct CheckArgs {
     /// The evidence library (JSON); the sample library by default.
     #[arg(long)]
     pub evidence: Option<PathBuf>,
+}
+
+impl DraftInput {
+    fn library(&self) -> Result<Library, CliError> {
+        Library::load(&self.evidence.clone().unwrap_or_else(default_library_path))
+            .map_err(CliError::from)
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// A built-in template id, or the path of a template file.
+    #[arg(long)]
+    pub template: String,
+    #[command(flatten)]
+    pub input: DraftInput,
     /// Print the findings as JSON.
     #[arg(long)]
     pub json: bool,
@@ -91,15 +105,8 @@ pub struct DeadlineArgs {
 pub struct RenderArgs {
     /// A built-in template id, or the path of a template file.
     pub template: String,
-    /// A JSON file of answers (field id → value).
-    #[arg(long, conflicts_with = "sample", required_unless_present = "sample")]
-    pub data: Option<PathBuf>,
-    /// Use the template's own sample answers.
-    #[arg(long)]
-    pub sample: bool,
-    /// The evidence library (JSON); the sample library by default.
-    #[arg(long)]
-    pub evidence: Option<PathBuf>,
+    #[command(flatten)]
+    pub input: DraftInput,
     /// Citation style (a CSL style name known to hayagriva).
     #[arg(long, default_value = DEFAULT_STYLE)]
     pub style: String,
@@ -186,9 +193,8 @@ pub fn render(args: &RenderArgs) -> Result<(), CliError> {
         crate::export::pdf::warm_up();
     }
     // clap makes `--data` and `--sample` exclusive and requires one of them.
-    let answers = answers_for(&entry, args.data.as_deref())?;
-    let library_path = args.evidence.clone().unwrap_or_else(default_library_path);
-    let library = Library::load(&library_path).map_err(CliError::from)?;
+    let answers = answers_for(&entry, args.input.data.as_deref())?;
+    let library = args.input.library()?;
     // A panic while decoding locales only means they are decoded again on use.
     let _ = locales.join();
     let style = style
@@ -290,9 +296,8 @@ pub fn deadline(args: &DeadlineArgs) -> Result<(), CliError> {
 pub fn check(args: &CheckArgs) -> Result<(), CliError> {
     use crate::rules::checks::{self, Draft, Severity};
     let entry = Catalog::resolve_one(&args.template).map_err(CliError::from)?;
-    let answers = answers_for(&entry, args.data.as_deref())?;
-    let library = Library::load(&args.evidence.clone().unwrap_or_else(default_library_path))
-        .map_err(CliError::from)?;
+    let answers = answers_for(&entry, args.input.data.as_deref())?;
+    let library = args.input.library()?;
     let style = CitationStyle::by_name(DEFAULT_STYLE).map_err(CliError::from)?;
     let document = crate::render::document(&entry.template, &answers, &library, &style)
         .map_err(CliError::from)?;
