@@ -210,10 +210,6 @@ impl Template {
         &self.front.id
     }
 
-    pub fn field(&self, id: &str) -> Option<&Field> {
-        self.front.fields.iter().find(|f| f.id == id)
-    }
-
     /// Checks that go beyond the YAML's shape: identifiers, references between
     /// fields and steps, options of choices.
     fn check_definitions(&self, header_line: usize) -> Vec<Diagnostic> {

@@ -4,6 +4,14 @@
 
 use time::{Date, Duration, Month, Weekday};
 
+/// The same day `years` years later; 29 February becomes 28 February in a common year.
+pub fn years_after(date: Date, years: i32) -> Date {
+    let year = date.year() + years;
+    Date::from_calendar_date(year, date.month(), date.day())
+        .or_else(|_| Date::from_calendar_date(year, Month::February, 28))
+        .unwrap_or(date)
+}
+
 pub fn is_weekend(date: Date) -> bool {
     matches!(date.weekday(), Weekday::Saturday | Weekday::Sunday)
 }

@@ -2,7 +2,7 @@
 
 use time::{Date, Duration, Month};
 
-use super::calendar::{business_day_on_or_before, is_weekend, us_federal_holiday};
+use super::calendar::{business_day_on_or_before, is_weekend, us_federal_holiday, years_after};
 use super::params::{FrCodeCommerce, Sec14a8, UkS338, Version};
 
 /// A deadline and how it was reached.
@@ -30,10 +30,7 @@ pub struct Sec14a8Dates {
 
 /// The same day one year later; 29 February becomes 28 February.
 pub fn anniversary(date: Date) -> Date {
-    let year = date.year() + 1;
-    Date::from_calendar_date(year, date.month(), date.day())
-        .or_else(|_| Date::from_calendar_date(year, Month::February, 28))
-        .unwrap_or(date)
+    years_after(date, 1)
 }
 
 pub fn long_date(date: Date) -> String {
@@ -91,7 +88,7 @@ pub fn sec_14a8(dates: &Sec14a8Dates, params: &Version<Sec14a8>) -> Deadline {
     ];
     let mut judgement = None;
     if let (Some(meeting), Some(prior_meeting)) = (dates.meeting_date, dates.prior_meeting_date) {
-        let moved = (meeting - anniversary_of_meeting(prior_meeting)).whole_days();
+        let moved = (meeting - years_after(prior_meeting, 1)).whole_days();
         steps.push(format!(
             "This year's meeting ({}) is {} days from the anniversary of last year's ({}).",
             long_date(meeting),
@@ -130,10 +127,6 @@ pub fn sec_14a8(dates: &Sec14a8Dates, params: &Version<Sec14a8>) -> Deadline {
         notes,
         reference,
     }
-}
-
-fn anniversary_of_meeting(prior_meeting: Date) -> Date {
-    anniversary(prior_meeting)
 }
 
 /// Companies Act 2006 s338(4): received 6 weeks before the AGM or, if later,

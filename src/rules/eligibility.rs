@@ -3,6 +3,7 @@
 
 use time::Date;
 
+use super::calendar::years_after;
 use super::deadline::long_date;
 use super::params::{FrCodeCommerce, Sec14a8, UkS338, Version};
 
@@ -11,14 +12,6 @@ pub struct Eligibility {
     pub eligible: bool,
     /// Which threshold is met, or what is missing, in words.
     pub explanation: String,
-}
-
-/// The day `years` years after `date` (29 February → 28 February).
-fn years_after(date: Date, years: i32) -> Date {
-    let year = date.year() + years;
-    Date::from_calendar_date(year, date.month(), date.day())
-        .or_else(|_| Date::from_calendar_date(year, time::Month::February, 28))
-        .unwrap_or(date)
 }
 
 /// Rule 14a-8(b)(1)(i): continuous ownership of at least the tier's market

@@ -86,18 +86,17 @@ fn sample(id: &str) -> Value {
     catalog().get(id).unwrap().sample.clone().unwrap()
 }
 
-fn check(id: &str, answers: &Value) -> (bool, Vec<Value>) {
-    let dir = tempfile::tempdir().unwrap();
+/// Writes `answers` to a file in `dir` and returns its path.
+fn answers_file(dir: &tempfile::TempDir, answers: &Value) -> String {
     let data = dir.path().join("answers.json");
     std::fs::write(&data, answers.to_string()).unwrap();
-    let output = cli(&[
-        "check",
-        "--template",
-        id,
-        "--data",
-        data.to_str().unwrap(),
-        "--json",
-    ]);
+    data.to_string_lossy().into_owned()
+}
+
+fn check(id: &str, answers: &Value) -> (bool, Vec<Value>) {
+    let dir = tempfile::tempdir().unwrap();
+    let data = answers_file(&dir, answers);
+    let output = cli(&["check", "--template", id, "--data", &data, "--json"]);
     let findings: Value =
         serde_json::from_slice(&output.stdout).unwrap_or_else(|_| panic!("{}", stderr(&output)));
     (
@@ -170,9 +169,8 @@ fn a_warning_is_dismissed_with_its_reason_a_failure_is_not() {
     let mut answers = sample("us-14a8-hrdd-proposal");
     answers["additional_recitals"] = Value::String("**Whereas**, the company is large;".into());
     let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("answers.json");
-    std::fs::write(&data, answers.to_string()).unwrap();
-    let data = data.to_str().unwrap();
+    let data = answers_file(&dir, &answers);
+    let data = data.as_str();
     let output = cli(&[
         "check",
         "--template",
