@@ -150,7 +150,7 @@ pub fn list_templates(json: bool) -> Result<(), CliError> {
     let summaries: Vec<_> = catalog
         .entries()
         .iter()
-        .map(crate::app::TemplateSummary::of)
+        .map(|e| crate::app::TemplateSummary::new(&e.template, None, e.sample.is_some()))
         .collect();
     let mut stdout = std::io::stdout().lock();
     if json {

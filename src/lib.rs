@@ -9,11 +9,10 @@ pub mod app;
 
 #[cfg(feature = "ssr")]
 pub mod cli;
-#[cfg(feature = "ssr")]
 pub mod compose;
+pub mod drafts;
 #[cfg(feature = "ssr")]
 pub mod document;
-#[cfg(feature = "ssr")]
 pub mod evidence;
 #[cfg(feature = "ssr")]
 pub mod export;
@@ -23,6 +22,8 @@ pub mod render;
 pub mod rules;
 #[cfg(feature = "ssr")]
 pub mod server;
+#[cfg(feature = "ssr")]
+pub mod store;
 #[cfg(feature = "ssr")]
 pub mod templates;
 

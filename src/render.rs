@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::compose::{self, ComposeError, Template};
+use crate::compose::{self, AnswerProblem, ComposeError, Composed, Template};
 use crate::document::{parse::parse, Document, Inline};
 use crate::evidence::{format_notes, CitationError, CitationStyle, Library};
 use crate::export::{self, ExportError, Format};
@@ -25,6 +25,29 @@ pub fn document(
     style: &CitationStyle,
 ) -> Result<Document, RenderError> {
     let composed = compose::compose(template, answers, library)?;
+    build(template, composed, library, style)
+}
+
+/// The document model of an unfinished draft, for its live preview, with
+/// the problems its answers still have (see [`compose::compose_preview`]).
+pub fn preview(
+    template: &Template,
+    answers: &Value,
+    library: &Library,
+    style: &CitationStyle,
+    today: &str,
+) -> Result<(Document, Vec<AnswerProblem>), RenderError> {
+    let (composed, problems) = compose::compose_preview(template, answers, library, today)?;
+    Ok((build(template, composed, library, style)?, problems))
+}
+
+/// Parses composed Markdown and fills its citation notes.
+fn build(
+    template: &Template,
+    composed: Composed,
+    library: &Library,
+    style: &CitationStyle,
+) -> Result<Document, RenderError> {
     let mut metadata = composed.metadata;
     let mut parsed = parse(&composed.markdown, metadata.clone());
     if metadata.title.is_empty() {

@@ -18,13 +18,21 @@ pub struct TemplateSummary {
     pub language: String,
     pub jurisdiction: Option<String>,
     pub description: Option<String>,
+    /// The newest stored version, which new drafts use.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<i64>,
     pub has_sample: bool,
 }
 
 #[cfg(feature = "ssr")]
 impl TemplateSummary {
-    pub fn of(entry: &crate::templates::CatalogEntry) -> TemplateSummary {
-        let front = &entry.template.front;
+    /// A template file's summary; `version` is its stored version, if stored.
+    pub fn new(
+        template: &crate::compose::Template,
+        version: Option<i64>,
+        has_sample: bool,
+    ) -> TemplateSummary {
+        let front = &template.front;
         TemplateSummary {
             id: front.id.clone(),
             title: front.title.clone(),
@@ -32,8 +40,13 @@ impl TemplateSummary {
             language: front.language.clone(),
             jurisdiction: front.jurisdiction.clone(),
             description: front.description.clone(),
-            has_sample: entry.sample.is_some(),
+            version,
+            has_sample,
         }
+    }
+
+    pub fn of(stored: &crate::store::templates::StoredTemplate) -> TemplateSummary {
+        TemplateSummary::new(&stored.template, Some(stored.version), stored.sample.is_some())
     }
 }
 

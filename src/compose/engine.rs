@@ -156,6 +156,7 @@ pub fn render(
     context: &Value,
     language: &str,
     known_sources: HashSet<String>,
+    citations: Vec<Citation>,
 ) -> Result<Rendered, RenderFailure> {
     let template = ENVIRONMENT
         .template_from_named_str(name, source)
@@ -164,7 +165,8 @@ pub fn render(
         c.replace(Some(RenderState {
             language: language.to_owned(),
             known_sources,
-            citations: Vec::new(),
+            // Citations typed in the answers come first; cite() appends.
+            citations,
             unknown_source: None,
         }))
     });

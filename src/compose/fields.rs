@@ -34,6 +34,16 @@ pub struct Field {
     pub currency: Option<String>,
 }
 
+/// A page of the wizard: the fields whose `step` names it, in file order.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub help: Option<String>,
+}
+
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "kebab-case")]
 pub enum FieldType {
@@ -120,20 +130,50 @@ pub fn check_answers(
     language: &str,
     evidence: &dyn EvidenceLookup,
 ) -> Result<CheckedAnswers, Vec<AnswerProblem>> {
+    let (checked, problems) = check_answers_with(fields, answers, language, evidence, None);
+    if problems.is_empty() {
+        Ok(checked)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Checks an unfinished draft for its preview: every problem is reported,
+/// and a missing or wrong answer is replaced by a visible placeholder
+/// (`[Company]`) so the rest of the document can still be shown. Dates
+/// that are missing show as `placeholder_date`.
+pub fn check_answers_for_preview(
+    fields: &[Field],
+    answers: &Value,
+    language: &str,
+    evidence: &dyn EvidenceLookup,
+    placeholder_date: &str,
+) -> (CheckedAnswers, Vec<AnswerProblem>) {
+    check_answers_with(fields, answers, language, evidence, Some(placeholder_date))
+}
+
+fn check_answers_with(
+    fields: &[Field],
+    answers: &Value,
+    language: &str,
+    evidence: &dyn EvidenceLookup,
+    placeholder_date: Option<&str>,
+) -> (CheckedAnswers, Vec<AnswerProblem>) {
     let mut problems = Vec::new();
     let empty = Map::new();
     let given = match answers {
         Value::Object(map) => map,
         Value::Null => &empty,
         other => {
-            return Err(vec![AnswerProblem {
+            problems.push(AnswerProblem {
                 field: String::new(),
                 label: "answers".into(),
                 message: format!(
                     "answers must be a JSON object of field ids to values, not {}",
                     kind_of(other)
                 ),
-            }])
+            });
+            &empty
         }
     };
     for key in given.keys() {
@@ -148,14 +188,24 @@ pub fn check_answers(
     let mut checked = Map::new();
     for field in fields {
         let active = field.condition.as_ref().is_none_or(|c| c.holds(&checked));
+        let placeholder = |field: &Field| match placeholder_date {
+            Some(date) => field.placeholder(date),
+            None => Value::Null,
+        };
         let answer = given.get(&field.id).filter(|v| !is_blank(v));
         let value = match answer.or(field.default.as_ref()) {
             Some(value) if active => value,
             _ => {
-                if field.required && active {
+                let missing = field.required && active;
+                if missing {
                     problems.push(field.problem("an answer is required".into()));
                 }
-                checked.insert(field.id.clone(), Value::Null);
+                let value = if missing {
+                    placeholder(field)
+                } else {
+                    Value::Null
+                };
+                checked.insert(field.id.clone(), value);
                 continue;
             }
         };
@@ -169,15 +219,56 @@ pub fn check_answers(
             }
             Err(message) => {
                 problems.push(field.problem(message));
-                checked.insert(field.id.clone(), Value::Null);
+                checked.insert(field.id.clone(), placeholder(field));
             }
         }
     }
-    if problems.is_empty() {
-        Ok(CheckedAnswers(checked))
-    } else {
-        Err(problems)
+    (CheckedAnswers(checked), problems)
+}
+
+/// `[@source-id]` or `[@source-id, pinpoint]` in a long-text answer: a
+/// citation the drafter typed, which becomes a footnote like `cite()`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InlineCitation {
+    /// Byte range of the whole `[@…]` in the text.
+    pub range: std::ops::Range<usize>,
+    pub source: String,
+    pub pinpoint: Option<String>,
+}
+
+/// Finds the inline citations in `text`, in order. Anything that does not
+/// have the exact shape (a source id of letters, digits, `-` and `_`, an
+/// optional pinpoint after a comma, no line break) is left as text.
+pub fn inline_citations(text: &str) -> Vec<InlineCitation> {
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(start) = text[from..].find("[@").map(|i| i + from) {
+        from = start + 2;
+        let Some(end) = text[from..].find(']').map(|i| i + from) else {
+            break;
+        };
+        let inner = &text[start + 2..end];
+        if inner.contains(['\n', '[']) {
+            continue;
+        }
+        let (source, pinpoint) = match inner.split_once(',') {
+            Some((source, pinpoint)) => (source.trim(), Some(pinpoint.trim())),
+            None => (inner.trim(), None),
+        };
+        let valid_id = !source.is_empty()
+            && source
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        if valid_id {
+            found.push(InlineCitation {
+                range: start..end + 1,
+                source: source.to_owned(),
+                pinpoint: pinpoint.filter(|p| !p.is_empty()).map(str::to_owned),
+            });
+            from = end + 1;
+        }
     }
+    found
 }
 
 fn expand_evidence(
@@ -216,6 +307,29 @@ impl Field {
             field: self.id.clone(),
             label: self.label.clone(),
             message,
+        }
+    }
+
+    /// What the preview shows in place of a missing or wrong answer.
+    pub fn placeholder(&self, date: &str) -> Value {
+        let label = format!("[{}]", self.label);
+        match self.field_type {
+            FieldType::Text | FieldType::LongText => Value::String(label),
+            FieldType::Company => {
+                json!({ "name": label, "ticker": null, "address": null, "secretary": null })
+            }
+            FieldType::Number => json!(0),
+            FieldType::Money => json!({
+                "amount": 0.0,
+                "currency": self.currency.clone().unwrap_or_else(|| "USD".to_owned()),
+            }),
+            FieldType::Date => Value::String(date.to_owned()),
+            FieldType::Choice => self
+                .options
+                .first()
+                .map_or(Value::Null, |o| Value::String(o.value.clone())),
+            FieldType::Boolean => Value::Bool(false),
+            FieldType::List | FieldType::EvidenceList => Value::Array(Vec::new()),
         }
     }
 
@@ -590,6 +704,38 @@ mod tests {
         );
         let p = problems(&[flag, lead], json!({"has_lead": true}));
         assert_eq!(p, vec!["«LEAD» (field `lead`): an answer is required"]);
+    }
+
+    #[test]
+    fn preview_reports_problems_and_fills_placeholders() {
+        let fields = [
+            field("company", FieldType::Company),
+            field("when", FieldType::Date),
+            field("n", FieldType::Number),
+        ];
+        let (checked, problems) = check_answers_for_preview(
+            &fields,
+            &json!({"n": "many"}),
+            "en",
+            &NoEvidence,
+            "2026-11-30",
+        );
+        assert_eq!(problems.len(), 3);
+        assert_eq!(checked.0["company"]["name"], "[COMPANY]");
+        assert_eq!(checked.0["when"], "2026-11-30");
+        assert_eq!(checked.0["n"], 0);
+    }
+
+    #[test]
+    fn inline_citations_are_found_with_their_pinpoints() {
+        let text = "As reported [@guardian-2025, p. 4] and [@hrw]. Not [@bad id] nor [@x\n].";
+        let found = inline_citations(text);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].source, "guardian-2025");
+        assert_eq!(found[0].pinpoint.as_deref(), Some("p. 4"));
+        assert_eq!(&text[found[0].range.clone()], "[@guardian-2025, p. 4]");
+        assert_eq!(found[1].source, "hrw");
+        assert_eq!(found[1].pinpoint, None);
     }
 
     #[test]

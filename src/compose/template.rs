@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::diagnostic::Diagnostic;
-use super::fields::{Field, FieldType};
+use super::fields::{Field, FieldType, Step};
 use crate::document::Paper;
 
 /// A parsed, checked template.
@@ -96,14 +96,6 @@ pub struct DocumentSettings {
     pub paper: Option<Paper>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct Step {
-    pub id: String,
-    pub title: String,
-    #[serde(default)]
-    pub help: Option<String>,
-}
 
 #[derive(Debug, thiserror::Error)]
 pub enum TemplateError {

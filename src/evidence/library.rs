@@ -133,14 +133,15 @@ impl Library {
             column: err.column(),
             message: strip_json_location(&err.to_string()).to_owned(),
         })?;
-        library.check().map_err(|message| EvidenceError::Invalid {
+        library.validate().map_err(|message| EvidenceError::Invalid {
             path: origin.to_owned(),
             message,
         })?;
         Ok(library)
     }
 
-    fn check(&self) -> Result<(), String> {
+    /// Ids unique and well formed, dates well formed, every claim has text.
+    pub fn validate(&self) -> Result<(), String> {
         let mut ids = HashSet::new();
         for source in &self.sources {
             if source.id.is_empty()

@@ -19,10 +19,11 @@ pub async fn sample(
         )
             .into_response();
     };
-    let Some(entry) = state.catalog.get(&id).cloned() else {
-        return (StatusCode::NOT_FOUND, format!("no template `{id}`")).into_response();
+    let stored = match state.store.latest_template(&id).await {
+        Ok(stored) => stored,
+        Err(error) => return (StatusCode::NOT_FOUND, error.to_string()).into_response(),
     };
-    let Some(answers) = entry.sample.clone() else {
+    let Some(answers) = stored.sample.clone() else {
         return (
             StatusCode::NOT_FOUND,
             format!("template `{id}` has no sample answers"),
@@ -30,10 +31,11 @@ pub async fn sample(
             .into_response();
     };
     // Typesetting is CPU work of several milliseconds: keep it off the async workers.
-    let library = state.library.clone();
+    let library = state.store.library();
+    let template = stored.template;
     let rendered = tokio::task::spawn_blocking(move || {
         let style = CitationStyle::by_name(DEFAULT_STYLE)?;
-        crate::render::render(&entry.template, &answers, &library, &style, format)
+        crate::render::render(&template, &answers, &library, &style, format)
     })
     .await;
     let rendered = match rendered {

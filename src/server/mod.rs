@@ -13,15 +13,15 @@ use leptos::config::LeptosOptions;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 
 use crate::app::{shell, App};
-use crate::evidence::{CitationStyle, EvidenceError, Library};
+use crate::evidence::CitationStyle;
+use crate::store::{Store, StoreError};
 use crate::templates::{data_root, default_library_path, Catalog, CatalogError};
 
 /// What every request can reach. Cheap to clone.
 #[derive(Clone)]
 pub struct AppState {
     pub leptos_options: LeptosOptions,
-    pub catalog: Arc<Catalog>,
-    pub library: Arc<Library>,
+    pub store: Arc<Store>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -36,8 +36,8 @@ pub enum ServerError {
     Config(String),
     #[error("a built-in template is invalid, so the server did not start:\n{0}")]
     Catalog(#[from] CatalogError),
-    #[error("the sample evidence library is invalid, so the server did not start: {0}")]
-    Evidence(#[from] EvidenceError),
+    #[error("the server did not start: {0}")]
+    Store(#[from] StoreError),
     #[error("cannot listen on {addr}: {source}")]
     Bind {
         addr: String,
@@ -48,13 +48,17 @@ pub enum ServerError {
 }
 
 impl AppState {
-    /// Loads the built-in templates and the sample evidence library.
-    pub fn load(leptos_options: LeptosOptions) -> Result<AppState, ServerError> {
+    /// Opens the database (`DATABASE_URL`, else `./data/`), brings it up to
+    /// date, and stores the built-in templates and, on first start, the
+    /// sample evidence.
+    pub async fn load(leptos_options: LeptosOptions) -> Result<AppState, ServerError> {
         CitationStyle::warm_up();
+        let store = Store::open(&Store::database_url()).await?;
+        store.sync_builtin_templates(&Catalog::builtin()?).await?;
+        store.seed_evidence(&default_library_path()).await?;
         Ok(AppState {
             leptos_options,
-            catalog: Arc::new(Catalog::builtin()?),
-            library: Arc::new(Library::load(&default_library_path())?),
+            store: Arc::new(store),
         })
     }
 }
@@ -96,12 +100,12 @@ pub fn router(state: AppState) -> Router {
 pub fn run() -> Result<(), ServerError> {
     let options = leptos_options()?;
     let addr = options.site_addr;
-    let state = AppState::load(options)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .map_err(ServerError::Serve)?;
     runtime.block_on(async move {
+        let state = AppState::load(options).await?;
         let listener = tokio::net::TcpListener::bind(addr)
             .await
             .map_err(|source| ServerError::Bind {

@@ -28,6 +28,8 @@ pub fn default_library_path() -> PathBuf {
 #[derive(Debug, Clone)]
 pub struct CatalogEntry {
     pub template: Template,
+    /// The file's text, as stored when the template is versioned.
+    pub source: String,
     pub sample: Option<Value>,
     pub path: PathBuf,
 }
@@ -157,6 +159,7 @@ pub fn load_entry(path: &Path) -> Result<CatalogEntry, CatalogError> {
     };
     Ok(CatalogEntry {
         template,
+        source,
         sample,
         path: path.to_owned(),
     })

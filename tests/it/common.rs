@@ -83,10 +83,12 @@ pub fn soffice_convert(dir: &Path, file: &str, target: &str) {
     );
 }
 
-/// The web app on a free port, stopped when dropped.
+/// The web app on a free port with a database of its own, stopped when dropped.
 pub struct TestApp {
     pub address: String,
     child: Child,
+    /// Holds the database file; kept so a test can restart on the same data.
+    pub data: std::sync::Arc<tempfile::TempDir>,
 }
 
 impl Drop for TestApp {
@@ -102,6 +104,13 @@ pub fn site_built() -> bool {
 }
 
 pub fn spawn_app() -> TestApp {
+    let data = std::sync::Arc::new(tempfile::tempdir().expect("a temporary directory"));
+    spawn_app_on(data)
+}
+
+/// The web app on the database in `data`, e.g. to check that a restart keeps everything.
+pub fn spawn_app_on(data: std::sync::Arc<tempfile::TempDir>) -> TestApp {
+    let database = format!("sqlite://{}/test.db", data.path().display());
     let port = TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .expect("a free port")
@@ -113,6 +122,7 @@ pub fn spawn_app() -> TestApp {
         .current_dir(project_root())
         .env("LEPTOS_SITE_ADDR", &address)
         .env("LEPTOS_OUTPUT_NAME", "resolution-studio")
+        .env("DATABASE_URL", &database)
         .stdout(Stdio::null())
         .stderr(Stdio::inherit());
     if !site_built() {
@@ -125,6 +135,7 @@ pub fn spawn_app() -> TestApp {
     let app = TestApp {
         address: format!("http://{address}"),
         child,
+        data,
     };
     let deadline = Instant::now() + Duration::from_secs(30);
     while Instant::now() < deadline {

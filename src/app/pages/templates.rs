@@ -9,12 +9,8 @@ use crate::app::TemplateSummary;
 #[server]
 pub async fn list_templates() -> Result<Vec<TemplateSummary>, ServerFnError> {
     let state = expect_context::<crate::server::AppState>();
-    Ok(state
-        .catalog
-        .entries()
-        .iter()
-        .map(TemplateSummary::of)
-        .collect())
+    let templates = state.store.latest_templates().await?;
+    Ok(templates.iter().map(TemplateSummary::of).collect())
 }
 
 #[component]

@@ -1,0 +1,384 @@
+//! Stored drafts. A draft's answers are never overwritten: every save adds
+//! a version, and a save made on top of a version other than the latest is
+//! refused as a conflict, so two tabs cannot silently undo each other.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value};
+use sqlx::{Sqlite, Transaction};
+
+use super::{corrupt, now, Store, StoreError};
+use crate::drafts::{
+    cited_sources, company_name, DraftStatus, DraftSummary, DraftTitle, DraftVersion, SaveOutcome,
+    SaveRequest,
+};
+
+/// Which drafts the drafts page asks for.
+#[derive(Debug, Clone, Default)]
+pub struct DraftFilter {
+    /// Matched against title, company and template, ignoring case.
+    pub text: String,
+    pub status: Option<DraftStatus>,
+    pub include_archived: bool,
+}
+
+/// One line of a draft's history.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct VersionSummary {
+    pub number: i64,
+    pub note: String,
+    pub saved_at: String,
+}
+
+type SummaryRow = (i64, String, String, i64, String, String, bool, i64, String);
+
+/// The columns of a [`SummaryRow`]; a macro because sqlx takes only literal SQL.
+macro_rules! select_summary {
+    ($rest:literal) => {
+        concat!(
+            "SELECT id, title, template_id, template_version, company, status, archived, head, updated_at FROM drafts ",
+            $rest
+        )
+    };
+}
+
+impl Store {
+    /// Starts a draft from the latest version of a template; version 1 holds
+    /// `answers` (the template's defaults when the caller has none).
+    pub async fn create_draft(
+        &self,
+        title: &DraftTitle,
+        template_id: &str,
+        answers: Map<String, Value>,
+    ) -> Result<i64, StoreError> {
+        let stored = self.latest_template(template_id).await?;
+        let fields = &stored.template.front.fields;
+        let company = company_name(fields, &answers);
+        let cited = cited_sources(fields, &answers);
+        let at = now();
+        let mut tx = self.pool().begin().await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO drafts (title, template_id, template_version, company, head, created_at, updated_at)
+             VALUES (?, ?, ?, ?, 1, ?, ?) RETURNING id",
+        )
+        .bind(title.as_str())
+        .bind(template_id)
+        .bind(stored.version)
+        .bind(&company)
+        .bind(&at)
+        .bind(&at)
+        .fetch_one(&mut *tx)
+        .await?;
+        insert_version(&mut tx, id, 1, &answers, &BTreeMap::new(), "", &at).await?;
+        replace_citations(&mut tx, id, cited).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    pub async fn list_drafts(&self, filter: &DraftFilter) -> Result<Vec<DraftSummary>, StoreError> {
+        let rows: Vec<SummaryRow> = sqlx::query_as(select_summary!(
+            "WHERE (? OR archived = 0) AND (? IS NULL OR status = ?)
+             ORDER BY updated_at DESC, id DESC"
+        ))
+        .bind(filter.include_archived)
+        .bind(filter.status.map(DraftStatus::as_str))
+        .bind(filter.status.map(DraftStatus::as_str))
+        .fetch_all(self.pool())
+        .await?;
+        let needle = filter.text.trim().to_lowercase();
+        let mut drafts = Vec::with_capacity(rows.len());
+        for row in rows {
+            let summary = self.summary(row).await?;
+            let haystack = format!(
+                "{} {} {} {}",
+                summary.title, summary.company, summary.template_title, summary.template_id
+            )
+            .to_lowercase();
+            if needle.is_empty() || haystack.contains(&needle) {
+                drafts.push(summary);
+            }
+        }
+        Ok(drafts)
+    }
+
+    /// A draft and its latest version.
+    pub async fn draft(&self, id: i64) -> Result<(DraftSummary, DraftVersion), StoreError> {
+        let summary = self.draft_summary(id).await?;
+        let version = self.draft_version(id, summary.head).await?;
+        Ok((summary, version))
+    }
+
+    pub async fn draft_summary(&self, id: i64) -> Result<DraftSummary, StoreError> {
+        let row: Option<SummaryRow> =
+            sqlx::query_as(select_summary!("WHERE id = ?"))
+                .bind(id)
+                .fetch_optional(self.pool())
+                .await?;
+        let row = row.ok_or_else(|| StoreError::NotFound(format!("there is no draft {id}")))?;
+        self.summary(row).await
+    }
+
+    async fn summary(&self, row: SummaryRow) -> Result<DraftSummary, StoreError> {
+        let (id, title, template_id, template_version, company, status, archived, head, updated_at) =
+            row;
+        let template = self.template(&template_id, template_version).await?;
+        Ok(DraftSummary {
+            id,
+            title,
+            template_title: template.front.title.clone(),
+            template_id,
+            template_version,
+            company,
+            status: DraftStatus::parse(&status).map_err(|e| corrupt("draft status", e))?,
+            archived,
+            head,
+            updated_at,
+        })
+    }
+
+    pub async fn draft_version(&self, id: i64, number: i64) -> Result<DraftVersion, StoreError> {
+        let row: Option<(String, String, String, String)> = sqlx::query_as(
+            "SELECT answers, dismissals, note, saved_at FROM draft_versions
+             WHERE draft_id = ? AND number = ?",
+        )
+        .bind(id)
+        .bind(number)
+        .fetch_optional(self.pool())
+        .await?;
+        let (answers, dismissals, note, saved_at) = row.ok_or_else(|| {
+            StoreError::NotFound(format!("draft {id} has no version {number}"))
+        })?;
+        Ok(DraftVersion {
+            number,
+            answers: serde_json::from_str(&answers).map_err(|e| corrupt("draft answers", e))?,
+            dismissals: serde_json::from_str(&dismissals)
+                .map_err(|e| corrupt("draft dismissals", e))?,
+            note,
+            saved_at,
+        })
+    }
+
+    /// Every version of a draft, newest first.
+    pub async fn draft_versions(&self, id: i64) -> Result<Vec<VersionSummary>, StoreError> {
+        self.draft_summary(id).await?;
+        let rows: Vec<(i64, String, String)> = sqlx::query_as(
+            "SELECT number, note, saved_at FROM draft_versions WHERE draft_id = ? ORDER BY number DESC",
+        )
+        .bind(id)
+        .fetch_all(self.pool())
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(number, note, saved_at)| VersionSummary {
+                number,
+                note,
+                saved_at,
+            })
+            .collect())
+    }
+
+    /// Saves answers as a new version if `base_version` is still the latest.
+    pub async fn save_draft(&self, request: &SaveRequest) -> Result<SaveOutcome, StoreError> {
+        self.add_version(
+            request.draft_id,
+            request.base_version,
+            &request.answers,
+            &request.dismissals,
+            "",
+        )
+        .await
+    }
+
+    /// Makes an old version's answers the newest version again.
+    pub async fn restore_version(
+        &self,
+        id: i64,
+        number: i64,
+        base_version: i64,
+    ) -> Result<SaveOutcome, StoreError> {
+        let old = self.draft_version(id, number).await?;
+        self.add_version(
+            id,
+            base_version,
+            &old.answers,
+            &old.dismissals,
+            &format!("restored from version {number}"),
+        )
+        .await
+    }
+
+    async fn add_version(
+        &self,
+        id: i64,
+        base_version: i64,
+        answers: &Map<String, Value>,
+        dismissals: &BTreeMap<String, String>,
+        note: &str,
+    ) -> Result<SaveOutcome, StoreError> {
+        let summary = self.draft_summary(id).await?;
+        let template = self
+            .template(&summary.template_id, summary.template_version)
+            .await?;
+        let fields = &template.front.fields;
+        if let Some(unknown) = answers.keys().find(|k| !fields.iter().any(|f| &f.id == *k)) {
+            return Err(StoreError::Invalid(format!(
+                "template `{}` has no field `{unknown}`",
+                summary.template_id
+            )));
+        }
+        let at = now();
+        let mut tx = self.pool().begin().await?;
+        let head: i64 = sqlx::query_scalar("SELECT head FROM drafts WHERE id = ?")
+            .bind(id)
+            .fetch_one(&mut *tx)
+            .await?;
+        if head != base_version {
+            tx.rollback().await?;
+            return Ok(SaveOutcome::Conflict {
+                current: self.draft_version(id, head).await?,
+            });
+        }
+        let latest = self.draft_version(id, head).await?;
+        if note.is_empty() && latest.answers == *answers && latest.dismissals == *dismissals {
+            tx.rollback().await?;
+            return Ok(SaveOutcome::Unchanged { version: head });
+        }
+        let version = head + 1;
+        // The head check and the update are one statement inside the
+        // transaction, so a concurrent save cannot slip between them.
+        let updated = sqlx::query(
+            "UPDATE drafts SET head = ?, company = ?, updated_at = ? WHERE id = ? AND head = ?",
+        )
+        .bind(version)
+        .bind(company_name(fields, answers))
+        .bind(&at)
+        .bind(id)
+        .bind(head)
+        .execute(&mut *tx)
+        .await?;
+        if updated.rows_affected() != 1 {
+            tx.rollback().await?;
+            return Ok(SaveOutcome::Conflict {
+                current: self.draft_version(id, self.draft_summary(id).await?.head).await?,
+            });
+        }
+        insert_version(&mut tx, id, version, answers, dismissals, note, &at).await?;
+        replace_citations(&mut tx, id, cited_sources(fields, answers)).await?;
+        tx.commit().await?;
+        Ok(SaveOutcome::Saved {
+            version,
+            saved_at: at,
+        })
+    }
+
+    /// A new draft with the latest answers of another, titled "… (copy)".
+    pub async fn duplicate_draft(&self, id: i64) -> Result<i64, StoreError> {
+        let (summary, version) = self.draft(id).await?;
+        let title = format!("{} (copy)", summary.title);
+        let title = DraftTitle::parse(&title)
+            .or_else(|_| DraftTitle::parse(&summary.title))
+            .map_err(StoreError::Invalid)?;
+        let at = now();
+        let mut tx = self.pool().begin().await?;
+        let new_id: i64 = sqlx::query_scalar(
+            "INSERT INTO drafts (title, template_id, template_version, company, status, head, created_at, updated_at)
+             VALUES (?, ?, ?, ?, 'draft', 1, ?, ?) RETURNING id",
+        )
+        .bind(title.as_str())
+        .bind(&summary.template_id)
+        .bind(summary.template_version)
+        .bind(&summary.company)
+        .bind(&at)
+        .bind(&at)
+        .fetch_one(&mut *tx)
+        .await?;
+        let note = format!("copied from draft {id}, version {}", version.number);
+        insert_version(&mut tx, new_id, 1, &version.answers, &version.dismissals, &note, &at).await?;
+        sqlx::query(
+            "INSERT INTO draft_sources (draft_id, source_id)
+             SELECT ?, source_id FROM draft_sources WHERE draft_id = ?",
+        )
+        .bind(new_id)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(new_id)
+    }
+
+    pub async fn set_draft_archived(&self, id: i64, archived: bool) -> Result<(), StoreError> {
+        self.update_draft(id, "archived", archived).await
+    }
+
+    pub async fn set_draft_status(&self, id: i64, status: DraftStatus) -> Result<(), StoreError> {
+        self.update_draft(id, "status", status.as_str()).await
+    }
+
+    pub async fn rename_draft(&self, id: i64, title: &DraftTitle) -> Result<(), StoreError> {
+        self.update_draft(id, "title", title.as_str()).await
+    }
+
+    async fn update_draft<T>(&self, id: i64, column: &'static str, value: T) -> Result<(), StoreError>
+    where
+        T: for<'q> sqlx::Encode<'q, Sqlite> + sqlx::Type<Sqlite> + Send,
+    {
+        // `column` is one of our own literals, never user input.
+        let done = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "UPDATE drafts SET {column} = ?, updated_at = ? WHERE id = ?"
+        )))
+        .bind(value)
+        .bind(now())
+        .bind(id)
+        .execute(self.pool())
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound(format!("there is no draft {id}")));
+        }
+        Ok(())
+    }
+}
+
+async fn insert_version(
+    tx: &mut Transaction<'_, Sqlite>,
+    id: i64,
+    number: i64,
+    answers: &Map<String, Value>,
+    dismissals: &BTreeMap<String, String>,
+    note: &str,
+    at: &str,
+) -> Result<(), StoreError> {
+    let dismissals =
+        serde_json::to_string(dismissals).map_err(|e| StoreError::Invalid(e.to_string()))?;
+    sqlx::query(
+        "INSERT INTO draft_versions (draft_id, number, answers, dismissals, note, saved_at)
+         VALUES (?, ?, ?, ?, ?, ?)",
+    )
+    .bind(id)
+    .bind(number)
+    .bind(Value::Object(answers.clone()).to_string())
+    .bind(dismissals)
+    .bind(note)
+    .bind(at)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+async fn replace_citations(
+    tx: &mut Transaction<'_, Sqlite>,
+    id: i64,
+    sources: std::collections::BTreeSet<String>,
+) -> Result<(), StoreError> {
+    sqlx::query("DELETE FROM draft_sources WHERE draft_id = ?")
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    for source in sources {
+        sqlx::query("INSERT INTO draft_sources (draft_id, source_id) VALUES (?, ?)")
+            .bind(id)
+            .bind(source)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,129 @@
+//! Storage: one SQLite file (sqlx) holding templates and their versions,
+//! drafts and their versions, and the evidence library. Migrations in
+//! `migrations/` are applied at start-up; built-in templates and the sample
+//! evidence are loaded on first start.
+//!
+//! Which error when: [`StoreError::NotFound`] and [`StoreError::Invalid`]
+//! are the user's to fix (the web layer shows them as they are);
+//! [`StoreError::SourceInUse`] is a refusal that lists what to change first;
+//! [`StoreError::Database`] and [`StoreError::Corrupt`] are ours and are
+//! logged as well as shown.
+
+pub mod drafts;
+pub mod evidence;
+pub mod templates;
+
+use std::collections::HashMap;
+use std::str::FromStr;
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
+
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::SqlitePool;
+
+use crate::compose::Template;
+use crate::evidence::Library;
+
+/// Where the database is when `DATABASE_URL` is not set.
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/resolution-studio.db";
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{0}")]
+    NotFound(String),
+    #[error("{0}")]
+    Invalid(String),
+    #[error("source `{source_id}` is cited by {}: remove the citations first", .drafts.join(", "))]
+    SourceInUse {
+        source_id: String,
+        /// Titles of the drafts that cite it, with their numbers.
+        drafts: Vec<String>,
+    },
+    #[error("the database could not be opened at {url}: {source}")]
+    Open { url: String, source: sqlx::Error },
+    #[error("the database could not be brought up to date: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("the database failed: {0}")]
+    Database(#[from] sqlx::Error),
+    /// Stored data that no longer parses: a bug or a hand edit of the file.
+    #[error("stored data is damaged: {0}")]
+    Corrupt(String),
+}
+
+/// The database and the caches in front of it. Shared by every request.
+pub struct Store {
+    pool: SqlitePool,
+    /// Parsed templates by (id, version); versions never change once stored.
+    templates: Mutex<HashMap<(String, i64), Arc<Template>>>,
+    /// The evidence library as rendering needs it, replaced on every change.
+    library: RwLock<Arc<Library>>,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `url` and applies migrations.
+    pub async fn open(url: &str) -> Result<Store, StoreError> {
+        let open_error = |source| StoreError::Open {
+            url: url.to_owned(),
+            source,
+        };
+        let options = SqliteConnectOptions::from_str(url)
+            .map_err(open_error)?
+            .create_if_missing(true)
+            .foreign_keys(true)
+            // WAL lets the preview read while a save writes; FULL makes an
+            // acknowledged save survive a crash of the machine, not only of us.
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Full)
+            .busy_timeout(std::time::Duration::from_secs(5));
+        if let Some(dir) = options.get_filename().parent() {
+            if !dir.as_os_str().is_empty() {
+                std::fs::create_dir_all(dir).map_err(|e| open_error(sqlx::Error::Io(e)))?;
+            }
+        }
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            .connect_with(options)
+            .await
+            .map_err(open_error)?;
+        sqlx::migrate!("./migrations").run(&pool).await?;
+        let store = Store {
+            pool,
+            templates: Mutex::new(HashMap::new()),
+            library: RwLock::new(Arc::new(Library::default())),
+        };
+        store.reload_library().await?;
+        Ok(store)
+    }
+
+    /// `DATABASE_URL`, else a file under `./data/`.
+    pub fn database_url() -> String {
+        std::env::var("DATABASE_URL").unwrap_or_else(|_| DEFAULT_DATABASE_URL.to_owned())
+    }
+
+    /// The evidence library as it is now.
+    pub fn library(&self) -> Arc<Library> {
+        // A poisoned lock only means a panic elsewhere; the Arc inside is whole.
+        self.library
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    pub fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+}
+
+/// Now, as stored: RFC 3339 in UTC with a fixed width, so text order is time order.
+pub fn now() -> String {
+    let format = time::macros::format_description!(
+        "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:6]Z"
+    );
+    // The format has only fields every date has, so formatting cannot fail.
+    time::OffsetDateTime::now_utc()
+        .format(&format)
+        .unwrap_or_default()
+}
+
+fn corrupt(what: &str, error: impl std::fmt::Display) -> StoreError {
+    StoreError::Corrupt(format!("{what}: {error}"))
+}
