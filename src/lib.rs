@@ -10,9 +10,9 @@ pub mod app;
 #[cfg(feature = "ssr")]
 pub mod cli;
 pub mod compose;
-pub mod drafts;
 #[cfg(feature = "ssr")]
 pub mod document;
+pub mod drafts;
 pub mod evidence;
 #[cfg(feature = "ssr")]
 pub mod export;

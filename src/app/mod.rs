@@ -1,12 +1,14 @@
 //! The web app's UI (Leptos): the HTML shell, routes and pages. Rendered on
 //! the server, then hydrated in the browser by the `hydrate` bundle.
 
-pub mod pages;
+pub mod drafts;
+pub mod evidence;
+pub mod templates;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::StaticSegment;
+use leptos_router::{ParamSegment, StaticSegment};
 use serde::{Deserialize, Serialize};
 
 /// What the template list shows of a template.
@@ -46,7 +48,11 @@ impl TemplateSummary {
     }
 
     pub fn of(stored: &crate::store::templates::StoredTemplate) -> TemplateSummary {
-        TemplateSummary::new(&stored.template, Some(stored.version), stored.sample.is_some())
+        TemplateSummary::new(
+            &stored.template,
+            Some(stored.version),
+            stored.sample.is_some(),
+        )
     }
 }
 
@@ -80,11 +86,20 @@ pub fn App() -> impl IntoView {
                 <a class="brand" href="/">"Resolution Studio"</a>
                 <nav aria-label="Main">
                     <a href="/">"Templates"</a>
+                    <a href="/drafts">"Drafts"</a>
+                    <a href="/evidence">"Evidence"</a>
                 </nav>
             </header>
             <main id="main">
                 <Routes fallback=|| view! { <p class="not-found">"There is no page at this address."</p> }>
-                    <Route path=StaticSegment("") view=pages::templates::TemplatesPage/>
+                    <Route path=StaticSegment("") view=templates::TemplatesPage/>
+                    <Route path=StaticSegment("drafts") view=drafts::DraftsPage/>
+                    <Route path=(StaticSegment("drafts"), ParamSegment("id")) view=drafts::WizardPage/>
+                    <Route
+                        path=(StaticSegment("drafts"), ParamSegment("id"), StaticSegment("history"))
+                        view=drafts::HistoryPage
+                    />
+                    <Route path=StaticSegment("evidence") view=evidence::EvidencePage/>
                 </Routes>
             </main>
         </Router>

@@ -95,7 +95,7 @@ pub struct ChoiceOption {
 }
 
 /// One answer that does not fit its field.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AnswerProblem {
     pub field: String,
     pub label: String,
@@ -269,6 +269,16 @@ pub fn inline_citations(text: &str) -> Vec<InlineCitation> {
         }
     }
     found
+}
+
+/// The problem with one answer, if any, as the wizard checks it while the
+/// user types. Evidence references are checked by the server, which knows
+/// the library; everything else is the same check as [`check_answers`].
+pub fn check_one(field: &Field, value: Option<&Value>) -> Option<String> {
+    match value.filter(|v| !is_blank(v)).or(field.default.as_ref()) {
+        None => field.required.then(|| "an answer is required".to_owned()),
+        Some(value) => field.normalize(value).err(),
+    }
 }
 
 fn expand_evidence(

@@ -27,4 +27,3 @@ pub use diagnostic::Diagnostic;
 pub use pipeline::{compose, compose_preview, ComposeError, Composed};
 #[cfg(feature = "ssr")]
 pub use template::{DocumentKind, FrontMatter, Template, TemplateError};
-

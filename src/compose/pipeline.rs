@@ -178,9 +178,16 @@ fn compose_checked(
             return Ok(None);
         };
         let origin = format!("{} (document.{name})", template.origin);
-        let text = engine::render(&origin, source, &context, language, known.clone(), Vec::new())
-            .map_err(|f| locate(f, template, source, 0))?
-            .text;
+        let text = engine::render(
+            &origin,
+            source,
+            &context,
+            language,
+            known.clone(),
+            Vec::new(),
+        )
+        .map_err(|f| locate(f, template, source, 0))?
+        .text;
         let text = marker::strip(text.trim()).into_owned();
         Ok(Some(text).filter(|t| !t.is_empty()))
     };

@@ -96,7 +96,6 @@ pub struct DocumentSettings {
     pub paper: Option<Paper>,
 }
 
-
 #[derive(Debug, thiserror::Error)]
 pub enum TemplateError {
     #[error("{file}:1:1: a template starts with a front matter block: a line `---`, the YAML header, and another line `---`")]

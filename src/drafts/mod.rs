@@ -11,6 +11,9 @@ use serde_json::{Map, Value};
 use crate::compose::fields::inline_citations;
 use crate::compose::{Field, FieldType};
 
+#[cfg(feature = "ssr")]
+pub mod preview;
+
 /// Where a draft is in its life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -21,7 +24,11 @@ pub enum DraftStatus {
 }
 
 impl DraftStatus {
-    pub const ALL: [DraftStatus; 3] = [DraftStatus::Draft, DraftStatus::InReview, DraftStatus::Final];
+    pub const ALL: [DraftStatus; 3] = [
+        DraftStatus::Draft,
+        DraftStatus::InReview,
+        DraftStatus::Final,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -106,6 +113,14 @@ pub struct DraftVersion {
     pub saved_at: String,
 }
 
+/// One line of a draft's history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VersionSummary {
+    pub number: i64,
+    pub note: String,
+    pub saved_at: String,
+}
+
 /// What a save asks for: the answers, and the version they were edited from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SaveRequest {
@@ -118,11 +133,18 @@ pub struct SaveRequest {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum SaveOutcome {
-    Saved { version: i64, saved_at: String },
+    Saved {
+        version: i64,
+        saved_at: String,
+    },
     /// Someone saved version `current.number` since the editor's base version.
-    Conflict { current: DraftVersion },
+    Conflict {
+        current: DraftVersion,
+    },
     /// The answers are the same as the latest version's: nothing to save.
-    Unchanged { version: i64 },
+    Unchanged {
+        version: i64,
+    },
 }
 
 /// A field whose answer differs between two versions.
@@ -134,8 +156,48 @@ pub struct Change {
     pub after: String,
 }
 
+/// The live preview of a draft: the document as it will print (HTML of the
+/// same document model the downloads use), what is still wrong with the
+/// answers, the word count the filing rules use, and the rule checks.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Preview {
+    /// An `<article>` fragment; every text in it is escaped.
+    pub html: String,
+    /// Why the document could not be rendered at all (a template problem).
+    pub error: Option<String>,
+    pub problems: Vec<crate::compose::AnswerProblem>,
+    pub words: WordCount,
+    pub checks: Vec<CheckItem>,
+}
+
+/// Words counted the way the draft's filing rule counts them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct WordCount {
+    pub counted: usize,
+    /// The rule's limit, when one applies to this kind of document.
+    pub limit: Option<usize>,
+    /// What is counted and under which rule, in words.
+    pub basis: String,
+}
+
+/// One finding of the filing-rule checks, as the checks panel shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CheckItem {
+    pub id: String,
+    /// `passed`, `info`, `warning`, `dismissed` or `failed`.
+    pub severity: String,
+    pub title: String,
+    pub reason: String,
+    pub reference: String,
+    pub dismissed: Option<String>,
+}
+
 /// What changed from `before` to `after`, field by field in the template's order.
-pub fn compare(fields: &[Field], before: &Map<String, Value>, after: &Map<String, Value>) -> Vec<Change> {
+pub fn compare(
+    fields: &[Field],
+    before: &Map<String, Value>,
+    after: &Map<String, Value>,
+) -> Vec<Change> {
     fields
         .iter()
         .filter_map(|field| {
@@ -166,8 +228,14 @@ pub fn display_answer(field: &Field, value: Option<&Value>) -> String {
         (_, Value::String(text)) => text.clone(),
         (FieldType::Boolean, Value::Bool(b)) => if *b { "Yes" } else { "No" }.to_owned(),
         (FieldType::Money, Value::Object(money)) => {
-            let amount = money.get("amount").map(ToString::to_string).unwrap_or_default();
-            let currency = money.get("currency").and_then(Value::as_str).unwrap_or_default();
+            let amount = money
+                .get("amount")
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            let currency = money
+                .get("currency")
+                .and_then(Value::as_str)
+                .unwrap_or_default();
             format!("{amount} {currency}").trim().to_owned()
         }
         (FieldType::Company, Value::Object(company)) => ["name", "ticker", "address", "secretary"]
@@ -178,7 +246,10 @@ pub fn display_answer(field: &Field, value: Option<&Value>) -> String {
             .join("; "),
         (_, Value::Array(items)) => items
             .iter()
-            .map(|item| item.as_str().map_or_else(|| item.to_string(), str::to_owned))
+            .map(|item| {
+                item.as_str()
+                    .map_or_else(|| item.to_string(), str::to_owned)
+            })
             .collect::<Vec<_>>()
             .join("\n"),
         (_, other) => other.to_string(),
@@ -260,7 +331,12 @@ fn slug(text: &str) -> String {
             out.push('-');
         }
     }
-    out.trim_end_matches('-').chars().take(60).collect::<String>().trim_end_matches('-').to_owned()
+    out.trim_end_matches('-')
+        .chars()
+        .take(60)
+        .collect::<String>()
+        .trim_end_matches('-')
+        .to_owned()
 }
 
 #[cfg(test)]
@@ -284,7 +360,10 @@ mod tests {
 
     #[test]
     fn titles_and_statuses_are_checked() {
-        assert_eq!(DraftTitle::parse("  Proposal ").unwrap().as_str(), "Proposal");
+        assert_eq!(
+            DraftTitle::parse("  Proposal ").unwrap().as_str(),
+            "Proposal"
+        );
         assert_eq!(DraftTitle::parse(" ").unwrap_err(), "a draft needs a title");
         assert!(DraftTitle::parse(&"x".repeat(201)).is_err());
         assert_eq!(DraftStatus::parse("in-review"), Ok(DraftStatus::InReview));
@@ -294,7 +373,9 @@ mod tests {
     #[test]
     fn comparison_lists_changed_fields_in_template_order() {
         let before = map(json!({"company": {"name": "Acme"}, "independent": true}));
-        let after = map(json!({"company": {"name": "Acme Inc."}, "independent": false, "statement": "New"}));
+        let after = map(
+            json!({"company": {"name": "Acme Inc."}, "independent": false, "statement": "New"}),
+        );
         let changes = compare(&fields(), &before, &after);
         let summary: Vec<_> = changes
             .iter()
@@ -318,7 +399,10 @@ mod tests {
         }));
         let cited: Vec<_> = cited_sources(&fields(), &answers).into_iter().collect();
         assert_eq!(cited, vec!["guardian", "hrw", "un-gp"]);
-        assert_eq!(company_name(&fields(), &map(json!({"company": {"name": " Acme "}}))), "Acme");
+        assert_eq!(
+            company_name(&fields(), &map(json!({"company": {"name": " Acme "}}))),
+            "Acme"
+        );
     }
 
     #[test]
@@ -328,6 +412,9 @@ mod tests {
             "societe-generale-s-a-resolution-2026-11-30.docx"
         );
         assert_eq!(file_name("", "", "", "pdf"), "draft.pdf");
-        assert_eq!(file_name("../../etc", "letter", "", "pdf"), "etc-letter.pdf");
+        assert_eq!(
+            file_name("../../etc", "letter", "", "pdf"),
+            "etc-letter.pdf"
+        );
     }
 }

@@ -133,10 +133,12 @@ impl Library {
             column: err.column(),
             message: strip_json_location(&err.to_string()).to_owned(),
         })?;
-        library.validate().map_err(|message| EvidenceError::Invalid {
-            path: origin.to_owned(),
-            message,
-        })?;
+        library
+            .validate()
+            .map_err(|message| EvidenceError::Invalid {
+                path: origin.to_owned(),
+                message,
+            })?;
         Ok(library)
     }
 

@@ -74,3 +74,71 @@ pub async fn sample(
             .into_response(),
     }
 }
+
+/// A draft's latest version as DOCX, PDF or HTML, named after its company,
+/// kind and the day it was saved. An unfinished draft is refused with the
+/// list of what is missing: a download is the finished document.
+pub async fn draft(
+    State(state): State<AppState>,
+    Path((id, format)): Path<(i64, String)>,
+) -> Response {
+    let Some(format) = Format::from_extension(&format) else {
+        return (
+            StatusCode::NOT_FOUND,
+            format!("no format `{format}`: use docx, pdf or html"),
+        )
+            .into_response();
+    };
+    let (summary, version) = match state.store.draft(id).await {
+        Ok(found) => found,
+        Err(error) => return (StatusCode::NOT_FOUND, error.to_string()).into_response(),
+    };
+    let template = match state
+        .store
+        .template(&summary.template_id, summary.template_version)
+        .await
+    {
+        Ok(template) => template,
+        Err(error) => {
+            return (StatusCode::INTERNAL_SERVER_ERROR, error.to_string()).into_response()
+        }
+    };
+    let library = state.store.library();
+    let answers = serde_json::Value::Object(version.answers);
+    let kind = template.front.kind.as_str();
+    let date = version.saved_at.get(..10).unwrap_or_default().to_owned();
+    let name = crate::drafts::file_name(&summary.company, kind, &date, format.extension());
+    let rendered = tokio::task::spawn_blocking(move || {
+        let style = CitationStyle::by_name(DEFAULT_STYLE)?;
+        crate::render::render(&template, &answers, &library, &style, format)
+    })
+    .await;
+    match rendered {
+        Ok(Ok(bytes)) => {
+            let disposition = match format {
+                Format::Html => format!("inline; filename=\"{name}\""),
+                Format::Docx | Format::Pdf => format!("attachment; filename=\"{name}\""),
+            };
+            (
+                [
+                    (header::CONTENT_TYPE, format.media_type().to_owned()),
+                    (header::CONTENT_DISPOSITION, disposition),
+                ],
+                bytes,
+            )
+                .into_response()
+        }
+        // The draft is not finished, or its template cannot render it: the
+        // message says which answer or which template line.
+        Ok(Err(error)) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            format!("draft {id} cannot be downloaded yet:\n{error}"),
+        )
+            .into_response(),
+        Err(join) => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            format!("rendering stopped: {join}"),
+        )
+            .into_response(),
+    }
+}

@@ -87,6 +87,7 @@ pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     Router::new()
         .route("/templates/{id}/sample/{format}", get(downloads::sample))
+        .route("/drafts/{id}/download/{format}", get(downloads::draft))
         .route("/health", get(|| async { "ok" }))
         .leptos_routes(&state, routes, {
             let options = state.leptos_options.clone();

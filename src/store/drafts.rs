@@ -10,7 +10,7 @@ use sqlx::{Sqlite, Transaction};
 use super::{corrupt, now, Store, StoreError};
 use crate::drafts::{
     cited_sources, company_name, DraftStatus, DraftSummary, DraftTitle, DraftVersion, SaveOutcome,
-    SaveRequest,
+    SaveRequest, VersionSummary,
 };
 
 /// Which drafts the drafts page asks for.
@@ -20,14 +20,6 @@ pub struct DraftFilter {
     pub text: String,
     pub status: Option<DraftStatus>,
     pub include_archived: bool,
-}
-
-/// One line of a draft's history.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct VersionSummary {
-    pub number: i64,
-    pub note: String,
-    pub saved_at: String,
 }
 
 type SummaryRow = (i64, String, String, i64, String, String, bool, i64, String);
@@ -109,11 +101,10 @@ impl Store {
     }
 
     pub async fn draft_summary(&self, id: i64) -> Result<DraftSummary, StoreError> {
-        let row: Option<SummaryRow> =
-            sqlx::query_as(select_summary!("WHERE id = ?"))
-                .bind(id)
-                .fetch_optional(self.pool())
-                .await?;
+        let row: Option<SummaryRow> = sqlx::query_as(select_summary!("WHERE id = ?"))
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await?;
         let row = row.ok_or_else(|| StoreError::NotFound(format!("there is no draft {id}")))?;
         self.summary(row).await
     }
@@ -145,9 +136,8 @@ impl Store {
         .bind(number)
         .fetch_optional(self.pool())
         .await?;
-        let (answers, dismissals, note, saved_at) = row.ok_or_else(|| {
-            StoreError::NotFound(format!("draft {id} has no version {number}"))
-        })?;
+        let (answers, dismissals, note, saved_at) =
+            row.ok_or_else(|| StoreError::NotFound(format!("draft {id} has no version {number}")))?;
         Ok(DraftVersion {
             number,
             answers: serde_json::from_str(&answers).map_err(|e| corrupt("draft answers", e))?,
@@ -259,7 +249,9 @@ impl Store {
         if updated.rows_affected() != 1 {
             tx.rollback().await?;
             return Ok(SaveOutcome::Conflict {
-                current: self.draft_version(id, self.draft_summary(id).await?.head).await?,
+                current: self
+                    .draft_version(id, self.draft_summary(id).await?.head)
+                    .await?,
             });
         }
         insert_version(&mut tx, id, version, answers, dismissals, note, &at).await?;
@@ -293,7 +285,16 @@ impl Store {
         .fetch_one(&mut *tx)
         .await?;
         let note = format!("copied from draft {id}, version {}", version.number);
-        insert_version(&mut tx, new_id, 1, &version.answers, &version.dismissals, &note, &at).await?;
+        insert_version(
+            &mut tx,
+            new_id,
+            1,
+            &version.answers,
+            &version.dismissals,
+            &note,
+            &at,
+        )
+        .await?;
         sqlx::query(
             "INSERT INTO draft_sources (draft_id, source_id)
              SELECT ?, source_id FROM draft_sources WHERE draft_id = ?",
@@ -318,7 +319,12 @@ impl Store {
         self.update_draft(id, "title", title.as_str()).await
     }
 
-    async fn update_draft<T>(&self, id: i64, column: &'static str, value: T) -> Result<(), StoreError>
+    async fn update_draft<T>(
+        &self,
+        id: i64,
+        column: &'static str,
+        value: T,
+    ) -> Result<(), StoreError>
     where
         T: for<'q> sqlx::Encode<'q, Sqlite> + sqlx::Type<Sqlite> + Send,
     {

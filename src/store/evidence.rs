@@ -78,7 +78,10 @@ impl Store {
             }
             Some(index) => library.sources[index] = source.clone(),
             None if replace => {
-                return Err(StoreError::NotFound(format!("there is no source `{}`", source.id)))
+                return Err(StoreError::NotFound(format!(
+                    "there is no source `{}`",
+                    source.id
+                )))
             }
             None => library.sources.push(source.clone()),
         }
@@ -161,7 +164,8 @@ async fn write_source(
 ) -> Result<(), StoreError> {
     let mut without_claims = source.clone();
     let claims = std::mem::take(&mut without_claims.claims);
-    let data = serde_json::to_string(&without_claims).map_err(|e| StoreError::Invalid(e.to_string()))?;
+    let data =
+        serde_json::to_string(&without_claims).map_err(|e| StoreError::Invalid(e.to_string()))?;
     sqlx::query(
         "INSERT INTO evidence_sources (id, position, data, updated_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",

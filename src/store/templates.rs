@@ -29,7 +29,10 @@ impl Store {
             .bind(id)
             .fetch_optional(self.pool())
             .await?;
-            if latest.as_ref().is_some_and(|(_, source)| *source == entry.source) {
+            if latest
+                .as_ref()
+                .is_some_and(|(_, source)| *source == entry.source)
+            {
                 continue;
             }
             let version = latest.map_or(1, |(v, _)| v + 1);
@@ -61,8 +64,9 @@ impl Store {
                 .bind(version)
                 .fetch_optional(self.pool())
                 .await?;
-        let source = source
-            .ok_or_else(|| StoreError::NotFound(format!("no version {version} of template `{id}`")))?;
+        let source = source.ok_or_else(|| {
+            StoreError::NotFound(format!("no version {version} of template `{id}`"))
+        })?;
         let template = Arc::new(
             Template::parse(&source, &format!("{id} (version {version})"))
                 .map_err(|e| corrupt(&format!("template `{id}` version {version}"), e))?,

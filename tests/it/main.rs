@@ -5,6 +5,7 @@
 mod browser;
 mod cli;
 mod common;
+mod drafts;
 mod exports;
 mod http;
 mod pdf;

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::app::TemplateSummary;
 
 /// The templates drafters can start from.
-#[server]
+#[server(endpoint = "list_templates")]
 pub async fn list_templates() -> Result<Vec<TemplateSummary>, ServerFnError> {
     let state = expect_context::<crate::server::AppState>();
     let templates = state.store.latest_templates().await?;
@@ -81,6 +81,7 @@ fn TemplateTable(templates: Vec<TemplateSummary>, query: ReadSignal<String>) -> 
                     <th scope="col">"Language"</th>
                     <th scope="col">"Jurisdiction"</th>
                     <th scope="col">"Sample"</th>
+                    <th scope="col">"Draft"</th>
                 </tr>
             </thead>
             <tbody>
@@ -94,6 +95,8 @@ fn TemplateTable(templates: Vec<TemplateSummary>, query: ReadSignal<String>) -> 
 
 #[component]
 fn TemplateRow(template: TemplateSummary) -> impl IntoView {
+    let create = ServerAction::<crate::app::drafts::api::CreateDraft>::new();
+    let id = template.id.clone();
     let sample = |format: &str| format!("/templates/{}/sample/{format}", template.id);
     let (docx, pdf, html) = (sample("docx"), sample("pdf"), sample("html"));
     view! {
@@ -118,6 +121,13 @@ fn TemplateRow(template: TemplateSummary) -> impl IntoView {
                 } else {
                     view! { <span>"no sample"</span> }.into_any()
                 }}
+            </td>
+            <td>
+                <ActionForm action=create>
+                    <input type="hidden" name="template_id" value=id/>
+                    <input type="hidden" name="title" value=""/>
+                    <button type="submit" aria-label=format!("Start a draft from {}", template.title)>"Start a draft"</button>
+                </ActionForm>
             </td>
         </tr>
     }

@@ -1,0 +1,289 @@
+//! The drafts feature's server functions. Each one checks its input, calls
+//! the store or the pipeline, and turns errors into messages; no logic here.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::compose::{Field, Step};
+use crate::drafts::{Change, DraftSummary, DraftVersion, Preview, SaveOutcome, SaveRequest};
+
+/// Everything the wizard needs to edit a draft.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DraftEditor {
+    pub draft: DraftSummary,
+    pub version: DraftVersion,
+    pub language: String,
+    pub steps: Vec<Step>,
+    pub fields: Vec<Field>,
+    /// The newest version of the template, when newer than the draft's.
+    pub newer_template: Option<i64>,
+}
+
+/// A version of a draft as the history page shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VersionView {
+    pub version: DraftVersion,
+    /// (label, answer) in the template's order.
+    pub answers: Vec<(String, String)>,
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) mod ssr {
+    use std::sync::Arc;
+
+    use leptos::prelude::*;
+
+    use crate::server::AppState;
+    use crate::store::{Store, StoreError};
+
+    pub fn store() -> Result<Arc<Store>, ServerFnError> {
+        use_context::<AppState>()
+            .map(|state| state.store)
+            .ok_or_else(|| ServerFnError::new("the server's state is missing"))
+    }
+
+    /// A store error as the user reads it. Database failures are ours, so
+    /// they are also logged for whoever runs the server.
+    pub fn user_error(error: StoreError) -> ServerFnError {
+        if matches!(
+            error,
+            StoreError::Database(_) | StoreError::Corrupt(_) | StoreError::Migrate(_)
+        ) {
+            eprintln!("error: {error}");
+        }
+        ServerFnError::new(error)
+    }
+}
+
+#[server(endpoint = "list_drafts")]
+pub async fn list_drafts(
+    text: String,
+    status: String,
+    include_archived: bool,
+) -> Result<Vec<DraftSummary>, ServerFnError> {
+    use crate::drafts::DraftStatus;
+    use crate::store::drafts::DraftFilter;
+    let status = match status.as_str() {
+        "" | "any" => None,
+        other => Some(DraftStatus::parse(other).map_err(ServerFnError::new)?),
+    };
+    let filter = DraftFilter {
+        text,
+        status,
+        include_archived,
+    };
+    ssr::store()?
+        .list_drafts(&filter)
+        .await
+        .map_err(ssr::user_error)
+}
+
+/// Starts a draft from the newest version of a template, with its defaults
+/// filled in, and opens it.
+#[server(endpoint = "create_draft")]
+pub async fn create_draft(template_id: String, title: String) -> Result<i64, ServerFnError> {
+    use crate::drafts::DraftTitle;
+    let store = ssr::store()?;
+    let stored = store
+        .latest_template(&template_id)
+        .await
+        .map_err(ssr::user_error)?;
+    let title = if title.trim().is_empty() {
+        stored.template.front.title.clone()
+    } else {
+        title
+    };
+    let title = DraftTitle::parse(&title).map_err(ServerFnError::new)?;
+    let defaults: Map<String, Value> = stored
+        .template
+        .front
+        .fields
+        .iter()
+        .filter_map(|f| f.default.clone().map(|d| (f.id.clone(), d)))
+        .collect();
+    let id = store
+        .create_draft(&title, &template_id, defaults)
+        .await
+        .map_err(ssr::user_error)?;
+    leptos_axum::redirect(&format!("/drafts/{id}"));
+    Ok(id)
+}
+
+#[server(endpoint = "duplicate_draft")]
+pub async fn duplicate_draft(id: i64) -> Result<i64, ServerFnError> {
+    ssr::store()?
+        .duplicate_draft(id)
+        .await
+        .map_err(ssr::user_error)
+}
+
+#[server(endpoint = "archive_draft")]
+pub async fn archive_draft(id: i64, archived: bool) -> Result<(), ServerFnError> {
+    ssr::store()?
+        .set_draft_archived(id, archived)
+        .await
+        .map_err(ssr::user_error)
+}
+
+#[server(endpoint = "set_draft_status")]
+pub async fn set_draft_status(id: i64, status: String) -> Result<(), ServerFnError> {
+    let status = crate::drafts::DraftStatus::parse(&status).map_err(ServerFnError::new)?;
+    ssr::store()?
+        .set_draft_status(id, status)
+        .await
+        .map_err(ssr::user_error)
+}
+
+#[server(endpoint = "rename_draft")]
+pub async fn rename_draft(id: i64, title: String) -> Result<(), ServerFnError> {
+    let title = crate::drafts::DraftTitle::parse(&title).map_err(ServerFnError::new)?;
+    ssr::store()?
+        .rename_draft(id, &title)
+        .await
+        .map_err(ssr::user_error)
+}
+
+#[server(endpoint = "load_draft")]
+pub async fn load_draft(id: i64) -> Result<DraftEditor, ServerFnError> {
+    let store = ssr::store()?;
+    let (draft, version) = store.draft(id).await.map_err(ssr::user_error)?;
+    let template = store
+        .template(&draft.template_id, draft.template_version)
+        .await
+        .map_err(ssr::user_error)?;
+    let latest = store
+        .latest_template(&draft.template_id)
+        .await
+        .map_err(ssr::user_error)?;
+    Ok(DraftEditor {
+        newer_template: (latest.version > draft.template_version).then_some(latest.version),
+        language: template.front.language.clone(),
+        steps: template.front.steps.clone(),
+        fields: template.front.fields.clone(),
+        draft,
+        version,
+    })
+}
+
+/// Saves the wizard's answers as a new version, unless someone else saved
+/// since the version the wizard started from (then says so).
+#[server(endpoint = "save_draft", input = Json)]
+pub async fn save_draft(request: SaveRequest) -> Result<SaveOutcome, ServerFnError> {
+    ssr::store()?
+        .save_draft(&request)
+        .await
+        .map_err(ssr::user_error)
+}
+
+/// Renders answers (saved or not) with the draft's template version.
+#[server(endpoint = "preview_draft", input = Json)]
+pub async fn preview_draft(
+    id: i64,
+    answers: Map<String, Value>,
+    dismissals: BTreeMap<String, String>,
+) -> Result<Preview, ServerFnError> {
+    use crate::evidence::{CitationStyle, DEFAULT_STYLE};
+    let store = ssr::store()?;
+    let draft = store.draft_summary(id).await.map_err(ssr::user_error)?;
+    let template = store
+        .template(&draft.template_id, draft.template_version)
+        .await
+        .map_err(ssr::user_error)?;
+    let library = store.library();
+    let today = time::OffsetDateTime::now_utc().date();
+    // Typesetting notes and checks is CPU work: keep it off the async workers.
+    tokio::task::spawn_blocking(move || {
+        let style = CitationStyle::by_name(DEFAULT_STYLE).map_err(ServerFnError::new)?;
+        Ok(crate::drafts::preview::preview(
+            &template,
+            &answers,
+            &dismissals,
+            &library,
+            &style,
+            today,
+        ))
+    })
+    .await
+    .map_err(ServerFnError::new)?
+}
+
+#[server(endpoint = "draft_history")]
+pub async fn draft_history(
+    id: i64,
+) -> Result<(DraftSummary, Vec<crate::drafts::VersionSummary>), ServerFnError> {
+    let store = ssr::store()?;
+    let draft = store.draft_summary(id).await.map_err(ssr::user_error)?;
+    let versions = store.draft_versions(id).await.map_err(ssr::user_error)?;
+    Ok((draft, versions))
+}
+
+#[server(endpoint = "view_version")]
+pub async fn view_version(id: i64, number: i64) -> Result<VersionView, ServerFnError> {
+    let store = ssr::store()?;
+    let draft = store.draft_summary(id).await.map_err(ssr::user_error)?;
+    let template = store
+        .template(&draft.template_id, draft.template_version)
+        .await
+        .map_err(ssr::user_error)?;
+    let version = store
+        .draft_version(id, number)
+        .await
+        .map_err(ssr::user_error)?;
+    let answers = template
+        .front
+        .fields
+        .iter()
+        .map(|f| {
+            (
+                f.label.clone(),
+                crate::drafts::display_answer(f, version.answers.get(&f.id)),
+            )
+        })
+        .collect();
+    Ok(VersionView { version, answers })
+}
+
+/// What changed between two versions, field by field.
+#[server(endpoint = "compare_versions")]
+pub async fn compare_versions(
+    id: i64,
+    before: i64,
+    after: i64,
+) -> Result<Vec<Change>, ServerFnError> {
+    let store = ssr::store()?;
+    let draft = store.draft_summary(id).await.map_err(ssr::user_error)?;
+    let template = store
+        .template(&draft.template_id, draft.template_version)
+        .await
+        .map_err(ssr::user_error)?;
+    let old = store
+        .draft_version(id, before)
+        .await
+        .map_err(ssr::user_error)?;
+    let new = store
+        .draft_version(id, after)
+        .await
+        .map_err(ssr::user_error)?;
+    Ok(crate::drafts::compare(
+        &template.front.fields,
+        &old.answers,
+        &new.answers,
+    ))
+}
+
+/// Makes an old version the newest one again (as a new version).
+#[server(endpoint = "restore_version")]
+pub async fn restore_version(
+    id: i64,
+    number: i64,
+    base_version: i64,
+) -> Result<SaveOutcome, ServerFnError> {
+    ssr::store()?
+        .restore_version(id, number, base_version)
+        .await
+        .map_err(ssr::user_error)
+}

@@ -1,0 +1,162 @@
+//! A draft's history: every version, one version's answers, what changed
+//! between two versions, and restoring an old version as a new one.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use super::api::{self, RestoreVersion};
+use super::{error_text, short_time};
+use crate::drafts::SaveOutcome;
+
+#[component]
+pub fn HistoryPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|s| s.parse::<i64>().ok())
+            .unwrap_or(0)
+    };
+    let restore = ServerAction::<RestoreVersion>::new();
+    let history = Resource::new(
+        move || (id(), restore.version().get()),
+        |(id, _)| api::draft_history(id),
+    );
+    let (shown, set_shown) = signal(None::<i64>);
+    let (before, set_before) = signal(None::<i64>);
+    let (after, set_after) = signal(None::<i64>);
+    let version = Resource::new(
+        move || (id(), shown.get()),
+        |(id, shown)| async move {
+            match shown {
+                Some(number) => api::view_version(id, number).await.map(Some),
+                None => Ok(None),
+            }
+        },
+    );
+    let changes = Resource::new(
+        move || (id(), before.get(), after.get()),
+        |(id, before, after)| async move {
+            match (before, after) {
+                (Some(b), Some(a)) => api::compare_versions(id, b, a).await.map(Some),
+                _ => Ok(None),
+            }
+        },
+    );
+    let restore_message = move || {
+        restore.value().get().map(|result| match result {
+            Ok(SaveOutcome::Saved { version, .. }) => format!("Restored as version {version}."),
+            Ok(SaveOutcome::Conflict { current }) => format!(
+                "Not restored: version {} was saved meanwhile. Look at it, then try again.",
+                current.number
+            ),
+            Ok(SaveOutcome::Unchanged { .. }) => "Nothing to restore.".to_owned(),
+            Err(e) => error_text(&e),
+        })
+    };
+
+    view! {
+        <section class="history">
+            <Transition fallback=|| view! { <p aria-busy="true">"Loading the history…"</p> }>
+                {move || Suspend::new(async move {
+                    let (draft, versions) = match history.await {
+                        Ok(found) => found,
+                        Err(e) => return view! { <p class="error" role="alert">{error_text(&e)}</p> }.into_any(),
+                    };
+                    let head = draft.head;
+                    let draft_id = draft.id;
+                    view! {
+                        <h1>{format!("History of “{}”", draft.title)}</h1>
+                        <p><a href=format!("/drafts/{draft_id}")>"Back to the draft"</a></p>
+                        <p class="note" role="status">{restore_message}</p>
+                        <table class="versions">
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Version"</th>
+                                    <th scope="col">"Saved"</th>
+                                    <th scope="col">"Note"</th>
+                                    <th scope="col">"Compare"</th>
+                                    <th scope="col">"Actions"</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {versions
+                                    .into_iter()
+                                    .map(|v| {
+                                        let number = v.number;
+                                        view! {
+                                            <tr data-version=number>
+                                                <td>{number}{(number == head).then_some(" (latest)")}</td>
+                                                <td>{short_time(&v.saved_at)}</td>
+                                                <td>{v.note.clone()}</td>
+                                                <td>
+                                                    <label class="inline">
+                                                        <input type="radio" name="before" on:change=move |_| set_before.set(Some(number))/>
+                                                        "from"
+                                                    </label>
+                                                    <label class="inline">
+                                                        <input type="radio" name="after" on:change=move |_| set_after.set(Some(number))/>
+                                                        "to"
+                                                    </label>
+                                                </td>
+                                                <td class="actions">
+                                                    <button type="button" on:click=move |_| set_shown.set(Some(number))>"View"</button>
+                                                    {(number != head).then(|| view! {
+                                                        <button type="button" on:click=move |_| {
+                                                            restore.dispatch(RestoreVersion { id: draft_id, number, base_version: head });
+                                                        }>"Restore as new version"</button>
+                                                    })}
+                                                </td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    }
+                    .into_any()
+                })}
+            </Transition>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match changes.await {
+                        Ok(Some(list)) => view! {
+                            <section class="changes" aria-label="Changes">
+                                <h2>{format!("Changes from version {} to {}", before.get_untracked().unwrap_or(0), after.get_untracked().unwrap_or(0))}</h2>
+                                {list.is_empty().then(|| view! { <p>"No answer changed."</p> })}
+                                <dl>
+                                    {list.into_iter().map(|c| view! {
+                                        <dt>{c.label}</dt>
+                                        <dd><del>{c.before}</del><ins>{c.after}</ins></dd>
+                                    }).collect_view()}
+                                </dl>
+                            </section>
+                        }.into_any(),
+                        Ok(None) => view! { <p class="note">"Choose a “from” and a “to” version to see what changed."</p> }.into_any(),
+                        Err(e) => view! { <p class="error" role="alert">{error_text(&e)}</p> }.into_any(),
+                    }
+                })}
+            </Transition>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match version.await {
+                        Ok(Some(view)) => view! {
+                            <section class="version" aria-label="Version">
+                                <h2>{format!("Version {} ({})", view.version.number, short_time(&view.version.saved_at))}</h2>
+                                <dl>
+                                    {view.answers.into_iter().map(|(label, answer)| view! {
+                                        <dt>{label}</dt>
+                                        <dd>{if answer.is_empty() { "—".to_owned() } else { answer }}</dd>
+                                    }).collect_view()}
+                                </dl>
+                            </section>
+                        }.into_any(),
+                        Ok(None) => ().into_any(),
+                        Err(e) => view! { <p class="error" role="alert">{error_text(&e)}</p> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}

@@ -1,0 +1,261 @@
+//! The evidence picker: the claims chosen for an evidence-list field, in
+//! order, and a searchable view of the library to add more, or a new
+//! source without leaving the wizard.
+
+use leptos::prelude::*;
+use serde_json::Value;
+
+use super::error_text;
+use super::wizard::Form;
+use crate::app::evidence::api::{list_sources, SourceView};
+use crate::app::evidence::SourceForm;
+use crate::compose::Field;
+use crate::evidence::Source;
+
+#[component]
+pub fn EvidencePicker(field: Field) -> impl IntoView {
+    let form = expect_context::<Form>();
+    let id = StoredValue::new(field.id.clone());
+    let refresh = RwSignal::new(0u32);
+    let sources = Resource::new(move || refresh.get(), |_| list_sources());
+    let chosen = move || -> Vec<String> {
+        match form.answer(&id.get_value()) {
+            Some(Value::Array(items)) => items
+                .iter()
+                .filter_map(|i| i.as_str().map(str::to_owned))
+                .collect(),
+            _ => Vec::new(),
+        }
+    };
+    let write = move |items: Vec<String>| {
+        form.touch(&id.get_value());
+        let value = if items.is_empty() {
+            Value::Null
+        } else {
+            Value::Array(items.into_iter().map(Value::String).collect())
+        };
+        form.set(&id.get_value(), value);
+    };
+    let (query, set_query) = signal(String::new());
+    let (tag, set_tag) = signal(String::new());
+    let (since, set_since) = signal(String::new());
+    let adding = RwSignal::new(false);
+    let input_id = StoredValue::new(format!("answer-{}", field.id));
+
+    view! {
+        <Transition fallback=|| view! { <p aria-busy="true">"Loading the evidence library…"</p> }>
+            {move || Suspend::new(async move {
+                let library = match sources.await {
+                    Ok(list) => list,
+                    Err(e) => return view! { <p class="error" role="alert">{error_text(&e)}</p> }.into_any(),
+                };
+                let library = StoredValue::new(library);
+                let tags = library.with_value(|l| {
+                    let mut tags: Vec<String> = l.iter().flat_map(|s| s.source.tags.clone()).collect();
+                    tags.sort();
+                    tags.dedup();
+                    tags
+                });
+                view! {
+                    <ol class="chosen" aria-label="Chosen evidence, in order">
+                        {move || {
+                            let items = chosen();
+                            let count = items.len();
+                            items
+                                .into_iter()
+                                .enumerate()
+                                .map(|(index, reference)| {
+                                    let text = library.with_value(|l| describe(l, &reference));
+                                    let moved = move |from: usize, to: usize| {
+                                        let mut items = chosen();
+                                        items.swap(from, to);
+                                        write(items);
+                                    };
+                                    view! {
+                                        <li data-reference=reference.clone()>
+                                            <span>{text.clone()}</span>
+                                            <span class="buttons">
+                                                <button type="button" disabled=index == 0 aria-label=format!("Move up: {text}") on:click=move |_| moved(index, index - 1)>"↑"</button>
+                                                <button type="button" disabled=index + 1 == count aria-label=format!("Move down: {text}") on:click=move |_| moved(index, index + 1)>"↓"</button>
+                                                <button type="button" aria-label=format!("Remove: {text}") on:click=move |_| {
+                                                    let mut items = chosen();
+                                                    items.remove(index);
+                                                    write(items);
+                                                }>"Remove"</button>
+                                            </span>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </ol>
+                    <details class="library-search" open=true>
+                        <summary>"Add evidence from the library"</summary>
+                        <div class="toolbar" role="search">
+                            <label>
+                                <span>"Search title, publisher or claim"</span>
+                                <input id=input_id.get_value() type="search" prop:value=query on:input=move |ev| set_query.set(event_target_value(&ev))/>
+                            </label>
+                            <label>
+                                <span>"Tag"</span>
+                                <select on:change=move |ev| set_tag.set(event_target_value(&ev))>
+                                    <option value="">"Any"</option>
+                                    {tags.into_iter().map(|t| view! { <option value=t.clone()>{t.clone()}</option> }).collect_view()}
+                                </select>
+                            </label>
+                            <label>
+                                <span>"Published since (year or date)"</span>
+                                <input type="text" inputmode="numeric" size="10" prop:value=since on:input=move |ev| set_since.set(event_target_value(&ev))/>
+                            </label>
+                        </div>
+                        <ul class="sources">
+                            {move || {
+                                let (q, t, s) = (query.get().to_lowercase(), tag.get(), since.get());
+                                library.with_value(|l| {
+                                    l.iter()
+                                        .filter(|view| matches(&view.source, &q, &t, &s))
+                                        .cloned()
+                                        .map(|view| view! { <SourceCard view chosen write/> })
+                                        .collect_view()
+                                })
+                            }}
+                        </ul>
+                    </details>
+                }
+                .into_any()
+            })}
+        </Transition>
+        <div class="add-source">
+            <button type="button" on:click=move |_| adding.update(|a| *a = !*a) aria-expanded=move || adding.get().to_string()>
+                "Add a new source to the library"
+            </button>
+            <Show when=move || adding.get()>
+                <SourceForm
+                    initial=None
+                    on_saved=Callback::new(move |_| {
+                        adding.set(false);
+                        refresh.update(|n| *n += 1);
+                    })
+                />
+            </Show>
+        </div>
+    }
+}
+
+#[component]
+fn SourceCard(
+    view: SourceView,
+    chosen: impl Fn() -> Vec<String> + Copy + Send + Sync + 'static,
+    write: impl Fn(Vec<String>) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let source = view.source;
+    let add = move |reference: String| {
+        let mut items = chosen();
+        if !items.contains(&reference) {
+            items.push(reference);
+            write(items);
+        }
+    };
+    let whole = StoredValue::new(source.id.clone());
+    let whole_added = move || whole.with_value(|w| chosen().contains(w));
+    view! {
+        <li class="source" data-source=source.id.clone()>
+            <p class="source-title">
+                <strong>{source.title.clone()}</strong>
+                {source.publisher.clone().map(|p| format!(" — {p}"))}
+                {source.date.clone().map(|d| format!(", {d}"))}
+            </p>
+            <p class="citation">{view.citation.clone()}</p>
+            <p class="cite-code">"Cite in text: " <code>{format!("[@{}]", source.id)}</code></p>
+            {(!source.tags.is_empty()).then(|| view! { <p class="tags">{source.tags.join(", ")}</p> })}
+            <ul class="claims">
+                {source
+                    .claims
+                    .iter()
+                    .map(|claim| {
+                        let reference = format!("{}#{}", source.id, claim.id);
+                        let reference = StoredValue::new(reference);
+                        let added = move || reference.with_value(|r| chosen().contains(r));
+                        let text = claim.text_in("en").to_owned();
+                        let quote = claim.quote.clone().map(|q| {
+                            let translation = q.translation.clone().map(|t| {
+                                view! {
+                                    <p class="translation">
+                                        {format!("Translation ({}, by {}): “{}”", t.language, t.by, t.text)}
+                                    </p>
+                                }
+                            });
+                            view! {
+                                <blockquote lang=q.language.clone()>{format!("“{}”", q.text)}</blockquote>
+                                {translation}
+                            }
+                        });
+                        view! {
+                            <li class="claim" data-claim=reference.get_value()>
+                                <p>{text.clone()}</p>
+                                {quote}
+                                <button
+                                    type="button"
+                                    disabled=added
+                                    aria-label=format!("Add claim: {text}")
+                                    on:click=move |_| add(reference.get_value())
+                                >
+                                    {move || if added() { "Added" } else { "Add" }}
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+                {source.claims.is_empty().then(|| view! {
+                    <li class="claim">
+                        <p>"No claims yet: the source is cited as a whole."</p>
+                        <button type="button" disabled=whole_added on:click=move |_| add(whole.get_value())>
+                            {move || if whole_added() { "Added" } else { "Add source" }}
+                        </button>
+                    </li>
+                })}
+            </ul>
+        </li>
+    }
+}
+
+/// `Publisher: claim text`, or the reference itself when the library lacks it.
+fn describe(library: &[SourceView], reference: &str) -> String {
+    let (source_id, claim_id) = reference
+        .split_once('#')
+        .map_or((reference, None), |(s, c)| (s, Some(c)));
+    let Some(source) = library
+        .iter()
+        .map(|v| &v.source)
+        .find(|s| s.id == source_id)
+    else {
+        return format!("{reference} (not in the library)");
+    };
+    let who = source
+        .publisher
+        .clone()
+        .unwrap_or_else(|| source.title.clone());
+    match claim_id.and_then(|id| source.claims.iter().find(|c| c.id == id)) {
+        Some(claim) => format!("{who}: {}", claim.text_in("en")),
+        None => format!("{who}: {}", source.title),
+    }
+}
+
+fn matches(source: &Source, query: &str, tag: &str, since: &str) -> bool {
+    let text_ok = query.is_empty()
+        || [
+            source.title.as_str(),
+            source.publisher.as_deref().unwrap_or_default(),
+            source.id.as_str(),
+        ]
+        .iter()
+        .any(|t| t.to_lowercase().contains(query))
+        || source
+            .claims
+            .iter()
+            .any(|c| c.text.values().any(|t| t.to_lowercase().contains(query)));
+    let tag_ok = tag.is_empty() || source.tags.iter().any(|t| t == tag);
+    let since = since.trim();
+    let date_ok = since.is_empty() || source.date.as_deref().is_some_and(|d| d >= since);
+    text_ok && tag_ok && date_ok
+}

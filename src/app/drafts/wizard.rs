@@ -1,0 +1,817 @@
+//! The wizard: a draft's questions, step by step, generated from its
+//! template's fields; a review step; the live preview with the word count
+//! and the filing-rule checks; autosave with a visible state, retries and
+//! conflict handling; downloads.
+
+use std::collections::{BTreeMap, HashSet};
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_params_map;
+use serde_json::{Map, Value};
+
+use super::api::{self, DraftEditor};
+use super::inputs::FieldInput;
+use super::{error_text, short_time};
+use crate::compose::fields::check_one;
+use crate::compose::{Field, Step};
+use crate::drafts::{compare, display_answer, DraftVersion, Preview, SaveOutcome, SaveRequest};
+
+/// How long typing must pause before a save, and before a preview.
+const SAVE_DELAY: Duration = Duration::from_millis(700);
+const PREVIEW_DELAY: Duration = Duration::from_millis(250);
+/// Longest wait between retries of a failed save.
+const MAX_RETRY_SECONDS: u64 = 30;
+
+#[component]
+pub fn WizardPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok());
+    let editor = Resource::new(id, |id| async move {
+        match id {
+            Some(id) => api::load_draft(id).await,
+            None => Err(ServerFnError::new("this address names no draft")),
+        }
+    });
+    view! {
+        <Suspense fallback=|| view! { <p aria-busy="true">"Loading the draft…"</p> }>
+            {move || Suspend::new(async move {
+                match editor.await {
+                    Ok(editor) => view! { <Wizard editor/> }.into_any(),
+                    Err(e) => view! { <p class="error" role="alert">{error_text(&e)}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// Where the draft stands against the server.
+#[derive(Debug, Clone, PartialEq)]
+enum SaveState {
+    Saved {
+        at: String,
+    },
+    /// Edited, waiting for the pause before saving.
+    Pending,
+    Saving,
+    Failed {
+        message: String,
+        retry_in: u64,
+    },
+    /// Someone saved another version since this page's base version.
+    Conflict {
+        theirs: DraftVersion,
+    },
+}
+
+/// The wizard's state, shared by its parts through context. Every member is
+/// a signal or stored value, so the whole is `Copy`.
+#[derive(Clone, Copy)]
+pub(super) struct Form {
+    pub draft_id: i64,
+    pub fields: StoredValue<Vec<Field>>,
+    pub answers: RwSignal<Map<String, Value>>,
+    pub dismissals: RwSignal<BTreeMap<String, String>>,
+    /// Fields the user has left at least once: their "required" errors show.
+    pub touched: RwSignal<HashSet<String>>,
+    /// On the review step every error shows.
+    pub show_all: RwSignal<bool>,
+    pub preview: RwSignal<Option<Preview>>,
+    base_version: RwSignal<i64>,
+    state: RwSignal<SaveState>,
+    /// Bumped on every edit; a save or preview remembers the one it sent.
+    edits: RwSignal<u64>,
+    saving: StoredValue<bool>,
+    failures: StoredValue<u32>,
+    previewed: StoredValue<u64>,
+}
+
+impl Form {
+    pub fn answer(self, id: &str) -> Option<Value> {
+        self.answers.with(|a| a.get(id).cloned())
+    }
+
+    /// Records an answer (null removes it) and schedules a save and a preview.
+    pub fn set(self, id: &str, value: Value) {
+        self.answers.update(|a| {
+            if value.is_null() {
+                a.remove(id);
+            } else {
+                a.insert(id.to_owned(), value);
+            }
+        });
+        self.edited();
+    }
+
+    pub fn touch(self, id: &str) {
+        if !self.touched.with_untracked(|t| t.contains(id)) {
+            self.touched.update(|t| {
+                t.insert(id.to_owned());
+            });
+        }
+    }
+
+    /// The error to show beside a field: the browser's own check first,
+    /// then what the server said (e.g. a source not in the library).
+    pub fn error(self, field: &Field) -> Option<String> {
+        let shown = self.show_all.get() || self.touched.with(|t| t.contains(&field.id));
+        let value = self.answer(&field.id);
+        let blank = value.as_ref().is_none_or(|v| v.is_null() || v == "");
+        if blank && !shown {
+            return None;
+        }
+        if let Some(problem) = check_one(field, value.as_ref()) {
+            return Some(problem);
+        }
+        self.preview.with(|p| {
+            p.as_ref().and_then(|p| {
+                p.problems
+                    .iter()
+                    .find(|problem| problem.field == field.id)
+                    .map(|problem| problem.message.clone())
+            })
+        })
+    }
+
+    pub fn is_active(self, field: &Field) -> bool {
+        field
+            .condition
+            .as_ref()
+            .is_none_or(|c| self.answers.with(|a| c.holds(a)))
+    }
+
+    fn edited(self) {
+        self.edits.update(|n| *n += 1);
+        if !matches!(self.state.get_untracked(), SaveState::Conflict { .. }) {
+            self.state.set(SaveState::Pending);
+        }
+        let edit = self.edits.get_untracked();
+        set_timeout(
+            move || {
+                if self.edits.try_get_untracked() == Some(edit) {
+                    self.save();
+                }
+            },
+            SAVE_DELAY,
+        );
+        set_timeout(
+            move || {
+                if self.edits.try_get_untracked() == Some(edit) {
+                    self.refresh_preview();
+                }
+            },
+            PREVIEW_DELAY,
+        );
+    }
+
+    /// Sends the answers as a new version on top of the base version.
+    fn save(self) {
+        if matches!(self.state.get_untracked(), SaveState::Conflict { .. }) {
+            return;
+        }
+        if self.saving.get_value() {
+            // The save in flight will see the newer edit when it returns.
+            return;
+        }
+        let edit = self.edits.get_untracked();
+        let request = SaveRequest {
+            draft_id: self.draft_id,
+            base_version: self.base_version.get_untracked(),
+            answers: self.answers.get_untracked(),
+            dismissals: self.dismissals.get_untracked(),
+        };
+        self.saving.set_value(true);
+        self.state.set(SaveState::Saving);
+        spawn_local(async move {
+            let result = api::save_draft(request).await;
+            if self.saving.try_set_value(false).is_some() {
+                return; // the page has gone
+            }
+            match result {
+                Ok(SaveOutcome::Saved { version, saved_at }) => {
+                    self.saved(version, saved_at, edit);
+                }
+                Ok(SaveOutcome::Unchanged { version }) => {
+                    let at = now_label();
+                    self.saved(version, at, edit);
+                }
+                Ok(SaveOutcome::Conflict { current }) => {
+                    self.state.set(SaveState::Conflict { theirs: current });
+                }
+                Err(error) => {
+                    let failures = self.failures.get_value() + 1;
+                    self.failures.set_value(failures);
+                    let retry_in = 2u64.saturating_pow(failures).min(MAX_RETRY_SECONDS);
+                    self.state.set(SaveState::Failed {
+                        message: error_text(&error),
+                        retry_in,
+                    });
+                    set_timeout(
+                        move || {
+                            if matches!(
+                                self.state.try_get_untracked(),
+                                Some(SaveState::Failed { .. })
+                            ) {
+                                self.save();
+                            }
+                        },
+                        Duration::from_secs(retry_in),
+                    );
+                }
+            }
+        });
+    }
+
+    fn saved(self, version: i64, at: String, edit: u64) {
+        self.failures.set_value(0);
+        self.base_version.set(version);
+        if self.edits.get_untracked() == edit {
+            self.state.set(SaveState::Saved { at });
+        } else {
+            // More typing arrived while saving: save that too.
+            self.save();
+        }
+    }
+
+    /// Renders the current answers on the server; a stale answer is dropped.
+    fn refresh_preview(self) {
+        let edit = self.edits.get_untracked();
+        let answers = self.answers.get_untracked();
+        let dismissals = self.dismissals.get_untracked();
+        spawn_local(async move {
+            let result = api::preview_draft(self.draft_id, answers, dismissals).await;
+            if self
+                .previewed
+                .try_get_value()
+                .is_none_or(|done| done > edit)
+            {
+                return;
+            }
+            self.previewed.set_value(edit);
+            let preview = result.unwrap_or_else(|error| Preview {
+                error: Some(format!(
+                    "The preview is not available: {}",
+                    error_text(&error)
+                )),
+                ..Preview::default()
+            });
+            self.preview.set(Some(preview));
+        });
+    }
+
+    /// Keeps this page's answers and saves them over the other version.
+    fn keep_mine(self, theirs: i64) {
+        self.base_version.set(theirs);
+        self.state.set(SaveState::Pending);
+        self.save();
+    }
+
+    /// Drops this page's unsaved answers for the saved version.
+    fn take_theirs(self, theirs: DraftVersion) {
+        self.base_version.set(theirs.number);
+        self.answers.set(theirs.answers);
+        self.dismissals.set(theirs.dismissals);
+        self.state.set(SaveState::Saved {
+            at: theirs.saved_at,
+        });
+        self.edits.update(|n| *n += 1);
+        self.refresh_preview();
+    }
+}
+
+fn now_label() -> String {
+    "just now".to_owned()
+}
+
+/// A wizard page: one of the template's steps, or the review.
+#[derive(Debug, Clone, PartialEq)]
+struct Page {
+    step: Option<Step>,
+    fields: Vec<Field>,
+}
+
+/// The template's steps that have fields, then any fields without a step.
+fn pages(steps: &[Step], fields: &[Field]) -> Vec<Page> {
+    let mut pages: Vec<Page> = steps
+        .iter()
+        .map(|step| Page {
+            step: Some(step.clone()),
+            fields: fields
+                .iter()
+                .filter(|f| f.step.as_deref() == Some(step.id.as_str()))
+                .cloned()
+                .collect(),
+        })
+        .filter(|page| !page.fields.is_empty())
+        .collect();
+    let loose: Vec<Field> = fields
+        .iter()
+        .filter(|f| {
+            f.step
+                .as_ref()
+                .is_none_or(|s| !steps.iter().any(|st| &st.id == s))
+        })
+        .cloned()
+        .collect();
+    if !loose.is_empty() {
+        pages.push(Page {
+            step: Some(Step {
+                id: "questions".into(),
+                title: if steps.is_empty() {
+                    "Questions"
+                } else {
+                    "Other questions"
+                }
+                .into(),
+                help: None,
+            }),
+            fields: loose,
+        });
+    }
+    pages
+}
+
+#[component]
+fn Wizard(editor: DraftEditor) -> impl IntoView {
+    let draft = editor.draft.clone();
+    let form = Form {
+        draft_id: draft.id,
+        fields: StoredValue::new(editor.fields.clone()),
+        answers: RwSignal::new(editor.version.answers.clone()),
+        dismissals: RwSignal::new(editor.version.dismissals.clone()),
+        touched: RwSignal::new(HashSet::new()),
+        show_all: RwSignal::new(false),
+        preview: RwSignal::new(None),
+        base_version: RwSignal::new(editor.version.number),
+        state: RwSignal::new(SaveState::Saved {
+            at: short_time(&editor.version.saved_at),
+        }),
+        edits: RwSignal::new(0),
+        saving: StoredValue::new(false),
+        failures: StoredValue::new(0),
+        previewed: StoredValue::new(0),
+    };
+    provide_context(form);
+    let pages = StoredValue::new(pages(&editor.steps, &editor.fields));
+    let page_count = pages.with_value(Vec::len);
+    // Pages 0..page_count are the template's; page_count is the review.
+    let current = RwSignal::new(0usize);
+    let heading = NodeRef::<leptos::html::H2>::new();
+    let (hydrated, set_hydrated) = signal(false);
+    Effect::new(move |_| {
+        set_hydrated.set(true);
+        form.refresh_preview();
+    });
+    Effect::new(move |previous: Option<usize>| {
+        let page = current.get();
+        form.show_all.set(page == page_count);
+        if previous.is_some() {
+            if let Some(heading) = heading.get() {
+                let _ = heading.focus();
+            }
+        }
+        page
+    });
+    // Leaving with unsaved answers asks first.
+    let _ = window_event_listener(leptos::ev::beforeunload, move |event| {
+        if !matches!(form.state.get_untracked(), SaveState::Saved { .. }) {
+            event.prevent_default();
+        }
+    });
+
+    let go = move |page: usize| current.set(page.min(page_count));
+    let page_title = move |index: usize| {
+        pages.with_value(|p| {
+            p.get(index)
+                .and_then(|page| page.step.as_ref().map(|s| s.title.clone()))
+                .unwrap_or_else(|| "Review".to_owned())
+        })
+    };
+    let template_note = editor.newer_template.map(|v| {
+        view! {
+            <p class="note">
+                {format!(
+                    "This draft uses version {} of its template; version {v} is newer. The draft keeps its version until you move it.",
+                    draft.template_version,
+                )}
+            </p>
+        }
+    });
+
+    view! {
+        <div class="wizard" data-hydrated=move || hydrated.get().to_string() data-draft=draft.id>
+            <header class="wizard-header">
+                <div>
+                    <h1>{draft.title.clone()}</h1>
+                    <p class="meta">
+                        {format!("{} · template version {}", draft.template_title, draft.template_version)}
+                        " · "
+                        <a href=format!("/drafts/{}/history", draft.id)>"History"</a>
+                    </p>
+                    {template_note}
+                </div>
+                <SaveIndicator/>
+            </header>
+            <ConflictBanner/>
+            <nav class="steps" aria-label="Steps">
+                <ol>
+                    {(0..=page_count)
+                        .map(|index| {
+                            view! {
+                                <li>
+                                    <button
+                                        type="button"
+                                        aria-current=move || (current.get() == index).then_some("step")
+                                        on:click=move |_| go(index)
+                                    >
+                                        {format!("{}. {}", index + 1, page_title(index))}
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ol>
+            </nav>
+            <div class="wizard-body">
+                <form class="questions" on:submit=|ev| ev.prevent_default() novalidate=true>
+                    <h2 tabindex="-1" node_ref=heading>{move || page_title(current.get())}</h2>
+                    {move || {
+                        let index = current.get();
+                        if index == page_count {
+                            view! { <Review pages go/> }.into_any()
+                        } else {
+                            let page = pages.with_value(|p| p[index].clone());
+                            view! { <StepFields page/> }.into_any()
+                        }
+                    }}
+                    <div class="step-buttons">
+                        <button type="button" disabled=move || current.get() == 0 on:click=move |_| go(current.get().saturating_sub(1))>
+                            "Back"
+                        </button>
+                        <button type="button" class="primary" disabled=move || current.get() == page_count on:click=move |_| go(current.get() + 1)>
+                            {move || if current.get() + 1 == page_count { "Review" } else { "Next" }}
+                        </button>
+                    </div>
+                </form>
+                <PreviewPane draft_id=draft.id/>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn StepFields(page: Page) -> impl IntoView {
+    let form = expect_context::<Form>();
+    let help = page.step.as_ref().and_then(|s| s.help.clone());
+    view! {
+        {help.map(|h| view! { <p class="step-help">{h}</p> })}
+        {page
+            .fields
+            .into_iter()
+            .map(|field| {
+                let shown = field.clone();
+                view! {
+                    <Show when=move || form.is_active(&shown)>
+                        <FieldInput field=field.clone()/>
+                    </Show>
+                }
+            })
+            .collect_view()}
+    }
+}
+
+/// Every answer, with its problem if any, and a way back to edit it.
+#[component]
+fn Review(
+    pages: StoredValue<Vec<Page>>,
+    go: impl Fn(usize) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let form = expect_context::<Form>();
+    let rows = pages.with_value(|pages| {
+        pages
+            .iter()
+            .enumerate()
+            .flat_map(|(index, page)| page.fields.iter().map(move |f| (index, f.clone())))
+            .collect::<Vec<_>>()
+    });
+    let problems = move || {
+        form.fields.with_value(|fields| {
+            fields
+                .iter()
+                .filter(|f| form.is_active(f))
+                .filter(|f| form.error(f).is_some())
+                .count()
+        })
+    };
+    view! {
+        <p class="review-summary" aria-live="polite">
+            {move || match problems() {
+                0 => "Every question is answered. Check the preview, then download.".to_owned(),
+                1 => "One answer needs attention before the document can be downloaded.".to_owned(),
+                n => format!("{n} answers need attention before the document can be downloaded."),
+            }}
+        </p>
+        <dl class="review">
+            {rows
+                .into_iter()
+                .map(|(page, field)| {
+                    let shown = field.clone();
+                    let for_answer = field.clone();
+                    let for_error = field.clone();
+                    let target = format!("answer-{}", field.id);
+                    view! {
+                        <Show when=move || form.is_active(&shown)>
+                            <div class="review-row" data-field=for_answer.id.clone()>
+                                <dt>{for_answer.label.clone()}</dt>
+                                <dd>
+                                    <span class="answer">
+                                        {
+                                            let field = for_answer.clone();
+                                            move || {
+                                                let text = display_answer(&field, form.answer(&field.id).as_ref());
+                                                if text.is_empty() { "—".to_owned() } else { text }
+                                            }
+                                        }
+                                    </span>
+                                    {
+                                        let field = for_error.clone();
+                                        move || form.error(&field).map(|e| view! { <span class="field-error">{e}</span> })
+                                    }
+                                    <button
+                                        type="button"
+                                        class="link"
+                                        on:click={
+                                            let target = target.clone();
+                                            move |_| {
+                                                go(page);
+                                                focus_later(target.clone());
+                                            }
+                                        }
+                                    >
+                                        {format!("Edit “{}”", for_answer.label)}
+                                    </button>
+                                </dd>
+                            </div>
+                        </Show>
+                    }
+                })
+                .collect_view()}
+        </dl>
+    }
+}
+
+/// Focuses an element once the page it is on has been drawn.
+fn focus_later(id: String) {
+    set_timeout(
+        move || {
+            use leptos::wasm_bindgen::JsCast;
+            if let Some(element) = document()
+                .get_element_by_id(&id)
+                .and_then(|e| e.dyn_into::<leptos::web_sys::HtmlElement>().ok())
+            {
+                let _ = element.focus();
+            }
+        },
+        Duration::from_millis(50),
+    );
+}
+
+#[component]
+fn SaveIndicator() -> impl IntoView {
+    let form = expect_context::<Form>();
+    let text = move || match form.state.get() {
+        SaveState::Saved { at } => format!("Saved · version {} · {at}", form.base_version.get()),
+        SaveState::Pending => "Unsaved changes…".to_owned(),
+        SaveState::Saving => "Saving…".to_owned(),
+        SaveState::Failed { message, retry_in } => {
+            format!("Not saved: {message}. Trying again in {retry_in} s; keep this page open.")
+        }
+        SaveState::Conflict { .. } => "Not saved: this draft changed elsewhere".to_owned(),
+    };
+    let class = move || match form.state.get() {
+        SaveState::Saved { .. } => "save-state saved",
+        SaveState::Pending | SaveState::Saving => "save-state saving",
+        SaveState::Failed { .. } | SaveState::Conflict { .. } => "save-state failed",
+    };
+    let retry = move |_| {
+        form.failures.set_value(0);
+        form.save();
+    };
+    view! {
+        <div class=class role="status" aria-live="polite" data-save-state=move || match form.state.get() {
+            SaveState::Saved { .. } => "saved",
+            SaveState::Pending => "pending",
+            SaveState::Saving => "saving",
+            SaveState::Failed { .. } => "failed",
+            SaveState::Conflict { .. } => "conflict",
+        }>
+            <span>{text}</span>
+            {move || matches!(form.state.get(), SaveState::Failed { .. })
+                .then(|| view! { <button type="button" on:click=retry>"Retry now"</button> })}
+        </div>
+    }
+}
+
+/// Shown when another tab or person saved this draft since this page loaded
+/// it: what differs, and the two ways out.
+#[component]
+fn ConflictBanner() -> impl IntoView {
+    let form = expect_context::<Form>();
+    move || {
+        let SaveState::Conflict { theirs } = form.state.get() else {
+            return None;
+        };
+        let changes = form.fields.with_value(|fields| {
+            form.answers
+                .with_untracked(|mine| compare(fields, &theirs.answers, mine))
+        });
+        let number = theirs.number;
+        let saved_at = short_time(&theirs.saved_at);
+        let theirs_for_button = theirs.clone();
+        Some(view! {
+            <section class="conflict" role="alert" aria-labelledby="conflict-title">
+                <h2 id="conflict-title">"This draft was changed elsewhere"</h2>
+                <p>
+                    {format!("Version {number} was saved at {saved_at}, after this page loaded the draft. Your changes are not saved yet. ")}
+                    {match changes.len() {
+                        0 => "Your answers and the saved ones are the same.".to_owned(),
+                        1 => "One answer differs:".to_owned(),
+                        n => format!("{n} answers differ:"),
+                    }}
+                </p>
+                <ul>
+                    {changes
+                        .into_iter()
+                        .map(|c| view! {
+                            <li><strong>{c.label}</strong>": saved “"{c.before}"”, yours “"{c.after}"”"</li>
+                        })
+                        .collect_view()}
+                </ul>
+                <button type="button" class="primary" on:click=move |_| form.keep_mine(number)>
+                    "Keep my answers (save as a new version)"
+                </button>
+                <button type="button" on:click=move |_| form.take_theirs(theirs_for_button.clone())>
+                    "Use the saved version (drop my changes)"
+                </button>
+            </section>
+        })
+    }
+}
+
+#[component]
+fn PreviewPane(draft_id: i64) -> impl IntoView {
+    let form = expect_context::<Form>();
+    let preview = form.preview;
+    let ready = move || {
+        preview.with(|p| {
+            p.as_ref()
+                .is_some_and(|p| p.error.is_none() && p.problems.is_empty())
+        }) && matches!(form.state.get(), SaveState::Saved { .. })
+    };
+    view! {
+        <aside class="preview-pane" aria-label="Preview">
+            <div class="downloads">
+                <a
+                    class="button"
+                    href=format!("/drafts/{draft_id}/download/docx")
+                    download
+                    aria-disabled=move || (!ready()).to_string()
+                    data-ready=move || ready().to_string()
+                >
+                    "Download DOCX"
+                </a>
+                <a
+                    class="button"
+                    href=format!("/drafts/{draft_id}/download/pdf")
+                    download
+                    aria-disabled=move || (!ready()).to_string()
+                    data-ready=move || ready().to_string()
+                >
+                    "Download PDF"
+                </a>
+                <p class="note">
+                    {move || {
+                        if ready() {
+                            "Downloads are the saved version, as shown here.".to_owned()
+                        } else if !matches!(form.state.get(), SaveState::Saved { .. }) {
+                            "Downloads become available once your changes are saved.".to_owned()
+                        } else {
+                            "Answer the questions marked in the wizard to download the finished document.".to_owned()
+                        }
+                    }}
+                </p>
+            </div>
+            {move || {
+                preview
+                    .with(|p| p.as_ref().map(|p| p.words.clone()))
+                    .map(|words| {
+                        let over = words.limit.is_some_and(|limit| words.counted > limit);
+                        let text = match words.limit {
+                            Some(limit) => format!("{} of {limit} words", words.counted),
+                            None => format!("{} words", words.counted),
+                        };
+                        view! {
+                            <p class="word-count" class:over=over data-words=words.counted>
+                                <strong>{text}</strong>
+                                <span>{format!(" — {}", words.basis)}</span>
+                            </p>
+                        }
+                    })
+            }}
+            <ChecksPanel/>
+            {move || {
+                preview
+                    .with(|p| p.as_ref().and_then(|p| p.error.clone()))
+                    .map(|e| view! { <p class="error" role="alert">{e}</p> })
+            }}
+            <div
+                class="page"
+                data-preview=move || preview.with(|p| p.is_some()).to_string()
+                inner_html=move || preview.with(|p| p.as_ref().map(|p| p.html.clone()).unwrap_or_default())
+            ></div>
+        </aside>
+    }
+}
+
+/// The filing-rule checks of the current answers; warnings can be
+/// dismissed with a reason, which is saved with the draft.
+#[component]
+fn ChecksPanel() -> impl IntoView {
+    let form = expect_context::<Form>();
+    let checks = move || {
+        form.preview
+            .with(|p| p.as_ref().map(|p| p.checks.clone()).unwrap_or_default())
+    };
+    view! {
+        <section class="checks" aria-label="Filing-rule checks">
+            <h2>"Checks"</h2>
+            <ul>
+                {move || {
+                    checks()
+                        .into_iter()
+                        .map(|check| {
+                            let id = check.id.clone();
+                            let can_dismiss = check.severity == "warning";
+                            let dismissed = check.dismissed.clone();
+                            view! {
+                                <li class=format!("check {}", check.severity) data-check=check.id.clone()>
+                                    <strong>{format!("{}: {}", severity_label(&check.severity), check.title)}</strong>
+                                    <p>{check.reason.clone()}</p>
+                                    <p class="reference">{check.reference.clone()}</p>
+                                    {dismissed.map(|reason| {
+                                        let id = id.clone();
+                                        view! {
+                                            <p class="dismissed">
+                                                {format!("Dismissed: {reason} ")}
+                                                <button type="button" class="link" on:click=move |_| {
+                                                    form.dismissals.update(|d| { d.remove(&id); });
+                                                    form.edited();
+                                                }>"Undo"</button>
+                                            </p>
+                                        }
+                                    })}
+                                    {can_dismiss.then(|| view! { <DismissForm id=id.clone()/> })}
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn DismissForm(id: String) -> impl IntoView {
+    let form = expect_context::<Form>();
+    let reason = RwSignal::new(String::new());
+    let input_id = format!("dismiss-{}", id.replace('/', "-"));
+    view! {
+        <div class="dismiss">
+            <label for=input_id.clone()>"Reason to dismiss"</label>
+            <input id=input_id type="text" prop:value=reason on:input=move |ev| reason.set(event_target_value(&ev))/>
+            <button
+                type="button"
+                disabled=move || reason.with(|r| r.trim().is_empty())
+                on:click=move |_| {
+                    let text = reason.get_untracked().trim().to_owned();
+                    form.dismissals.update(|d| { d.insert(id.clone(), text); });
+                    form.edited();
+                }
+            >
+                "Dismiss"
+            </button>
+        </div>
+    }
+}
+
+fn severity_label(severity: &str) -> &'static str {
+    match severity {
+        "passed" => "Passed",
+        "warning" => "Warning",
+        "failed" => "Failed",
+        "dismissed" => "Dismissed",
+        _ => "Note",
+    }
+}

@@ -1,0 +1,135 @@
+//! The evidence feature in the web app: the library page (browse, add,
+//! edit, delete, import) and the source form the wizard also uses.
+
+pub mod api;
+mod form;
+
+pub use form::SourceForm;
+
+use leptos::prelude::*;
+
+use crate::app::drafts::error_text;
+use api::{DeleteSource, ImportSources};
+
+#[component]
+pub fn EvidencePage() -> impl IntoView {
+    let refresh = RwSignal::new(0u32);
+    let delete = ServerAction::<DeleteSource>::new();
+    let import = ServerAction::<ImportSources>::new();
+    let sources = Resource::new(
+        move || {
+            (
+                refresh.get(),
+                delete.version().get(),
+                import.version().get(),
+            )
+        },
+        |_| api::list_sources(),
+    );
+    let editing = RwSignal::new(None::<String>);
+    let adding = RwSignal::new(false);
+    let (query, set_query) = signal(String::new());
+    let import_text = RwSignal::new(String::new());
+    let delete_message = move || {
+        delete
+            .value()
+            .get()
+            .and_then(Result::err)
+            .map(|e| view! { <p class="error" role="alert">{error_text(&e)}</p> })
+    };
+    let import_message = move || {
+        import.value().get().map(|result| match result {
+            Ok(outcome) => view! {
+                <p class="note" role="status">
+                    {format!(
+                        "{}: {} added{}{}",
+                        outcome.format,
+                        outcome.added.len(),
+                        if outcome.added.is_empty() { String::new() } else { format!(" ({})", outcome.added.join(", ")) },
+                        if outcome.skipped.is_empty() { String::new() } else { format!("; already in the library, left as they are: {}", outcome.skipped.join(", ")) },
+                    )}
+                </p>
+            }
+            .into_any(),
+            Err(e) => view! { <p class="error" role="alert">{error_text(&e)}</p> }.into_any(),
+        })
+    };
+    view! {
+        <section class="evidence">
+            <h1>"Evidence library"</h1>
+            <p class="lead">"Sources, the claims drafters cite from them, and verbatim quotes. Shared by every draft."</p>
+            <div class="toolbar">
+                <label>
+                    <span>"Search"</span>
+                    <input type="search" prop:value=query on:input=move |ev| set_query.set(event_target_value(&ev))/>
+                </label>
+                <button type="button" on:click=move |_| adding.update(|a| *a = !*a) aria-expanded=move || adding.get().to_string()>
+                    "Add a source"
+                </button>
+            </div>
+            <Show when=move || adding.get()>
+                <SourceForm initial=None on_saved=Callback::new(move |_| { adding.set(false); refresh.update(|n| *n += 1); })/>
+            </Show>
+            <details class="import">
+                <summary>"Import from Zotero (CSL-JSON or BibTeX)"</summary>
+                <label for="import-text">"Paste the exported file"</label>
+                <textarea id="import-text" rows="8" prop:value=import_text on:input=move |ev| import_text.set(event_target_value(&ev))></textarea>
+                <button type="button" on:click=move |_| { import.dispatch(ImportSources { text: import_text.get_untracked() }); }>
+                    "Import"
+                </button>
+                {import_message}
+            </details>
+            {delete_message}
+            <Transition fallback=|| view! { <p aria-busy="true">"Loading the library…"</p> }>
+                {move || Suspend::new(async move {
+                    let list = match sources.await {
+                        Ok(list) => list,
+                        Err(e) => return view! { <p class="error" role="alert">{error_text(&e)}</p> }.into_any(),
+                    };
+                    view! {
+                        <ul class="library">
+                            {move || {
+                                let q = query.get().to_lowercase();
+                                list.iter()
+                                    .filter(|v| q.is_empty() || v.citation.to_lowercase().contains(&q) || v.source.id.contains(&q))
+                                    .cloned()
+                                    .map(|view| {
+                                        let id = view.source.id.clone();
+                                        let edit_id = id.clone();
+                                        let is_editing = {
+                                            let id = id.clone();
+                                            move || editing.get().as_deref() == Some(id.as_str())
+                                        };
+                                        let source = view.source.clone();
+                                        view! {
+                                            <li class="source" data-source=id.clone()>
+                                                <p class="citation">{view.citation.clone()}</p>
+                                                <p class="meta">
+                                                    <code>{format!("[@{}]", id)}</code>
+                                                    {format!(" · {} claim(s)", view.source.claims.len())}
+                                                    {view.source.provenance.clone().map(|p| format!(" · {p}"))}
+                                                </p>
+                                                <button type="button" on:click=move |_| editing.set(Some(edit_id.clone()))>"Edit"</button>
+                                                <button type="button" on:click={
+                                                    let id = id.clone();
+                                                    move |_| { delete.dispatch(DeleteSource { id: id.clone() }); }
+                                                }>"Delete"</button>
+                                                <Show when=is_editing.clone()>
+                                                    <SourceForm
+                                                        initial=Some(source.clone())
+                                                        on_saved=Callback::new(move |_| { editing.set(None); refresh.update(|n| *n += 1); })
+                                                    />
+                                                </Show>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()
+                            }}
+                        </ul>
+                    }
+                    .into_any()
+                })}
+            </Transition>
+        </section>
+    }
+}

@@ -1,0 +1,126 @@
+//! Renders a draft for its live preview (server only): the same pipeline as
+//! the downloads, in the lenient mode that shows placeholders for what is
+//! still missing, then the filing-rule checks.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value};
+use time::Date;
+
+use super::{CheckItem, Preview, WordCount};
+use crate::compose::{fields, DocumentKind, Template};
+use crate::evidence::{CitationStyle, Library};
+use crate::rules::{self, checks, params, Jurisdiction};
+
+pub fn preview(
+    template: &Template,
+    answers: &Map<String, Value>,
+    dismissals: &BTreeMap<String, String>,
+    library: &Library,
+    style: &CitationStyle,
+    today: Date,
+) -> Preview {
+    let answers = Value::Object(answers.clone());
+    let today_text = today.to_string();
+    let (document, problems) =
+        match crate::render::preview(template, &answers, library, style, &today_text) {
+            Ok(done) => done,
+            Err(error) => {
+                return Preview {
+                    error: Some(error.to_string()),
+                    ..Preview::default()
+                }
+            }
+        };
+    let counted = rules::words::count(&document).total();
+    let words = word_count(template, counted, today);
+    let (checked, _) = fields::check_answers_for_preview(
+        &template.front.fields,
+        &answers,
+        &template.front.language,
+        library,
+        &today_text,
+    );
+    let draft = checks::Draft {
+        template,
+        answers: &checked.0,
+        document: &document,
+    };
+    let checks = match checks::check(&draft, today) {
+        Ok(mut findings) => {
+            for (id, reason) in dismissals {
+                // A dismissal of a warning that no longer appears is kept
+                // with the draft but has nothing to mark here.
+                let _ = checks::dismiss(&mut findings, id, reason);
+            }
+            findings.into_iter().map(item).collect()
+        }
+        Err(error) => vec![CheckItem {
+            id: "rules/unavailable".into(),
+            severity: "failed".into(),
+            title: "The filing rules could not be checked".into(),
+            reason: error.to_string(),
+            reference: String::new(),
+            dismissed: None,
+        }],
+    };
+    Preview {
+        html: crate::export::html::fragment(&document),
+        error: None,
+        problems,
+        words,
+        checks,
+    }
+}
+
+fn item(finding: checks::Finding) -> CheckItem {
+    let severity = serde_json::to_value(finding.severity)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default();
+    CheckItem {
+        id: finding.id,
+        severity,
+        title: finding.title,
+        reason: finding.reason,
+        reference: finding.reference,
+        dismissed: finding.dismissed,
+    }
+}
+
+/// The word count and, where the draft's rule sets one, its limit.
+fn word_count(template: &Template, counted: usize, today: Date) -> WordCount {
+    let jurisdiction = template
+        .front
+        .jurisdiction
+        .as_deref()
+        .and_then(|j| j.parse::<Jurisdiction>().ok());
+    let limit = match (jurisdiction, template.front.kind) {
+        (Some(Jurisdiction::UsSec14a8), DocumentKind::Resolution) => params::sec_14a8()
+            .ok()
+            .and_then(|rules| rules.in_force(today).ok().map(|v| v.parameters.word_limit))
+            .map(|limit| (limit, "proposal and supporting statement, Rule 14a-8(d)")),
+        (Some(Jurisdiction::UkCa2006S338), _) => params::uk_s338()
+            .ok()
+            .and_then(|rules| {
+                rules
+                    .in_force(today)
+                    .ok()
+                    .map(|v| v.parameters.statement_word_limit)
+            })
+            .map(|limit| (limit, "statement, Companies Act 2006 s314")),
+        _ => None,
+    };
+    match limit {
+        Some((limit, basis)) => WordCount {
+            counted,
+            limit: Some(limit),
+            basis: format!("{basis}; title and notes included"),
+        },
+        None => WordCount {
+            counted,
+            limit: None,
+            basis: "whole document, notes included; no word limit applies".into(),
+        },
+    }
+}

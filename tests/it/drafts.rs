@@ -1,0 +1,497 @@
+//! Drafts and the evidence library over HTTP: the real router, the real
+//! server functions, a temporary SQLite file per test.
+
+use serde_json::{json, Value};
+
+use crate::common::{get, spawn_app, spawn_app_on, TestApp};
+
+/// Calls a server function with form-encoded arguments; (status, body).
+fn call_form(app: &TestApp, name: &str, args: &[(&str, &str)]) -> (u16, String) {
+    let body: Vec<String> = args
+        .iter()
+        .map(|(k, v)| format!("{k}={}", form_encode(v)))
+        .collect();
+    send(
+        app,
+        name,
+        "application/x-www-form-urlencoded",
+        body.join("&"),
+    )
+}
+
+/// Calls a server function that takes JSON.
+fn call_json(app: &TestApp, name: &str, args: Value) -> (u16, String) {
+    send(app, name, "application/json", args.to_string())
+}
+
+fn send(app: &TestApp, name: &str, content_type: &str, body: String) -> (u16, String) {
+    let mut response = ureq::post(&format!("{}/api/{name}", app.address))
+        .config()
+        .http_status_as_error(false)
+        .max_redirects(0)
+        .build()
+        .header("content-type", content_type)
+        .header("accept", "application/json")
+        .send(body)
+        .expect("request succeeds");
+    let status = response.status().as_u16();
+    let text = response.body_mut().read_to_string().unwrap_or_default();
+    (status, text)
+}
+
+fn form_encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            b' ' => "+".to_owned(),
+            other => format!("%{other:02X}"),
+        })
+        .collect()
+}
+
+fn ok_json(result: (u16, String)) -> Value {
+    assert_eq!(result.0, 200, "server function failed: {}", result.1);
+    serde_json::from_str(&result.1).expect("JSON answer")
+}
+
+fn create(app: &TestApp, template: &str, title: &str) -> i64 {
+    let (status, body) = call_form(
+        app,
+        "create_draft",
+        &[("template_id", template), ("title", title)],
+    );
+    assert!(
+        status == 200 || status == 302,
+        "create_draft: {status} {body}"
+    );
+    // The list is the source of truth: the newest draft with this title.
+    let drafts = ok_json(call_form(
+        app,
+        "list_drafts",
+        &[
+            ("text", title),
+            ("status", "any"),
+            ("include_archived", "true"),
+        ],
+    ));
+    drafts[0]["id"].as_i64().expect("a draft id")
+}
+
+fn sample(template: &str) -> Value {
+    let path = crate::common::project_root().join(format!("templates/{template}.sample.json"));
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn save(app: &TestApp, id: i64, base: i64, answers: &Value) -> Value {
+    ok_json(call_json(
+        app,
+        "save_draft",
+        json!({"request": {"draft_id": id, "base_version": base, "answers": answers, "dismissals": {}}}),
+    ))
+}
+
+#[test]
+fn a_draft_is_saved_as_versions_with_conflicts_detected_restored_and_downloaded() {
+    let app = spawn_app();
+    let id = create(&app, "us-14a8-hrdd-proposal", "Proposal for the test");
+    let editor = ok_json(call_form(&app, "load_draft", &[("id", &id.to_string())]));
+    assert_eq!(editor["version"]["number"], 1);
+    assert_eq!(editor["draft"]["status"], "draft");
+    // Version 1 holds the template's defaults.
+    assert_eq!(
+        editor["version"]["answers"]["scope"],
+        "military-intelligence"
+    );
+    assert!(editor["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["type"] == "evidence-list"));
+
+    let answers = sample("us-14a8-hrdd-proposal");
+    assert_eq!(save(&app, id, 1, &answers)["Saved"]["version"], 2);
+    // A second tab still on version 1 is told, and shown what was saved.
+    let stale = save(&app, id, 1, &json!({"proponent": "Other Trust"}));
+    assert_eq!(stale["Conflict"]["current"]["number"], 2);
+    assert_eq!(
+        stale["Conflict"]["current"]["answers"]["proponent"],
+        "Northwind Retirement Trust"
+    );
+    assert_eq!(save(&app, id, 2, &answers)["Unchanged"]["version"], 2);
+
+    // The list shows the company from the answers.
+    let drafts = ok_json(call_form(
+        &app,
+        "list_drafts",
+        &[
+            ("text", "microsoft"),
+            ("status", "any"),
+            ("include_archived", "false"),
+        ],
+    ));
+    assert_eq!(drafts[0]["company"], "Microsoft Corporation");
+
+    // The download is the saved version, named after company, kind and date.
+    let (status, content_type, docx) = get(&format!("{}/drafts/{id}/download/docx", app.address));
+    assert_eq!(status, 200, "{}", String::from_utf8_lossy(&docx));
+    assert!(content_type.contains("wordprocessingml"));
+    let text = docx_text(&docx);
+    assert!(text.contains("Microsoft Corporation"), "{text}");
+    assert!(text.contains("RESOLVED"), "{text}");
+    let disposition = download_name(&app, &format!("/drafts/{id}/download/pdf"));
+    assert!(
+        disposition.starts_with("attachment; filename=\"microsoft-corporation-resolution-20"),
+        "{disposition}"
+    );
+
+    // Restoring version 1 makes a new version 3 with version 1's answers.
+    let restored = ok_json(call_form(
+        &app,
+        "restore_version",
+        &[
+            ("id", &id.to_string()),
+            ("number", "1"),
+            ("base_version", "2"),
+        ],
+    ));
+    assert_eq!(restored["Saved"]["version"], 3);
+    let changes = ok_json(call_form(
+        &app,
+        "compare_versions",
+        &[("id", &id.to_string()), ("before", "1"), ("after", "2")],
+    ));
+    let labels: Vec<&str> = changes
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["label"].as_str().unwrap())
+        .collect();
+    assert!(
+        labels.contains(&"Company") && labels.contains(&"Recitals from the evidence library"),
+        "{labels:?}"
+    );
+    let history = ok_json(call_form(&app, "draft_history", &[("id", &id.to_string())]));
+    let versions = history[1].as_array().unwrap();
+    assert_eq!(versions.len(), 3);
+    assert_eq!(versions[0]["note"], "restored from version 1");
+
+    // A restart loses nothing that was acknowledged.
+    let data = app.data.clone();
+    drop(app);
+    let app = spawn_app_on(data);
+    let editor = ok_json(call_form(&app, "load_draft", &[("id", &id.to_string())]));
+    assert_eq!(editor["version"]["number"], 3);
+    assert_eq!(
+        editor["version"]["answers"]["scope"],
+        "military-intelligence"
+    );
+    assert!(editor["version"]["answers"].get("company").is_none());
+}
+
+#[test]
+fn an_unfinished_draft_previews_with_placeholders_and_is_not_downloadable() {
+    let app = spawn_app();
+    let id = create(&app, "us-14a8-hrdd-proposal", "Unfinished");
+    let preview = ok_json(call_json(
+        &app,
+        "preview_draft",
+        json!({"id": id, "answers": {"supporting_statement": "Vote for it [@un-guiding-principles, p. 4] and [@nowhere]."}, "dismissals": {}}),
+    ));
+    let html = preview["html"].as_str().unwrap();
+    assert!(html.contains("[Company]"), "{html}");
+    assert!(
+        html.contains("Guiding Principles"),
+        "the inline citation became a note: {html}"
+    );
+    let problems = preview["problems"].as_array().unwrap();
+    let about = |field: &str| {
+        problems
+            .iter()
+            .find(|p| p["field"] == field)
+            .map(|p| p["message"].as_str().unwrap().to_owned())
+    };
+    assert_eq!(about("company").as_deref(), Some("an answer is required"));
+    assert_eq!(
+        about("supporting_statement").as_deref(),
+        Some("cites [@nowhere], which is not in the evidence library")
+    );
+    assert_eq!(preview["words"]["limit"], 500);
+    assert!(preview["words"]["counted"].as_u64().unwrap() > 50);
+    assert!(preview["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["id"] == "14a8/word-limit"));
+
+    let (status, _, body) = get(&format!("{}/drafts/{id}/download/docx", app.address));
+    assert_eq!(status, 422);
+    let body = String::from_utf8_lossy(&body);
+    assert!(
+        body.contains("«Company» (field `company`): an answer is required"),
+        "{body}"
+    );
+}
+
+#[test]
+fn wrong_answers_of_every_field_type_are_reported_on_their_field() {
+    let app = spawn_app();
+    let wrong = |kind: &str| match kind {
+        "text" | "company" => json!(123),
+        "long-text" => json!(["a list"]),
+        "number" => json!("ten"),
+        "money" => json!("lots"),
+        "date" => json!("next week"),
+        "choice" => json!("not-an-option"),
+        "boolean" => json!("yes"),
+        "list" => json!("one item"),
+        _ => json!(["missing-source#nothing"]),
+    };
+    let mut seen = std::collections::BTreeSet::new();
+    for entry in crate::common::catalog().entries() {
+        let template = entry.template.id();
+        let id = create(&app, template, &format!("Bad answers for {template}"));
+        let fields: Vec<_> = entry
+            .template
+            .front
+            .fields
+            .iter()
+            .filter(|f| f.condition.is_none())
+            .collect();
+        let answers: serde_json::Map<String, Value> = fields
+            .iter()
+            .map(|f| {
+                (
+                    f.id.clone(),
+                    wrong(&json!(f.field_type).as_str().unwrap().to_owned()),
+                )
+            })
+            .collect();
+        let preview = ok_json(call_json(
+            &app,
+            "preview_draft",
+            json!({"id": id, "answers": answers, "dismissals": {}}),
+        ));
+        let problems = preview["problems"].as_array().unwrap();
+        for field in fields {
+            let problem = problems
+                .iter()
+                .find(|p| p["field"] == field.id.as_str())
+                .unwrap_or_else(|| {
+                    panic!(
+                        "{template}: no problem reported for `{}`: {problems:?}",
+                        field.id
+                    )
+                });
+            assert!(!problem["message"].as_str().unwrap().is_empty());
+            seen.insert(json!(field.field_type).as_str().unwrap().to_owned());
+        }
+        // Saving keeps even wrong answers (a draft is work in progress), but
+        // never answers to questions the template does not ask.
+        let (status, body) = call_json(
+            &app,
+            "save_draft",
+            json!({"request": {"draft_id": id, "base_version": 1, "answers": {"no_such_field": 1}, "dismissals": {}}}),
+        );
+        assert_eq!(status, 500);
+        assert!(body.contains("has no field `no_such_field`"), "{body}");
+    }
+    assert_eq!(seen.len(), 10, "every field type was tried: {seen:?}");
+}
+
+#[test]
+fn evidence_can_be_added_imported_and_a_cited_source_is_not_deleted() {
+    let app = spawn_app();
+    let id = create(&app, "us-14a8-hrdd-proposal", "Citing draft");
+    save(&app, id, 1, &sample("us-14a8-hrdd-proposal"));
+
+    let (status, body) = call_form(
+        &app,
+        "delete_source",
+        &[("id", "guardian-2025-08-06-azure-surveillance")],
+    );
+    assert_eq!(status, 500);
+    assert!(
+        body.contains("is cited by draft") && body.contains("Citing draft"),
+        "{body}"
+    );
+    let sources = ok_json(call_form(&app, "list_sources", &[]));
+    assert!(sources
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s["source"]["id"] == "guardian-2025-08-06-azure-surveillance"));
+
+    // A new source with a claim, then an edit with a bad date, which is refused.
+    let source = json!({
+        "id": "test-report", "type": "report", "title": "A Test Report", "publisher": "Test Institute",
+        "date": "2025-10-01", "authors": [], "tags": ["test"],
+        "claims": [{"id": "c1", "text": {"en": "The test found a gap."},
+                    "quote": {"text": "Un écart", "language": "fr", "translation": {"text": "A gap", "language": "en", "by": "drafter"}}}]
+    });
+    ok_json(call_json(
+        &app,
+        "save_source",
+        json!({"source": source, "replace": false}),
+    ));
+    let (status, body) = call_json(
+        &app,
+        "save_source",
+        json!({"source": source, "replace": false}),
+    );
+    assert_eq!(status, 500);
+    assert!(
+        body.contains("already a source with id `test-report`"),
+        "{body}"
+    );
+    let mut bad = source.clone();
+    bad["date"] = json!("October 2025");
+    let (status, body) = call_json(&app, "save_source", json!({"source": bad, "replace": true}));
+    assert_eq!(status, 500);
+    assert!(
+        body.contains("date `October 2025` is not YYYY-MM-DD"),
+        "{body}"
+    );
+    let sources = ok_json(call_form(&app, "list_sources", &[]));
+    let stored = sources
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["source"]["id"] == "test-report")
+        .unwrap();
+    assert_eq!(stored["source"]["date"], "2025-10-01");
+    assert!(
+        stored["citation"]
+            .as_str()
+            .unwrap()
+            .contains("A Test Report"),
+        "{stored}"
+    );
+    assert_eq!(
+        stored["source"]["claims"][0]["quote"]["translation"]["by"],
+        "drafter"
+    );
+
+    // Imports from Zotero: new ids are added, existing ones left alone.
+    let csl = r#"[{"id":"zotero-item","type":"article-newspaper","title":"Imported Article","container-title":"Daily Test","issued":{"date-parts":[[2025,9,2]]}},{"id":"test-report","type":"report","title":"Clash"}]"#;
+    let outcome = ok_json(call_form(&app, "import_sources", &[("text", csl)]));
+    assert_eq!(outcome["format"], "CSL-JSON");
+    assert_eq!(outcome["added"], json!(["zotero-item"]));
+    assert_eq!(outcome["skipped"], json!(["test-report"]));
+    let bib = "@online{bib_item,\n  title = {From {BibTeX}},\n  url = {https://example.org},\n  year = {2024}\n}";
+    let outcome = ok_json(call_form(&app, "import_sources", &[("text", bib)]));
+    assert_eq!(outcome["added"], json!(["bib_item"]));
+    let (status, body) = call_form(
+        &app,
+        "import_sources",
+        &[("text", "@report{broken,\n title = {Open")],
+    );
+    assert_eq!(status, 500);
+    assert!(body.contains("line 1") || body.contains("line 2"), "{body}");
+
+    // An uncited source can be deleted.
+    ok_json(call_form(&app, "delete_source", &[("id", "zotero-item")]));
+    let sources = ok_json(call_form(&app, "list_sources", &[]));
+    assert!(!sources
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s["source"]["id"] == "zotero-item"));
+}
+
+#[test]
+fn drafts_are_searched_duplicated_archived_and_given_a_status() {
+    let app = spawn_app();
+    let first = create(&app, "engagement-letter-fr", "Lettre à Exemple SA");
+    create(&app, "us-14a8-filing-letter", "Filing letter");
+    let copy = ok_json(call_form(
+        &app,
+        "duplicate_draft",
+        &[("id", &first.to_string())],
+    ));
+    let copy = copy.as_i64().unwrap();
+    let list = |text: &str, status: &str, archived: &str| {
+        ok_json(call_form(
+            &app,
+            "list_drafts",
+            &[
+                ("text", text),
+                ("status", status),
+                ("include_archived", archived),
+            ],
+        ))
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["title"].as_str().unwrap().to_owned())
+        .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        list("lettre", "any", "false"),
+        vec!["Lettre à Exemple SA (copy)", "Lettre à Exemple SA"]
+    );
+    ok_json(call_form(
+        &app,
+        "archive_draft",
+        &[("id", &copy.to_string()), ("archived", "true")],
+    ));
+    assert_eq!(list("lettre", "any", "false"), vec!["Lettre à Exemple SA"]);
+    assert_eq!(list("lettre", "any", "true").len(), 2);
+    ok_json(call_form(
+        &app,
+        "set_draft_status",
+        &[("id", &first.to_string()), ("status", "in-review")],
+    ));
+    assert_eq!(list("", "in-review", "false"), vec!["Lettre à Exemple SA"]);
+    let (status, body) = call_form(
+        &app,
+        "set_draft_status",
+        &[("id", &first.to_string()), ("status", "done")],
+    );
+    assert_eq!(status, 500);
+    assert!(body.contains("`done` is not a status"), "{body}");
+    let (status, body) = call_form(
+        &app,
+        "create_draft",
+        &[("template_id", "no-such-template"), ("title", "x")],
+    );
+    assert_eq!(status, 500);
+    assert!(body.contains("no template `no-such-template`"), "{body}");
+    // The pages themselves render on the server.
+    let (status, _, html) = get(&format!("{}/drafts", app.address));
+    assert_eq!(status, 200);
+    assert!(String::from_utf8_lossy(&html).contains("Lettre à Exemple SA"));
+    let (status, _, html) = get(&format!("{}/drafts/{first}", app.address));
+    assert_eq!(status, 200);
+    let html = String::from_utf8_lossy(&html);
+    assert!(
+        html.contains("answer-company") || html.contains("answer-"),
+        "the wizard renders its inputs"
+    );
+}
+
+fn docx_text(bytes: &[u8]) -> String {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    let mut xml = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("word/document.xml").expect("document.xml"),
+        &mut xml,
+    )
+    .unwrap();
+    xml.split('<')
+        .filter_map(|part| part.split_once('>').map(|(_, text)| text))
+        .collect()
+}
+
+fn download_name(app: &TestApp, path: &str) -> String {
+    let response = ureq::get(&format!("{}{path}", app.address))
+        .call()
+        .expect("download");
+    response
+        .headers()
+        .get("content-disposition")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned()
+}
