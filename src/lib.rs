@@ -5,6 +5,9 @@
 //! (the document model) → [`export`] (HTML, DOCX). [`render`] runs the
 //! whole pipeline. The web app lives in [`app`] (UI) and `server` (axum).
 
+// Leptos views are deeply nested types; the wasm build of the wizard needs more room.
+#![recursion_limit = "256"]
+
 pub mod app;
 
 #[cfg(feature = "ssr")]

@@ -395,6 +395,22 @@ fn merge_text(inlines: Vec<Inline>) -> Vec<Inline> {
     out
 }
 
+/// A source's full citation as plain text: the note a first citation of it
+/// would get, in English. Shown beside the source when drafters pick evidence.
+pub fn full_citation(source: &Source, library: &Library, style: &CitationStyle) -> String {
+    let citation = Citation {
+        source: source.id.clone(),
+        pinpoint: None,
+    };
+    match format_notes(&[(1, &citation)], library, style, "en-US") {
+        Ok(notes) => notes
+            .first()
+            .map(|note| crate::document::Inline::plain_text(note))
+            .unwrap_or_default(),
+        Err(error) => format!("(no citation: {error})"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -444,21 +460,5 @@ mod tests {
             .unwrap(),
             first
         );
-    }
-}
-
-/// A source's full citation as plain text: the note a first citation of it
-/// would get, in English. Shown beside the source when drafters pick evidence.
-pub fn full_citation(source: &Source, library: &Library, style: &CitationStyle) -> String {
-    let citation = Citation {
-        source: source.id.clone(),
-        pinpoint: None,
-    };
-    match format_notes(&[(1, &citation)], library, style, "en-US") {
-        Ok(notes) => notes
-            .first()
-            .map(|note| crate::document::Inline::plain_text(note))
-            .unwrap_or_default(),
-        Err(error) => format!("(no citation: {error})"),
     }
 }

@@ -435,7 +435,7 @@ fn language_tag(language: &str) -> String {
         "french" | "francais" | "français" => "fr".into(),
         "german" => "de".into(),
         "spanish" => "es".into(),
-        other => other.to_owned(),
+        _ => language.trim().to_owned(),
     }
 }
 

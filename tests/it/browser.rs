@@ -41,3 +41,53 @@ fn front_page_hydrates_in_chromium() {
         assert!(dom.contains(&format!("data-template=\"{}\"", entry.template.id())));
     }
 }
+
+/// The wizard hydrates in Chromium and asks the server for its live
+/// preview from the browser bundle: the preview pane fills with the
+/// document, the word count and the checks.
+#[test]
+fn wizard_hydrates_and_fills_its_preview_in_chromium() {
+    if !site_built() {
+        eprintln!("skipped: the browser bundle is built by `cargo xtask test`");
+        return;
+    }
+    let app = spawn_app();
+    let created = ureq::post(&format!("{}/api/create_draft", app.address))
+        .config()
+        .max_redirects(0)
+        .http_status_as_error(false)
+        .build()
+        .header("content-type", "application/x-www-form-urlencoded")
+        .send("template_id=us-14a8-hrdd-proposal&title=Browser+draft")
+        .expect("create_draft answers");
+    assert!(created.status().as_u16() < 400);
+    let profile = tempfile::tempdir().unwrap();
+    let output = Command::new("chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--virtual-time-budget=20000",
+            "--dump-dom",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("{}/drafts/1", app.address))
+        .output()
+        .expect("chromium must be installed (cargo xtask test installs it)");
+    let dom = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        dom.contains("data-hydrated=\"true\""),
+        "the wizard did not hydrate:\n{dom}"
+    );
+    assert!(
+        dom.contains("data-preview=\"true\""),
+        "no preview arrived:\n{dom}"
+    );
+    // The preview shows the placeholder for the unanswered company, and the
+    // 14a-8 word count with its limit.
+    assert!(dom.contains("[Company]"), "{dom}");
+    assert!(dom.contains(" of 500 words"), "{dom}");
+    assert!(dom.contains("id=\"answer-proponent\""), "{dom}");
+}

@@ -261,12 +261,7 @@ fn wrong_answers_of_every_field_type_are_reported_on_their_field() {
             .collect();
         let answers: serde_json::Map<String, Value> = fields
             .iter()
-            .map(|f| {
-                (
-                    f.id.clone(),
-                    wrong(&json!(f.field_type).as_str().unwrap().to_owned()),
-                )
-            })
+            .map(|f| (f.id.clone(), wrong(json!(f.field_type).as_str().unwrap())))
             .collect();
         let preview = ok_json(call_json(
             &app,

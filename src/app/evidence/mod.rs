@@ -92,8 +92,8 @@ pub fn EvidencePage() -> impl IntoView {
                                 let q = query.get().to_lowercase();
                                 list.iter()
                                     .filter(|v| q.is_empty() || v.citation.to_lowercase().contains(&q) || v.source.id.contains(&q))
-                                    .cloned()
                                     .map(|view| {
+                                        let view = view.clone();
                                         let id = view.source.id.clone();
                                         let edit_id = id.clone();
                                         let is_editing = {
