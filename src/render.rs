@@ -1,6 +1,6 @@
 //! The whole pipeline in one call: compose → document model → a file format.
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::compose::{self, AnswerProblem, ComposeError, Composed, Template};
 use crate::document::{parse::parse, Document, Inline};
@@ -28,17 +28,29 @@ pub fn document(
     build(template, composed, library, style)
 }
 
-/// The document model of an unfinished draft, for its live preview, with
-/// the problems its answers still have (see [`compose::compose_preview`]).
+/// An unfinished draft's document, for its live preview.
+pub struct DraftPreview {
+    pub document: Document,
+    /// What is still wrong with the answers.
+    pub problems: Vec<AnswerProblem>,
+    /// The checked answers (placeholders included), as the rule checks read them.
+    pub answers: Map<String, Value>,
+}
+
+/// The document model of an unfinished draft (see [`compose::compose_preview`]).
 pub fn preview(
     template: &Template,
     answers: &Value,
     library: &Library,
     style: &CitationStyle,
     today: &str,
-) -> Result<(Document, Vec<AnswerProblem>), RenderError> {
-    let (composed, problems) = compose::compose_preview(template, answers, library, today)?;
-    Ok((build(template, composed, library, style)?, problems))
+) -> Result<DraftPreview, RenderError> {
+    let preview = compose::compose_preview(template, answers, library, today)?;
+    Ok(DraftPreview {
+        document: build(template, preview.composed, library, style)?,
+        problems: preview.problems,
+        answers: preview.answers,
+    })
 }
 
 /// Parses composed Markdown and fills its citation notes.

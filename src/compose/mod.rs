@@ -24,6 +24,6 @@ pub mod template;
 #[cfg(feature = "ssr")]
 pub use diagnostic::Diagnostic;
 #[cfg(feature = "ssr")]
-pub use pipeline::{compose, compose_preview, ComposeError, Composed};
+pub use pipeline::{compose, compose_preview, ComposeError, Composed, ComposedPreview};
 #[cfg(feature = "ssr")]
 pub use template::{DocumentKind, FrontMatter, Template, TemplateError};

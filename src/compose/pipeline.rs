@@ -66,6 +66,17 @@ pub fn compose(
     compose_checked(template, context, citations, library)
 }
 
+/// An unfinished draft, composed for its live preview.
+#[derive(Debug, Clone)]
+pub struct ComposedPreview {
+    pub composed: Composed,
+    /// What is still wrong with the answers.
+    pub problems: Vec<AnswerProblem>,
+    /// The checked answers (placeholders included) in the body's shape, as
+    /// the filing-rule checks read them.
+    pub answers: Map<String, Value>,
+}
+
 /// Renders an unfinished draft for its live preview: problems with the
 /// answers are returned beside the document, and the answers they concern
 /// show as placeholders such as `[Company]`. `today` (YYYY-MM-DD) stands in
@@ -75,7 +86,7 @@ pub fn compose_preview(
     answers: &Value,
     library: &Library,
     today: &str,
-) -> Result<(Composed, Vec<AnswerProblem>), ComposeError> {
+) -> Result<ComposedPreview, ComposeError> {
     let (checked, mut problems) = fields::check_answers_for_preview(
         &template.front.fields,
         &sanitize(answers),
@@ -83,12 +94,14 @@ pub fn compose_preview(
         library,
         today,
     );
+    let answers = checked.0.clone();
     let (context, citations, more) = cite_in_answers(template, checked.0, library);
     problems.extend(more);
-    Ok((
-        compose_checked(template, context, citations, library)?,
+    Ok(ComposedPreview {
+        composed: compose_checked(template, context, citations, library)?,
         problems,
-    ))
+        answers,
+    })
 }
 
 /// Turns `[@source, pinpoint]` in long-text answers into citation markers.

@@ -4,46 +4,41 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 use time::Date;
 
 use super::{CheckItem, Preview, WordCount};
-use crate::compose::{fields, DocumentKind, Template};
+use crate::compose::{DocumentKind, Template};
 use crate::evidence::{CitationStyle, Library};
 use crate::rules::{self, checks, params, Jurisdiction};
 
 pub fn preview(
     template: &Template,
-    answers: &Map<String, Value>,
+    answers: &Value,
     dismissals: &BTreeMap<String, String>,
     library: &Library,
     style: &CitationStyle,
     today: Date,
 ) -> Preview {
-    let answers = Value::Object(answers.clone());
     let today_text = today.to_string();
-    let (document, problems) =
-        match crate::render::preview(template, &answers, library, style, &today_text) {
-            Ok(done) => done,
-            Err(error) => {
-                return Preview {
-                    error: Some(error.to_string()),
-                    ..Preview::default()
-                }
+    let crate::render::DraftPreview {
+        document,
+        problems,
+        answers: checked,
+    } = match crate::render::preview(template, answers, library, style, &today_text) {
+        Ok(done) => done,
+        Err(error) => {
+            return Preview {
+                error: Some(error.to_string()),
+                ..Preview::default()
             }
-        };
+        }
+    };
     let counted = rules::words::count(&document).total();
     let words = word_count(template, counted, today);
-    let (checked, _) = fields::check_answers_for_preview(
-        &template.front.fields,
-        &answers,
-        &template.front.language,
-        library,
-        &today_text,
-    );
     let draft = checks::Draft {
         template,
-        answers: &checked.0,
+        answers: &checked,
         document: &document,
     };
     let checks = match checks::check(&draft, today) {

@@ -1,11 +1,16 @@
-//! File downloads: a built-in template's sample rendering.
+//! File downloads: a built-in template's sample rendering, and a draft's
+//! latest saved version.
+
+use std::sync::Arc;
 
 use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
+use serde_json::Value;
 
 use super::AppState;
-use crate::evidence::{CitationStyle, DEFAULT_STYLE};
+use crate::compose::Template;
+use crate::evidence::{CitationStyle, Library, DEFAULT_STYLE};
 use crate::export::Format;
 
 pub async fn sample(
@@ -13,63 +18,26 @@ pub async fn sample(
     Path((id, format)): Path<(String, String)>,
 ) -> Response {
     let Some(format) = Format::from_extension(&format) else {
-        return (
-            StatusCode::NOT_FOUND,
-            format!("no format `{format}`: use docx, pdf or html"),
-        )
-            .into_response();
+        return unknown_format(&format);
     };
     let stored = match state.store.latest_template(&id).await {
         Ok(stored) => stored,
         Err(error) => return (StatusCode::NOT_FOUND, error.to_string()).into_response(),
     };
-    let Some(answers) = stored.sample.clone() else {
+    let Some(answers) = stored.sample else {
         return (
             StatusCode::NOT_FOUND,
             format!("template `{id}` has no sample answers"),
         )
             .into_response();
     };
-    // Typesetting is CPU work of several milliseconds: keep it off the async workers.
-    let library = state.store.library();
-    let template = stored.template;
-    let rendered = tokio::task::spawn_blocking(move || {
-        let style = CitationStyle::by_name(DEFAULT_STYLE)?;
-        crate::render::render(&template, &answers, &library, &style, format)
-    })
-    .await;
-    let rendered = match rendered {
-        Ok(result) => result,
-        Err(join) => {
-            return (
-                StatusCode::INTERNAL_SERVER_ERROR,
-                format!("rendering stopped: {join}"),
-            )
-                .into_response()
-        }
-    };
-    match rendered {
-        Ok(bytes) => {
-            let disposition = match format {
-                Format::Html => "inline".to_owned(),
-                Format::Docx | Format::Pdf => format!(
-                    "attachment; filename=\"{id}-sample.{}\"",
-                    format.extension()
-                ),
-            };
-            (
-                [
-                    (header::CONTENT_TYPE, format.media_type().to_owned()),
-                    (header::CONTENT_DISPOSITION, disposition),
-                ],
-                bytes,
-            )
-                .into_response()
-        }
+    let name = format!("{id}-sample.{}", format.extension());
+    match render(stored.template, answers, state.store.library(), format).await {
+        Ok(bytes) => file(format, &name, bytes),
         // A built-in sample that fails to render is our bug, not the reader's.
-        Err(error) => (
+        Err(message) => (
             StatusCode::INTERNAL_SERVER_ERROR,
-            format!("the sample could not be rendered: {error}"),
+            format!("the sample could not be rendered: {message}"),
         )
             .into_response(),
     }
@@ -83,62 +51,71 @@ pub async fn draft(
     Path((id, format)): Path<(i64, String)>,
 ) -> Response {
     let Some(format) = Format::from_extension(&format) else {
-        return (
-            StatusCode::NOT_FOUND,
-            format!("no format `{format}`: use docx, pdf or html"),
-        )
-            .into_response();
+        return unknown_format(&format);
     };
-    let (summary, version) = match state.store.draft(id).await {
+    let (summary, template) = match state.store.draft_template(id).await {
         Ok(found) => found,
         Err(error) => return (StatusCode::NOT_FOUND, error.to_string()).into_response(),
     };
-    let template = match state
-        .store
-        .template(&summary.template_id, summary.template_version)
-        .await
-    {
-        Ok(template) => template,
+    let version = match state.store.draft_version(id, summary.head).await {
+        Ok(version) => version,
         Err(error) => {
             return (StatusCode::INTERNAL_SERVER_ERROR, error.to_string()).into_response()
         }
     };
-    let library = state.store.library();
-    let answers = serde_json::Value::Object(version.answers);
+    let date = version.saved_at.get(..10).unwrap_or_default();
     let kind = template.front.kind.as_str();
-    let date = version.saved_at.get(..10).unwrap_or_default().to_owned();
-    let name = crate::drafts::file_name(&summary.company, kind, &date, format.extension());
-    let rendered = tokio::task::spawn_blocking(move || {
-        let style = CitationStyle::by_name(DEFAULT_STYLE)?;
-        crate::render::render(&template, &answers, &library, &style, format)
-    })
-    .await;
-    match rendered {
-        Ok(Ok(bytes)) => {
-            let disposition = match format {
-                Format::Html => format!("inline; filename=\"{name}\""),
-                Format::Docx | Format::Pdf => format!("attachment; filename=\"{name}\""),
-            };
-            (
-                [
-                    (header::CONTENT_TYPE, format.media_type().to_owned()),
-                    (header::CONTENT_DISPOSITION, disposition),
-                ],
-                bytes,
-            )
-                .into_response()
-        }
+    let name = crate::drafts::file_name(&summary.company, kind, date, format.extension());
+    let answers = Value::Object(version.answers);
+    match render(template, answers, state.store.library(), format).await {
+        Ok(bytes) => file(format, &name, bytes),
         // The draft is not finished, or its template cannot render it: the
         // message says which answer or which template line.
-        Ok(Err(error)) => (
+        Err(message) => (
             StatusCode::UNPROCESSABLE_ENTITY,
-            format!("draft {id} cannot be downloaded yet:\n{error}"),
-        )
-            .into_response(),
-        Err(join) => (
-            StatusCode::INTERNAL_SERVER_ERROR,
-            format!("rendering stopped: {join}"),
+            format!("draft {id} cannot be downloaded yet:\n{message}"),
         )
             .into_response(),
     }
+}
+
+fn unknown_format(extension: &str) -> Response {
+    (
+        StatusCode::NOT_FOUND,
+        format!("no format `{extension}`: use docx, pdf or html"),
+    )
+        .into_response()
+}
+
+/// Runs the pipeline off the async workers: typesetting is CPU work of
+/// several milliseconds.
+async fn render(
+    template: Arc<Template>,
+    answers: Value,
+    library: Arc<Library>,
+    format: Format,
+) -> Result<Vec<u8>, String> {
+    tokio::task::spawn_blocking(move || {
+        let style = CitationStyle::by_name(DEFAULT_STYLE).map_err(|e| e.to_string())?;
+        crate::render::render(&template, &answers, &library, &style, format)
+            .map_err(|e| e.to_string())
+    })
+    .await
+    .map_err(|join| format!("rendering stopped: {join}"))?
+}
+
+/// The file as a download (HTML is shown in the browser).
+fn file(format: Format, name: &str, bytes: Vec<u8>) -> Response {
+    let disposition = match format {
+        Format::Html => format!("inline; filename=\"{name}\""),
+        Format::Docx | Format::Pdf => format!("attachment; filename=\"{name}\""),
+    };
+    (
+        [
+            (header::CONTENT_TYPE, format.media_type().to_owned()),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        bytes,
+    )
+        .into_response()
 }

@@ -3,11 +3,13 @@
 //! refused as a conflict, so two tabs cannot silently undo each other.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde_json::{Map, Value};
 use sqlx::{Sqlite, Transaction};
 
 use super::{corrupt, now, Store, StoreError};
+use crate::compose::Template;
 use crate::drafts::{
     cited_sources, company_name, DraftStatus, DraftSummary, DraftTitle, DraftVersion, SaveOutcome,
     SaveRequest, VersionSummary,
@@ -109,6 +111,18 @@ impl Store {
         self.summary(row).await
     }
 
+    /// A draft's summary and the template version it is written with.
+    pub async fn draft_template(
+        &self,
+        id: i64,
+    ) -> Result<(DraftSummary, Arc<Template>), StoreError> {
+        let summary = self.draft_summary(id).await?;
+        let template = self
+            .template(&summary.template_id, summary.template_version)
+            .await?;
+        Ok((summary, template))
+    }
+
     async fn summary(&self, row: SummaryRow) -> Result<DraftSummary, StoreError> {
         let (id, title, template_id, template_version, company, status, archived, head, updated_at) =
             row;
@@ -205,10 +219,7 @@ impl Store {
         dismissals: &BTreeMap<String, String>,
         note: &str,
     ) -> Result<SaveOutcome, StoreError> {
-        let summary = self.draft_summary(id).await?;
-        let template = self
-            .template(&summary.template_id, summary.template_version)
-            .await?;
+        let (summary, template) = self.draft_template(id).await?;
         let fields = &template.front.fields;
         if let Some(unknown) = answers.keys().find(|k| !fields.iter().any(|f| &f.id == *k)) {
             return Err(StoreError::Invalid(format!(

@@ -13,29 +13,10 @@ fn front_page_hydrates_in_chromium() {
         return;
     }
     let app = spawn_app();
-    let profile = tempfile::tempdir().unwrap();
-    let output = Command::new("chromium")
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--virtual-time-budget=15000",
-            "--dump-dom",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .arg(format!("{}/", app.address))
-        .output()
-        .expect("chromium must be installed (cargo xtask test installs it)");
-    let dom = String::from_utf8_lossy(&output.stdout);
+    let dom = dump_dom(&format!("{}/", app.address));
     assert!(
         dom.contains("data-hydrated=\"true\""),
-        "the page did not hydrate; chromium said: {}\n{dom}",
-        String::from_utf8_lossy(&output.stderr)
+        "the page did not hydrate:\n{dom}"
     );
     for entry in crate::common::catalog().entries() {
         assert!(dom.contains(&format!("data-template=\"{}\"", entry.template.id())));
@@ -61,22 +42,7 @@ fn wizard_hydrates_and_fills_its_preview_in_chromium() {
         .send("template_id=us-14a8-hrdd-proposal&title=Browser+draft")
         .expect("create_draft answers");
     assert!(created.status().as_u16() < 400);
-    let profile = tempfile::tempdir().unwrap();
-    let output = Command::new("chromium")
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--virtual-time-budget=20000",
-            "--dump-dom",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .arg(format!("{}/drafts/1", app.address))
-        .output()
-        .expect("chromium must be installed (cargo xtask test installs it)");
-    let dom = String::from_utf8_lossy(&output.stdout);
+    let dom = dump_dom(&format!("{}/drafts/1", app.address));
     assert!(
         dom.contains("data-hydrated=\"true\""),
         "the wizard did not hydrate:\n{dom}"
@@ -90,4 +56,35 @@ fn wizard_hydrates_and_fills_its_preview_in_chromium() {
     assert!(dom.contains("[Company]"), "{dom}");
     assert!(dom.contains(" of 500 words"), "{dom}");
     assert!(dom.contains("id=\"answer-proponent\""), "{dom}");
+}
+
+/// The DOM of `url` after headless Chromium has run its scripts for up to
+/// 20 s of virtual time (the page's own timers included).
+fn dump_dom(url: &str) -> String {
+    let profile = tempfile::tempdir().unwrap();
+    let output = Command::new("chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--virtual-time-budget=20000",
+            "--dump-dom",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(url)
+        .output()
+        .expect("chromium must be installed (cargo xtask test installs it)");
+    let dom = String::from_utf8_lossy(&output.stdout).into_owned();
+    if dom.is_empty() {
+        panic!(
+            "chromium printed no DOM: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    dom
 }

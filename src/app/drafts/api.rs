@@ -188,11 +188,7 @@ pub async fn preview_draft(
 ) -> Result<Preview, ServerFnError> {
     use crate::evidence::{CitationStyle, DEFAULT_STYLE};
     let store = ssr::store()?;
-    let draft = store.draft_summary(id).await.map_err(ssr::user_error)?;
-    let template = store
-        .template(&draft.template_id, draft.template_version)
-        .await
-        .map_err(ssr::user_error)?;
+    let (_, template) = store.draft_template(id).await.map_err(ssr::user_error)?;
     let library = store.library();
     let today = time::OffsetDateTime::now_utc().date();
     // Typesetting notes and checks is CPU work: keep it off the async workers.
@@ -200,7 +196,7 @@ pub async fn preview_draft(
         let style = CitationStyle::by_name(DEFAULT_STYLE).map_err(ServerFnError::new)?;
         Ok(crate::drafts::preview::preview(
             &template,
-            &answers,
+            &Value::Object(answers),
             &dismissals,
             &library,
             &style,
@@ -224,11 +220,7 @@ pub async fn draft_history(
 #[server(endpoint = "view_version")]
 pub async fn view_version(id: i64, number: i64) -> Result<VersionView, ServerFnError> {
     let store = ssr::store()?;
-    let draft = store.draft_summary(id).await.map_err(ssr::user_error)?;
-    let template = store
-        .template(&draft.template_id, draft.template_version)
-        .await
-        .map_err(ssr::user_error)?;
+    let (_, template) = store.draft_template(id).await.map_err(ssr::user_error)?;
     let version = store
         .draft_version(id, number)
         .await
@@ -255,11 +247,7 @@ pub async fn compare_versions(
     after: i64,
 ) -> Result<Vec<Change>, ServerFnError> {
     let store = ssr::store()?;
-    let draft = store.draft_summary(id).await.map_err(ssr::user_error)?;
-    let template = store
-        .template(&draft.template_id, draft.template_version)
-        .await
-        .map_err(ssr::user_error)?;
+    let (_, template) = store.draft_template(id).await.map_err(ssr::user_error)?;
     let old = store
         .draft_version(id, before)
         .await

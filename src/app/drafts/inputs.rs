@@ -122,11 +122,17 @@ fn input_for(field: Field, ids: Ids, error: Memo<Option<String>>) -> AnyView {
         move || form.answer(&id).map(|v| as_text(&v)).unwrap_or_default()
     };
     match field.field_type {
-        FieldType::Text => {
+        // A date is text in the body too (YYYY-MM-DD); only the widget differs.
+        FieldType::Text | FieldType::Date => {
+            let kind = if field.field_type == FieldType::Date {
+                "date"
+            } else {
+                "text"
+            };
             let max = field.limits.max_length.map(|n| n.to_string());
             view! {
                 <input
-                    type="text"
+                    type=kind
                     id=ids.input
                     name=id.clone()
                     maxlength=max
@@ -172,20 +178,6 @@ fn input_for(field: Field, ids: Ids, error: Memo<Option<String>>) -> AnyView {
             }
             .into_any()
         }
-        FieldType::Date => view! {
-            <input
-                type="date"
-                id=ids.input
-                name=id.clone()
-                required=field.required
-                aria-invalid=invalid
-                aria-describedby=described
-                prop:value=text_value
-                on:input=move |ev| form.set(&id, text_or_null(event_target_value(&ev)))
-                on:blur=touch
-            />
-        }
-        .into_any(),
         FieldType::Choice => {
             let selected = {
                 let id = id.clone();
