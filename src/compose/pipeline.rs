@@ -128,14 +128,27 @@ fn cite_in_answers(
         let mut rewritten = String::with_capacity(text.len());
         let mut copied = 0;
         for citation in found {
-            rewritten.push_str(&text[copied..citation.range.start]);
+            let before = &text[copied..citation.range.start];
             if library.source(&citation.source).is_some() {
+                // A note mark sits against the word it follows and after
+                // the punctuation that closes the phrase, as typeset notes
+                // do: "read [@x];" prints "read;³", not "read ³;".
+                rewritten.push_str(before.trim_end_matches([' ', '\t']));
+                let closing = text[citation.range.end..]
+                    .chars()
+                    .next()
+                    .filter(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?'));
+                if let Some(mark) = closing {
+                    rewritten.push(mark);
+                }
                 rewritten.push_str(&marker::make(citations.len()));
                 citations.push(Citation {
                     source: citation.source,
                     pinpoint: citation.pinpoint,
                 });
+                copied = citation.range.end + closing.map_or(0, char::len_utf8);
             } else {
+                rewritten.push_str(before);
                 rewritten.push_str(&text[citation.range.clone()]);
                 problems.push(AnswerProblem {
                     field: field.id.clone(),
@@ -145,8 +158,8 @@ fn cite_in_answers(
                         citation.source
                     ),
                 });
+                copied = citation.range.end;
             }
-            copied = citation.range.end;
         }
         rewritten.push_str(&text[copied..]);
         *text = rewritten;
@@ -388,6 +401,33 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(import.contains("not found"), "{import}");
+    }
+
+    #[test]
+    fn inline_citation_marks_follow_the_word_and_its_punctuation() {
+        let template = Template::parse(
+            &format!(
+                "{}{{{{ notes }}}}",
+                HEADER.replace(
+                    "type: text",
+                    "type: text\n  - id: notes\n    label: Notes\n    type: long-text"
+                )
+            ),
+            "t.md",
+        )
+        .unwrap();
+        let answers = json!({ "notes": "It was read [@src, p. 2]; then [@src] and [@nope]." });
+        let (answers, citations, problems) =
+            cite_in_answers(&template, answers.as_object().unwrap().clone(), &library());
+        let expected = format!(
+            "It was read;{} then{} and [@nope].",
+            marker::make(0),
+            marker::make(1)
+        );
+        assert_eq!(answers["notes"], expected);
+        assert_eq!(citations.len(), 2);
+        assert_eq!(citations[0].pinpoint.as_deref(), Some("p. 2"));
+        assert_eq!(problems.len(), 1, "the unknown source is reported");
     }
 
     #[test]

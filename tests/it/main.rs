@@ -10,3 +10,4 @@ mod exports;
 mod http;
 mod pdf;
 mod rules;
+mod wizard_flow;

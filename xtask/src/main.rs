@@ -22,6 +22,7 @@ const TEST_PACKAGES: &[(&str, &str)] = &[
     ("/usr/bin/python3 -c 'import docx'", "python3-docx"),
     ("fc-list | grep -q 'Liberation Serif'", "fonts-liberation2"),
     ("chromium --version", "chromium"),
+    ("chromedriver --version", "chromium-driver"),
     ("hyperfine --version", "hyperfine"),
 ];
 

@@ -1,0 +1,449 @@
+//! A drafter's whole walk through the app in headless Chromium, driven over
+//! WebDriver (Debian's `chromium-driver`) as a user would drive it: start a
+//! draft from the 14a-8 template on the drafts page, answer every step, add
+//! two sources (one from the library, one created inside the wizard), watch
+//! the preview follow the answers, reload and find everything, then
+//! download the DOCX and read its text with LibreOffice.
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::json;
+
+use crate::common::{site_built, soffice_convert, spawn_app, squeeze, tool};
+
+/// How long the page may take to reach a state the test waits for. Generous:
+/// CI machines are slow, and a wait ends as soon as the state is reached.
+const PATIENCE: Duration = Duration::from_secs(30);
+
+const COMPANY: &str = "Northwind Cloud Systems, Inc.";
+const PROPONENT: &str = "Harbour Light Pension Fund";
+const NEW_SOURCE_ID: &str = "harbour-light-2026-field-study";
+const NEW_SOURCE_TITLE: &str = "Cloud contracts in conflict settings: a field study";
+const NEW_CLAIM: &str =
+    "Harbour Light found that none of the six cloud contracts it reviewed named a human rights review";
+/// The chosen library source's title, cited in its footnote.
+const LIBRARY_TITLE: &str = "A million calls an hour";
+const LIBRARY_CLAIM: &str = "guardian-2025-08-06-azure-surveillance#unit-8200-azure";
+const STATEMENT_ADDITION: &str = " A transparent assessment protects long-term shareholder value.";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_drafter_walks_the_whole_flow_in_chromium() {
+    if !site_built() {
+        eprintln!("skipped: the browser bundle is built by `cargo xtask test`");
+        return;
+    }
+    let app = spawn_app();
+    let downloads = tempfile::tempdir().expect("a temporary directory");
+    let browser = Browser::start(downloads.path()).await;
+    let b = &browser.client;
+
+    // The drafts page: start a draft from the 14a-8 proposal template.
+    go(b, &format!("{}/drafts", app.address)).await;
+    let template = wait_for(b, "form.new-draft select[name=template_id]:not([disabled])").await;
+    template
+        .select_by_value("us-14a8-hrdd-proposal")
+        .await
+        .expect("the template can be chosen");
+    type_into(
+        b,
+        "form.new-draft input[name=title]",
+        "Northwind proposal 2027",
+    )
+    .await;
+    click(b, "form.new-draft button[type=submit]").await;
+    wait_for(b, ".wizard[data-hydrated=true]").await;
+    let draft_url = b.current_url().await.expect("the wizard's address");
+    assert!(
+        draft_url.path().starts_with("/drafts/"),
+        "starting a draft did not open the wizard: {draft_url}"
+    );
+
+    // Step 1: company and meeting. The preview starts with placeholders and
+    // follows the answers.
+    wait_for_text(b, ".preview-pane .page", "[Company]").await;
+    type_into(b, "#answer-company", COMPANY).await;
+    type_into(b, "#answer-company-ticker", "NWCS").await;
+    type_into(b, "#answer-meeting_year", "2027").await;
+    type_into(b, "#answer-proponent", PROPONENT).await;
+    let preview = wait_for_text(b, ".preview-pane .page", COMPANY).await;
+    assert!(!preview.contains("[Company]"), "{preview}");
+    click(b, ".step-buttons button.primary").await;
+
+    // Step 2: recitals. One claim from the library, found by searching…
+    wait_for(b, "#answer-recitals").await;
+    type_into(b, "#answer-recitals", "million calls").await;
+    click(
+        b,
+        &format!("li.claim[data-claim=\"{LIBRARY_CLAIM}\"] button"),
+    )
+    .await;
+    wait_for(
+        b,
+        &format!("ol.chosen li[data-reference=\"{LIBRARY_CLAIM}\"]"),
+    )
+    .await;
+    // …and one from a source added to the library without leaving the wizard.
+    click(b, ".add-source > button").await;
+    type_into(b, "#new-source-id", NEW_SOURCE_ID).await;
+    type_into(b, "#new-source-title", NEW_SOURCE_TITLE).await;
+    type_into(b, "#new-source-publisher", "Harbour Light Pension Fund").await;
+    type_into(b, "#new-source-date", "2026-09-14").await;
+    click(b, ".add-source .claims-editor > button").await;
+    type_into(b, "#new-source-claim-0-id", "no-human-rights-review").await;
+    type_into(b, "#new-source-claim-0-en", NEW_CLAIM).await;
+    click(b, ".add-source button[type=submit]").await;
+    replace_text(b, "#answer-recitals", "field study").await;
+    let new_claim = format!("{NEW_SOURCE_ID}#no-human-rights-review");
+    click(b, &format!("li.claim[data-claim=\"{new_claim}\"] button")).await;
+    wait_for(b, &format!("ol.chosen li[data-reference=\"{new_claim}\"]")).await;
+    type_into(
+        b,
+        "#answer-additional_recitals",
+        "**Whereas**, the fund's own study found no human rights review clause in the contracts it read [@harbour-light-2026-field-study];",
+    )
+    .await;
+    let preview = wait_for_text(b, ".preview-pane .page", NEW_CLAIM).await;
+    assert!(has(&preview, LIBRARY_TITLE), "{preview}");
+    assert!(has(&preview, NEW_SOURCE_TITLE), "{preview}");
+    // The typed citation became a note mark after the semicolon.
+    assert!(preview.contains("contracts it read;3"), "{preview}");
+    click(b, ".step-buttons button.primary").await;
+
+    // Step 3: the request.
+    let scope = wait_for(b, "#answer-scope").await;
+    scope
+        .select_by_value("security")
+        .await
+        .expect("the scope can be chosen");
+    let timing = wait_for(b, "#answer-report_timing").await;
+    timing
+        .select_by_value("before-next-meeting")
+        .await
+        .expect("the timing can be chosen");
+    click(b, "#answer-independent_review").await;
+    wait_for_text(b, ".preview-pane .page", "Security-Sector Contracts").await;
+    click(b, ".step-buttons button.primary").await;
+
+    // Step 4: the supporting statement, prefilled from the template's
+    // default and extended here.
+    let statement = wait_for(b, "#answer-supporting_statement").await;
+    let prefilled = statement
+        .prop("value")
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    assert!(prefilled.contains("vote **FOR**"), "{prefilled}");
+    type_into(b, "#answer-supporting_statement", STATEMENT_ADDITION).await;
+    wait_for_text(b, ".preview-pane .page", "long-term shareholder value").await;
+    click(b, ".step-buttons button.primary").await;
+
+    // The review step lists every answer.
+    wait_for(b, "dl.review").await;
+    let review = text(b, "dl.review").await;
+    for expected in [COMPANY, PROPONENT, "2027", "Military, intelligence, police"] {
+        assert!(
+            review.contains(expected),
+            "review lacks {expected}:\n{review}"
+        );
+    }
+    wait_for(b, "[data-save-state=saved]").await;
+    let words = text(b, ".preview-pane .word-count").await;
+    assert!(words.contains("of 500 words"), "{words}");
+
+    // A reload finds everything as it was left.
+    b.refresh().await.expect("the page reloads");
+    wait_for(b, ".wizard[data-hydrated=true]").await;
+    assert_eq!(value(b, "#answer-company").await, COMPANY);
+    assert_eq!(value(b, "#answer-proponent").await, PROPONENT);
+    let preview = wait_for_text(b, ".preview-pane .page", NEW_CLAIM).await;
+    for expected in [
+        COMPANY,
+        "Security-Sector Contracts",
+        LIBRARY_TITLE,
+        NEW_SOURCE_TITLE,
+        "long-term shareholder value",
+    ] {
+        assert!(
+            has(&preview, expected),
+            "after reload, preview lacks {expected}:\n{preview}"
+        );
+    }
+    click(b, ".steps li:nth-child(2) button").await;
+    wait_for(
+        b,
+        &format!("ol.chosen li[data-reference=\"{LIBRARY_CLAIM}\"]"),
+    )
+    .await;
+    wait_for(b, &format!("ol.chosen li[data-reference=\"{new_claim}\"]")).await;
+
+    // Download the DOCX as a user would: the button, then the browser's file.
+    click(b, ".downloads a[href$='/download/docx'][data-ready=true]").await;
+    let docx = downloaded(downloads.path(), "docx").await;
+    let name = docx
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        name.starts_with("northwind-cloud-systems-inc-resolution-"),
+        "download named {name}"
+    );
+    std::fs::copy(&docx, downloads.path().join("proposal.docx")).expect("copy the download");
+    // LibreOffice lays the DOCX out as a PDF (footnotes included) and
+    // poppler reads it back.
+    soffice_convert(downloads.path(), "proposal.docx", "pdf");
+    let text = tool(
+        "pdftotext",
+        &["-enc", "UTF-8", "proposal.pdf", "-"],
+        downloads.path(),
+    );
+    for expected in [
+        "Security-Sector Contracts",
+        LIBRARY_TITLE,
+        NEW_CLAIM,
+        NEW_SOURCE_TITLE,
+        "long-term shareholder value",
+        "before the 2028 annual meeting",
+    ] {
+        assert!(
+            has(&squeeze(&text), &squeeze(expected)),
+            "the DOCX lacks {expected}:\n{text}"
+        );
+    }
+
+    let errors = browser.console_errors().await;
+    assert!(
+        errors.is_empty(),
+        "the browser console has errors: {errors:#?}"
+    );
+    browser.finish().await;
+}
+
+/// Chromium under chromedriver, with downloads going to a directory of the
+/// test's choosing. Both processes are stopped when the test ends, even when
+/// it fails.
+struct Browser {
+    client: Client,
+    driver: Child,
+    driver_url: String,
+    _profile: tempfile::TempDir,
+}
+
+impl Browser {
+    async fn start(downloads: &Path) -> Browser {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("a free port")
+            .port();
+        let mut command = Command::new("chromedriver");
+        command
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        // Its own process group, so Chromium goes with it on failure too.
+        std::os::unix::process::CommandExt::process_group(&mut command, 0);
+        let driver = command
+            .spawn()
+            .expect("chromedriver must be installed (cargo xtask test installs chromium-driver)");
+        let driver_url = format!("http://127.0.0.1:{port}");
+        let deadline = Instant::now() + PATIENCE;
+        while ureq::get(&format!("{driver_url}/status")).call().is_err() {
+            assert!(Instant::now() < deadline, "chromedriver did not start");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let profile = tempfile::tempdir().expect("a temporary directory");
+        let capabilities = json!({
+            "browserName": "chrome",
+            "goog:loggingPrefs": { "browser": "ALL" },
+            "goog:chromeOptions": {
+                "binary": "/usr/bin/chromium",
+                "args": [
+                    "--headless=new",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-dev-shm-usage",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--window-size=1280,1000",
+                    format!("--user-data-dir={}", profile.path().display()),
+                ],
+                "prefs": {
+                    "download.default_directory": downloads.display().to_string(),
+                    "download.prompt_for_download": false,
+                },
+            },
+        });
+        let serde_json::Value::Object(capabilities) = capabilities else {
+            unreachable!("a JSON object literal");
+        };
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(capabilities)
+            .connect(&driver_url)
+            .await
+            .expect("chromedriver starts a Chromium session");
+        Browser {
+            client,
+            driver,
+            driver_url,
+            _profile: profile,
+        }
+    }
+
+    /// The browser console's errors so far, through chromedriver's log
+    /// endpoint (WebDriver itself has none).
+    async fn console_errors(&self) -> Vec<String> {
+        let session = self
+            .client
+            .session_id()
+            .await
+            .ok()
+            .flatten()
+            .expect("a running session has an id");
+        let body = ureq::post(&format!("{}/session/{session}/se/log", self.driver_url))
+            .header("content-type", "application/json")
+            .send(json!({ "type": "browser" }).to_string())
+            .expect("chromedriver returns the browser log")
+            .body_mut()
+            .read_to_string()
+            .expect("the log is text");
+        let response: serde_json::Value = serde_json::from_str(&body).expect("the log is JSON");
+        response["value"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|entry| entry["level"] == "SEVERE")
+            .map(|entry| entry["message"].as_str().unwrap_or_default().to_owned())
+            .collect()
+    }
+
+    async fn finish(mut self) {
+        let _ = self.client.clone().close().await;
+        let _ = self.driver.kill();
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let group = format!("-{}", self.driver.id());
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
+        let _ = self.driver.wait();
+    }
+}
+
+/// Whether `text` contains `needle`, ignoring case: the citation style
+/// puts titles in title case.
+fn has(text: &str, needle: &str) -> bool {
+    text.to_lowercase().contains(&needle.to_lowercase())
+}
+
+async fn go(b: &Client, url: &str) {
+    b.goto(url)
+        .await
+        .unwrap_or_else(|e| panic!("could not open {url}: {e}"));
+}
+
+/// The element `css` selects, once it is there.
+async fn wait_for(b: &Client, css: &str) -> Element {
+    match b
+        .wait()
+        .at_most(PATIENCE)
+        .for_element(Locator::Css(css))
+        .await
+    {
+        Ok(element) => element,
+        Err(e) => panic!(
+            "waited {PATIENCE:?} for `{css}`: {e}\npage now:\n{}",
+            b.source().await.unwrap_or_default()
+        ),
+    }
+}
+
+/// The text of `css` once it contains `needle`.
+async fn wait_for_text(b: &Client, css: &str, needle: &str) -> String {
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        let now = text(b, css).await;
+        if now.contains(needle) {
+            return now;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "waited {PATIENCE:?} for `{css}` to show {needle:?}; it shows:\n{now}"
+        );
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+}
+
+/// All the text of `css`, scrolled into view or not (WebDriver's own element
+/// text leaves out what the preview pane has scrolled away).
+async fn text(b: &Client, css: &str) -> String {
+    let script = "const e = document.querySelector(arguments[0]); return e ? e.textContent : '';";
+    match b.execute(script, vec![json!(css)]).await {
+        Ok(serde_json::Value::String(text)) => text,
+        _ => String::new(),
+    }
+}
+
+async fn value(b: &Client, css: &str) -> String {
+    wait_for(b, css)
+        .await
+        .prop("value")
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or_default()
+}
+
+async fn click(b: &Client, css: &str) {
+    wait_for(b, css)
+        .await
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("could not click `{css}`: {e}"));
+}
+
+/// Types at the end of what the field already holds, key by key.
+async fn type_into(b: &Client, css: &str, text: &str) {
+    wait_for(b, css)
+        .await
+        .send_keys(text)
+        .await
+        .unwrap_or_else(|e| panic!("could not type into `{css}`: {e}"));
+}
+
+/// Selects what the field holds (Ctrl+A) and types over it.
+async fn replace_text(b: &Client, css: &str, text: &str) {
+    const CONTROL: char = '\u{E009}';
+    const RELEASE_KEYS: char = '\u{E000}';
+    type_into(b, css, &format!("{CONTROL}a{RELEASE_KEYS}{text}")).await;
+}
+
+/// The finished download of the given extension in `dir` (Chromium writes a
+/// `.crdownload` file first and renames it when done).
+async fn downloaded(dir: &Path, extension: &str) -> PathBuf {
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        let found = std::fs::read_dir(dir)
+            .expect("the download directory")
+            .filter_map(Result::ok)
+            .map(|entry| entry.path())
+            .find(|path| path.extension().is_some_and(|e| e == extension));
+        if let Some(path) = found {
+            return path;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no .{extension} download arrived in {}",
+            dir.display()
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
