@@ -1,8 +1,11 @@
 //! In-process rendering of the built-in proposal: each pipeline stage and
 //! the whole, to DOCX, HTML and PDF. Run with `cargo bench`.
 
+use std::collections::BTreeMap;
+
 use criterion::{criterion_group, criterion_main, Criterion};
 use resolution_studio::compose::compose;
+use resolution_studio::drafts::preview;
 use resolution_studio::evidence::{
     csl::format_notes_uncached, CitationStyle, Library, DEFAULT_STYLE,
 };
@@ -58,5 +61,38 @@ fn pipeline(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, pipeline);
+/// The wizard's live preview as the server computes it for each request:
+/// compose with placeholders, the document model, HTML, word count and the
+/// filing-rule checks. Once with complete answers, once with a draft just
+/// started (most answers missing, so placeholders and failed checks).
+fn preview(c: &mut Criterion) {
+    let catalog = Catalog::builtin().expect("built-in templates");
+    let entry = catalog
+        .get("us-14a8-hrdd-proposal")
+        .expect("the proposal template");
+    let complete = entry.sample.clone().expect("sample answers");
+    let started = serde_json::json!({ "company": { "name": "Example Corp" } });
+    let library = Library::load(&default_library_path()).expect("sample library");
+    let style = CitationStyle::by_name(DEFAULT_STYLE).expect("style");
+    let today = time::macros::date!(2026 - 11 - 30);
+    let dismissals = BTreeMap::new();
+    for (name, answers) in [("complete", &complete), ("just started", &started)] {
+        c.bench_function(&format!("preview/{name}"), |b| {
+            b.iter(|| {
+                let shown = preview::preview(
+                    &entry.template,
+                    answers,
+                    &dismissals,
+                    &library,
+                    &style,
+                    today,
+                );
+                assert!(shown.error.is_none());
+                shown
+            })
+        });
+    }
+}
+
+criterion_group!(benches, pipeline, preview);
 criterion_main!(benches);

@@ -57,6 +57,32 @@ pub struct CheckFields {
     /// A list field: the dates and times offered for engagement.
     #[serde(default)]
     pub engagement_slots: Option<String>,
+    /// A date field: when last year's proxy statement was released (the
+    /// 14a-8 deadline is computed from it).
+    #[serde(default)]
+    pub prior_proxy_date: Option<String>,
+    /// A date field: this year's meeting, when known.
+    #[serde(default)]
+    pub meeting_date: Option<String>,
+    /// A date field: last year's meeting.
+    #[serde(default)]
+    pub prior_meeting_date: Option<String>,
+}
+
+impl CheckFields {
+    /// Each role with the field it names, for validation and for "is this
+    /// field used" questions.
+    pub fn roles(&self) -> [(&'static str, &Option<String>); 7] {
+        [
+            ("submission_date", &self.submission_date),
+            ("holding_value", &self.holding_value),
+            ("held_since", &self.held_since),
+            ("engagement_slots", &self.engagement_slots),
+            ("prior_proxy_date", &self.prior_proxy_date),
+            ("meeting_date", &self.meeting_date),
+            ("prior_meeting_date", &self.prior_meeting_date),
+        ]
+    }
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
@@ -248,13 +274,7 @@ impl Template {
                 ),
             );
         }
-        let checks = &front.checks;
-        for (role, field) in [
-            ("submission_date", &checks.submission_date),
-            ("holding_value", &checks.holding_value),
-            ("held_since", &checks.held_since),
-            ("engagement_slots", &checks.engagement_slots),
-        ] {
+        for (role, field) in front.checks.roles() {
             if let Some(field) = field {
                 if !front.fields.iter().any(|f| &f.id == field) {
                     problem(

@@ -168,6 +168,18 @@ pub struct Preview {
     pub problems: Vec<crate::compose::AnswerProblem>,
     pub words: WordCount,
     pub checks: Vec<CheckItem>,
+    /// Answers the filing rules can work out, offered next to their fields.
+    pub suggestions: Vec<SuggestedAnswer>,
+}
+
+/// An answer the filing rules propose for one field (e.g. engagement times
+/// inside the rule's window), which the drafter may take with one click.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SuggestedAnswer {
+    pub field: String,
+    pub value: serde_json::Value,
+    /// Why this answer, in words.
+    pub reason: String,
 }
 
 /// Words counted the way the draft's filing rule counts them.

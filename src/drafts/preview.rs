@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 use time::Date;
 
-use super::{CheckItem, Preview, WordCount};
+use super::{CheckItem, Preview, SuggestedAnswer, WordCount};
 use crate::compose::{DocumentKind, Template};
 use crate::evidence::{CitationStyle, Library};
 use crate::rules::{self, checks, params, Jurisdiction};
@@ -59,12 +59,21 @@ pub fn preview(
             dismissed: None,
         }],
     };
+    let suggestions = crate::rules::fills::suggest(&draft, answers, today)
+        .into_iter()
+        .map(|fill| SuggestedAnswer {
+            field: fill.field,
+            value: fill.value,
+            reason: fill.reason,
+        })
+        .collect();
     Preview {
         html: crate::export::html::fragment(&document),
         error: None,
         problems,
         words,
         checks,
+        suggestions,
     }
 }
 

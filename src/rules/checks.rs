@@ -169,6 +169,7 @@ fn sec_14a8(draft: &Draft, filing_date: Date) -> Result<Vec<Finding>, CheckError
                     "Rule 14a-8(b)(2)",
                     Severity::Failed,
                 ));
+                findings.extend(deadline(draft, filing_date, version));
                 findings.push(engagement(draft, filing_date, p.engagement_window_days));
                 if let Some(finding) = holdings(draft, filing_date, version) {
                     findings.push(finding);
@@ -382,7 +383,7 @@ fn role<'a>(draft: &'a Draft, role: &Option<String>) -> Option<&'a Value> {
         .filter(|v| !v.is_null())
 }
 
-fn role_date(draft: &Draft, field: &Option<String>) -> Option<Date> {
+pub(super) fn role_date(draft: &Draft, field: &Option<String>) -> Option<Date> {
     role(draft, field)
         .and_then(Value::as_str)
         .and_then(parse_date)
@@ -400,14 +401,7 @@ fn engagement(draft: &Draft, submitted: Date, window: Option<[i64; 2]>) -> Findi
             REFERENCE,
         );
     };
-    let slots: Vec<String> = role(draft, &draft.template.front.checks.engagement_slots)
-        .and_then(Value::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(|v| v.as_str().map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default();
+    let slots = engagement_slots(draft);
     if slots.is_empty() {
         return Finding::new(
             "14a8/engagement",
@@ -417,21 +411,7 @@ fn engagement(draft: &Draft, submitted: Date, window: Option<[i64; 2]>) -> Findi
             REFERENCE,
         );
     }
-    let mut problems = Vec::new();
-    for slot in &slots {
-        match find_us_date(slot) {
-            Some(day) => {
-                let after = (day - submitted).whole_days();
-                if after < from || after > to {
-                    problems.push(format!(
-                        "“{slot}” is {after} days after submission ({})",
-                        long_date(submitted)
-                    ));
-                }
-            }
-            None => problems.push(format!("“{slot}” has no date as “Month D, YYYY”")),
-        }
-    }
+    let problems = slot_problems(&slots, submitted, [from, to]);
     if problems.is_empty() {
         Finding::new(
             "14a8/engagement",
@@ -455,6 +435,117 @@ fn engagement(draft: &Draft, submitted: Date, window: Option<[i64; 2]>) -> Findi
             ),
             REFERENCE,
         )
+    }
+}
+
+/// The engagement times the draft offers, one per list item.
+pub(super) fn engagement_slots(draft: &Draft) -> Vec<String> {
+    role(draft, &draft.template.front.checks.engagement_slots)
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// What is wrong with each slot outside the window or without a date.
+pub(super) fn slot_problems(
+    slots: &[String],
+    submitted: Date,
+    [from, to]: [i64; 2],
+) -> Vec<String> {
+    let mut problems = Vec::new();
+    for slot in slots {
+        match find_us_date(slot) {
+            Some(day) => {
+                let after = (day - submitted).whole_days();
+                if after < from || after > to {
+                    problems.push(format!(
+                        "“{slot}” is {} after submission ({})",
+                        days(after),
+                        long_date(submitted)
+                    ));
+                }
+            }
+            None => problems.push(format!("“{slot}” has no date as “Month D, YYYY”")),
+        }
+    }
+    problems
+}
+
+/// The 14a-8 deadline for a filing letter whose template asks for last
+/// year's proxy release date; `None` when it does not.
+fn deadline(
+    draft: &Draft,
+    submitted: Date,
+    params: &params::Version<params::Sec14a8>,
+) -> Option<Finding> {
+    const ID: &str = "14a8/deadline";
+    const TITLE: &str = "Filing deadline";
+    let roles = &draft.template.front.checks;
+    roles.prior_proxy_date.as_ref()?;
+    let dates = super::deadline::Sec14a8Dates {
+        prior_proxy_date: role_date(draft, &roles.prior_proxy_date),
+        meeting_date: role_date(draft, &roles.meeting_date),
+        prior_meeting_date: role_date(draft, &roles.prior_meeting_date),
+    };
+    if dates.prior_proxy_date.is_none() {
+        return Some(Finding::new(
+            ID,
+            Severity::Info,
+            TITLE,
+            "Give the date last year's proxy statement was released to check the letter's date against the deadline.".into(),
+            "Rule 14a-8(e)(2)",
+        ));
+    }
+    let computed = super::deadline::sec_14a8(&dates, params);
+    let how = computed.steps.join(" ");
+    // Until the letter has a date, the check is of today's.
+    let dated = if role_date(draft, &roles.submission_date).is_some() {
+        "the letter is dated"
+    } else {
+        "the letter has no date yet and today is"
+    };
+    let notes = computed.notes.join(" ");
+    let finding = match (computed.date, computed.judgement) {
+        (_, Some(judgement)) => Finding::new(ID, Severity::Warning, TITLE, format!("{judgement} {how}"), &computed.reference),
+        (Some(date), None) if submitted <= date => Finding::new(
+            ID,
+            Severity::Passed,
+            TITLE,
+            format!(
+                "The company must receive the proposal by {}; {dated} {} before. {how} {notes}",
+                long_date(date),
+                days((date - submitted).whole_days())
+            )
+            .trim_end()
+            .to_owned(),
+            &computed.reference,
+        ),
+        (Some(date), None) => Finding::new(
+            ID,
+            Severity::Failed,
+            TITLE,
+            format!(
+                "The deadline was {}; {dated} {} after it, so the company may exclude the proposal. {how}",
+                long_date(date),
+                days((submitted - date).whole_days())
+            ),
+            &computed.reference,
+        ),
+        (None, None) => return None,
+    };
+    Some(finding)
+}
+
+/// "1 day", "12 days".
+fn days(n: i64) -> String {
+    if n == 1 {
+        "1 day".to_owned()
+    } else {
+        format!("{n} days")
     }
 }
 

@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod checks;
 pub mod deadline;
 pub mod eligibility;
+pub mod fills;
 pub mod params;
 pub mod resubmission;
 pub mod words;

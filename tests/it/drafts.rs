@@ -234,6 +234,64 @@ fn an_unfinished_draft_previews_with_placeholders_and_is_not_downloadable() {
     );
 }
 
+/// The filing letter's preview proposes answers the rules work out: the
+/// letter's date while the deadline is ahead, and engagement times inside
+/// the 10-to-30-day window after that date.
+#[test]
+fn a_filing_letter_preview_proposes_its_date_and_engagement_times() {
+    let app = spawn_app();
+    let id = create(&app, "us-14a8-filing-letter", "Letter");
+    // Last year's proxy released so that this year's deadline is 80 days
+    // away: its anniversary is 200 days from today.
+    let today = time::OffsetDateTime::now_utc().date();
+    let anniversary = today + time::Duration::days(200);
+    let prior = anniversary
+        .replace_year(anniversary.year() - 1)
+        .unwrap_or(today - time::Duration::days(165));
+    let preview = ok_json(call_json(
+        &app,
+        "preview_draft",
+        json!({"id": id, "answers": {"prior_proxy_date": prior.to_string()}, "dismissals": {}}),
+    ));
+    let suggestions = preview["suggestions"].as_array().unwrap();
+    let for_field = |field: &str| suggestions.iter().find(|s| s["field"] == field);
+    let date = for_field("letter_date")
+        .unwrap_or_else(|| panic!("a letter date is proposed: {preview:#}"));
+    assert_eq!(date["value"], today.to_string());
+    assert!(date["reason"]
+        .as_str()
+        .unwrap()
+        .contains("days before the deadline"));
+    let slots = for_field("engagement_slots").expect("engagement times are proposed");
+    let slots = slots["value"].as_array().unwrap();
+    assert_eq!(slots.len(), 3, "{slots:?}");
+    assert!(slots
+        .iter()
+        .all(|s| s.as_str().unwrap().contains("Eastern Time")));
+
+    // Taking the proposals passes the engagement check; nothing more is proposed.
+    let answers = json!({
+        "prior_proxy_date": prior.to_string(),
+        "letter_date": today.to_string(),
+        "engagement_slots": slots,
+    });
+    let preview = ok_json(call_json(
+        &app,
+        "preview_draft",
+        json!({"id": id, "answers": answers, "dismissals": {}}),
+    ));
+    assert_eq!(preview["suggestions"], json!([]));
+    let checks = preview["checks"].as_array().unwrap();
+    let severity = |id: &str| {
+        checks
+            .iter()
+            .find(|c| c["id"] == id)
+            .map(|c| c["severity"].clone())
+    };
+    assert_eq!(severity("14a8/engagement"), Some(json!("passed")));
+    assert_eq!(severity("14a8/deadline"), Some(json!("passed")));
+}
+
 #[test]
 fn wrong_answers_of_every_field_type_are_reported_on_their_field() {
     let app = spawn_app();

@@ -159,9 +159,59 @@ fn filing_letter_with_short_holding_and_late_slots_fails() {
         .unwrap();
     let reason = engagement["reason"].as_str().unwrap();
     assert!(
-        reason.contains("63 days after submission") && reason.contains("1 days after submission"),
+        reason.contains("63 days after submission") && reason.contains("1 day after submission"),
         "{reason}"
     );
+}
+
+fn reason_of<'a>(findings: &'a [Value], id: &str) -> &'a str {
+    findings
+        .iter()
+        .find(|f| f["id"] == id)
+        .and_then(|f| f["reason"].as_str())
+        .unwrap_or_else(|| panic!("no finding {id}: {findings:#?}"))
+}
+
+/// The filing letter's date is checked against the deadline computed from
+/// last year's proxy release. Real case: Procter & Gamble's 2023 proxy
+/// statement, released 25 August 2023, printed Saturday 27 April 2024 as its
+/// deadline (shared/DOMAIN.md).
+#[test]
+fn filing_letter_is_checked_against_the_deadline() {
+    let mut answers = sample("us-14a8-filing-letter");
+    answers["prior_proxy_date"] = "2023-08-25".into();
+    answers["letter_date"] = "2024-04-26".into();
+    let (_, findings) = check("us-14a8-filing-letter", &answers);
+    assert_eq!(severity_of(&findings, "14a8/deadline"), ["passed"]);
+    let reason = reason_of(&findings, "14a8/deadline");
+    assert!(
+        reason.contains("by Saturday 27 April 2024; the letter is dated 1 day before"),
+        "{reason}"
+    );
+    assert!(
+        reason.contains("Rule 0-3"),
+        "the weekend is explained: {reason}"
+    );
+
+    answers["letter_date"] = "2024-04-29".into();
+    let (ok, findings) = check("us-14a8-filing-letter", &answers);
+    assert!(!ok, "a late letter fails the check");
+    assert_eq!(severity_of(&findings, "14a8/deadline"), ["failed"]);
+    assert!(reason_of(&findings, "14a8/deadline").contains("dated 2 days after it"));
+
+    // A meeting moved by more than 30 days leaves the date to judgement
+    // (dates invented for the case).
+    answers["prior_meeting_date"] = "2023-10-10".into();
+    answers["meeting_date"] = "2024-12-03".into();
+    let (_, findings) = check("us-14a8-filing-letter", &answers);
+    assert_eq!(severity_of(&findings, "14a8/deadline"), ["warning"]);
+    assert!(reason_of(&findings, "14a8/deadline").contains("reasonable time"));
+
+    // Without last year's release date the check says what it needs.
+    let mut answers = sample("us-14a8-filing-letter");
+    answers.as_object_mut().unwrap().remove("prior_proxy_date");
+    let (_, findings) = check("us-14a8-filing-letter", &answers);
+    assert_eq!(severity_of(&findings, "14a8/deadline"), ["info"]);
 }
 
 #[test]

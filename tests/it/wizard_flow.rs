@@ -157,9 +157,16 @@ async fn a_drafter_walks_the_whole_flow_in_chromium() {
     let words = text(b, ".preview-pane .word-count").await;
     assert!(words.contains("of 500 words"), "{words}");
 
+    // Rename the draft from the wizard's header.
+    click(b, ".draft-title button.link").await;
+    replace_text(b, "#draft-title-input", "Northwind: HRDD proposal").await;
+    click(b, ".draft-title.rename button[type=submit]").await;
+    wait_for_text(b, ".draft-title h1", "Northwind: HRDD proposal").await;
+
     // A reload finds everything as it was left.
     b.refresh().await.expect("the page reloads");
     wait_for(b, ".wizard[data-hydrated=true]").await;
+    assert_eq!(text(b, ".draft-title h1").await, "Northwind: HRDD proposal");
     assert_eq!(value(b, "#answer-company").await, COMPANY);
     assert_eq!(value(b, "#answer-proponent").await, PROPONENT);
     let preview = wait_for_text(b, ".preview-pane .page", NEW_CLAIM).await;
@@ -223,6 +230,70 @@ async fn a_drafter_walks_the_whole_flow_in_chromium() {
         errors.is_empty(),
         "the browser console has errors: {errors:#?}"
     );
+    browser.finish().await;
+}
+
+/// Two tabs on one draft: the second tab's save is not silently overwritten
+/// by the first. The first tab sees the conflict, which answer differs, and
+/// chooses to keep its own answers as a new version.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_tabs_on_one_draft_see_the_conflict_and_choose() {
+    if !site_built() {
+        eprintln!("skipped: the browser bundle is built by `cargo xtask test`");
+        return;
+    }
+    let app = spawn_app();
+    let downloads = tempfile::tempdir().expect("a temporary directory");
+    let browser = Browser::start(downloads.path()).await;
+    let b = &browser.client;
+    let created = ureq::post(&format!("{}/api/create_draft", app.address))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .send("template_id=us-14a8-hrdd-proposal&title=Two+tabs")
+        .expect("the draft is created");
+    assert!(created.status().is_success() || created.status().is_redirection());
+    let url = format!("{}/drafts/1", app.address);
+
+    go(b, &url).await;
+    wait_for(b, ".wizard[data-hydrated=true]").await;
+    let first = b.window().await.expect("the first tab");
+    let second = b.new_window(true).await.expect("a second tab").handle;
+    b.switch_to_window(second.clone())
+        .await
+        .expect("switch to the second tab");
+    go(b, &url).await;
+    wait_for(b, ".wizard[data-hydrated=true]").await;
+    type_into(b, "#answer-proponent", "Second Tab Trust").await;
+    wait_for(b, "[data-save-state=saved]").await;
+    wait_for_text(b, "[data-save-state]", "version 2").await;
+
+    b.switch_to_window(first)
+        .await
+        .expect("back to the first tab");
+    type_into(b, "#answer-proponent", "First Tab Fund").await;
+    wait_for(b, "[data-save-state=conflict]").await;
+    let conflict = text(b, ".conflict").await;
+    assert!(conflict.contains("Version 2"), "{conflict}");
+    assert!(
+        conflict.contains("Proponent")
+            && conflict.contains("Second Tab Trust")
+            && conflict.contains("First Tab Fund"),
+        "the conflict names the differing answer: {conflict}"
+    );
+    click(b, ".conflict button.primary").await;
+    wait_for_text(b, "[data-save-state]", "version 3").await;
+
+    // Both versions are in the history, the first tab's is the latest, and
+    // the second tab finds it on reload.
+    go(b, &format!("{url}/history")).await;
+    wait_for(b, "tr[data-version='2']").await;
+    let latest = text(b, "tr[data-version='3']").await;
+    assert!(latest.contains("(latest)"), "{latest}");
+    b.switch_to_window(second)
+        .await
+        .expect("back to the second tab");
+    b.refresh().await.expect("the second tab reloads");
+    wait_for(b, ".wizard[data-hydrated=true]").await;
+    assert_eq!(value(b, "#answer-proponent").await, "First Tab Fund");
     browser.finish().await;
 }
 

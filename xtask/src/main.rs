@@ -24,6 +24,7 @@ const TEST_PACKAGES: &[(&str, &str)] = &[
     ("chromium --version", "chromium"),
     ("chromedriver --version", "chromium-driver"),
     ("hyperfine --version", "hyperfine"),
+    ("curl --version", "curl"),
 ];
 
 fn main() -> Result<()> {
@@ -249,12 +250,14 @@ impl Project {
             "--bin",
             "resolution-studio",
         ]))?;
-        let mut script = Command::new("bash");
-        script
-            .current_dir(&self.root)
-            .arg("benches/whole-process.sh")
-            .env("BIN", self.target.join("release/resolution-studio"));
-        run(&mut script)
+        for script in ["benches/whole-process.sh", "benches/server-memory.sh"] {
+            step(script);
+            run(Command::new("bash")
+                .current_dir(&self.root)
+                .arg(script)
+                .env("BIN", self.target.join("release/resolution-studio")))?;
+        }
+        Ok(())
     }
 }
 

@@ -7,6 +7,7 @@ use serde_json::{json, Map, Value};
 use super::picker::EvidencePicker;
 use super::wizard::Form;
 use crate::compose::{Field, FieldType};
+use crate::drafts::display_answer;
 
 /// The ids that tie an input to its help and error text.
 #[derive(Clone)]
@@ -45,6 +46,7 @@ pub fn FieldInput(field: Field) -> impl IntoView {
         .unwrap_or_else(|| field.help.clone());
     let help = (!help.is_empty()).then(|| view! { <p class="help" id=ids.help.clone()>{help}</p> });
     let input = input_for(field.clone(), ids.clone(), error);
+    let suggestion = view! { <Suggestion field=field.clone()/> };
     let error_view = {
         let id = ids.error.clone();
         move || {
@@ -67,6 +69,7 @@ pub fn FieldInput(field: Field) -> impl IntoView {
                 {help}
                 {input}
                 {error_view}
+                {suggestion}
             </fieldset>
         }
         .into_any()
@@ -77,9 +80,45 @@ pub fn FieldInput(field: Field) -> impl IntoView {
                 {help}
                 {input}
                 {error_view}
+                {suggestion}
             </div>
         }
         .into_any()
+    }
+}
+
+/// An answer the filing rules propose for this field (from the live
+/// preview), shown with its reason and taken only on the drafter's click.
+#[component]
+fn Suggestion(field: Field) -> impl IntoView {
+    let form = expect_context::<Form>();
+    let id = StoredValue::new(field.id.clone());
+    let field = StoredValue::new(field);
+    let proposed = move || {
+        form.preview.with(|p| {
+            p.as_ref().and_then(|p| {
+                p.suggestions
+                    .iter()
+                    .find(|s| id.with_value(|id| &s.field == id))
+                    .cloned()
+            })
+        })
+    };
+    move || {
+        proposed().map(|suggestion| {
+            let shown = field.with_value(|f| display_answer(f, Some(&suggestion.value)));
+            let value = StoredValue::new(suggestion.value);
+            view! {
+                <div class="suggestion" role="note" data-suggestion=id.get_value()>
+                    <p><strong>"Proposed by the filing rules: "</strong>{shown}</p>
+                    <p class="help">{suggestion.reason}</p>
+                    <button type="button" on:click=move |_| {
+                        form.touch(&id.get_value());
+                        form.set(&id.get_value(), value.get_value());
+                    }>"Use this"</button>
+                </div>
+            }
+        })
     }
 }
 

@@ -6,6 +6,7 @@ pub mod api;
 mod history;
 mod inputs;
 mod picker;
+mod title;
 mod wizard;
 
 pub use history::HistoryPage;

@@ -13,6 +13,7 @@ use serde_json::{Map, Value};
 
 use super::api::{self, DraftEditor};
 use super::inputs::FieldInput;
+use super::title::DraftTitle;
 use super::{error_text, short_time};
 use crate::compose::fields::check_one;
 use crate::compose::{Field, Step};
@@ -403,7 +404,7 @@ fn Wizard(editor: DraftEditor) -> impl IntoView {
         <div class="wizard" data-hydrated=move || hydrated.get().to_string() data-draft=draft.id>
             <header class="wizard-header">
                 <div>
-                    <h1>{draft.title.clone()}</h1>
+                    <DraftTitle id=draft.id title=draft.title.clone()/>
                     <p class="meta">
                         {format!("{} · template version {}", draft.template_title, draft.template_version)}
                         " · "

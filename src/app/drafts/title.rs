@@ -1,0 +1,72 @@
+//! A draft's title in the wizard's header, with an in-place rename. The
+//! title is the draft's name in lists; it is not part of the document.
+
+use leptos::prelude::*;
+
+use super::api::RenameDraft;
+use super::error_text;
+
+#[component]
+pub fn DraftTitle(id: i64, title: String) -> impl IntoView {
+    let shown = RwSignal::new(title);
+    let editing = RwSignal::new(false);
+    let typed = RwSignal::new(String::new());
+    let rename = ServerAction::<RenameDraft>::new();
+    let input = NodeRef::<leptos::html::Input>::new();
+    // The title changes on screen only once the server has stored it.
+    Effect::new(move |_| {
+        if let Some(Ok(())) = rename.value().get() {
+            shown.set(typed.get_untracked().trim().to_owned());
+            editing.set(false);
+        }
+    });
+    let start = move |_| {
+        typed.set(shown.get_untracked());
+        rename.value().set(None);
+        editing.set(true);
+        request_animation_frame(move || {
+            if let Some(input) = input.get_untracked() {
+                let _ = input.focus();
+                input.select();
+            }
+        });
+    };
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        rename.dispatch(RenameDraft {
+            id,
+            title: typed.get_untracked(),
+        });
+    };
+    let cancel = move || editing.set(false);
+    view! {
+        <Show
+            when=move || editing.get()
+            fallback=move || view! {
+                <div class="draft-title">
+                    <h1>{move || shown.get()}</h1>
+                    <button type="button" class="link" on:click=start>"Rename"</button>
+                </div>
+            }
+        >
+            <form class="draft-title rename" on:submit=save>
+                <label for="draft-title-input" class="visually-hidden">"Draft title"</label>
+                <input
+                    id="draft-title-input"
+                    type="text"
+                    maxlength="200"
+                    node_ref=input
+                    prop:value=move || typed.get()
+                    on:input=move |ev| typed.set(event_target_value(&ev))
+                    on:keydown=move |ev| if ev.key() == "Escape" { cancel() }
+                    aria-describedby="draft-title-error"
+                />
+                <button type="submit" class="primary" disabled=move || rename.pending().get()>"Save title"</button>
+                <button type="button" on:click=move |_| cancel()>"Cancel"</button>
+                <p id="draft-title-error" class="field-error" role="alert">
+                    {move || rename.value().get().and_then(Result::err).map(|e| error_text(&e))}
+                </p>
+            </form>
+        </Show>
+    }
+}

@@ -1,0 +1,200 @@
+//! Answers the rules can work out for the drafter: the date a filing letter
+//! must be received by (from the deadline calculator) and engagement times
+//! inside the window the rule sets after submission. The wizard offers each
+//! as a one-click fill; nothing is filled without the drafter's say.
+
+use serde_json::Value;
+use time::{Date, Duration};
+
+use super::calendar::{is_weekend, us_federal_holiday};
+use super::checks::{self, Draft};
+use super::deadline::{self, long_date, Sec14a8Dates};
+use super::params::{self, Sec14a8};
+use super::Jurisdiction;
+use crate::compose::DocumentKind;
+
+/// A proposed answer for one field, with why it is proposed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fill {
+    pub field: String,
+    pub value: Value,
+    pub reason: String,
+}
+
+/// What the wizard can offer to fill in a 14a-8 filing letter: its date,
+/// when empty and the deadline is known and still ahead, and engagement
+/// times, when none are given or some fall outside the rule's window
+/// (counted from the letter's date, or from today while it has none).
+/// `given` are the answers as the drafter left them: the draft's checked
+/// answers stand today's date in for a missing one, so they cannot tell.
+pub fn suggest(draft: &Draft, given: &Value, today: Date) -> Vec<Fill> {
+    let front = &draft.template.front;
+    let jurisdiction = front.jurisdiction.as_deref().and_then(|j| j.parse().ok());
+    if jurisdiction != Some(Jurisdiction::UsSec14a8) || front.kind != DocumentKind::FilingLetter {
+        return Vec::new();
+    }
+    let roles = &front.checks;
+    let letter = checks::role_date(draft, &roles.submission_date);
+    let submitted = letter.unwrap_or(today);
+    // Without the rule parameters there is nothing sound to offer; the
+    // checks panel reports the missing parameters itself.
+    let Ok(rules) = params::sec_14a8() else {
+        return Vec::new();
+    };
+    let Ok(version) = rules.in_force(submitted) else {
+        return Vec::new();
+    };
+    let mut fills = Vec::new();
+    let unanswered = |field: &str| given.get(field).is_none_or(|v| v.is_null() || v == "");
+    if let Some(field) = roles.submission_date.as_ref().filter(|f| unanswered(f)) {
+        let dates = Sec14a8Dates {
+            prior_proxy_date: checks::role_date(draft, &roles.prior_proxy_date),
+            meeting_date: checks::role_date(draft, &roles.meeting_date),
+            prior_meeting_date: checks::role_date(draft, &roles.prior_meeting_date),
+        };
+        if dates.prior_proxy_date.is_some() {
+            let computed = deadline::sec_14a8(&dates, version);
+            if let (Some(date), None) = (computed.date, computed.judgement) {
+                fills.extend(letter_date(field, date, today));
+            }
+        }
+    }
+    if let Some(field) = &roles.engagement_slots {
+        let slots = checks::engagement_slots(draft);
+        let outside = version
+            .parameters
+            .engagement_window_days
+            .is_some_and(|window| !checks::slot_problems(&slots, submitted, window).is_empty());
+        if slots.is_empty() || outside {
+            fills.extend(engagement_slots(field, submitted, &version.parameters));
+        }
+    }
+    fills
+}
+
+/// Offsets, in calendar days after submission, of the proposed engagement
+/// days before each is moved to a business day: spread over the window so
+/// the company has a real choice, and clear of both ends.
+const SLOT_OFFSETS: [i64; 3] = [2, 7, 12];
+
+/// The times offered on each proposed day, with the time zone the rule
+/// expects to be stated.
+const SLOT_TIMES: [&str; 3] = [
+    "10:00–11:00 a.m. Eastern Time",
+    "2:00–3:00 p.m. Eastern Time",
+    "11:00 a.m.–12:00 p.m. Eastern Time",
+];
+
+/// Engagement slots for a 14a-8 filing letter submitted on `submitted`:
+/// business days (no weekend, no US federal holiday) no sooner than the
+/// window's first day and no later than its last, written out as the rule
+/// asks ("Tuesday, June 16, 2026, 10:00–11:00 a.m. Eastern Time"). `None`
+/// when the rule version has no engagement requirement.
+pub fn engagement_slots(field: &str, submitted: Date, params: &Sec14a8) -> Option<Fill> {
+    let [from, to] = params.engagement_window_days?;
+    let last = submitted + Duration::days(to);
+    let mut days: Vec<Date> = Vec::new();
+    for offset in SLOT_OFFSETS {
+        let mut day = submitted + Duration::days(from + offset);
+        while is_weekend(day) || us_federal_holiday(day).is_some() || days.contains(&day) {
+            day += Duration::days(1);
+        }
+        if day <= last {
+            days.push(day);
+        }
+    }
+    let slots: Vec<Value> = days
+        .iter()
+        .zip(SLOT_TIMES)
+        .map(|(day, times)| Value::String(format!("{}, {times}", us_long_date(*day))))
+        .collect();
+    Some(Fill {
+        field: field.to_owned(),
+        value: Value::Array(slots),
+        reason: format!(
+            "Business days {from} to {to} calendar days after the letter's date ({}), as Rule 14a-8(b)(1)(iii) requires. Change the times to ones the proponent can keep.",
+            long_date(submitted)
+        ),
+    })
+}
+
+/// The latest date a letter can carry and still be on time: the 14a-8
+/// deadline when it is today or later, for an empty letter date.
+pub fn letter_date(field: &str, deadline: Date, today: Date) -> Option<Fill> {
+    (deadline >= today).then(|| Fill {
+        field: field.to_owned(),
+        value: Value::String(today.to_string()),
+        reason: format!(
+            "Today: {} days before the deadline of {}.",
+            (deadline - today).whole_days(),
+            long_date(deadline)
+        ),
+    })
+}
+
+/// "Tuesday, June 16, 2026", the form US letters and the engagement check use.
+pub fn us_long_date(date: Date) -> String {
+    format!(
+        "{}, {} {}, {}",
+        date.weekday(),
+        date.month(),
+        date.day(),
+        date.year()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    fn params() -> Sec14a8 {
+        let rules = super::super::params::sec_14a8().unwrap();
+        rules
+            .in_force(date!(2026 - 06 - 01))
+            .unwrap()
+            .parameters
+            .clone()
+    }
+
+    #[test]
+    fn slots_are_business_days_inside_the_window() {
+        // Submitted Monday 1 June 2026: the window is 11 June to 1 July;
+        // day +12 is Saturday 13 June, so that slot moves to Monday 15 June.
+        let fill = engagement_slots("slots", date!(2026 - 06 - 01), &params()).unwrap();
+        let slots: Vec<&str> = fill
+            .value
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        assert_eq!(
+            slots,
+            [
+                "Monday, June 15, 2026, 10:00–11:00 a.m. Eastern Time",
+                "Thursday, June 18, 2026, 2:00–3:00 p.m. Eastern Time",
+                "Tuesday, June 23, 2026, 11:00 a.m.–12:00 p.m. Eastern Time",
+            ]
+        );
+    }
+
+    #[test]
+    fn slots_skip_weekends_and_federal_holidays() {
+        // Submitted Thursday 22 June 2023: +12 days is Tuesday 4 July,
+        // Independence Day, so that slot moves to Wednesday 5 July.
+        let fill = engagement_slots("slots", date!(2023 - 06 - 22), &params()).unwrap();
+        let text = fill.value.to_string();
+        assert!(!text.contains("July 4,"), "{text}");
+        assert!(text.contains("Wednesday, July 5, 2023"), "{text}");
+    }
+
+    #[test]
+    fn letter_date_is_offered_only_before_the_deadline() {
+        let today = date!(2026 - 06 - 01);
+        let fill = letter_date("d", date!(2026 - 06 - 11), today).unwrap();
+        assert_eq!(fill.value, "2026-06-01");
+        assert!(fill.reason.contains("10 days before"), "{}", fill.reason);
+        assert!(letter_date("d", date!(2026 - 05 - 31), today).is_none());
+    }
+}
