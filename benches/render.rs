@@ -86,6 +86,7 @@ fn preview(c: &mut Criterion) {
                     &library,
                     &style,
                     today,
+                    None,
                 );
                 assert!(shown.error.is_none());
                 shown

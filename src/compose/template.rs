@@ -67,12 +67,19 @@ pub struct CheckFields {
     /// A date field: last year's meeting.
     #[serde(default)]
     pub prior_meeting_date: Option<String>,
+    /// A number field: the year of the meeting the document is for. With
+    /// the company, it groups a campaign's drafts.
+    #[serde(default)]
+    pub meeting_year: Option<String>,
+    /// A text field: the shareholder filing (one proposal each per meeting).
+    #[serde(default)]
+    pub proponent: Option<String>,
 }
 
 impl CheckFields {
     /// Each role with the field it names, for validation and for "is this
     /// field used" questions.
-    pub fn roles(&self) -> [(&'static str, &Option<String>); 7] {
+    pub fn roles(&self) -> [(&'static str, &Option<String>); 9] {
         [
             ("submission_date", &self.submission_date),
             ("holding_value", &self.holding_value),
@@ -81,6 +88,8 @@ impl CheckFields {
             ("prior_proxy_date", &self.prior_proxy_date),
             ("meeting_date", &self.meeting_date),
             ("prior_meeting_date", &self.prior_meeting_date),
+            ("meeting_year", &self.meeting_year),
+            ("proponent", &self.proponent),
         ]
     }
 }

@@ -12,6 +12,8 @@ use crate::compose::fields::inline_citations;
 use crate::compose::{Field, FieldType};
 
 #[cfg(feature = "ssr")]
+pub mod campaign;
+#[cfg(feature = "ssr")]
 pub mod preview;
 
 /// Where a draft is in its life.

@@ -10,8 +10,12 @@ use time::Date;
 use super::{CheckItem, Preview, SuggestedAnswer, WordCount};
 use crate::compose::{DocumentKind, Template};
 use crate::evidence::{CitationStyle, Library};
+use crate::rules::campaign::CampaignDraft;
 use crate::rules::{self, checks, params, Jurisdiction};
 
+/// The preview of `answers`. `campaign` holds the campaign's other drafts,
+/// checked, when the draft belongs to one (see `drafts::campaign`); their
+/// findings across documents replace the single-document ones of the same id.
 pub fn preview(
     template: &Template,
     answers: &Value,
@@ -19,6 +23,7 @@ pub fn preview(
     library: &Library,
     style: &CitationStyle,
     today: Date,
+    campaign: Option<&[CampaignDraft]>,
 ) -> Preview {
     let today_text = today.to_string();
     let crate::render::DraftPreview {
@@ -43,6 +48,19 @@ pub fn preview(
     };
     let checks = match checks::check(&draft, today) {
         Ok(mut findings) => {
+            if let Some(others) = campaign {
+                let this = CampaignDraft {
+                    id: 0,
+                    title: String::new(),
+                    kind: template.front.kind,
+                    proponent: super::campaign::proponent(template, &checked),
+                    checked: true,
+                    findings: Vec::new(),
+                };
+                let across = rules::campaign::check(&this, others);
+                findings.retain(|f| !across.iter().any(|a| a.id == f.id));
+                findings.extend(across);
+            }
             for (id, reason) in dismissals {
                 // A dismissal of a warning that no longer appears is kept
                 // with the draft but has nothing to mark here.
@@ -68,7 +86,7 @@ pub fn preview(
         })
         .collect();
     Preview {
-        html: crate::export::html::fragment(&document),
+        html: crate::export::html::fragment_counted(&document, &rules::words::count_block),
         error: None,
         problems,
         words,

@@ -33,19 +33,33 @@ pub fn standalone(document: &Document) -> String {
     out
 }
 
+/// Counts the words of one block of text, for [`fragment_counted`].
+pub type WordCounter<'a> = &'a dyn Fn(&[Inline]) -> usize;
+
 /// The document as an `<article>` element, footnotes at its end.
 pub fn fragment(document: &Document) -> String {
+    write_fragment(document, None)
+}
+
+/// [`fragment`] with each block of text (title, headings, paragraphs, list
+/// items, note paragraphs) marked with its word count in `data-words`, so
+/// the preview can show which text a filing rule counts and how much.
+pub fn fragment_counted(document: &Document, words: WordCounter) -> String {
+    write_fragment(document, Some(words))
+}
+
+fn write_fragment(document: &Document, words: Option<WordCounter>) -> String {
     let mut out = String::with_capacity(8 * 1024);
     out.push_str("<article class=\"document\">\n");
     for block in &document.blocks {
-        write_block(&mut out, block);
+        write_block(&mut out, block, words);
     }
     if !document.footnotes.is_empty() {
         out.push_str("<section class=\"footnotes\" role=\"doc-endnotes\">\n<hr>\n<ol>\n");
         for note in &document.footnotes {
             let _ = write!(out, "<li id=\"fn{n}\" value=\"{n}\">", n = note.number);
             for (i, paragraph) in note.paragraphs.iter().enumerate() {
-                out.push_str("<p>");
+                out.push_str(&open_tag("p", "", paragraph, words));
                 write_inlines(&mut out, paragraph);
                 if i + 1 == note.paragraphs.len() {
                     let _ = write!(out, " <a href=\"#fnref{n}\" role=\"doc-backlink\" aria-label=\"Back to text\">↩</a>", n = note.number);
@@ -60,15 +74,37 @@ pub fn fragment(document: &Document) -> String {
     out
 }
 
-fn write_block(out: &mut String, block: &Block) {
+/// `<tag attributes data-words="N">`, the count only when asked for.
+fn open_tag(tag: &str, attributes: &str, content: &[Inline], words: Option<WordCounter>) -> String {
+    let mut open = format!("<{tag}{attributes}");
+    if let Some(count) = words {
+        let _ = write!(open, " data-words=\"{}\"", count(content));
+    }
+    open.push('>');
+    open
+}
+
+fn write_block(out: &mut String, block: &Block, words: Option<WordCounter>) {
     match block {
-        Block::Title(content) => wrap(out, "<h1 class=\"title\">", content, "</h1>\n"),
+        Block::Title(content) => wrap(
+            out,
+            &open_tag("h1", " class=\"title\"", content, words),
+            content,
+            "</h1>\n",
+        ),
         Block::Heading { level, content } => {
             // The title is the page's h1; headings start at h2.
             let tag = format!("h{}", (level + 1).min(4));
-            wrap(out, &format!("<{tag}>"), content, &format!("</{tag}>\n"));
+            wrap(
+                out,
+                &open_tag(&tag, "", content, words),
+                content,
+                &format!("</{tag}>\n"),
+            );
         }
-        Block::Paragraph(content) => wrap(out, "<p>", content, "</p>\n"),
+        Block::Paragraph(content) => {
+            wrap(out, &open_tag("p", "", content, words), content, "</p>\n")
+        }
         Block::List(list) => {
             match list.start {
                 Some(1) => out.push_str("<ol>\n"),
@@ -80,7 +116,7 @@ fn write_block(out: &mut String, block: &Block) {
             for item in &list.items {
                 out.push_str("<li>");
                 for block in item {
-                    write_block(out, block);
+                    write_block(out, block, words);
                 }
                 out.push_str("</li>\n");
             }
@@ -93,7 +129,7 @@ fn write_block(out: &mut String, block: &Block) {
         Block::Quote(blocks) => {
             out.push_str("<blockquote>\n");
             for block in blocks {
-                write_block(out, block);
+                write_block(out, block, words);
             }
             out.push_str("</blockquote>\n");
         }

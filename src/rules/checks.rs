@@ -38,7 +38,13 @@ pub struct Finding {
 }
 
 impl Finding {
-    fn new(id: &str, severity: Severity, title: &str, reason: String, reference: &str) -> Finding {
+    pub(super) fn new(
+        id: &str,
+        severity: Severity,
+        title: &str,
+        reason: String,
+        reference: &str,
+    ) -> Finding {
         Finding {
             id: id.to_owned(),
             severity,
@@ -377,7 +383,7 @@ fn present(
     }
 }
 
-fn role<'a>(draft: &'a Draft, role: &Option<String>) -> Option<&'a Value> {
+pub(super) fn role<'a>(draft: &'a Draft, role: &Option<String>) -> Option<&'a Value> {
     role.as_ref()
         .and_then(|field| draft.answers.get(field))
         .filter(|v| !v.is_null())

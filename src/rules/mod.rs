@@ -4,6 +4,7 @@
 //! `assets/rules/` (`params`), applied as in force on the filing date.
 
 pub mod calendar;
+pub mod campaign;
 pub mod checks;
 pub mod deadline;
 pub mod eligibility;

@@ -23,8 +23,13 @@ impl WordCount {
     }
 }
 
+/// The words of one block of text, by the method above.
+pub fn count_block(inlines: &[Inline]) -> usize {
+    count_words(&Inline::plain_text(inlines))
+}
+
 pub fn count(document: &Document) -> WordCount {
-    let words = |inlines: &[Inline]| count_words(&Inline::plain_text(inlines));
+    let words = count_block;
     let body = document.inline_blocks().into_iter().map(words).sum();
     let notes = document
         .footnotes

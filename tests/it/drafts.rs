@@ -218,7 +218,16 @@ fn an_unfinished_draft_previews_with_placeholders_and_is_not_downloadable() {
         Some("cites [@nowhere], which is not in the evidence library")
     );
     assert_eq!(preview["words"]["limit"], 500);
-    assert!(preview["words"]["counted"].as_u64().unwrap() > 50);
+    let counted = preview["words"]["counted"].as_u64().unwrap();
+    assert!(counted > 50);
+    // Every counted block carries its count, and they add up to the total
+    // (what "Highlight counted text" shows).
+    let per_block: u64 = html
+        .split("data-words=\"")
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap().parse::<u64>().unwrap())
+        .sum();
+    assert_eq!(per_block, counted, "{html}");
     assert!(preview["checks"]
         .as_array()
         .unwrap()
@@ -290,6 +299,79 @@ fn a_filing_letter_preview_proposes_its_date_and_engagement_times() {
     };
     assert_eq!(severity("14a8/engagement"), Some(json!("passed")));
     assert_eq!(severity("14a8/deadline"), Some(json!("passed")));
+}
+
+/// A campaign is the drafts for one company's meeting: a proposal is
+/// checked against its filing letter (saved separately), and a second
+/// proposal by the same proponent for the same meeting is flagged.
+#[test]
+fn a_proposal_is_checked_with_its_campaign() {
+    let app = spawn_app();
+    let campaign_check = |id: i64, answers: &Value, check: &str| -> (String, String) {
+        let preview = ok_json(call_json(
+            &app,
+            "preview_draft",
+            json!({"id": id, "answers": answers, "dismissals": {}}),
+        ));
+        let found = preview["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == check)
+            .unwrap_or_else(|| panic!("no {check}: {preview:#}"))
+            .clone();
+        (
+            found["severity"].as_str().unwrap().to_owned(),
+            found["reason"].as_str().unwrap().to_owned(),
+        )
+    };
+    let proposal_answers = sample("us-14a8-hrdd-proposal");
+    let proposal = create(&app, "us-14a8-hrdd-proposal", "Campaign proposal");
+    save(&app, proposal, 1, &proposal_answers);
+    let (severity, reason) = campaign_check(proposal, &proposal_answers, "14a8/campaign-letter");
+    assert_eq!(severity, "warning", "{reason}");
+    assert!(reason.contains("No filing letter"), "{reason}");
+
+    // The filing letter for the same company and meeting, but its
+    // engagement times are missing: the proposal says the letter fails.
+    let mut letter_answers = sample("us-14a8-filing-letter");
+    letter_answers
+        .as_object_mut()
+        .unwrap()
+        .remove("engagement_slots");
+    let letter = create(&app, "us-14a8-filing-letter", "Campaign letter");
+    save(&app, letter, 1, &letter_answers);
+    let (severity, reason) = campaign_check(proposal, &proposal_answers, "14a8/campaign-letter");
+    assert_eq!(severity, "warning", "{reason}");
+    assert!(
+        reason.contains(&format!(
+            "draft {letter} “Campaign letter” fails: Engagement availability"
+        )),
+        "{reason}"
+    );
+    save(&app, letter, 2, &sample("us-14a8-filing-letter"));
+    let (severity, reason) = campaign_check(proposal, &proposal_answers, "14a8/campaign-letter");
+    assert_eq!(severity, "passed", "{reason}");
+    let (severity, _) = campaign_check(
+        letter,
+        &sample("us-14a8-filing-letter"),
+        "14a8/campaign-proposal",
+    );
+    assert_eq!(severity, "passed");
+
+    // A second proposal by the same proponent for the same meeting.
+    let (severity, _) = campaign_check(proposal, &proposal_answers, "14a8/one-proposal");
+    assert_eq!(severity, "passed");
+    let second = create(&app, "us-14a8-hrdd-proposal", "Second proposal");
+    save(&app, second, 1, &proposal_answers);
+    let (severity, reason) = campaign_check(proposal, &proposal_answers, "14a8/one-proposal");
+    assert_eq!(severity, "warning", "{reason}");
+    assert!(reason.contains(&format!("draft {second}")), "{reason}");
+    // Another year is another meeting.
+    let mut next_year = proposal_answers.clone();
+    next_year["meeting_year"] = json!(2027);
+    let (severity, reason) = campaign_check(proposal, &next_year, "14a8/one-proposal");
+    assert_eq!(severity, "passed", "{reason}");
 }
 
 #[test]

@@ -186,14 +186,24 @@ pub async fn preview_draft(
     answers: Map<String, Value>,
     dismissals: BTreeMap<String, String>,
 ) -> Result<Preview, ServerFnError> {
+    use crate::drafts::campaign::{self, CampaignKey};
     use crate::evidence::{CitationStyle, DEFAULT_STYLE};
     let store = ssr::store()?;
     let (_, template) = store.draft_template(id).await.map_err(ssr::user_error)?;
     let library = store.library();
     let today = time::OffsetDateTime::now_utc().date();
+    let members = match CampaignKey::of(&template, &answers) {
+        Some(key) => Some(
+            campaign::members(&store, id, &key)
+                .await
+                .map_err(ssr::user_error)?,
+        ),
+        None => None,
+    };
     // Typesetting notes and checks is CPU work: keep it off the async workers.
     tokio::task::spawn_blocking(move || {
         let style = CitationStyle::by_name(DEFAULT_STYLE).map_err(ServerFnError::new)?;
+        let others = members.map(|m| campaign::check_members(m, &library, &style, today));
         Ok(crate::drafts::preview::preview(
             &template,
             &Value::Object(answers),
@@ -201,6 +211,7 @@ pub async fn preview_draft(
             &library,
             &style,
             today,
+            others.as_deref(),
         ))
     })
     .await

@@ -664,6 +664,8 @@ fn ConflictBanner() -> impl IntoView {
 fn PreviewPane(draft_id: i64) -> impl IntoView {
     let form = expect_context::<Form>();
     let preview = form.preview;
+    // Marks each counted paragraph and its word count in the preview.
+    let show_counted = RwSignal::new(false);
     let ready = move || {
         preview.with(|p| {
             p.as_ref()
@@ -712,10 +714,22 @@ fn PreviewPane(draft_id: i64) -> impl IntoView {
                             Some(limit) => format!("{} of {limit} words", words.counted),
                             None => format!("{} words", words.counted),
                         };
+                        let limited = words.limit.is_some();
                         view! {
                             <p class="word-count" class:over=over data-words=words.counted>
                                 <strong>{text}</strong>
                                 <span>{format!(" — {}", words.basis)}</span>
+                                {limited.then(|| view! {
+                                    " "
+                                    <button
+                                        type="button"
+                                        class="link"
+                                        aria-pressed=move || show_counted.get().to_string()
+                                        on:click=move |_| show_counted.update(|s| *s = !*s)
+                                    >
+                                        {move || if show_counted.get() { "Hide the count per paragraph" } else { "Highlight counted text" }}
+                                    </button>
+                                })}
                             </p>
                         }
                     })
@@ -728,6 +742,7 @@ fn PreviewPane(draft_id: i64) -> impl IntoView {
             }}
             <div
                 class="page"
+                class:show-counted=move || show_counted.get()
                 data-preview=move || preview.with(|p| p.is_some()).to_string()
                 inner_html=move || preview.with(|p| p.as_ref().map(|p| p.html.clone()).unwrap_or_default())
             ></div>

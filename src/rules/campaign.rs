@@ -1,0 +1,267 @@
+//! Checks across a campaign: the drafts meant for one company's meeting
+//! (same company, same meeting year). Rule 14a-8 splits a filing over
+//! documents: the proposal carries the text and its word limit, the filing
+//! letter the intent-to-hold statement, proof of ownership and engagement
+//! times. A proposal is only fileable with a sound letter beside it, and a
+//! proponent may file one proposal per meeting.
+
+use super::checks::{Finding, Severity};
+use crate::compose::DocumentKind;
+
+/// One draft of the campaign, with the findings of its own checks.
+#[derive(Debug, Clone)]
+pub struct CampaignDraft {
+    pub id: i64,
+    pub title: String,
+    pub kind: DocumentKind,
+    /// As the draft names it; compared ignoring case and spacing.
+    pub proponent: String,
+    /// False when the draft's own checks could not run (its template
+    /// fails to render); it then counts as failing.
+    pub checked: bool,
+    pub findings: Vec<Finding>,
+}
+
+/// Ids of the letter checks a proposal relies on.
+const LETTER_CHECKS: [&str; 5] = [
+    "14a8/intent-to-hold",
+    "14a8/proof-of-ownership",
+    "14a8/engagement",
+    "14a8/eligibility",
+    "14a8/deadline",
+];
+
+/// Findings for `this` draft given the campaign's other drafts (their
+/// latest saved versions). Only 14a-8 proposals and filing letters have
+/// campaign checks.
+pub fn check(this: &CampaignDraft, others: &[CampaignDraft]) -> Vec<Finding> {
+    match this.kind {
+        DocumentKind::Resolution => vec![letter_for_proposal(others), one_proposal(this, others)],
+        DocumentKind::FilingLetter => vec![proposal_for_letter(others), one_proposal(this, others)],
+        _ => Vec::new(),
+    }
+}
+
+fn letter_for_proposal(others: &[CampaignDraft]) -> Finding {
+    const ID: &str = "14a8/campaign-letter";
+    const TITLE: &str = "Filing letter for this proposal";
+    const REFERENCE: &str = "Rule 14a-8(b)";
+    let letters: Vec<&CampaignDraft> = others
+        .iter()
+        .filter(|d| d.kind == DocumentKind::FilingLetter)
+        .collect();
+    let Some(letter) = letters.first() else {
+        return Finding::new(
+            ID,
+            Severity::Warning,
+            TITLE,
+            "No filing letter draft for this company's meeting yet. The intent-to-hold statement, proof of ownership and engagement times go in the filing letter: start one from a filing-letter template with the same company and meeting year.".into(),
+            REFERENCE,
+        );
+    };
+    let failing = failed_titles(letter, |id| LETTER_CHECKS.contains(&id));
+    if failing.is_empty() {
+        Finding::new(
+            ID,
+            Severity::Passed,
+            TITLE,
+            format!(
+                "{}: its intent-to-hold, ownership and engagement checks pass.",
+                describe(letter)
+            ),
+            REFERENCE,
+        )
+    } else {
+        Finding::new(
+            ID,
+            Severity::Warning,
+            TITLE,
+            format!(
+                "{} fails: {}. Open it to see why.",
+                describe(letter),
+                failing.join("; ")
+            ),
+            REFERENCE,
+        )
+    }
+}
+
+fn proposal_for_letter(others: &[CampaignDraft]) -> Finding {
+    const ID: &str = "14a8/campaign-proposal";
+    const TITLE: &str = "Proposal for this letter";
+    const REFERENCE: &str = "Rule 14a-8(d)";
+    let Some(proposal) = others.iter().find(|d| d.kind == DocumentKind::Resolution) else {
+        return Finding::new(
+            ID,
+            Severity::Warning,
+            TITLE,
+            "No proposal draft for this company's meeting yet: the letter is sent with the proposal and its supporting statement.".into(),
+            REFERENCE,
+        );
+    };
+    let failing = failed_titles(proposal, |_| true);
+    if failing.is_empty() {
+        Finding::new(
+            ID,
+            Severity::Passed,
+            TITLE,
+            format!("{}: no failed checks.", describe(proposal)),
+            REFERENCE,
+        )
+    } else {
+        Finding::new(
+            ID,
+            Severity::Warning,
+            TITLE,
+            format!(
+                "{} fails: {}. Open it to see why.",
+                describe(proposal),
+                failing.join("; ")
+            ),
+            REFERENCE,
+        )
+    }
+}
+
+/// Rule 14a-8(c): one proposal per proponent per meeting.
+fn one_proposal(this: &CampaignDraft, others: &[CampaignDraft]) -> Finding {
+    const ID: &str = "14a8/one-proposal";
+    const TITLE: &str = "One proposal per proponent";
+    const REFERENCE: &str = "Rule 14a-8(c)";
+    let proponent = normalize(&this.proponent);
+    if proponent.is_empty() {
+        return Finding::new(
+            ID,
+            Severity::Info,
+            TITLE,
+            "Name the proponent to check that it files only one proposal for this meeting.".into(),
+            REFERENCE,
+        );
+    }
+    let own_proposals = usize::from(this.kind == DocumentKind::Resolution);
+    let more: Vec<String> = others
+        .iter()
+        .filter(|d| d.kind == DocumentKind::Resolution && normalize(&d.proponent) == proponent)
+        .map(describe)
+        .collect();
+    if own_proposals + more.len() > 1 {
+        Finding::new(
+            ID,
+            Severity::Warning,
+            TITLE,
+            format!(
+                "{} also has {} for this meeting; each proponent may submit one proposal per meeting, directly or through a representative. File only one of them.",
+                this.proponent.trim(),
+                more.join(", ")
+            ),
+            REFERENCE,
+        )
+    } else {
+        Finding::new(
+            ID,
+            Severity::Passed,
+            TITLE,
+            format!(
+                "No other proposal by {} for this meeting among the drafts.",
+                this.proponent.trim()
+            ),
+            REFERENCE,
+        )
+    }
+}
+
+/// Titles of the draft's failed checks among those `relevant` picks.
+fn failed_titles(draft: &CampaignDraft, relevant: impl Fn(&str) -> bool) -> Vec<&str> {
+    if !draft.checked {
+        return vec!["its checks could not run (its template does not render)"];
+    }
+    draft
+        .findings
+        .iter()
+        .filter(|f| relevant(&f.id) && f.severity == Severity::Failed)
+        .map(|f| f.title.as_str())
+        .collect()
+}
+
+fn describe(draft: &CampaignDraft) -> String {
+    format!("draft {} “{}”", draft.id, draft.title)
+}
+
+fn normalize(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft(id: i64, kind: DocumentKind, proponent: &str) -> CampaignDraft {
+        CampaignDraft {
+            id,
+            title: format!("Draft {id}"),
+            kind,
+            proponent: proponent.into(),
+            checked: true,
+            findings: Vec::new(),
+        }
+    }
+
+    fn severity(findings: &[Finding], id: &str) -> Severity {
+        findings.iter().find(|f| f.id == id).unwrap().severity
+    }
+
+    #[test]
+    fn a_proposal_needs_a_sound_letter() {
+        let proposal = draft(1, DocumentKind::Resolution, "Fund A");
+        let found = check(&proposal, &[]);
+        assert_eq!(severity(&found, "14a8/campaign-letter"), Severity::Warning);
+
+        let mut letter = draft(2, DocumentKind::FilingLetter, "Fund A");
+        letter.findings.push(Finding::new(
+            "14a8/intent-to-hold",
+            Severity::Failed,
+            "Intent to hold through the meeting",
+            String::new(),
+            "",
+        ));
+        let found = check(&proposal, std::slice::from_ref(&letter));
+        let finding = found
+            .iter()
+            .find(|f| f.id == "14a8/campaign-letter")
+            .unwrap();
+        assert_eq!(finding.severity, Severity::Warning);
+        assert!(
+            finding
+                .reason
+                .contains("draft 2 “Draft 2” fails: Intent to hold"),
+            "{}",
+            finding.reason
+        );
+
+        letter.findings.clear();
+        let found = check(&proposal, &[letter]);
+        assert_eq!(severity(&found, "14a8/campaign-letter"), Severity::Passed);
+    }
+
+    #[test]
+    fn a_second_proposal_by_the_same_proponent_is_flagged() {
+        let proposal = draft(1, DocumentKind::Resolution, "Fund  A");
+        let others = [
+            draft(2, DocumentKind::Resolution, "fund a"),
+            draft(3, DocumentKind::Resolution, "Fund B"),
+        ];
+        let found = check(&proposal, &others);
+        let finding = found.iter().find(|f| f.id == "14a8/one-proposal").unwrap();
+        assert_eq!(finding.severity, Severity::Warning);
+        assert!(finding.reason.contains("draft 2"), "{}", finding.reason);
+        assert!(!finding.reason.contains("draft 3"), "{}", finding.reason);
+
+        let letter = draft(4, DocumentKind::FilingLetter, "Fund B");
+        let found = check(&letter, &others);
+        assert_eq!(severity(&found, "14a8/one-proposal"), Severity::Passed);
+        assert_eq!(severity(&found, "14a8/campaign-proposal"), Severity::Passed);
+    }
+}
