@@ -74,12 +74,15 @@ pub struct CheckFields {
     /// A text field: the shareholder filing (one proposal each per meeting).
     #[serde(default)]
     pub proponent: Option<String>,
+    /// A date field: when notice of the meeting is given (UK s338(4)(b)).
+    #[serde(default)]
+    pub notice_date: Option<String>,
 }
 
 impl CheckFields {
     /// Each role with the field it names, for validation and for "is this
     /// field used" questions.
-    pub fn roles(&self) -> [(&'static str, &Option<String>); 9] {
+    pub fn roles(&self) -> [(&'static str, &Option<String>); 10] {
         [
             ("submission_date", &self.submission_date),
             ("holding_value", &self.holding_value),
@@ -90,6 +93,7 @@ impl CheckFields {
             ("prior_meeting_date", &self.prior_meeting_date),
             ("meeting_year", &self.meeting_year),
             ("proponent", &self.proponent),
+            ("notice_date", &self.notice_date),
         ]
     }
 }

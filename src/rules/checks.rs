@@ -114,20 +114,8 @@ pub fn check(draft: &Draft, today: Date) -> Result<Vec<Finding>, CheckError> {
         role_date(draft, &draft.template.front.checks.submission_date).unwrap_or(today);
     match jurisdiction {
         Jurisdiction::UsSec14a8 => sec_14a8(draft, filing_date),
-        Jurisdiction::UkCa2006S338 => {
-            let rules = params::uk_s338()?;
-            let p = rules.in_force(filing_date)?;
-            let limit = p.parameters.statement_word_limit;
-            let count = words::count(draft.document).total();
-            Ok(vec![word_limit("uk/s314-word-limit", count, limit, "Companies Act 2006 s314(1)")])
-        }
-        Jurisdiction::FrCodeCommerce => Ok(vec![Finding::new(
-            "fr/statement-of-reasons",
-            Severity::Info,
-            "Statement of reasons",
-            "A request may carry a brief statement of reasons (« bref exposé des motifs ») with the text of the resolutions, and must carry the certificate that the shares are registered.".into(),
-            "Code de commerce R225-71",
-        )]),
+        Jurisdiction::UkCa2006S338 => super::uk::check(draft, filing_date),
+        Jurisdiction::FrCodeCommerce => super::fr::check(draft, filing_date),
     }
 }
 
@@ -194,7 +182,7 @@ fn sec_14a8(draft: &Draft, filing_date: Date) -> Result<Vec<Finding>, CheckError
     Ok(findings)
 }
 
-fn word_limit(id: &str, count: usize, limit: usize, reference: &str) -> Finding {
+pub(super) fn word_limit(id: &str, count: usize, limit: usize, reference: &str) -> Finding {
     let (severity, reason) = if count <= limit {
         (
             Severity::Passed,
@@ -362,7 +350,19 @@ fn prescriptive_phrases(lower: &str) -> Vec<(String, &'static str)> {
     found
 }
 
-fn present(
+/// The document's text in lower case, for phrase checks.
+pub(super) fn lower_text(document: &Document) -> String {
+    paragraphs(document)
+        .iter()
+        .map(|(t, _)| t.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
+        .to_lowercase()
+        // Typographic apostrophes (as French is typed) match the phrase lists' straight ones.
+        .replace('’', "'")
+}
+
+pub(super) fn present(
     id: &str,
     text: &str,
     phrases: &[&str],
@@ -507,22 +507,35 @@ fn deadline(
         ));
     }
     let computed = super::deadline::sec_14a8(&dates, params);
+    judge_deadline(ID, draft, submitted, computed)
+}
+
+/// A filing letter's date judged against a computed deadline: passed with
+/// the days to spare, failed with the days late, a warning when the rule
+/// leaves the date to judgement. The finding says how the date was reached.
+pub(super) fn judge_deadline(
+    id: &str,
+    draft: &Draft,
+    submitted: Date,
+    computed: super::deadline::Deadline,
+) -> Option<Finding> {
+    const TITLE: &str = "Filing deadline";
     let how = computed.steps.join(" ");
     // Until the letter has a date, the check is of today's.
-    let dated = if role_date(draft, &roles.submission_date).is_some() {
+    let dated = if role_date(draft, &draft.template.front.checks.submission_date).is_some() {
         "the letter is dated"
     } else {
         "the letter has no date yet and today is"
     };
     let notes = computed.notes.join(" ");
     let finding = match (computed.date, computed.judgement) {
-        (_, Some(judgement)) => Finding::new(ID, Severity::Warning, TITLE, format!("{judgement} {how}"), &computed.reference),
+        (_, Some(judgement)) => Finding::new(id, Severity::Warning, TITLE, format!("{judgement} {how}"), &computed.reference),
         (Some(date), None) if submitted <= date => Finding::new(
-            ID,
+            id,
             Severity::Passed,
             TITLE,
             format!(
-                "The company must receive the proposal by {}; {dated} {} before. {how} {notes}",
+                "The company must receive the request by {}; {dated} {} before. {how} {notes}",
                 long_date(date),
                 days((date - submitted).whole_days())
             )
@@ -531,11 +544,11 @@ fn deadline(
             &computed.reference,
         ),
         (Some(date), None) => Finding::new(
-            ID,
+            id,
             Severity::Failed,
             TITLE,
             format!(
-                "The deadline was {}; {dated} {} after it, so the company may exclude the proposal. {how}",
+                "The deadline was {}; {dated} {} after it, so the company may refuse the request. {how}",
                 long_date(date),
                 days((submitted - date).whole_days())
             ),
@@ -547,7 +560,7 @@ fn deadline(
 }
 
 /// "1 day", "12 days".
-fn days(n: i64) -> String {
+pub(super) fn days(n: i64) -> String {
     if n == 1 {
         "1 day".to_owned()
     } else {

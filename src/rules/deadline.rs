@@ -145,20 +145,20 @@ pub fn uk_s338(meeting: Date, notice_given: Option<Date>, params: &Version<UkS33
     let date = match notice_given {
         Some(notice) if notice > six_weeks => {
             steps.push(format!(
-                "Notice of the meeting is given later, on {}: that is the deadline (s338(4)(b)).",
+                "Notice of the meeting is given later, on {}: that is the deadline (s338(4)(d)(ii)).",
                 long_date(notice)
             ));
             notice
         }
         Some(notice) => {
             steps.push(format!(
-                "Notice is given on {}, before that, so six weeks applies (s338(4)(a)).",
+                "Notice is given on {}, before that, so six weeks applies (s338(4)(d)(i)).",
                 long_date(notice)
             ));
             six_weeks
         }
         None => {
-            steps.push("The date notice is given is not known; if it is later than six weeks before the meeting, that later date applies (s338(4)(b)).".into());
+            steps.push("The date notice is given is not known; if it is later than six weeks before the meeting, that later date applies (s338(4)(d)(ii)).".into());
             six_weeks
         }
     };

@@ -1,0 +1,146 @@
+//! France, Code de commerce: draft resolutions tabled by shareholders
+//! (L225-105), with what the request must carry (R225-71) and when it must
+//! be sent (R225-72). Phrases are looked for in French and in English.
+
+use time::Date;
+
+use super::checks::{
+    judge_deadline, lower_text, present, role_date, CheckError, Draft, Finding, Severity,
+};
+use super::{deadline, params};
+use crate::compose::DocumentKind;
+
+pub(super) fn check(draft: &Draft, filing_date: Date) -> Result<Vec<Finding>, CheckError> {
+    let rules = params::fr_code_commerce()?;
+    let version = rules.in_force(filing_date)?;
+    let text = lower_text(draft.document);
+    let mut findings = Vec::new();
+    match draft.template.front.kind {
+        DocumentKind::Resolution => findings.push(present(
+            "fr/statement-of-reasons",
+            &text,
+            &["exposé des motifs", "exposé des raisons", "statement of reasons"],
+            "Statement of reasons",
+            "A draft resolution may carry a brief statement of reasons (« bref exposé des motifs »); it is optional, and helps other shareholders vote.".into(),
+            "Code de commerce R225-71",
+            Severity::Info,
+        )),
+        DocumentKind::FilingLetter | DocumentKind::CofilerLetter => {
+            findings.push(present(
+                "fr/text-of-resolutions",
+                &text,
+                &["projet de résolution", "projets de résolution", "texte de la résolution", "texte des résolutions", "draft resolution", "text of the resolution"],
+                "Text of the draft resolutions",
+                "The request must carry the text of the draft resolutions: enclose it or quote it.".into(),
+                "Code de commerce R225-71",
+                Severity::Failed,
+            ));
+            findings.push(present(
+                "fr/registration-certificate",
+                &text,
+                &["attestation d'inscription", "inscription en compte", "certificate of registration", "registered in the accounts", "registration certificate"],
+                "Certificate that the shares are registered",
+                "Enclose the certificate that the shares are registered in the accounts (« attestation d'inscription en compte »), which proves the fraction of capital held.".into(),
+                "Code de commerce R225-71",
+                Severity::Failed,
+            ));
+            findings.push(present(
+                "fr/capital-held",
+                &text,
+                &["du capital", "of the capital", "of the share capital", "of capital"],
+                "Fraction of the capital held",
+                "Say what fraction of the capital the requesting shareholders hold, so the company can check it against the threshold (5%, lower on the sliding scale above €750,000 of capital).".into(),
+                "Code de commerce L225-105, R225-71",
+                Severity::Warning,
+            ));
+            findings.extend(request_deadline(draft, filing_date, version));
+        }
+        DocumentKind::OwnershipRequest | DocumentKind::EngagementLetter => {}
+    }
+    Ok(findings)
+}
+
+/// At least 25 days before the meeting; only for templates that ask for it.
+fn request_deadline(
+    draft: &Draft,
+    submitted: Date,
+    version: &params::Version<params::FrCodeCommerce>,
+) -> Option<Finding> {
+    const ID: &str = "fr/request-deadline";
+    let roles = &draft.template.front.checks;
+    roles.meeting_date.as_ref()?;
+    let Some(meeting) = role_date(draft, &roles.meeting_date) else {
+        return Some(Finding::new(
+            ID,
+            Severity::Info,
+            "Filing deadline",
+            "Give the date of the general meeting to check the request's date against the deadline.".into(),
+            "Code de commerce R225-72",
+        ));
+    };
+    judge_deadline(
+        ID,
+        draft,
+        submitted,
+        deadline::fr_code_commerce(meeting, version),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compose::Template;
+    use crate::document::{parse::parse, Metadata};
+    use serde_json::json;
+
+    const LETTER: &str = "---\nid: fr-demande\ntitle: Demande\nkind: filing-letter\nlanguage: fr-FR\njurisdiction: fr-code-commerce\nfields:\n  - id: envoi\n    label: Envoi\n    type: date\n  - id: assemblee\n    label: Assemblée\n    type: date\nchecks:\n  submission_date: envoi\n  meeting_date: assemblee\n---\nx";
+
+    fn findings(body: &str, answers: serde_json::Value) -> Vec<Finding> {
+        let template = Template::parse(LETTER, "fr.md").unwrap();
+        let document = parse(body, Metadata::default()).document;
+        let answers = answers.as_object().unwrap().clone();
+        let draft = Draft {
+            template: &template,
+            answers: &answers,
+            document: &document,
+        };
+        super::super::checks::check(&draft, time::macros::date!(2026 - 03 - 01)).unwrap()
+    }
+
+    fn severity(findings: &[Finding], id: &str) -> Severity {
+        findings.iter().find(|f| f.id == id).unwrap().severity
+    }
+
+    #[test]
+    fn a_complete_request_in_time_passes() {
+        // Typographic apostrophes, as French text is usually typed.
+        let body = "Nous détenons 5,2 % du capital et demandons l’inscription du projet de résolution ci-joint.\n\nVous trouverez ci-joint l’attestation d’inscription en compte.";
+        // Meeting 19 June 2026: 25 days before is 25 May 2026.
+        let found = findings(
+            body,
+            json!({ "envoi": "2026-05-25", "assemblee": "2026-06-19" }),
+        );
+        for id in [
+            "fr/text-of-resolutions",
+            "fr/registration-certificate",
+            "fr/capital-held",
+            "fr/request-deadline",
+        ] {
+            assert_eq!(severity(&found, id), Severity::Passed, "{id}: {found:#?}");
+        }
+    }
+
+    #[test]
+    fn a_late_request_without_certificate_fails() {
+        let found = findings(
+            "Voici notre projet de résolution.",
+            json!({ "envoi": "2026-05-26", "assemblee": "2026-06-19" }),
+        );
+        assert_eq!(
+            severity(&found, "fr/registration-certificate"),
+            Severity::Failed
+        );
+        assert_eq!(severity(&found, "fr/capital-held"), Severity::Warning);
+        assert_eq!(severity(&found, "fr/request-deadline"), Severity::Failed);
+    }
+}

@@ -1,0 +1,160 @@
+//! United Kingdom, Companies Act 2006 (legislation.gov.uk/ukpga/2006/46/part/13/chapter/4):
+//! members' resolutions at a public company's AGM (s338) and members'
+//! statements of up to 1,000 words (s314).
+
+use time::Date;
+
+use super::checks::{
+    judge_deadline, lower_text, present, role_date, word_limit, CheckError, Draft, Finding,
+    Severity,
+};
+use super::{deadline, params, words};
+use crate::compose::DocumentKind;
+
+const REQUEST: &str = "Companies Act 2006 s338(4)";
+
+pub(super) fn check(draft: &Draft, filing_date: Date) -> Result<Vec<Finding>, CheckError> {
+    let rules = params::uk_s338()?;
+    let version = rules.in_force(filing_date)?;
+    let p = &version.parameters;
+    let mut findings = Vec::new();
+    match draft.template.front.kind {
+        DocumentKind::Resolution => {
+            let count = words::count(draft.document).total();
+            findings.push(word_limit(
+                "uk/s314-word-limit",
+                count,
+                p.statement_word_limit,
+                "Companies Act 2006 s314(1)",
+            ));
+            findings.push(Finding::new(
+                "uk/s338-effective",
+                Severity::Info,
+                "A resolution the company must circulate",
+                "The company need not give notice of a resolution that would be ineffective (for example, inconsistent with an enactment or with the company's constitution), that is defamatory of any person, or that is frivolous or vexatious.".into(),
+                "Companies Act 2006 s338(2)",
+            ));
+        }
+        DocumentKind::FilingLetter | DocumentKind::CofilerLetter => {
+            let text = lower_text(draft.document);
+            findings.push(present(
+                "uk/s338-identifies-resolution",
+                &text,
+                &["resolution"],
+                "The resolution is identified",
+                "A request must identify the resolution of which notice is to be given: quote it or enclose it.".into(),
+                "Companies Act 2006 s338(4)(b)",
+                Severity::Failed,
+            ));
+            findings.push(present(
+                "uk/s338-threshold",
+                &text,
+                &["total voting rights", "100 members", "one hundred members", "per cent of the voting", "% of the voting"],
+                "The members' threshold is stated",
+                format!(
+                    "Say that the requesting members hold at least {}% of the total voting rights, or are at least {} members with the right to vote who hold shares with an average of at least £{} paid up per member.",
+                    p.voting_rights_percent, p.members, p.average_paid_up
+                ),
+                "Companies Act 2006 s338(3)",
+                Severity::Failed,
+            ));
+            findings.push(present(
+                "uk/s338-authenticated",
+                &text,
+                &["yours faithfully", "yours sincerely", "signed", "signature"],
+                "Authenticated by the members",
+                "A request must be authenticated by each member making it: signed, or for a request in electronic form, identified as the company's articles allow.".into(),
+                "Companies Act 2006 s338(4)(c), s1146",
+                Severity::Failed,
+            ));
+            findings.extend(request_deadline(draft, filing_date, version));
+        }
+        DocumentKind::OwnershipRequest | DocumentKind::EngagementLetter => {}
+    }
+    Ok(findings)
+}
+
+/// Six weeks before the AGM or, if later, when notice of it is given; only
+/// for templates that ask for the meeting date.
+fn request_deadline(
+    draft: &Draft,
+    submitted: Date,
+    version: &params::Version<params::UkS338>,
+) -> Option<Finding> {
+    const ID: &str = "uk/s338-deadline";
+    let roles = &draft.template.front.checks;
+    roles.meeting_date.as_ref()?;
+    let Some(meeting) = role_date(draft, &roles.meeting_date) else {
+        return Some(Finding::new(
+            ID,
+            Severity::Info,
+            "Filing deadline",
+            "Give the date of the AGM to check the request's date against the deadline.".into(),
+            REQUEST,
+        ));
+    };
+    let notice = role_date(draft, &roles.notice_date);
+    judge_deadline(
+        ID,
+        draft,
+        submitted,
+        deadline::uk_s338(meeting, notice, version),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compose::Template;
+    use crate::document::{parse::parse, Metadata};
+    use serde_json::json;
+
+    const LETTER: &str = "---\nid: uk-request\ntitle: Request\nkind: filing-letter\nlanguage: en-GB\njurisdiction: uk-ca2006-s338\nfields:\n  - id: sent\n    label: Sent\n    type: date\n  - id: agm\n    label: AGM\n    type: date\nchecks:\n  submission_date: sent\n  meeting_date: agm\n---\nx";
+
+    fn findings(body: &str, answers: serde_json::Value) -> Vec<Finding> {
+        let template = Template::parse(LETTER, "uk.md").unwrap();
+        let document = parse(body, Metadata::default()).document;
+        let answers = answers.as_object().unwrap().clone();
+        let draft = Draft {
+            template: &template,
+            answers: &answers,
+            document: &document,
+        };
+        super::super::checks::check(&draft, time::macros::date!(2026 - 03 - 01)).unwrap()
+    }
+
+    fn severity(findings: &[Finding], id: &str) -> Severity {
+        findings.iter().find(|f| f.id == id).unwrap().severity
+    }
+
+    #[test]
+    fn a_complete_request_in_time_passes() {
+        let body = "We, members holding more than 5% of the total voting rights, request notice of the following resolution: …\n\nYours faithfully,";
+        // AGM 25 June 2026: six weeks before is 14 May 2026.
+        let found = findings(body, json!({ "sent": "2026-05-14", "agm": "2026-06-25" }));
+        for id in [
+            "uk/s338-identifies-resolution",
+            "uk/s338-threshold",
+            "uk/s338-authenticated",
+            "uk/s338-deadline",
+        ] {
+            assert_eq!(severity(&found, id), Severity::Passed, "{id}: {found:#?}");
+        }
+    }
+
+    #[test]
+    fn an_unsigned_late_request_without_threshold_fails() {
+        let found = findings(
+            "Please add our resolution.",
+            json!({ "sent": "2026-05-15", "agm": "2026-06-25" }),
+        );
+        assert_eq!(severity(&found, "uk/s338-threshold"), Severity::Failed);
+        assert_eq!(severity(&found, "uk/s338-authenticated"), Severity::Failed);
+        let late = found.iter().find(|f| f.id == "uk/s338-deadline").unwrap();
+        assert_eq!(late.severity, Severity::Failed);
+        assert!(late.reason.contains("1 day after"), "{}", late.reason);
+        // Without the AGM date the check says what it needs.
+        let found = findings("x", json!({ "sent": "2026-05-15" }));
+        assert_eq!(severity(&found, "uk/s338-deadline"), Severity::Info);
+    }
+}
