@@ -640,6 +640,26 @@ mod tests {
     }
 
     #[test]
+    fn prescriptive_and_already_done_asks_are_warned_about() {
+        let findings = resolved_wording(&[(
+            "RESOLVED: shareholders ask the board to adopt a human rights policy and to report within 90 days, at reasonable cost and omitting proprietary information.".to_owned(),
+            false,
+        )]);
+        let ids: Vec<&str> = findings.iter().map(|f| f.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["14a8/micromanagement", "14a8/substantially-implemented"],
+            "{findings:#?}"
+        );
+        assert!(findings.iter().all(|f| f.severity == Severity::Warning));
+        assert!(
+            findings[0].reason.contains("“within 90 days”"),
+            "{}",
+            findings[0].reason
+        );
+    }
+
+    #[test]
     fn recitals_without_notes_are_flagged() {
         let paragraphs = vec![
             ("Whereas, one fact;".to_owned(), true),

@@ -297,6 +297,66 @@ async fn two_tabs_on_one_draft_see_the_conflict_and_choose() {
     browser.finish().await;
 }
 
+/// A filing letter's engagement times, proposed by the filing rules from
+/// the letter's date, are taken with one click and saved.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_filing_letter_takes_the_proposed_engagement_times() {
+    if !site_built() {
+        eprintln!("skipped: the browser bundle is built by `cargo xtask test`");
+        return;
+    }
+    let app = spawn_app();
+    let created = ureq::post(&format!("{}/api/create_draft", app.address))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .send("template_id=us-14a8-filing-letter&title=Letter")
+        .expect("the draft is created");
+    assert!(created.status().is_success() || created.status().is_redirection());
+    // The letter is dated Monday 1 June 2026; the rule's window runs from
+    // 11 June to 1 July.
+    let saved = ureq::post(&format!("{}/api/save_draft", app.address))
+        .header("content-type", "application/json")
+        .send(
+            json!({"request": {"draft_id": 1, "base_version": 1, "answers": {"letter_date": "2026-06-01"}, "dismissals": {}}})
+                .to_string(),
+        )
+        .expect("the answers are saved");
+    assert!(saved.status().is_success());
+
+    let downloads = tempfile::tempdir().expect("a temporary directory");
+    let browser = Browser::start(downloads.path()).await;
+    let b = &browser.client;
+    go(b, &format!("{}/drafts/1", app.address)).await;
+    wait_for(b, ".wizard[data-hydrated=true]").await;
+    // The engagement step is the fifth of the letter's steps.
+    click(b, ".steps li:nth-child(5) button").await;
+    let offer = wait_for_text(
+        b,
+        "[data-suggestion=engagement_slots]",
+        "Monday, June 15, 2026",
+    )
+    .await;
+    assert!(offer.contains("10 to 30 calendar days"), "{offer}");
+    click(b, "[data-suggestion=engagement_slots] button").await;
+    wait_for(b, "[data-save-state=saved]").await;
+    wait_for_text(b, "[data-save-state]", "version 3").await;
+    let slots = value(b, "#answer-engagement_slots").await;
+    assert_eq!(slots.lines().count(), 3, "{slots}");
+    assert!(
+        slots.starts_with("Monday, June 15, 2026, 10:00–11:00 a.m. Eastern Time"),
+        "{slots}"
+    );
+    // Taken, the offer goes away and the engagement check passes.
+    let checks = wait_for_text(b, "[data-check='14a8/engagement']", "3 slots").await;
+    assert!(
+        checks.contains("Passed") || checks.contains("passed"),
+        "{checks}"
+    );
+    assert!(text(b, "[data-suggestion=engagement_slots]")
+        .await
+        .is_empty());
+    browser.finish().await;
+}
+
 /// Chromium under chromedriver, with downloads going to a directory of the
 /// test's choosing. Both processes are stopped when the test ends, even when
 /// it fails.
