@@ -37,6 +37,22 @@ pub enum Command {
     Deadline(DeadlineArgs),
     /// Check a draft against its jurisdiction's filing rules; exits non-zero when a check fails.
     Check(CheckArgs),
+    /// Check template files: each problem as FILE:LINE:COLUMN: message; exits
+    /// non-zero on an error (and on a warning with --strict).
+    Lint(LintArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct LintArgs {
+    /// Template files (front matter and body).
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Fail on warnings too (a declared field never used).
+    #[arg(long)]
+    pub strict: bool,
+    /// The evidence library citations are checked against; the sample library by default.
+    #[arg(long)]
+    pub evidence: Option<PathBuf>,
 }
 
 /// Where a draft's answers and evidence come from.
@@ -372,6 +388,35 @@ pub fn check(args: &CheckArgs) -> Result<(), CliError> {
         .count();
     if failed > 0 {
         return Err(CliError(format!("{failed} check(s) failed")));
+    }
+    Ok(())
+}
+
+/// Lints each file and prints its problems to stdout; the summary of
+/// errors and warnings is the returned error, if any counts.
+pub fn lint(args: &LintArgs) -> Result<(), CliError> {
+    use crate::compose::lint::{lint, Level};
+    let library = Library::load(&args.evidence.clone().unwrap_or_else(default_library_path))
+        .map_err(CliError::from)?;
+    let mut out = std::io::stdout().lock();
+    let (mut errors, mut warnings) = (0, 0);
+    for file in &args.files {
+        let origin = file.display().to_string();
+        let source = std::fs::read_to_string(file)
+            .map_err(|e| CliError(format!("{origin}: cannot read the file: {e}")))?;
+        for problem in lint(&source, &origin, &library) {
+            match problem.level {
+                Level::Error => errors += 1,
+                Level::Warning => warnings += 1,
+            }
+            writeln!(out, "{problem}").map_err(CliError::from)?;
+        }
+    }
+    if errors > 0 || (args.strict && warnings > 0) {
+        return Err(CliError(format!(
+            "{errors} error(s), {warnings} warning(s) in {} file(s)",
+            args.files.len()
+        )));
     }
     Ok(())
 }

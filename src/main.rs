@@ -11,6 +11,7 @@ fn main() -> ExitCode {
         Some(Command::Render(args)) => cli::render(&args).map_err(|e| e.to_string()),
         Some(Command::Deadline(args)) => cli::deadline(&args).map_err(|e| e.to_string()),
         Some(Command::Check(args)) => cli::check(&args).map_err(|e| e.to_string()),
+        Some(Command::Lint(args)) => cli::lint(&args).map_err(|e| e.to_string()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

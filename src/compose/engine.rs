@@ -150,6 +150,43 @@ pub fn check_syntax(name: &str, source: &str) -> Result<(), RenderFailure> {
         .map_err(|e| classify(e, None, false))
 }
 
+/// The names a template source reads but does not set itself (fields,
+/// and globals such as `cite`), or its syntax error.
+pub fn used_names(name: &str, source: &str) -> Result<HashSet<String>, RenderFailure> {
+    ENVIRONMENT
+        .template_from_named_str(name, source)
+        .map(|template| template.undeclared_variables(false))
+        .map_err(|e| classify(e, None, false))
+}
+
+/// Whether templates have a filter (`is_test` false) or test of this name.
+/// minijinja looks filters and tests up only when it renders, so the
+/// linter asks by rendering a one-tag probe.
+pub fn has_filter_or_test(name: &str, is_test: bool) -> bool {
+    if !super::template::is_identifier(name) {
+        return false;
+    }
+    let probe = if is_test {
+        format!("{{{{ 1 is {name} }}}}")
+    } else {
+        format!("{{{{ 1 | {name} }}}}")
+    };
+    let missing = if is_test {
+        ErrorKind::UnknownTest
+    } else {
+        ErrorKind::UnknownFilter
+    };
+    // Our own filters read per-render state, absent here: they fail with
+    // another kind of error, which still proves they exist.
+    match ENVIRONMENT.render_str(&probe, ()) {
+        Ok(_) => true,
+        Err(error) => error.kind() != missing,
+    }
+}
+
+/// Functions every template may call, which are not fields.
+pub const GLOBALS: [&str; 5] = ["cite", "range", "dict", "namespace", "debug"];
+
 pub fn render(
     name: &str,
     source: &str,

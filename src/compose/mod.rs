@@ -15,6 +15,8 @@ pub mod engine;
 #[cfg(feature = "ssr")]
 pub mod filters;
 #[cfg(feature = "ssr")]
+pub mod lint;
+#[cfg(feature = "ssr")]
 pub mod marker;
 #[cfg(feature = "ssr")]
 mod pipeline;

@@ -236,6 +236,12 @@ impl Template {
         }
     }
 
+    /// The file line where field `id` is declared (its `id:` line).
+    pub fn field_line(&self, id: &str) -> usize {
+        let header: Vec<&str> = self.source_header.lines().collect();
+        header_line_of(&header, "id:", Some(id)).unwrap_or(1)
+    }
+
     pub fn id(&self) -> &str {
         &self.front.id
     }
@@ -247,18 +253,7 @@ impl Template {
         let header: Vec<&str> = self.source_header.lines().collect();
         // The file line of a key (`language:`) or of a field's `id: …` line.
         let line_of = |key: &str, value: Option<&str>| {
-            header
-                .iter()
-                .position(|line| {
-                    let line = line.trim_start().trim_start_matches("- ").trim_start();
-                    match value {
-                        Some(value) => line
-                            .strip_prefix(key)
-                            .is_some_and(|rest| rest.trim().trim_matches(['"', '\'']) == value),
-                        None => line.starts_with(key),
-                    }
-                })
-                .map_or(header_line, |i| i + 1)
+            header_line_of(&header, key, value).unwrap_or(header_line)
         };
         let mut problem = |line: usize, message: String| {
             problems.push(Diagnostic {
@@ -354,6 +349,23 @@ impl Template {
 
 /// Splits `---\nYAML\n---\nbody`; returns the header, the body, the header's
 /// first line number and the number of lines before the body.
+/// The 1-based file line of `key` in the front matter, or of `key value`
+/// when a value is given (`id: company` in a list of fields).
+fn header_line_of(header: &[&str], key: &str, value: Option<&str>) -> Option<usize> {
+    header
+        .iter()
+        .position(|line| {
+            let line = line.trim_start().trim_start_matches("- ").trim_start();
+            match value {
+                Some(value) => line
+                    .strip_prefix(key)
+                    .is_some_and(|rest| rest.trim().trim_matches(['"', '\'']) == value),
+                None => line.starts_with(key),
+            }
+        })
+        .map(|i| i + 1)
+}
+
 fn split_front_matter(source: &str) -> Option<(&str, &str, usize, usize)> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let rest = source

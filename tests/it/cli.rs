@@ -281,3 +281,72 @@ fn unknown_template_and_style_are_refused() {
     );
     assert!(!Path::new("/tmp/never.html").exists());
 }
+
+/// `lint` prints each problem as FILE:LINE:COLUMN (lines counted in the
+/// whole file), fails on errors, and on warnings only with `--strict`.
+#[test]
+fn lint_reports_problems_where_editors_and_ci_find_them() {
+    let built_in: Vec<String> = std::fs::read_dir(crate::common::project_root().join("templates"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .map(|p| p.display().to_string())
+        .collect();
+    let mut args = vec!["lint", "--strict"];
+    args.extend(built_in.iter().map(String::as_str));
+    let output = cli(&args);
+    assert!(
+        output.status.success(),
+        "built-in templates lint clean: {}{}",
+        String::from_utf8_lossy(&output.stdout),
+        stderr(&output)
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let header = "---\nid: lint-me\ntitle: Lint me\nkind: resolution\nlanguage: en\nfields:\n  - id: name\n    label: Name\n    type: text\n  - id: spare\n    label: Spare\n    type: text\n---\n";
+    let broken = dir.path().join("broken.md");
+    std::fs::write(
+        &broken,
+        format!(
+            "{header}Dear {{{{ name | titel }}}},\n\n{{{{ nmae }}}} {{{{ cite(\"nowhere\") }}}}\n"
+        ),
+    )
+    .unwrap();
+    let output = cli(&["lint", broken.to_str().unwrap()]);
+    assert!(!output.status.success());
+    let printed = String::from_utf8_lossy(&output.stdout).into_owned();
+    let file = broken.display();
+    assert_eq!(
+        printed.lines().collect::<Vec<_>>(),
+        [
+            format!("{file}:10:1: warning: field `spare` is declared but never used in the body, the document settings or the checks"),
+            format!("{file}:14:16: error: unknown filter `titel`"),
+            format!("{file}:16:4: error: `nmae` is used but is not a declared field; declare it under `fields` or fix its spelling"),
+            format!("{file}:16:21: error: cite(\"nowhere\"): no source with this id in the evidence library"),
+        ]
+    );
+    assert!(stderr(&output).contains("3 error(s), 1 warning(s) in 1 file(s)"));
+
+    // A warning alone passes, unless --strict.
+    let unused = dir.path().join("unused.md");
+    std::fs::write(&unused, format!("{header}Dear {{{{ name }}}}.\n")).unwrap();
+    assert!(cli(&["lint", unused.to_str().unwrap()]).status.success());
+    assert!(!cli(&["lint", "--strict", unused.to_str().unwrap()])
+        .status
+        .success());
+
+    // A front-matter error has its line too.
+    let yaml = dir.path().join("yaml.md");
+    std::fs::write(
+        &yaml,
+        header.replace("kind: resolution", "kind: [resolution"),
+    )
+    .unwrap();
+    let output = cli(&["lint", yaml.to_str().unwrap()]);
+    let printed = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        printed.starts_with(&format!("{}:4:", yaml.display()))
+            && printed.contains("error: front matter"),
+        "{printed}"
+    );
+}
