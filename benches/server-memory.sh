@@ -35,4 +35,9 @@ for _ in $(seq "$RENDERS"); do
 done
 elapsed_ms=$(( ($(date +%s%N) - start) / 1000000 ))
 echo "after $RENDERS previews:        RSS $(kib VmRSS) KiB, peak $(kib VmHWM) KiB"
-echo "$RENDERS preview requests took ${elapsed_ms} ms end to end ($((elapsed_ms * 1000 / RENDERS)) µs each, curl start-up included)"
+# The same loop against /health: curl's start-up and the HTTP round trip.
+start=$(date +%s%N)
+for _ in $(seq "$RENDERS"); do curl -fs -o /dev/null "$base/health"; done
+baseline_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+echo "$RENDERS preview requests: ${elapsed_ms} ms end to end; $RENDERS /health requests: ${baseline_ms} ms"
+echo "preview cost per request beyond a bare request: $(( (elapsed_ms - baseline_ms) * 1000 / RENDERS )) µs"
