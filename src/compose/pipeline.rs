@@ -374,6 +374,20 @@ mod tests {
             "{fuel:?}"
         );
 
+        // Fuel is charged per item by filters and per byte by string
+        // building, so it also bounds time and memory: a loop of big sorts
+        // and a string doubled until it would take gigabytes both stop.
+        for hostile in [
+            "{% for i in range(1000) %}{% set x = range(100000)|sort|reverse|join %}{% endfor %}",
+            "{% set a = 'x' * 50000000 %}{% set b = a ~ a %}{% set c = b ~ b %}{% set d = c ~ c %}{% set e = d ~ d %}{{ e|length }}",
+        ] {
+            let stopped = compose_body(hostile, json!({}));
+            assert!(
+                matches!(stopped, Err(ComposeError::Limit { ref limit, .. }) if limit.contains("fuel")),
+                "{hostile}: {stopped:?}"
+            );
+        }
+
         let deep = compose_body(
             "{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}{{ f(0) }}",
             json!({}),

@@ -87,21 +87,21 @@ fn unknown_format(extension: &str) -> Response {
         .into_response()
 }
 
-/// Runs the pipeline off the async workers: typesetting is CPU work of
-/// several milliseconds.
+/// Runs the pipeline off the async workers, within the time limit:
+/// typesetting is CPU work of several milliseconds.
 async fn render(
     template: Arc<Template>,
     answers: Value,
     library: Arc<Library>,
     format: Format,
 ) -> Result<Vec<u8>, String> {
-    tokio::task::spawn_blocking(move || {
+    super::blocking::run(move || {
         let style = CitationStyle::by_name(DEFAULT_STYLE).map_err(|e| e.to_string())?;
         crate::render::render(&template, &answers, &library, &style, format)
             .map_err(|e| e.to_string())
     })
     .await
-    .map_err(|join| format!("rendering stopped: {join}"))?
+    .map_err(|e| e.to_string())?
 }
 
 /// The file as a download (HTML is shown in the browser).

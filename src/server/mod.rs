@@ -1,6 +1,7 @@
 //! The web server (axum + Leptos SSR). Handlers are thin: they resolve the
 //! request, call the domain code, and turn its errors into responses.
 
+pub mod blocking;
 mod downloads;
 
 use std::path::PathBuf;

@@ -200,8 +200,9 @@ pub async fn preview_draft(
         ),
         None => None,
     };
-    // Typesetting notes and checks is CPU work: keep it off the async workers.
-    tokio::task::spawn_blocking(move || {
+    // Typesetting notes and checks is CPU work: keep it off the async
+    // workers, within the time limit.
+    crate::server::blocking::run(move || {
         let style = CitationStyle::by_name(DEFAULT_STYLE).map_err(ServerFnError::new)?;
         let others = members.map(|m| campaign::check_members(m, &library, &style, today));
         Ok(crate::drafts::preview::preview(

@@ -27,7 +27,7 @@ pub async fn list_sources() -> Result<Vec<SourceView>, ServerFnError> {
     use crate::app::drafts::api::ssr::store;
     use crate::evidence::{CitationStyle, DEFAULT_STYLE};
     let library = store()?.library();
-    tokio::task::spawn_blocking(move || {
+    crate::server::blocking::run(move || {
         let style = CitationStyle::by_name(DEFAULT_STYLE).map_err(ServerFnError::new)?;
         Ok(library
             .sources
