@@ -5,6 +5,7 @@
 //! for the browser, so the wizard validates as the user types with the same
 //! code the server uses.
 
+pub mod changes;
 pub mod fields;
 pub use fields::{AnswerProblem, Field, FieldType, Step};
 

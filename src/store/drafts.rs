@@ -211,6 +211,45 @@ impl Store {
         .await
     }
 
+    /// Moves a draft to another version of its template, as a new draft
+    /// version: answers to questions the other version does not ask are
+    /// dropped (they stay in the earlier versions).
+    pub async fn move_to_template(
+        &self,
+        id: i64,
+        base_version: i64,
+        template_version: i64,
+    ) -> Result<SaveOutcome, StoreError> {
+        let (summary, latest) = self.draft(id).await?;
+        if summary.template_version == template_version {
+            return Err(StoreError::Invalid(format!(
+                "the draft already uses version {template_version} of its template"
+            )));
+        }
+        let target = self
+            .template(&summary.template_id, template_version)
+            .await?;
+        let fields = &target.front.fields;
+        let answers: Map<String, Value> = latest
+            .answers
+            .into_iter()
+            .filter(|(k, _)| fields.iter().any(|f| &f.id == k))
+            .collect();
+        let note = format!(
+            "moved from template version {} to {template_version}",
+            summary.template_version
+        );
+        self.add_version_with(
+            id,
+            base_version,
+            &answers,
+            &latest.dismissals,
+            &note,
+            Some((template_version, target)),
+        )
+        .await
+    }
+
     async fn add_version(
         &self,
         id: i64,
@@ -219,7 +258,26 @@ impl Store {
         dismissals: &BTreeMap<String, String>,
         note: &str,
     ) -> Result<SaveOutcome, StoreError> {
-        let (summary, template) = self.draft_template(id).await?;
+        self.add_version_with(id, base_version, answers, dismissals, note, None)
+            .await
+    }
+
+    /// A new version on top of `base_version`, with the draft's template
+    /// version changed to `move_to`'s when given.
+    async fn add_version_with(
+        &self,
+        id: i64,
+        base_version: i64,
+        answers: &Map<String, Value>,
+        dismissals: &BTreeMap<String, String>,
+        note: &str,
+        move_to: Option<(i64, Arc<Template>)>,
+    ) -> Result<SaveOutcome, StoreError> {
+        let (summary, current) = self.draft_template(id).await?;
+        let (template_version, template) = match move_to {
+            Some((version, template)) => (version, template),
+            None => (summary.template_version, current),
+        };
         let fields = &template.front.fields;
         if let Some(unknown) = answers.keys().find(|k| !fields.iter().any(|f| &f.id == *k)) {
             return Err(StoreError::Invalid(format!(
@@ -248,9 +306,11 @@ impl Store {
         // The head check and the update are one statement inside the
         // transaction, so a concurrent save cannot slip between them.
         let updated = sqlx::query(
-            "UPDATE drafts SET head = ?, company = ?, updated_at = ? WHERE id = ? AND head = ?",
+            "UPDATE drafts SET head = ?, template_version = ?, company = ?, updated_at = ?
+             WHERE id = ? AND head = ?",
         )
         .bind(version)
+        .bind(template_version)
         .bind(company_name(fields, answers))
         .bind(&at)
         .bind(id)

@@ -110,6 +110,12 @@ pub fn spawn_app() -> TestApp {
 
 /// The web app on the database in `data`, e.g. to check that a restart keeps everything.
 pub fn spawn_app_on(data: std::sync::Arc<tempfile::TempDir>) -> TestApp {
+    spawn_app_in(data, None)
+}
+
+/// The web app on the database in `data`, with its built-in templates and
+/// sample evidence read from `root` (`RESOLUTION_STUDIO_ROOT`) when given.
+pub fn spawn_app_in(data: std::sync::Arc<tempfile::TempDir>, root: Option<&Path>) -> TestApp {
     let database = format!("sqlite://{}/test.db", data.path().display());
     let port = TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
@@ -130,6 +136,9 @@ pub fn spawn_app_on(data: std::sync::Arc<tempfile::TempDir>) -> TestApp {
             "LEPTOS_SITE_ROOT",
             std::env::temp_dir().join("resolution-studio-no-site"),
         );
+    }
+    if let Some(root) = root {
+        command.env("RESOLUTION_STUDIO_ROOT", root);
     }
     let child = command.spawn().expect("the server starts");
     let app = TestApp {

@@ -3,7 +3,7 @@
 
 use serde_json::{json, Value};
 
-use crate::common::{get, spawn_app, spawn_app_on, TestApp};
+use crate::common::{get, spawn_app, spawn_app_in, spawn_app_on, TestApp};
 
 /// Calls a server function with form-encoded arguments; (status, body).
 fn call_form(app: &TestApp, name: &str, args: &[(&str, &str)]) -> (u16, String) {
@@ -372,6 +372,164 @@ fn a_proposal_is_checked_with_its_campaign() {
     next_year["meeting_year"] = json!(2027);
     let (severity, reason) = campaign_check(proposal, &next_year, "14a8/one-proposal");
     assert_eq!(severity, "passed", "{reason}");
+}
+
+/// Copies `from` into `to`, folders included.
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A new version of a built-in template: drafts keep rendering with the
+/// version they were written with; one is shown what moving would change
+/// and moved, as a new draft version; new drafts start on the new version.
+#[test]
+fn a_draft_keeps_its_template_version_until_moved() {
+    let root = tempfile::tempdir().unwrap();
+    let project = crate::common::project_root();
+    copy_tree(&project.join("templates"), &root.path().join("templates"));
+    copy_tree(&project.join("assets"), &root.path().join("assets"));
+    let data = std::sync::Arc::new(tempfile::tempdir().unwrap());
+    let answers = sample("engagement-letter-en");
+
+    let app = spawn_app_in(data.clone(), Some(root.path()));
+    let moving = create(&app, "engagement-letter-en", "Moving letter");
+    save(&app, moving, 1, &answers);
+    let staying = create(&app, "engagement-letter-en", "Staying letter");
+    save(&app, staying, 1, &answers);
+    drop(app);
+
+    // Version 2 of the template: a question removed, one added, text changed.
+    let file = root.path().join("templates/engagement-letter-en.md");
+    let source = std::fs::read_to_string(&file).unwrap();
+    let start = source.find("  - id: investor_description").unwrap();
+    let end = start + source[start..].find("  - id: combined_holding").unwrap();
+    let source = format!(
+        "{}  - id: meeting_request\n    label: Meeting request\n    type: text\n    step: letter\n{}",
+        &source[..start],
+        &source[end..]
+    )
+    .replace(
+        "We{% if investor_description %}, {{ investor_description }},{% endif %} write",
+        "We write",
+    )
+    .replace(
+        "{{ salutation }},\n",
+        "{{ salutation }},\n\n{% if meeting_request %}{{ meeting_request }}{% endif %}\n",
+    );
+    std::fs::write(&file, source).unwrap();
+    let app = spawn_app_in(data, Some(root.path()));
+
+    let editor = ok_json(call_form(
+        &app,
+        "load_draft",
+        &[("id", &moving.to_string())],
+    ));
+    assert_eq!(editor["newer_template"], 2);
+    assert_eq!(editor["draft"]["template_version"], 1);
+    // The draft not moved still renders with version 1, its own.
+    let (status, _, html) = get(&format!("{}/drafts/{staying}/download/html", app.address));
+    assert_eq!(status, 200);
+    assert!(String::from_utf8_lossy(&html)
+        .contains("a group of pension funds, foundations and asset managers"));
+
+    let offer = ok_json(call_form(
+        &app,
+        "preview_template_move",
+        &[("id", &moving.to_string())],
+    ));
+    assert_eq!(
+        (offer["from"].as_i64(), offer["to"].as_i64()),
+        (Some(1), Some(2))
+    );
+    assert_eq!(offer["changes"]["added"], json!(["Meeting request"]));
+    assert_eq!(
+        offer["changes"]["removed"],
+        json!(["Who the signatories are (optional)"])
+    );
+    assert_eq!(
+        offer["dropped_answers"],
+        json!(["Who the signatories are (optional)"])
+    );
+    assert!(
+        offer["changes"]["lines_added"].as_u64().unwrap() >= 2,
+        "{offer:#}"
+    );
+    assert!(offer["changes"]["line_changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|l| l.as_str().unwrap().starts_with("+ We write")));
+
+    let moved = ok_json(call_form(
+        &app,
+        "move_draft_template",
+        &[
+            ("id", &moving.to_string()),
+            ("base_version", "2"),
+            ("to_version", "2"),
+        ],
+    ));
+    assert_eq!(moved["Saved"]["version"], 3, "{moved:#}");
+    let editor = ok_json(call_form(
+        &app,
+        "load_draft",
+        &[("id", &moving.to_string())],
+    ));
+    assert_eq!(editor["draft"]["template_version"], 2);
+    assert!(editor["newer_template"].is_null());
+    assert_eq!(
+        editor["version"]["note"],
+        "moved from template version 1 to 2"
+    );
+    assert!(editor["version"]["answers"]
+        .get("investor_description")
+        .is_none());
+    assert!(editor["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["id"] == "meeting_request"));
+    // A stale base version is a conflict, and moving to the same version is refused.
+    let (status, body) = call_form(
+        &app,
+        "move_draft_template",
+        &[
+            ("id", &moving.to_string()),
+            ("base_version", "2"),
+            ("to_version", "1"),
+        ],
+    );
+    assert!(
+        status == 200 && body.contains("Conflict"),
+        "{status} {body}"
+    );
+    let (status, body) = call_form(
+        &app,
+        "move_draft_template",
+        &[
+            ("id", &moving.to_string()),
+            ("base_version", "3"),
+            ("to_version", "2"),
+        ],
+    );
+    assert!(
+        status >= 400 && body.contains("already uses version 2"),
+        "{status} {body}"
+    );
+
+    // New drafts start on the newest version.
+    let new = create(&app, "engagement-letter-en", "New letter");
+    let editor = ok_json(call_form(&app, "load_draft", &[("id", &new.to_string())]));
+    assert_eq!(editor["draft"]["template_version"], 2);
 }
 
 #[test]

@@ -23,6 +23,17 @@ pub struct DraftEditor {
     pub newer_template: Option<i64>,
 }
 
+/// What moving a draft to a newer version of its template would change.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TemplateMove {
+    pub from: i64,
+    pub to: i64,
+    pub changes: crate::compose::changes::TemplateChanges,
+    /// Labels of removed questions the draft has answered: those answers
+    /// are not carried over (earlier versions keep them).
+    pub dropped_answers: Vec<String>,
+}
+
 /// A version of a draft as the history page shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct VersionView {
@@ -167,6 +178,41 @@ pub async fn load_draft(id: i64) -> Result<DraftEditor, ServerFnError> {
         draft,
         version,
     })
+}
+
+#[server(endpoint = "preview_template_move")]
+pub async fn preview_template_move(id: i64) -> Result<TemplateMove, ServerFnError> {
+    let store = ssr::store()?;
+    let (draft, version) = store.draft(id).await.map_err(ssr::user_error)?;
+    let (_, current) = store.draft_template(id).await.map_err(ssr::user_error)?;
+    let latest = store
+        .latest_template(&draft.template_id)
+        .await
+        .map_err(ssr::user_error)?;
+    let (old, new) = (&current.front.fields, &latest.template.front.fields);
+    Ok(TemplateMove {
+        from: draft.template_version,
+        to: latest.version,
+        changes: crate::compose::changes::compare(old, new, &current.body, &latest.template.body),
+        dropped_answers: old
+            .iter()
+            .filter(|f| !new.iter().any(|n| n.id == f.id))
+            .filter(|f| version.answers.get(&f.id).is_some_and(|v| !v.is_null()))
+            .map(|f| f.label.clone())
+            .collect(),
+    })
+}
+
+#[server(endpoint = "move_draft_template")]
+pub async fn move_draft_template(
+    id: i64,
+    base_version: i64,
+    to_version: i64,
+) -> Result<SaveOutcome, ServerFnError> {
+    ssr::store()?
+        .move_to_template(id, base_version, to_version)
+        .await
+        .map_err(ssr::user_error)
 }
 
 /// Saves the wizard's answers as a new version, unless someone else saved

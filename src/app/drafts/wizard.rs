@@ -13,6 +13,7 @@ use serde_json::{Map, Value};
 
 use super::api::{self, DraftEditor};
 use super::inputs::FieldInput;
+use super::template_update::TemplateUpdate;
 use super::title::DraftTitle;
 use super::{error_text, short_time};
 use crate::compose::fields::check_one;
@@ -89,6 +90,11 @@ pub(super) struct Form {
 }
 
 impl Form {
+    /// The version on screen, when everything on screen is saved in it.
+    pub fn saved_version(self) -> Option<i64> {
+        matches!(self.state.get(), SaveState::Saved { .. }).then(|| self.base_version.get())
+    }
+
     pub fn answer(self, id: &str) -> Option<Value> {
         self.answers.with(|a| a.get(id).cloned())
     }
@@ -389,15 +395,8 @@ fn Wizard(editor: DraftEditor) -> impl IntoView {
                 .unwrap_or_else(|| "Review".to_owned())
         })
     };
-    let template_note = editor.newer_template.map(|v| {
-        view! {
-            <p class="note">
-                {format!(
-                    "This draft uses version {} of its template; version {v} is newer. The draft keeps its version until you move it.",
-                    draft.template_version,
-                )}
-            </p>
-        }
+    let template_note = editor.newer_template.map(|newer| {
+        view! { <TemplateUpdate draft_id=draft.id current=draft.template_version newer/> }
     });
 
     view! {

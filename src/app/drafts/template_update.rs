@@ -1,0 +1,104 @@
+//! The offer to move a draft to a newer version of its template: what
+//! would change (questions added, removed or changed, answers dropped, the
+//! text's lines), then the move itself, saved as a new draft version.
+
+use leptos::prelude::*;
+
+use super::api::{self, MoveDraftTemplate};
+use super::error_text;
+use super::wizard::Form;
+use crate::drafts::SaveOutcome;
+
+#[component]
+pub fn TemplateUpdate(draft_id: i64, current: i64, newer: i64) -> impl IntoView {
+    let form = expect_context::<Form>();
+    let open = RwSignal::new(false);
+    let changes = Resource::new(
+        move || open.get(),
+        move |open| async move {
+            if open {
+                Some(api::preview_template_move(draft_id).await)
+            } else {
+                None
+            }
+        },
+    );
+    let move_draft = ServerAction::<MoveDraftTemplate>::new();
+    // The draft's questions come from the template: after the move the page
+    // loads again, with the new version's steps and fields.
+    Effect::new(move |_| {
+        if let Some(Ok(SaveOutcome::Saved { .. })) = move_draft.value().get() {
+            let _ = window().location().reload();
+        }
+    });
+    let outcome = move || {
+        move_draft.value().get().and_then(|result| match result {
+            Ok(SaveOutcome::Saved { .. }) => None,
+            Ok(SaveOutcome::Conflict { current }) => Some(format!(
+                "Not moved: version {} of the draft was saved elsewhere meanwhile. Reload the page, then try again.",
+                current.number
+            )),
+            Ok(SaveOutcome::Unchanged { .. }) => None,
+            Err(error) => Some(error_text(&error)),
+        })
+    };
+    view! {
+        <section class="template-update" aria-label="Newer template version">
+            <p class="note">
+                {format!("This draft uses version {current} of its template; version {newer} is newer. The draft keeps its version until you move it. ")}
+                <button type="button" class="link" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
+                    "What would change?"
+                </button>
+            </p>
+            <Show when=move || open.get()>
+                <Suspense fallback=|| view! { <p aria-busy="true">"Comparing the versions…"</p> }>
+                    {move || Suspend::new(async move {
+                        match changes.await {
+                            Some(Ok(found)) => {
+                                let c = found.changes;
+                                let list = |title: &'static str, items: Vec<String>| {
+                                    (!items.is_empty()).then(|| view! {
+                                        <h3>{title}</h3>
+                                        <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
+                                    })
+                                };
+                                let lines = format!(
+                                    "Template text: {} line(s) added, {} removed.",
+                                    c.lines_added, c.lines_removed
+                                );
+                                view! {
+                                    <div class="changes" data-template-changes="true">
+                                        {list("New questions", c.added)}
+                                        {list("Questions no longer asked", c.removed)}
+                                        {list("Changed questions", c.changed)}
+                                        {list("Answers that will not be carried over (earlier versions keep them)", found.dropped_answers)}
+                                        <p>{lines}</p>
+                                        {(!c.line_changes.is_empty()).then(|| view! {
+                                            <pre class="line-changes">{c.line_changes.join("\n")}</pre>
+                                        })}
+                                        <button
+                                            type="button"
+                                            class="primary"
+                                            disabled=move || form.saved_version().is_none() || move_draft.pending().get()
+                                            on:click=move |_| {
+                                                if let Some(base_version) = form.saved_version() {
+                                                    move_draft.dispatch(MoveDraftTemplate { id: draft_id, base_version, to_version: found.to });
+                                                }
+                                            }
+                                        >
+                                            {format!("Move this draft to version {}", found.to)}
+                                        </button>
+                                    </div>
+                                }
+                                .into_any()
+                            }
+                            Some(Err(error)) => view! { <p class="error" role="alert">{error_text(&error)}</p> }.into_any(),
+                            None => ().into_any(),
+                        }
+                    })}
+                </Suspense>
+                {move || outcome().map(|message| view! { <p class="error" role="alert">{message}</p> })}
+            </Show>
+        </section>
+    }
+}
