@@ -87,6 +87,31 @@ fn unknown_format(extension: &str) -> Response {
         .into_response()
 }
 
+/// One version of a template as a file to share: front matter and body,
+/// UTF-8, named `ID-vN.md`; `import_template` takes it back.
+pub async fn template_file(
+    State(state): State<AppState>,
+    Path((id, version)): Path<(String, i64)>,
+) -> Response {
+    match state.store.template_source(&id, version).await {
+        Ok(source) => (
+            [
+                (
+                    header::CONTENT_TYPE,
+                    "text/markdown; charset=utf-8".to_owned(),
+                ),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"{id}-v{version}.md\""),
+                ),
+            ],
+            source,
+        )
+            .into_response(),
+        Err(error) => (StatusCode::NOT_FOUND, error.to_string()).into_response(),
+    }
+}
+
 /// Runs the pipeline off the async workers, within the time limit:
 /// typesetting is CPU work of several milliseconds.
 async fn render(

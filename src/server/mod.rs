@@ -88,6 +88,10 @@ pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     Router::new()
         .route("/templates/{id}/sample/{format}", get(downloads::sample))
+        .route(
+            "/templates/{id}/versions/{version}/export",
+            get(downloads::template_file),
+        )
         .route("/drafts/{id}/download/{format}", get(downloads::draft))
         .route("/health", get(|| async { "ok" }))
         .leptos_routes(&state, routes, {

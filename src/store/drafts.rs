@@ -45,6 +45,11 @@ impl Store {
         template_id: &str,
         answers: Map<String, Value>,
     ) -> Result<i64, StoreError> {
+        if self.is_template_retired(template_id).await? {
+            return Err(StoreError::Invalid(format!(
+                "template `{template_id}` is retired: start from another template"
+            )));
+        }
         let stored = self.latest_template(template_id).await?;
         let fields = &stored.template.front.fields;
         let company = company_name(fields, &answers);

@@ -11,6 +11,7 @@
 
 pub mod drafts;
 pub mod evidence;
+pub mod template_library;
 pub mod templates;
 
 use std::collections::HashMap;

@@ -38,13 +38,14 @@ impl Store {
             let version = latest.map_or(1, |(v, _)| v + 1);
             let sample = entry.sample.as_ref().map(Value::to_string);
             sqlx::query(
-                "INSERT INTO templates (id, version, source, sample, origin, created_at)
-                 VALUES (?, ?, ?, ?, 'built-in', ?)",
+                "INSERT INTO templates (id, version, source, sample, origin, created_at, published_at, notes)
+                 VALUES (?, ?, ?, ?, 'built-in', ?, ?, 'Built-in template file changed.')",
             )
             .bind(id)
             .bind(version)
             .bind(&entry.source)
             .bind(sample)
+            .bind(now())
             .bind(now())
             .execute(self.pool())
             .await?;
@@ -86,11 +87,14 @@ impl Store {
             .cloned()
     }
 
-    /// The newest version of every template, ordered by id.
+    /// The newest published version of every template not retired,
+    /// ordered by id: what new drafts can start from.
     pub async fn latest_templates(&self) -> Result<Vec<StoredTemplate>, StoreError> {
         let rows: Vec<(String, i64, Option<String>)> = sqlx::query_as(
             "SELECT id, version, sample FROM templates t
-             WHERE version = (SELECT MAX(version) FROM templates WHERE id = t.id)
+             WHERE version = (SELECT MAX(version) FROM templates
+                              WHERE id = t.id AND published_at IS NOT NULL)
+               AND id NOT IN (SELECT id FROM template_retirements)
              ORDER BY id",
         )
         .fetch_all(self.pool())
@@ -102,16 +106,26 @@ impl Store {
         Ok(templates)
     }
 
-    /// The newest version of one template.
+    /// The newest published version of one template (retired or not).
     pub async fn latest_template(&self, id: &str) -> Result<StoredTemplate, StoreError> {
         let row: Option<(i64, Option<String>)> = sqlx::query_as(
-            "SELECT version, sample FROM templates WHERE id = ? ORDER BY version DESC LIMIT 1",
+            "SELECT version, sample FROM templates
+             WHERE id = ? AND published_at IS NOT NULL ORDER BY version DESC LIMIT 1",
         )
         .bind(id)
         .fetch_optional(self.pool())
         .await?;
-        let (version, sample) =
-            row.ok_or_else(|| StoreError::NotFound(format!("no template `{id}`")))?;
+        let Some((version, sample)) = row else {
+            let versions: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM templates WHERE id = ?")
+                .bind(id)
+                .fetch_one(self.pool())
+                .await?;
+            return Err(StoreError::NotFound(if versions == 0 {
+                format!("no template `{id}`")
+            } else {
+                format!("no published version of template `{id}`: publish one first")
+            }));
+        };
         self.stored(id, version, sample).await
     }
 

@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 use crate::common::{get, spawn_app, spawn_app_in, spawn_app_on, TestApp};
 
 /// Calls a server function with form-encoded arguments; (status, body).
-fn call_form(app: &TestApp, name: &str, args: &[(&str, &str)]) -> (u16, String) {
+pub(crate) fn call_form(app: &TestApp, name: &str, args: &[(&str, &str)]) -> (u16, String) {
     let body: Vec<String> = args
         .iter()
         .map(|(k, v)| format!("{k}={}", form_encode(v)))
@@ -20,7 +20,7 @@ fn call_form(app: &TestApp, name: &str, args: &[(&str, &str)]) -> (u16, String) 
 }
 
 /// Calls a server function that takes JSON.
-fn call_json(app: &TestApp, name: &str, args: Value) -> (u16, String) {
+pub(crate) fn call_json(app: &TestApp, name: &str, args: Value) -> (u16, String) {
     send(app, name, "application/json", args.to_string())
 }
 
@@ -51,12 +51,12 @@ fn form_encode(text: &str) -> String {
         .collect()
 }
 
-fn ok_json(result: (u16, String)) -> Value {
+pub(crate) fn ok_json(result: (u16, String)) -> Value {
     assert_eq!(result.0, 200, "server function failed: {}", result.1);
     serde_json::from_str(&result.1).expect("JSON answer")
 }
 
-fn create(app: &TestApp, template: &str, title: &str) -> i64 {
+pub(crate) fn create(app: &TestApp, template: &str, title: &str) -> i64 {
     let (status, body) = call_form(
         app,
         "create_draft",

@@ -10,4 +10,5 @@ mod exports;
 mod http;
 mod pdf;
 mod rules;
+mod template_library;
 mod wizard_flow;

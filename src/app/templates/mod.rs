@@ -1,6 +1,8 @@
 //! The template list: every built-in template with its kind, language and
 //! jurisdiction, a filter, and its sample rendering as DOCX and HTML.
 
+pub mod api;
+
 use leptos::prelude::*;
 
 use crate::app::TemplateSummary;

@@ -1,0 +1,151 @@
+//! Server functions of the template library: list every template with its
+//! versions, save, publish, retire, clone and import. Each checks its input
+//! and calls the store, which does the work.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// One version of a template as the library page shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VersionInfo {
+    pub version: i64,
+    pub created_at: String,
+    /// `None` while saved but not published.
+    pub published_at: Option<String>,
+    pub notes: String,
+    /// `built-in` or `library`.
+    pub origin: String,
+    /// Drafts written with this version.
+    pub drafts: i64,
+}
+
+/// A template with its versions, newest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TemplateListing {
+    pub id: String,
+    pub title: String,
+    pub kind: String,
+    pub language: String,
+    pub jurisdiction: Option<String>,
+    pub built_in: bool,
+    pub retired: bool,
+    /// The version new drafts start from.
+    pub published: Option<i64>,
+    pub versions: Vec<VersionInfo>,
+}
+
+impl TemplateListing {
+    /// `published`, `draft` (nothing published yet) or `retired`.
+    pub fn status(&self) -> &'static str {
+        if self.retired {
+            "retired"
+        } else if self.published.is_some() {
+            "published"
+        } else {
+            "draft"
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use super::{TemplateListing, VersionInfo};
+    use crate::store::template_library::TemplateOverview;
+
+    pub fn listing(overview: TemplateOverview) -> TemplateListing {
+        TemplateListing {
+            id: overview.id,
+            title: overview.title,
+            kind: overview.kind,
+            language: overview.language,
+            jurisdiction: overview.jurisdiction,
+            built_in: overview.built_in,
+            retired: overview.retired,
+            published: overview.published,
+            versions: overview
+                .versions
+                .into_iter()
+                .map(|v| VersionInfo {
+                    version: v.version,
+                    created_at: v.created_at,
+                    published_at: v.published_at,
+                    notes: v.notes,
+                    origin: v.origin,
+                    drafts: v.drafts,
+                })
+                .collect(),
+        }
+    }
+}
+
+#[server(endpoint = "template_library")]
+pub async fn template_library() -> Result<Vec<TemplateListing>, ServerFnError> {
+    use crate::app::drafts::api::ssr::{store, user_error};
+    let overviews = store()?.template_overviews().await.map_err(user_error)?;
+    Ok(overviews.into_iter().map(ssr::listing).collect())
+}
+
+/// Saves a template file as a new, unpublished version; returns (id, version).
+#[server(endpoint = "save_template")]
+pub async fn save_template(source: String) -> Result<(String, i64), ServerFnError> {
+    use crate::app::drafts::api::ssr::{store, user_error};
+    store()?
+        .save_template_version(&source)
+        .await
+        .map_err(user_error)
+}
+
+#[server(endpoint = "publish_template")]
+pub async fn publish_template(
+    id: String,
+    version: i64,
+    notes: String,
+) -> Result<(), ServerFnError> {
+    use crate::app::drafts::api::ssr::{store, user_error};
+    store()?
+        .publish_template(&id, version, &notes)
+        .await
+        .map_err(user_error)
+}
+
+#[server(endpoint = "retire_template")]
+pub async fn retire_template(id: String, retired: bool) -> Result<(), ServerFnError> {
+    use crate::app::drafts::api::ssr::{store, user_error};
+    store()?
+        .set_template_retired(&id, retired)
+        .await
+        .map_err(user_error)
+}
+
+#[server(endpoint = "clone_template")]
+pub async fn clone_template(
+    id: String,
+    version: i64,
+    new_id: String,
+) -> Result<(String, i64), ServerFnError> {
+    use crate::app::drafts::api::ssr::{store, user_error};
+    store()?
+        .clone_template(&id, version, new_id.trim())
+        .await
+        .map_err(user_error)
+}
+
+/// Imports a shared template file. When its id is taken, `as_copy_id`
+/// empty adds a new version; otherwise the file becomes a new template
+/// with that id.
+#[server(endpoint = "import_template")]
+pub async fn import_template(
+    source: String,
+    as_copy_id: String,
+) -> Result<(String, i64), ServerFnError> {
+    use crate::app::drafts::api::ssr::{store, user_error};
+    use crate::store::template_library::ImportAs;
+    let as_ = match as_copy_id.trim() {
+        "" => ImportAs::NewVersion,
+        id => ImportAs::Copy(id.to_owned()),
+    };
+    store()?
+        .import_template(&source, &as_)
+        .await
+        .map_err(user_error)
+}

@@ -1,0 +1,327 @@
+//! The template library as advocacy groups manage it: each template's
+//! versions with how many drafts use each, saving a new version (checked
+//! first, never over a built-in), publishing with release notes, retiring,
+//! and sharing a version as one file (export) or taking one in (import).
+
+use super::{now, Store, StoreError};
+use crate::compose::lint::{lint, Level};
+
+/// One stored version of a template.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VersionRow {
+    pub version: i64,
+    pub created_at: String,
+    /// `None` while the version is saved but not published.
+    pub published_at: Option<String>,
+    pub notes: String,
+    pub origin: String,
+    /// Drafts written with this version (archived ones included).
+    pub drafts: i64,
+}
+
+/// A template with its versions, newest first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TemplateOverview {
+    pub id: String,
+    pub title: String,
+    pub kind: String,
+    pub language: String,
+    pub jurisdiction: Option<String>,
+    pub built_in: bool,
+    pub retired: bool,
+    /// The version new drafts start from.
+    pub published: Option<i64>,
+    pub versions: Vec<VersionRow>,
+}
+
+/// What to do when an imported file's template id is already taken.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportAs {
+    /// Add the file as a new (unpublished) version of that template.
+    NewVersion,
+    /// Store it as a new template with this id.
+    Copy(String),
+}
+
+type VersionTuple = (i64, String, Option<String>, String, String, i64);
+
+impl Store {
+    /// Every template with its versions, ordered by id.
+    pub async fn template_overviews(&self) -> Result<Vec<TemplateOverview>, StoreError> {
+        let ids: Vec<String> = sqlx::query_scalar("SELECT DISTINCT id FROM templates ORDER BY id")
+            .fetch_all(self.pool())
+            .await?;
+        let mut overviews = Vec::with_capacity(ids.len());
+        for id in ids {
+            overviews.push(self.template_overview(&id).await?);
+        }
+        Ok(overviews)
+    }
+
+    pub async fn template_overview(&self, id: &str) -> Result<TemplateOverview, StoreError> {
+        let rows: Vec<VersionTuple> = sqlx::query_as(
+            "SELECT t.version, t.created_at, t.published_at, t.notes, t.origin,
+                    (SELECT COUNT(*) FROM drafts d WHERE d.template_id = t.id AND d.template_version = t.version)
+             FROM templates t WHERE t.id = ? ORDER BY t.version DESC",
+        )
+        .bind(id)
+        .fetch_all(self.pool())
+        .await?;
+        let newest = rows
+            .first()
+            .map(|r| r.0)
+            .ok_or_else(|| StoreError::NotFound(format!("no template `{id}`")))?;
+        let template = self.template(id, newest).await?;
+        let retired: Option<String> =
+            sqlx::query_scalar("SELECT retired_at FROM template_retirements WHERE id = ?")
+                .bind(id)
+                .fetch_optional(self.pool())
+                .await?;
+        let versions: Vec<VersionRow> = rows
+            .into_iter()
+            .map(
+                |(version, created_at, published_at, notes, origin, drafts)| VersionRow {
+                    version,
+                    created_at,
+                    published_at,
+                    notes,
+                    origin,
+                    drafts,
+                },
+            )
+            .collect();
+        Ok(TemplateOverview {
+            id: id.to_owned(),
+            title: template.front.title.clone(),
+            kind: template.front.kind.as_str().to_owned(),
+            language: template.front.language.clone(),
+            jurisdiction: template.front.jurisdiction.clone(),
+            built_in: versions.iter().any(|v| v.origin == "built-in"),
+            retired: retired.is_some(),
+            published: versions
+                .iter()
+                .find(|v| v.published_at.is_some())
+                .map(|v| v.version),
+            versions,
+        })
+    }
+
+    /// A version's file, front matter and body, as it was stored.
+    pub async fn template_source(&self, id: &str, version: i64) -> Result<String, StoreError> {
+        sqlx::query_scalar("SELECT source FROM templates WHERE id = ? AND version = ?")
+            .bind(id)
+            .bind(version)
+            .fetch_optional(self.pool())
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("no version {version} of template `{id}`")))
+    }
+
+    /// Stores `source` as a new, unpublished version of the template it
+    /// names (version 1 of a new template). Refused with every problem
+    /// when it has errors, and for a built-in template, which is cloned
+    /// rather than edited.
+    pub async fn save_template_version(&self, source: &str) -> Result<(String, i64), StoreError> {
+        let id = self.checked_id(source).await?;
+        if self.is_built_in(&id).await? {
+            return Err(StoreError::Invalid(format!(
+                "`{id}` is a built-in template: clone it under a new id to change it"
+            )));
+        }
+        let version = self.insert_version(&id, source).await?;
+        Ok((id, version))
+    }
+
+    /// Takes in a shared template file. A new id becomes version 1; a taken
+    /// id becomes a new version or a copy under another id, as `as_` says.
+    /// Nothing is ever overwritten.
+    pub async fn import_template(
+        &self,
+        source: &str,
+        as_: &ImportAs,
+    ) -> Result<(String, i64), StoreError> {
+        let id = self.checked_id(source).await?;
+        let exists = self.template_exists(&id).await?;
+        match (exists, as_) {
+            (false, _) | (true, ImportAs::NewVersion) => self.save_template_version(source).await,
+            (true, ImportAs::Copy(new_id)) => {
+                let copy = with_id(source, new_id)?;
+                if self.template_exists(new_id).await? {
+                    return Err(StoreError::Invalid(format!(
+                        "a template `{new_id}` exists already: choose another id"
+                    )));
+                }
+                self.save_template_version(&copy).await
+            }
+        }
+    }
+
+    /// A new template `new_id` from a version of another (built-in or not).
+    pub async fn clone_template(
+        &self,
+        id: &str,
+        version: i64,
+        new_id: &str,
+    ) -> Result<(String, i64), StoreError> {
+        let source = self.template_source(id, version).await?;
+        if self.template_exists(new_id).await? {
+            return Err(StoreError::Invalid(format!(
+                "a template `{new_id}` exists already: choose another id"
+            )));
+        }
+        self.save_template_version(&with_id(&source, new_id)?).await
+    }
+
+    /// Makes `version` the one new drafts start from, with release notes.
+    pub async fn publish_template(
+        &self,
+        id: &str,
+        version: i64,
+        notes: &str,
+    ) -> Result<(), StoreError> {
+        let notes = notes.trim();
+        if notes.is_empty() {
+            return Err(StoreError::Invalid(
+                "say what changed in release notes before publishing".into(),
+            ));
+        }
+        let updated = sqlx::query(
+            "UPDATE templates SET published_at = ?, notes = ?
+             WHERE id = ? AND version = ? AND published_at IS NULL",
+        )
+        .bind(now())
+        .bind(notes)
+        .bind(id)
+        .bind(version)
+        .execute(self.pool())
+        .await?;
+        if updated.rows_affected() == 1 {
+            return Ok(());
+        }
+        self.template_source(id, version).await?;
+        Err(StoreError::Invalid(format!(
+            "version {version} of `{id}` is published already"
+        )))
+    }
+
+    /// Retires a template (no new drafts; existing ones keep working), or
+    /// brings it back.
+    pub async fn set_template_retired(&self, id: &str, retired: bool) -> Result<(), StoreError> {
+        if !self.template_exists(id).await? {
+            return Err(StoreError::NotFound(format!("no template `{id}`")));
+        }
+        if retired {
+            sqlx::query(
+                "INSERT OR IGNORE INTO template_retirements (id, retired_at) VALUES (?, ?)",
+            )
+            .bind(id)
+            .bind(now())
+            .execute(self.pool())
+            .await?;
+        } else {
+            sqlx::query("DELETE FROM template_retirements WHERE id = ?")
+                .bind(id)
+                .execute(self.pool())
+                .await?;
+        }
+        Ok(())
+    }
+
+    pub async fn is_template_retired(&self, id: &str) -> Result<bool, StoreError> {
+        let found: Option<String> =
+            sqlx::query_scalar("SELECT retired_at FROM template_retirements WHERE id = ?")
+                .bind(id)
+                .fetch_optional(self.pool())
+                .await?;
+        Ok(found.is_some())
+    }
+
+    /// The id `source` declares, once the linter finds no error in it.
+    async fn checked_id(&self, source: &str) -> Result<String, StoreError> {
+        let library = self.library();
+        let problems: Vec<String> = lint(source, "template", &library)
+            .into_iter()
+            .filter(|p| p.level == Level::Error)
+            .map(|p| p.to_string())
+            .collect();
+        if !problems.is_empty() {
+            return Err(StoreError::Invalid(format!(
+                "the template has {} error(s):\n{}",
+                problems.len(),
+                problems.join("\n")
+            )));
+        }
+        crate::compose::Template::parse(source, "template")
+            .map(|t| t.id().to_owned())
+            .map_err(|e| StoreError::Invalid(e.to_string()))
+    }
+
+    async fn template_exists(&self, id: &str) -> Result<bool, StoreError> {
+        let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM templates WHERE id = ?")
+            .bind(id)
+            .fetch_one(self.pool())
+            .await?;
+        Ok(count > 0)
+    }
+
+    async fn is_built_in(&self, id: &str) -> Result<bool, StoreError> {
+        let count: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM templates WHERE id = ? AND origin = 'built-in'",
+        )
+        .bind(id)
+        .fetch_one(self.pool())
+        .await?;
+        Ok(count > 0)
+    }
+
+    async fn insert_version(&self, id: &str, source: &str) -> Result<i64, StoreError> {
+        let mut tx = self.pool().begin().await?;
+        let version: i64 =
+            sqlx::query_scalar("SELECT COALESCE(MAX(version), 0) + 1 FROM templates WHERE id = ?")
+                .bind(id)
+                .fetch_one(&mut *tx)
+                .await?;
+        sqlx::query(
+            "INSERT INTO templates (id, version, source, sample, origin, created_at)
+             VALUES (?, ?, ?, NULL, 'library', ?)",
+        )
+        .bind(id)
+        .bind(version)
+        .bind(source)
+        .bind(now())
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(version)
+    }
+}
+
+/// `source` with its front matter's `id:` set to `new_id`.
+fn with_id(source: &str, new_id: &str) -> Result<String, StoreError> {
+    if !crate::compose::template::is_identifier(&new_id.replace('-', "_")) {
+        return Err(StoreError::Invalid(format!(
+            "template id `{new_id}` may use only letters, digits, `-` and `_`"
+        )));
+    }
+    let mut replaced = false;
+    let lines: Vec<String> = source
+        .lines()
+        .map(|line| {
+            if !replaced && line.starts_with("id:") {
+                replaced = true;
+                format!("id: {new_id}")
+            } else {
+                line.to_owned()
+            }
+        })
+        .collect();
+    if !replaced {
+        return Err(StoreError::Invalid(
+            "the template's front matter has no `id:` line".into(),
+        ));
+    }
+    let mut text = lines.join("\n");
+    if source.ends_with('\n') {
+        text.push('\n');
+    }
+    Ok(text)
+}
