@@ -89,6 +89,7 @@ pub fn App() -> impl IntoView {
                     <a href="/">"Templates"</a>
                     <a href="/drafts">"Drafts"</a>
                     <a href="/evidence">"Evidence"</a>
+                    <a href="/library">"Template library"</a>
                 </nav>
             </header>
             <main id="main">
@@ -101,6 +102,12 @@ pub fn App() -> impl IntoView {
                         view=drafts::HistoryPage
                     />
                     <Route path=StaticSegment("evidence") view=evidence::EvidencePage/>
+                    <Route path=StaticSegment("library") view=templates::LibraryPage/>
+                    <Route path=(StaticSegment("library"), StaticSegment("new")) view=templates::EditorPage/>
+                    <Route
+                        path=(StaticSegment("library"), ParamSegment("id"), StaticSegment("edit"))
+                        view=templates::EditorPage
+                    />
                 </Routes>
             </main>
         </Router>

@@ -108,11 +108,12 @@ async fn a_drafter_walks_the_whole_flow_in_chromium() {
         "**Whereas**, the fund's own study found no human rights review clause in the contracts it read [@harbour-light-2026-field-study];",
     )
     .await;
-    let preview = wait_for_text(b, ".preview-pane .page", NEW_CLAIM).await;
+    // The typed citation becomes a note mark after the semicolon; waiting
+    // for it waits for the preview of the last keystroke.
+    let preview = wait_for_text(b, ".preview-pane .page", "contracts it read;3").await;
+    assert!(preview.contains(NEW_CLAIM), "{preview}");
     assert!(has(&preview, LIBRARY_TITLE), "{preview}");
     assert!(has(&preview, NEW_SOURCE_TITLE), "{preview}");
-    // The typed citation became a note mark after the semicolon.
-    assert!(preview.contains("contracts it read;3"), "{preview}");
     click(b, ".step-buttons button.primary").await;
 
     // Step 3: the request.
@@ -356,6 +357,153 @@ async fn a_filing_letter_takes_the_proposed_engagement_times() {
         .is_empty());
     browser.finish().await;
 }
+
+/// An advocacy group's editor introduces a syntax error, sees its line and
+/// column, fixes it, adds a question, saves and publishes; a drafter then
+/// finds the new question in the wizard.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_editor_fixes_a_template_adds_a_question_and_publishes_it() {
+    if !site_built() {
+        eprintln!("skipped: the browser bundle is built by `cargo xtask test`");
+        return;
+    }
+    let app = spawn_app();
+    // The group's own template: a clone of a built-in, published.
+    for (name, body) in [
+        (
+            "clone_template",
+            "id=engagement-letter-en&version=1&new_id=group-letter",
+        ),
+        (
+            "publish_template",
+            "id=group-letter&version=1&notes=First+version",
+        ),
+    ] {
+        let response = ureq::post(&format!("{}/api/{name}", app.address))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .send(body)
+            .expect("the library answers");
+        assert!(response.status().is_success(), "{name}");
+    }
+    let downloads = tempfile::tempdir().expect("a temporary directory");
+    let browser = Browser::start(downloads.path()).await;
+    let b = &browser.client;
+
+    go(b, &format!("{}/library/group-letter/edit", app.address)).await;
+    wait_for(b, ".editor[data-hydrated=true]").await;
+    wait_for(b, "#template-problems [data-problems='0']").await;
+    let source = value(b, "#template-source").await;
+    assert!(
+        source.ends_with('\n'),
+        "a template file ends with a line break"
+    );
+    let lines = source.lines().count();
+
+    // A typo on a new last line: reported at its line and column.
+    const TYPO: &str = "{{ company.name | titel }}";
+    click(b, "#template-source").await;
+    type_into(b, "#template-source", &format!("{CONTROL_END}{TYPO}")).await;
+    let problem = wait_for(b, "#template-problems li.error").await;
+    let line = problem
+        .attr("data-line")
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    assert_eq!(
+        line,
+        (lines + 1).to_string(),
+        "the error is on the new last line"
+    );
+    let said = text(b, "#template-problems li.error").await;
+    assert!(
+        said.contains(&format!(
+            "line {}, column 19: unknown filter `titel`",
+            lines + 1
+        )),
+        "{said}"
+    );
+    assert_eq!(
+        wait_for(b, "#template-source")
+            .await
+            .attr("aria-invalid")
+            .await
+            .ok()
+            .flatten()
+            .as_deref(),
+        Some("true")
+    );
+    // Fixed by deleting it again.
+    let backspaces: String = std::iter::repeat_n(BACKSPACE, TYPO.chars().count()).collect();
+    type_into(b, "#template-source", &backspaces).await;
+    wait_for(b, "#template-problems [data-problems='0']").await;
+
+    // A new question: declared in the front matter, used in the body.
+    let source = value(b, "#template-source").await;
+    let at = source.find("fields:\n").expect("a fields list") + "fields:\n".len();
+    let at = source[..at].encode_utf16().count();
+    b.execute(
+        "const t = document.getElementById('template-source'); t.focus(); t.setSelectionRange(arguments[0], arguments[0]);",
+        vec![json!(at)],
+    )
+    .await
+    .expect("the cursor is placed");
+    type_into(
+        b,
+        "#template-source",
+        "  - id: meeting_wish\n    label: Meeting you would like\n    type: text\n    step: letter\n",
+    )
+    .await;
+    // Declared but unused: a warning, not an error.
+    let warning = wait_for_text(b, "#template-problems", "meeting_wish").await;
+    assert!(
+        warning.contains("Warning") && warning.contains("never used"),
+        "{warning}"
+    );
+    type_into(
+        b,
+        "#template-source",
+        &format!("{CONTROL_END}\n{{{{ meeting_wish }}}}\n"),
+    )
+    .await;
+    wait_for(b, "#template-problems [data-problems='0']").await;
+    wait_for(b, ".editor .page[data-preview=true]").await;
+
+    click(b, ".editor-actions button.primary").await;
+    wait_for(b, "[data-saved-version='2']").await;
+    type_into(
+        b,
+        "#release-notes",
+        "Asks which meeting the group would like.",
+    )
+    .await;
+    click(b, "[data-saved-version='2'] button").await;
+    wait_for(b, "[data-published=true]").await;
+
+    // A drafter starts from the published version and is asked the question.
+    go(b, &format!("{}/drafts", app.address)).await;
+    let template = wait_for(b, "form.new-draft select[name=template_id]:not([disabled])").await;
+    template
+        .select_by_value("group-letter")
+        .await
+        .expect("the new template is offered");
+    click(b, "form.new-draft button[type=submit]").await;
+    wait_for(b, ".wizard[data-hydrated=true]").await;
+    wait_for(b, "#answer-meeting_wish").await;
+    let label = text(b, "label[for=answer-meeting_wish]").await;
+    assert!(label.contains("Meeting you would like"), "{label}");
+
+    let errors = browser.console_errors().await;
+    assert!(
+        errors.is_empty(),
+        "the browser console has errors: {errors:#?}"
+    );
+    browser.finish().await;
+}
+
+/// WebDriver key codes.
+const CONTROL_END: &str = "\u{E009}\u{E010}\u{E000}";
+const BACKSPACE: char = '\u{E003}';
 
 /// Chromium under chromedriver, with downloads going to a directory of the
 /// test's choosing. Both processes are stopped when the test ends, even when

@@ -149,3 +149,138 @@ pub async fn import_template(
         .await
         .map_err(user_error)
 }
+
+/// One problem of a template being edited, placed in the file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EditorProblem {
+    pub line: usize,
+    pub column: usize,
+    /// `error` or `warning`.
+    pub level: String,
+    pub message: String,
+}
+
+/// What the editor shows for the text being edited: its problems, and the
+/// document rendered from the sample answers when there is no error.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct EditorCheck {
+    pub problems: Vec<EditorProblem>,
+    /// The preview, every text escaped (the same HTML as the wizard's).
+    pub html: Option<String>,
+    /// Why there is no preview, when it is not a problem in the template.
+    pub note: Option<String>,
+}
+
+/// Lints a template's text and renders it with sample answers (JSON),
+/// missing answers shown as placeholders.
+#[server(endpoint = "check_template")]
+pub async fn check_template(source: String, answers: String) -> Result<EditorCheck, ServerFnError> {
+    use crate::app::drafts::api::ssr::store;
+    let library = store()?.library();
+    crate::server::blocking::run(move || ssr_check::check(&source, &answers, &library))
+        .await
+        .map_err(ServerFnError::new)
+}
+
+/// The last version's text of a template and its sample answers, to edit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EditorStart {
+    pub id: String,
+    pub version: i64,
+    pub source: String,
+    pub answers: String,
+    pub built_in: bool,
+}
+
+#[server(endpoint = "template_for_editing")]
+pub async fn template_for_editing(id: String) -> Result<EditorStart, ServerFnError> {
+    use crate::app::drafts::api::ssr::{store, user_error};
+    let store = store()?;
+    let overview = store.template_overview(&id).await.map_err(user_error)?;
+    let version = overview.versions.first().map_or(1, |v| v.version);
+    let source = store
+        .template_source(&id, version)
+        .await
+        .map_err(user_error)?;
+    let answers = match store.latest_template(&id).await {
+        Ok(stored) => stored
+            .sample
+            .map(|s| serde_json::to_string_pretty(&s).unwrap_or_default())
+            .unwrap_or_else(|| "{}".to_owned()),
+        Err(_) => "{}".to_owned(),
+    };
+    Ok(EditorStart {
+        id,
+        version,
+        source,
+        answers,
+        built_in: overview.built_in,
+    })
+}
+
+#[cfg(feature = "ssr")]
+mod ssr_check {
+    use super::{EditorCheck, EditorProblem};
+    use crate::compose::lint::{lint, Level};
+    use crate::evidence::{CitationStyle, Library, DEFAULT_STYLE};
+
+    pub fn check(source: &str, answers: &str, library: &Library) -> EditorCheck {
+        let problems: Vec<EditorProblem> = lint(source, "template", library)
+            .into_iter()
+            .map(|p| EditorProblem {
+                line: p.at.line,
+                column: p.at.column,
+                level: match p.level {
+                    Level::Error => "error".into(),
+                    Level::Warning => "warning".into(),
+                },
+                message: p.at.message,
+            })
+            .collect();
+        if problems.iter().any(|p| p.level == "error") {
+            return EditorCheck {
+                problems,
+                ..EditorCheck::default()
+            };
+        }
+        let answers: serde_json::Value = match serde_json::from_str(answers) {
+            Ok(value) => value,
+            Err(e) => {
+                return EditorCheck {
+                    problems,
+                    html: None,
+                    note: Some(format!(
+                        "sample answers, line {}, column {}: {e}",
+                        e.line(),
+                        e.column()
+                    )),
+                }
+            }
+        };
+        let rendered = crate::compose::Template::parse(source, "template")
+            .map_err(|e| e.to_string())
+            .and_then(|template| {
+                let style = CitationStyle::by_name(DEFAULT_STYLE).map_err(|e| e.to_string())?;
+                let today = time::OffsetDateTime::now_utc().date().to_string();
+                crate::render::preview(&template, &answers, library, &style, &today)
+                    .map_err(|e| e.to_string())
+            });
+        match rendered {
+            Ok(preview) => EditorCheck {
+                problems,
+                html: Some(crate::export::html::fragment(&preview.document)),
+                note: (!preview.problems.is_empty()).then(|| {
+                    format!(
+                        "{} sample answer(s) missing or wrong; they show as placeholders.",
+                        preview.problems.len()
+                    )
+                }),
+            },
+            Err(message) => EditorCheck {
+                problems,
+                html: None,
+                note: Some(message),
+            },
+        }
+    }
+}

@@ -2,6 +2,11 @@
 //! jurisdiction, a filter, and its sample rendering as DOCX and HTML.
 
 pub mod api;
+mod editor;
+mod library;
+
+pub use editor::EditorPage;
+pub use library::LibraryPage;
 
 use leptos::prelude::*;
 

@@ -1,0 +1,154 @@
+//! The template library page: every template with its kind, language,
+//! jurisdiction, status, published version and its versions (with release
+//! notes and how many drafts use each); publish, retire, clone, export, and
+//! import a shared template file.
+
+use leptos::prelude::*;
+
+use super::api::{
+    self, CloneTemplate, ImportTemplate, PublishTemplate, RetireTemplate, TemplateListing,
+};
+use crate::app::drafts::{error_text, short_time};
+
+#[component]
+pub fn LibraryPage() -> impl IntoView {
+    let publish = ServerAction::<PublishTemplate>::new();
+    let retire = ServerAction::<RetireTemplate>::new();
+    let clone = ServerAction::<CloneTemplate>::new();
+    let import = ServerAction::<ImportTemplate>::new();
+    let templates = Resource::new(
+        move || {
+            (
+                publish.version().get(),
+                retire.version().get(),
+                clone.version().get(),
+                import.version().get(),
+            )
+        },
+        |_| api::template_library(),
+    );
+    let failure = move || {
+        [
+            publish.value().get().and_then(Result::err),
+            retire.value().get().and_then(Result::err),
+            clone.value().get().and_then(Result::err),
+            import.value().get().and_then(Result::err),
+        ]
+        .into_iter()
+        .flatten()
+        .next()
+        .map(|e| view! { <p class="error" role="alert">{error_text(&e)}</p> })
+    };
+    view! {
+        <section class="library">
+            <h1>"Template library"</h1>
+            <p class="lead">
+                "Templates are written and versioned here. A saved version is used by no one until it is published; drafts keep the version they were written with. Built-in templates are cloned, never edited in place."
+            </p>
+            <p><a class="button" href="/library/new">"New template"</a></p>
+            {failure}
+            <Transition fallback=|| view! { <p aria-busy="true">"Loading the library…"</p> }>
+                {move || Suspend::new(async move {
+                    match templates.await {
+                        Ok(list) => list
+                            .into_iter()
+                            .map(|t| view! { <TemplateCard t publish retire clone/> })
+                            .collect_view()
+                            .into_any(),
+                        Err(e) => view! { <p class="error" role="alert">{error_text(&e)}</p> }.into_any(),
+                    }
+                })}
+            </Transition>
+            <ActionForm action=import attr:class="import-template">
+                <h2>"Import a template file"</h2>
+                <label for="import-source">"The file's text (front matter and body)"</label>
+                <textarea id="import-source" name="source" rows="8" required=true></textarea>
+                <label for="import-copy">"If its id is taken: store it as a copy under this id (leave empty to add a new version)"</label>
+                <input id="import-copy" type="text" name="as_copy_id"/>
+                <button type="submit">"Import"</button>
+                {move || import.value().get().and_then(Result::ok).map(|(id, v)| view! {
+                    <p class="note" role="status">{format!("Imported as version {v} of `{id}`; publish it to offer it to drafters.")}</p>
+                })}
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn TemplateCard(
+    t: TemplateListing,
+    publish: ServerAction<PublishTemplate>,
+    retire: ServerAction<RetireTemplate>,
+    clone: ServerAction<CloneTemplate>,
+) -> impl IntoView {
+    let status = t.status();
+    let id = StoredValue::new(t.id.clone());
+    let newest = t.versions.first().map_or(1, |v| v.version);
+    let retired = t.retired;
+    let built_in = t.built_in;
+    view! {
+        <article class="library-template" data-template=t.id.clone() data-status=status>
+            <h2>{t.title.clone()}</h2>
+            <p class="meta">
+                <code>{t.id.clone()}</code>
+                {format!(" · {} · {} · {}", t.kind, t.language, t.jurisdiction.clone().unwrap_or_else(|| "no jurisdiction".into()))}
+                {format!(" · {status}")}
+                {t.published.map(|v| format!(" · version {v} published"))}
+                {built_in.then_some(" · built-in")}
+            </p>
+            <table class="versions">
+                <caption class="visually-hidden">{format!("Versions of {}", t.title)}</caption>
+                <thead><tr><th scope="col">"Version"</th><th scope="col">"Saved"</th><th scope="col">"Published"</th><th scope="col">"Release notes"</th><th scope="col">"Drafts"</th><th scope="col">"Actions"</th></tr></thead>
+                <tbody>
+                    {t.versions.into_iter().map(|v| {
+                        let version = v.version;
+                        let unpublished = v.published_at.is_none();
+                        let notes = RwSignal::new(String::new());
+                        view! {
+                            <tr data-version=version>
+                                <td>{version}</td>
+                                <td>{short_time(&v.created_at)}</td>
+                                <td>{v.published_at.as_deref().map(short_time).unwrap_or_else(|| "not yet".into())}</td>
+                                <td>{v.notes.clone()}</td>
+                                <td>{v.drafts}</td>
+                                <td class="actions">
+                                    <a href=format!("/templates/{}/versions/{version}/export", id.get_value()) download>"Export"</a>
+                                    {unpublished.then(|| view! {
+                                        <label class="visually-hidden" for=format!("notes-{}-{version}", id.get_value())>"Release notes"</label>
+                                        <input id=format!("notes-{}-{version}", id.get_value()) type="text" placeholder="Release notes" prop:value=notes on:input=move |ev| notes.set(event_target_value(&ev))/>
+                                        <button type="button" on:click=move |_| {
+                                            publish.dispatch(PublishTemplate { id: id.get_value(), version, notes: notes.get_untracked() });
+                                        }>"Publish"</button>
+                                    })}
+                                </td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <div class="template-actions">
+                {(!built_in).then(|| view! { <a class="button" href=format!("/library/{}/edit", id.get_value())>"Edit"</a> })}
+                <CloneForm id=id.get_value() version=newest clone/>
+                <button type="button" on:click=move |_| {
+                    retire.dispatch(RetireTemplate { id: id.get_value(), retired: !retired });
+                }>{if retired { "Bring back" } else { "Retire" }}</button>
+            </div>
+        </article>
+    }
+}
+
+#[component]
+fn CloneForm(id: String, version: i64, clone: ServerAction<CloneTemplate>) -> impl IntoView {
+    let new_id = RwSignal::new(String::new());
+    let input_id = format!("clone-{id}");
+    let id = StoredValue::new(id);
+    view! {
+        <span class="clone">
+            <label for=input_id.clone()>"Clone as"</label>
+            <input id=input_id type="text" placeholder="new-template-id" prop:value=new_id on:input=move |ev| new_id.set(event_target_value(&ev))/>
+            <button type="button" on:click=move |_| {
+                clone.dispatch(CloneTemplate { id: id.get_value(), version, new_id: new_id.get_untracked() });
+            }>"Clone"</button>
+        </span>
+    }
+}
