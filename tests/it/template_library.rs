@@ -146,6 +146,15 @@ fn templates_are_cloned_published_shared_and_retired() {
     );
     assert!(status >= 400 && body.contains("exists already"), "{body}");
 
+    // Any two versions compare (these two are the same file).
+    let same = ok_json(call_form(
+        &app,
+        "compare_template_versions",
+        &[("id", "our-letter"), ("from", "1"), ("to", "2")],
+    ));
+    assert_eq!(same["lines_added"], 0);
+    assert_eq!(same["added"], serde_json::json!([]));
+
     // A broken file is refused with each problem and its place; nothing is stored.
     let broken = shared
         .replacen("id: our-letter", "id: broken-letter", 1)

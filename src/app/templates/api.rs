@@ -284,3 +284,22 @@ mod ssr_check {
         }
     }
 }
+
+/// What changed from one version of a template to another.
+#[server(endpoint = "compare_template_versions")]
+pub async fn compare_template_versions(
+    id: String,
+    from: i64,
+    to: i64,
+) -> Result<crate::compose::changes::TemplateChanges, ServerFnError> {
+    use crate::app::drafts::api::ssr::{store, user_error};
+    let store = store()?;
+    let old = store.template(&id, from).await.map_err(user_error)?;
+    let new = store.template(&id, to).await.map_err(user_error)?;
+    Ok(crate::compose::changes::compare(
+        &old.front.fields,
+        &new.front.fields,
+        &old.body,
+        &new.body,
+    ))
+}

@@ -86,6 +86,7 @@ fn TemplateCard(
     let newest = t.versions.first().map_or(1, |v| v.version);
     let retired = t.retired;
     let built_in = t.built_in;
+    let numbers: Vec<i64> = t.versions.iter().map(|v| v.version).collect();
     view! {
         <article class="library-template" data-template=t.id.clone() data-status=status>
             <h2>{t.title.clone()}</h2>
@@ -126,6 +127,7 @@ fn TemplateCard(
                     }).collect_view()}
                 </tbody>
             </table>
+            {(numbers.len() > 1).then(|| view! { <CompareVersions id=id.get_value() numbers=numbers.clone()/> })}
             <div class="template-actions">
                 {(!built_in).then(|| view! { <a class="button" href=format!("/library/{}/edit", id.get_value())>"Edit"</a> })}
                 <CloneForm id=id.get_value() version=newest clone/>
@@ -134,6 +136,56 @@ fn TemplateCard(
                 }>{if retired { "Bring back" } else { "Retire" }}</button>
             </div>
         </article>
+    }
+}
+
+/// Compares any two versions: questions added, removed, changed, and the
+/// body's lines.
+#[component]
+fn CompareVersions(id: String, numbers: Vec<i64>) -> impl IntoView {
+    let newest = numbers.first().copied().unwrap_or(1);
+    let from = RwSignal::new(numbers.get(1).copied().unwrap_or(newest));
+    let to = RwSignal::new(newest);
+    let id = StoredValue::new(id);
+    let compare = Action::new(move |(from, to): &(i64, i64)| {
+        api::compare_template_versions(id.get_value(), *from, *to)
+    });
+    let select = move |label: &'static str, signal: RwSignal<i64>| {
+        let options = numbers.clone();
+        let input_id = format!("compare-{}-{label}", id.get_value());
+        view! {
+            <label for=input_id.clone()>{label}</label>
+            <select id=input_id on:change=move |ev| {
+                if let Ok(n) = event_target_value(&ev).parse() {
+                    signal.set(n);
+                }
+            }>
+                {options.into_iter().map(|n| view! {
+                    <option value=n.to_string() selected=move || signal.get_untracked() == n>{format!("version {n}")}</option>
+                }).collect_view()}
+            </select>
+        }
+    };
+    view! {
+        <details class="compare-versions">
+            <summary>"Compare two versions"</summary>
+            {select("from", from)}
+            {select("to", to)}
+            <button type="button" on:click=move |_| { compare.dispatch((from.get_untracked(), to.get_untracked())); }>"Compare"</button>
+            {move || compare.value().get().map(|result| match result {
+                Ok(c) if c.is_empty() => view! { <p>"No differences in questions or text."</p> }.into_any(),
+                Ok(c) => view! {
+                    <ul class="changes">
+                        {c.added.into_iter().map(|l| view! { <li>{format!("New question: {l}")}</li> }).collect_view()}
+                        {c.removed.into_iter().map(|l| view! { <li>{format!("Question removed: {l}")}</li> }).collect_view()}
+                        {c.changed.into_iter().map(|l| view! { <li>{format!("Changed: {l}")}</li> }).collect_view()}
+                        <li>{format!("Text: {} line(s) added, {} removed.", c.lines_added, c.lines_removed)}</li>
+                    </ul>
+                    {(!c.line_changes.is_empty()).then(|| view! { <pre class="line-changes">{c.line_changes.join("\n")}</pre> })}
+                }.into_any(),
+                Err(e) => view! { <p class="error" role="alert">{error_text(&e)}</p> }.into_any(),
+            })}
+        </details>
     }
 }
 
