@@ -14,6 +14,8 @@ pub mod diagnostic;
 #[cfg(feature = "ssr")]
 pub mod engine;
 #[cfg(feature = "ssr")]
+pub mod field_text;
+#[cfg(feature = "ssr")]
 pub mod filters;
 #[cfg(feature = "ssr")]
 pub mod lint;

@@ -438,22 +438,46 @@ async fn an_editor_fixes_a_template_adds_a_question_and_publishes_it() {
     type_into(b, "#template-source", &backspaces).await;
     wait_for(b, "#template-problems [data-problems='0']").await;
 
-    // A new question: declared in the front matter, used in the body.
-    let source = value(b, "#template-source").await;
-    let at = source.find("fields:\n").expect("a fields list") + "fields:\n".len();
-    let at = source[..at].encode_utf16().count();
-    b.execute(
-        "const t = document.getElementById('template-source'); t.focus(); t.setSelectionRange(arguments[0], arguments[0]);",
-        vec![json!(at)],
-    )
-    .await
-    .expect("the cursor is placed");
-    type_into(
+    // A new question, added with the question form, which rewrites the
+    // front matter's `fields:` list in the text.
+    click(b, ".questions-form > button").await;
+    let row = "li.question[data-question=question_1]";
+    wait_for(b, row).await;
+    replace_text(
         b,
-        "#template-source",
-        "  - id: meeting_wish\n    label: Meeting you would like\n    type: text\n    step: letter\n",
+        &format!("{row} input[id$='-id']"),
+        &format!("meeting_wish{TAB}"),
     )
     .await;
+    let row = "li.question[data-question=meeting_wish]";
+    wait_for(b, row).await;
+    replace_text(
+        b,
+        &format!("{row} input[id$='-label']"),
+        &format!("Meeting you would like{TAB}"),
+    )
+    .await;
+    wait_for(
+        b,
+        "li.question[data-question=meeting_wish] input[value='Meeting you would like']",
+    )
+    .await;
+    replace_text(
+        b,
+        &format!("{row} input[id$='-step']"),
+        &format!("letter{TAB}"),
+    )
+    .await;
+    wait_for(
+        b,
+        "li.question[data-question=meeting_wish] input[value='letter']",
+    )
+    .await;
+    let source = value(b, "#template-source").await;
+    assert!(
+        source.contains("  - id: meeting_wish\n    label: \"Meeting you would like\"\n    type: text\n    step: letter\n"),
+        "the text follows the form:\n{source}"
+    );
     // Declared but unused: a warning, not an error.
     let warning = wait_for_text(b, "#template-problems", "meeting_wish").await;
     assert!(
@@ -503,6 +527,7 @@ async fn an_editor_fixes_a_template_adds_a_question_and_publishes_it() {
 
 /// WebDriver key codes.
 const CONTROL_END: &str = "\u{E009}\u{E010}\u{E000}";
+const TAB: &str = "\u{E004}";
 const BACKSPACE: char = '\u{E003}';
 
 /// Chromium under chromedriver, with downloads going to a directory of the

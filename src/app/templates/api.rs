@@ -169,6 +169,9 @@ pub struct EditorCheck {
     pub html: Option<String>,
     /// Why there is no preview, when it is not a problem in the template.
     pub note: Option<String>,
+    /// The questions the front matter declares, for the question form;
+    /// `None` while the front matter cannot be read.
+    pub fields: Option<Vec<crate::compose::Field>>,
 }
 
 /// Lints a template's text and renders it with sample answers (JSON),
@@ -225,6 +228,13 @@ mod ssr_check {
     use crate::evidence::{CitationStyle, Library, DEFAULT_STYLE};
 
     pub fn check(source: &str, answers: &str, library: &Library) -> EditorCheck {
+        EditorCheck {
+            fields: crate::compose::field_text::read(source).ok(),
+            ..checked(source, answers, library)
+        }
+    }
+
+    fn checked(source: &str, answers: &str, library: &Library) -> EditorCheck {
         let problems: Vec<EditorProblem> = lint(source, "template", library)
             .into_iter()
             .map(|p| EditorProblem {
@@ -248,12 +258,12 @@ mod ssr_check {
             Err(e) => {
                 return EditorCheck {
                     problems,
-                    html: None,
                     note: Some(format!(
                         "sample answers, line {}, column {}: {e}",
                         e.line(),
                         e.column()
                     )),
+                    ..EditorCheck::default()
                 }
             }
         };
@@ -275,11 +285,12 @@ mod ssr_check {
                         preview.problems.len()
                     )
                 }),
+                ..EditorCheck::default()
             },
             Err(message) => EditorCheck {
                 problems,
-                html: None,
                 note: Some(message),
+                ..EditorCheck::default()
             },
         }
     }
@@ -302,4 +313,14 @@ pub async fn compare_template_versions(
         &old.body,
         &new.body,
     ))
+}
+
+/// The template's text with its `fields:` list rewritten from the question
+/// form; every other line stays as it was.
+#[server(endpoint = "set_template_fields", input = leptos::server_fn::codec::Json)]
+pub async fn set_template_fields(
+    source: String,
+    fields: Vec<crate::compose::Field>,
+) -> Result<String, ServerFnError> {
+    crate::compose::field_text::write(&source, &fields).map_err(ServerFnError::new)
 }

@@ -11,6 +11,7 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
 
 use super::api::{self, EditorCheck, EditorStart, PublishTemplate, SaveTemplate};
+use super::questions::QuestionsForm;
 use crate::app::drafts::error_text;
 
 /// How long typing must pause before the text is checked and previewed.
@@ -178,6 +179,11 @@ fn Editor(start: EditorStart) -> impl IntoView {
                             }
                         })}
                     </div>
+                    <QuestionsForm
+                        source
+                        fields=Signal::derive(move || check.with(|c| c.as_ref().and_then(|c| c.fields.clone())))
+                        on_text_changed=Callback::new(move |_| schedule())
+                    />
                     <label for="template-answers">"Sample answers (JSON) for the preview"</label>
                     <textarea id="template-answers" rows="8" spellcheck="false" prop:value=move || answers.get() on:input=move |ev| {
                         answers.set(event_target_value(&ev));

@@ -4,6 +4,7 @@
 pub mod api;
 mod editor;
 mod library;
+mod questions;
 
 pub use editor::EditorPage;
 pub use library::LibraryPage;

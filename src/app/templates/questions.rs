@@ -1,0 +1,225 @@
+//! The editor's question form: the template's `fields:` as a form (add,
+//! reorder, remove; id, label, type, help, required, step, default, limits,
+//! condition). Each change rewrites that block of the text on the server,
+//! so the form and the text never disagree; the form redraws from the text.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use serde_json::Value;
+
+use super::api;
+use crate::app::drafts::error_text;
+use crate::compose::{Field, FieldType};
+
+const TYPES: [(&str, FieldType); 10] = [
+    ("text", FieldType::Text),
+    ("long-text", FieldType::LongText),
+    ("number", FieldType::Number),
+    ("money", FieldType::Money),
+    ("date", FieldType::Date),
+    ("choice", FieldType::Choice),
+    ("boolean", FieldType::Boolean),
+    ("company", FieldType::Company),
+    ("list", FieldType::List),
+    ("evidence-list", FieldType::EvidenceList),
+];
+
+/// One change the form makes to the list of questions.
+type Edit = Box<dyn FnOnce(&mut Vec<Field>) -> Result<(), String> + Send>;
+/// One change to a single question.
+type FieldEdit = Box<dyn FnOnce(&mut Field) -> Result<(), String> + Send>;
+
+#[component]
+pub fn QuestionsForm(
+    source: RwSignal<String>,
+    fields: Signal<Option<Vec<Field>>>,
+    on_text_changed: Callback<()>,
+) -> impl IntoView {
+    let problem = RwSignal::new(None::<String>);
+    let apply = move |edit: Edit| {
+        let Some(mut list) = fields.get_untracked() else {
+            return;
+        };
+        if let Err(message) = edit(&mut list) {
+            problem.set(Some(message));
+            return;
+        }
+        let text = source.get_untracked();
+        spawn_local(async move {
+            match api::set_template_fields(text, list).await {
+                Ok(rewritten) => {
+                    problem.set(None);
+                    source.set(rewritten);
+                    on_text_changed.run(());
+                }
+                Err(e) => problem.set(Some(error_text(&e))),
+            }
+        });
+    };
+    view! {
+        <details class="questions-form" open=true>
+            <summary>"Questions (kept in step with the front matter)"</summary>
+            {move || problem.get().map(|p| view! { <p class="error" role="alert">{p}</p> })}
+            {move || match fields.get() {
+                None => view! { <p class="note">"Fix the front matter to edit the questions here."</p> }.into_any(),
+                Some(list) => {
+                    let count = list.len();
+                    view! {
+                        <ol class="question-list">
+                            {list.into_iter().enumerate().map(|(index, field)| {
+                                view! { <QuestionRow index count field apply=Callback::new(move |edit: EditBox| apply(edit.0))/> }
+                            }).collect_view()}
+                        </ol>
+                        <button type="button" on:click=move |_| apply(Box::new(|list: &mut Vec<Field>| {
+                            list.push(new_question(list));
+                            Ok(())
+                        }))>"Add a question"</button>
+                    }.into_any()
+                }
+            }}
+        </details>
+    }
+}
+
+/// An [`Edit`] that can travel through a `Callback`.
+struct EditBox(Edit);
+
+fn new_question(existing: &[Field]) -> Field {
+    let id = (1..)
+        .map(|n| format!("question_{n}"))
+        .find(|id| !existing.iter().any(|f| &f.id == id))
+        .unwrap_or_default();
+    Field {
+        id,
+        label: "New question".into(),
+        help: String::new(),
+        field_type: FieldType::Text,
+        required: false,
+        default: None,
+        step: existing.last().and_then(|f| f.step.clone()),
+        condition: None,
+        limits: Default::default(),
+        options: Vec::new(),
+        currency: None,
+    }
+}
+
+#[component]
+fn QuestionRow(
+    index: usize,
+    count: usize,
+    field: Field,
+    apply: Callback<EditBox>,
+) -> impl IntoView {
+    let edit = move |change: FieldEdit| {
+        apply.run(EditBox(Box::new(move |list: &mut Vec<Field>| {
+            list.get_mut(index)
+                .ok_or_else(|| "that question is gone".to_owned())
+                .and_then(change)
+        })));
+    };
+    let prefix = format!("q{index}");
+    let id_for = move |name: &str| format!("{prefix}-{name}");
+    let json = |value: &Option<Value>| value.as_ref().map(Value::to_string).unwrap_or_default();
+    let limits = serde_json::to_string(&field.limits).unwrap_or_default();
+    let limits = if limits == "{}" {
+        String::new()
+    } else {
+        limits
+    };
+    let condition = field
+        .condition
+        .as_ref()
+        .and_then(|c| serde_json::to_string(c).ok())
+        .unwrap_or_default();
+    let current_type = field.field_type;
+    view! {
+        <li class="question" data-question=field.id.clone()>
+            <div class="question-grid">
+                <label for=id_for("id")>"Id"</label>
+                <input id=id_for("id") type="text" value=field.id.clone() on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    edit(Box::new(move |f| { f.id = value.trim().to_owned(); Ok(()) }));
+                }/>
+                <label for=id_for("label")>"Label"</label>
+                <input id=id_for("label") type="text" value=field.label.clone() on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    edit(Box::new(move |f| { f.label = value; Ok(()) }));
+                }/>
+                <label for=id_for("type")>"Type"</label>
+                <select id=id_for("type") on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    edit(Box::new(move |f| {
+                        f.field_type = TYPES.iter().find(|(n, _)| *n == value).map(|(_, t)| *t).ok_or("unknown type")?;
+                        Ok(())
+                    }));
+                }>
+                    {TYPES.iter().map(|(name, t)| view! { <option value=*name selected=*t == current_type>{*name}</option> }).collect_view()}
+                </select>
+                <label for=id_for("required")>"Required"</label>
+                <input id=id_for("required") type="checkbox" checked=field.required on:change=move |ev| {
+                    let checked = event_target_checked(&ev);
+                    edit(Box::new(move |f| { f.required = checked; Ok(()) }));
+                }/>
+                <label for=id_for("step")>"Step"</label>
+                <input id=id_for("step") type="text" value=field.step.clone().unwrap_or_default() on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    edit(Box::new(move |f| { f.step = Some(value.trim().to_owned()).filter(|s| !s.is_empty()); Ok(()) }));
+                }/>
+                <label for=id_for("help")>"Help"</label>
+                <textarea id=id_for("help") rows="2" on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    edit(Box::new(move |f| { f.help = value; Ok(()) }));
+                }>{field.help.clone()}</textarea>
+                <label for=id_for("default")>"Default (JSON)"</label>
+                <input id=id_for("default") type="text" value=json(&field.default) on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    edit(Box::new(move |f| {
+                        f.default = parse_optional(&value).map_err(|e| format!("default: {e}"))?;
+                        Ok(())
+                    }));
+                }/>
+                <label for=id_for("limits")>"Limits (JSON, e.g. {\"max_words\": 300})"</label>
+                <input id=id_for("limits") type="text" value=limits on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    edit(Box::new(move |f| {
+                        f.limits = match value.trim() {
+                            "" => Default::default(),
+                            text => serde_json::from_str(text).map_err(|e| format!("limits: {e}"))?,
+                        };
+                        Ok(())
+                    }));
+                }/>
+                <label for=id_for("condition")>"Shown when (JSON, e.g. {\"field\": \"scope\", \"equals\": \"all\"})"</label>
+                <input id=id_for("condition") type="text" value=condition on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    edit(Box::new(move |f| {
+                        f.condition = match value.trim() {
+                            "" => None,
+                            text => Some(serde_json::from_str(text).map_err(|e| format!("condition: {e}"))?),
+                        };
+                        Ok(())
+                    }));
+                }/>
+            </div>
+            <div class="buttons">
+                <button type="button" disabled=index == 0 on:click=move |_| {
+                    apply.run(EditBox(Box::new(move |list: &mut Vec<Field>| { list.swap(index - 1, index); Ok(()) })));
+                }>"Move up"</button>
+                <button type="button" disabled=index + 1 == count on:click=move |_| {
+                    apply.run(EditBox(Box::new(move |list: &mut Vec<Field>| { list.swap(index, index + 1); Ok(()) })));
+                }>"Move down"</button>
+                <button type="button" on:click=move |_| {
+                    apply.run(EditBox(Box::new(move |list: &mut Vec<Field>| { list.remove(index); Ok(()) })));
+                }>"Remove"</button>
+            </div>
+        </li>
+    }
+}
+
+fn parse_optional(text: &str) -> Result<Option<Value>, serde_json::Error> {
+    match text.trim() {
+        "" => Ok(None),
+        text => serde_json::from_str(text).map(Some),
+    }
+}
