@@ -177,6 +177,27 @@ fn templates_are_cloned_published_shared_and_retired() {
         .iter()
         .any(|t| t["id"] == "broken-letter"));
 
+    // The editor's preview of a hostile template: its HTML is text, never markup.
+    let hostile = shared.replace(
+        "{{ salutation }},",
+        "{{ salutation }}, <script>alert(1)</script> <img src=x onerror=alert(2)> [link](javascript:alert(3))",
+    );
+    let checked = ok_json(call_form(
+        &app,
+        "check_template",
+        &[("source", &hostile), ("answers", "{}")],
+    ));
+    let html = checked["html"].as_str().expect("a preview");
+    assert!(
+        !html.contains("<script") && !html.contains("<img") && !html.contains("javascript:"),
+        "{html}"
+    );
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{html}"
+    );
+    assert!(checked["fields"].as_array().is_some_and(|f| !f.is_empty()));
+
     // Retired: kept, listed as retired, starts no new draft; and back again.
     ok_json(call_form(
         &app,

@@ -415,6 +415,9 @@ async fn an_editor_fixes_a_template_adds_a_question_and_publishes_it() {
         (lines + 1).to_string(),
         "the error is on the new last line"
     );
+    // The line number is marked in the editor's gutter.
+    let marked = wait_for_text(b, ".editor .gutter span.error", &(lines + 1).to_string()).await;
+    assert_eq!(marked.trim(), (lines + 1).to_string());
     let said = text(b, "#template-problems li.error").await;
     assert!(
         said.contains(&format!(

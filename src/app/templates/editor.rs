@@ -92,12 +92,32 @@ fn Editor(start: EditorStart) -> impl IntoView {
         schedule();
     });
 
+    // Line numbers, with the lines that have a problem marked.
     let line_numbers = move || {
         let count = source.with(|s| s.lines().count().max(1) + usize::from(s.ends_with('\n')));
+        let marks: Vec<(usize, String)> = check.with(|c| {
+            c.as_ref()
+                .map(|c| {
+                    c.problems
+                        .iter()
+                        .map(|p| (p.line, p.level.clone()))
+                        .collect()
+                })
+                .unwrap_or_default()
+        });
         (1..=count)
-            .map(|n| n.to_string())
-            .collect::<Vec<_>>()
-            .join("\n")
+            .map(|n| {
+                // An error outranks a warning on the same line.
+                let level = marks
+                    .iter()
+                    .filter(|(line, _)| *line == n)
+                    .map(|(_, level)| level.as_str())
+                    .min_by_key(|level| *level != "error")
+                    .unwrap_or("")
+                    .to_owned();
+                view! { <span class=level>{format!("{n}\n")}</span> }
+            })
+            .collect_view()
     };
     let errors = move || {
         check.with(|c| {
