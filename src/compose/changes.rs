@@ -129,11 +129,30 @@ enum Line<'a> {
     Removed(&'a str),
 }
 
+/// Above this many cells the comparison table is not built: the differing
+/// middle is then reported as removed and added whole.
+const MAX_TABLE_CELLS: usize = 4_000_000;
+
 /// The lines removed from `old` and added in `new`, in order, from a
-/// longest common subsequence of lines (templates are a few hundred lines).
+/// longest common subsequence of lines. The common start and end are set
+/// aside first; the table is bounded, as template text is untrusted.
 fn line_diff<'a>(old: &'a str, new: &'a str) -> Vec<Line<'a>> {
     let a: Vec<&str> = old.lines().collect();
     let b: Vec<&str> = new.lines().collect();
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let suffix = a[prefix..]
+        .iter()
+        .rev()
+        .zip(b[prefix..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let a = &a[prefix..a.len() - suffix];
+    let b = &b[prefix..b.len() - suffix];
+    if (a.len() + 1).saturating_mul(b.len() + 1) > MAX_TABLE_CELLS {
+        let mut out: Vec<Line<'a>> = a.iter().map(|l| Line::Removed(l)).collect();
+        out.extend(b.iter().map(|l| Line::Added(l)));
+        return out;
+    }
     // lcs[i][j]: common lines of a[i..] and b[j..].
     let mut lcs = vec![vec![0u32; b.len() + 1]; a.len() + 1];
     for i in (0..a.len()).rev() {
@@ -196,5 +215,18 @@ mod tests {
         assert_eq!(changes.line_changes, ["- two", "+ 2", "+ four"]);
         assert!(!changes.is_empty());
         assert!(compare(&old, &old, "x", "x").is_empty());
+    }
+
+    #[test]
+    fn huge_texts_are_compared_without_a_huge_table() {
+        let old: String = (0..5000).map(|i| format!("a{i}\n")).collect();
+        let new: String = (0..5000).map(|i| format!("b{i}\n")).collect();
+        let changes = compare(
+            &[],
+            &[],
+            &format!("same\n{old}end\n"),
+            &format!("same\n{new}end\n"),
+        );
+        assert_eq!((changes.lines_removed, changes.lines_added), (5000, 5000));
     }
 }

@@ -26,15 +26,18 @@ pub fn read(source: &str) -> Result<Vec<Field>, String> {
 /// per line (values in JSON form, which YAML reads as is).
 pub fn write(source: &str, fields: &[Field]) -> Result<String, String> {
     let (header, body_start) = header_lines(source)?;
-    let start = header
-        .iter()
-        .position(|l| l.trim_end() == "fields:" || l.starts_with("fields:"))
-        .ok_or("the front matter has no `fields:` list")?;
-    // The block ends at the next top-level key.
-    let end = header[start + 1..]
-        .iter()
-        .position(|l| !l.is_empty() && !l.starts_with([' ', '-', '#']))
-        .map_or(header.len(), |i| start + 1 + i);
+    // Without a `fields:` list, one is added at the end of the front matter.
+    let (start, end) = match header.iter().position(|l| l.starts_with("fields:")) {
+        Some(start) => {
+            // The block ends at the next top-level key.
+            let end = header[start + 1..]
+                .iter()
+                .position(|l| !l.is_empty() && !l.starts_with([' ', '-', '#']))
+                .map_or(header.len(), |i| start + 1 + i);
+            (start, end)
+        }
+        None => (header.len(), header.len()),
+    };
     let mut out: Vec<String> = Vec::new();
     out.push("---".to_owned());
     out.extend(header[..start].iter().map(|l| (*l).to_owned()));
@@ -51,21 +54,13 @@ pub fn write(source: &str, fields: &[Field]) -> Result<String, String> {
 }
 
 /// The front matter's lines (between the `---` fences) and the byte offset
-/// where the body starts.
+/// where the body starts, by the template parser's own rules.
 fn header_lines(source: &str) -> Result<(Vec<&str>, usize), String> {
-    let missing = || "a template starts with `---`, the front matter, and another `---`".to_owned();
-    let rest = source.strip_prefix("---\n").ok_or_else(missing)?;
-    let mut offset = 4;
-    let mut lines = Vec::new();
-    for line in rest.split_inclusive('\n') {
-        offset += line.len();
-        let trimmed = line.trim_end_matches(['\n', '\r']);
-        if trimmed == "---" {
-            return Ok((lines, offset));
-        }
-        lines.push(trimmed);
-    }
-    Err(missing())
+    let (header, body, _, _) = super::template::split_front_matter(source).ok_or_else(|| {
+        "a template starts with `---`, the front matter, and another `---`".to_owned()
+    })?;
+    let lines = header.lines().map(|l| l.trim_end_matches('\r')).collect();
+    Ok((lines, source.len() - body.len()))
 }
 
 /// A value as JSON text, which YAML reads as the same value.
@@ -109,8 +104,10 @@ fn field_lines(field: &Field) -> Result<Vec<String>, String> {
     Ok(lines)
 }
 
-/// A question the form adds: a text field with a unique id.
-pub fn new_field(existing: &[Field]) -> Field {
+/// A text question with an id not yet taken (the editor's form makes its
+/// own in the browser; this one serves the tests).
+#[cfg(test)]
+fn new_field(existing: &[Field]) -> Field {
     let id = (1..)
         .map(|n| format!("question_{n}"))
         .find(|id| !existing.iter().any(|f| &f.id == id))
@@ -145,6 +142,18 @@ mod tests {
         let template = Template::parse(&written, "t.md").unwrap();
         assert_eq!(template.front.fields, fields);
         assert_eq!(template.front.fields[2].id, "question_1");
+    }
+
+    #[test]
+    fn crlf_files_and_files_without_fields_are_written_too() {
+        let windows =
+            "---\r\nid: t\r\ntitle: T\r\nkind: resolution\r\nlanguage: en\r\n---\r\nHello\r\n";
+        assert_eq!(read(windows).unwrap(), Vec::new());
+        let field = new_field(&[]);
+        let written = write(windows, std::slice::from_ref(&field)).unwrap();
+        let template = Template::parse(&written, "t.md").unwrap();
+        assert_eq!(template.front.fields, [field]);
+        assert!(written.ends_with("Hello\r\n"), "{written:?}");
     }
 
     #[test]

@@ -347,8 +347,6 @@ impl Template {
     }
 }
 
-/// Splits `---\nYAML\n---\nbody`; returns the header, the body, the header's
-/// first line number and the number of lines before the body.
 /// The 1-based file line of `key` in the front matter, or of `key value`
 /// when a value is given (`id: company` in a list of fields).
 fn header_line_of(header: &[&str], key: &str, value: Option<&str>) -> Option<usize> {
@@ -366,7 +364,10 @@ fn header_line_of(header: &[&str], key: &str, value: Option<&str>) -> Option<usi
         .map(|i| i + 1)
 }
 
-fn split_front_matter(source: &str) -> Option<(&str, &str, usize, usize)> {
+/// Splits `---\nYAML\n---\nbody`; returns the header, the body, the header's
+/// first line number and the number of lines before the body. A byte-order
+/// mark, CRLF line ends and spaces after a fence are accepted.
+pub(crate) fn split_front_matter(source: &str) -> Option<(&str, &str, usize, usize)> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let rest = source
         .strip_prefix("---\n")

@@ -106,6 +106,9 @@ pub struct DraftSummary {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DraftVersion {
     pub number: i64,
+    /// The template version this version's answers were written with.
+    #[serde(default)]
+    pub template_version: i64,
     /// Field id → answer.
     pub answers: Map<String, Value>,
     /// Warning id → the drafter's reason for dismissing it.

@@ -36,21 +36,48 @@ const LETTER_CHECKS: [&str; 5] = [
 /// campaign checks.
 pub fn check(this: &CampaignDraft, others: &[CampaignDraft]) -> Vec<Finding> {
     match this.kind {
-        DocumentKind::Resolution => vec![letter_for_proposal(others), one_proposal(this, others)],
-        DocumentKind::FilingLetter => vec![proposal_for_letter(others), one_proposal(this, others)],
+        DocumentKind::Resolution => vec![
+            letter_for_proposal(this, others),
+            one_proposal(this, others),
+        ],
+        DocumentKind::FilingLetter => vec![
+            proposal_for_letter(this, others),
+            one_proposal(this, others),
+        ],
         _ => Vec::new(),
     }
 }
 
-fn letter_for_proposal(others: &[CampaignDraft]) -> Finding {
+/// The drafts of `kind`, the proponent's own first: only those when there
+/// are any, else all of that kind.
+fn partners<'a>(
+    this: &CampaignDraft,
+    others: &'a [CampaignDraft],
+    kind: DocumentKind,
+) -> Vec<&'a CampaignDraft> {
+    let of_kind: Vec<&CampaignDraft> = others.iter().filter(|d| d.kind == kind).collect();
+    let own: Vec<&CampaignDraft> = of_kind
+        .iter()
+        .copied()
+        .filter(|d| normalize(&d.proponent) == normalize(&this.proponent))
+        .collect();
+    if own.is_empty() {
+        of_kind
+    } else {
+        own
+    }
+}
+
+fn letter_for_proposal(this: &CampaignDraft, others: &[CampaignDraft]) -> Finding {
     const ID: &str = "14a8/campaign-letter";
     const TITLE: &str = "Filing letter for this proposal";
     const REFERENCE: &str = "Rule 14a-8(b)";
-    let letters: Vec<&CampaignDraft> = others
+    let letters = partners(this, others, DocumentKind::FilingLetter);
+    // Any sound letter will do; otherwise the first one says what fails.
+    let sound = letters
         .iter()
-        .filter(|d| d.kind == DocumentKind::FilingLetter)
-        .collect();
-    let Some(letter) = letters.first() else {
+        .find(|l| failed_titles(l, |id| LETTER_CHECKS.contains(&id)).is_empty());
+    let Some(letter) = sound.or(letters.first()) else {
         return Finding::new(
             ID,
             Severity::Warning,
@@ -86,11 +113,15 @@ fn letter_for_proposal(others: &[CampaignDraft]) -> Finding {
     }
 }
 
-fn proposal_for_letter(others: &[CampaignDraft]) -> Finding {
+fn proposal_for_letter(this: &CampaignDraft, others: &[CampaignDraft]) -> Finding {
     const ID: &str = "14a8/campaign-proposal";
     const TITLE: &str = "Proposal for this letter";
     const REFERENCE: &str = "Rule 14a-8(d)";
-    let Some(proposal) = others.iter().find(|d| d.kind == DocumentKind::Resolution) else {
+    let proposals = partners(this, others, DocumentKind::Resolution);
+    let sound = proposals
+        .iter()
+        .find(|p| failed_titles(p, |_| true).is_empty());
+    let Some(proposal) = sound.or(proposals.first()) else {
         return Finding::new(
             ID,
             Severity::Warning,

@@ -371,7 +371,7 @@ pub(super) fn present(
     reference: &str,
     severity: Severity,
 ) -> Finding {
-    match phrases.iter().find(|p| text.contains(*p)) {
+    match phrases.iter().find(|p| contains_words(text, p)) {
         Some(found) => Finding::new(
             id,
             Severity::Passed,
@@ -559,6 +559,16 @@ pub(super) fn judge_deadline(
     Some(finding)
 }
 
+/// Whether `phrase` occurs in `text` as whole words: "signed" is not found
+/// in "unsigned" or "designed".
+pub(super) fn contains_words(text: &str, phrase: &str) -> bool {
+    let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    text.match_indices(phrase).any(|(at, _)| {
+        !is_word(text[..at].chars().next_back())
+            && !is_word(text[at + phrase.len()..].chars().next())
+    })
+}
+
 /// "1 day", "12 days".
 pub(super) fn days(n: i64) -> String {
     if n == 1 {
@@ -657,6 +667,17 @@ mod tests {
             "{}",
             findings[0].reason
         );
+    }
+
+    #[test]
+    fn phrases_match_whole_words_only() {
+        assert!(contains_words("it was signed, then sent", "signed"));
+        assert!(!contains_words("an unsigned and designed letter", "signed"));
+        assert!(contains_words("5,2 % du capital", "du capital"));
+        assert!(contains_words(
+            "holding 5% of the total voting rights.",
+            "total voting rights"
+        ));
     }
 
     #[test]

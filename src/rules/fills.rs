@@ -1,6 +1,6 @@
-//! Answers the rules can work out for the drafter: the date a filing letter
-//! must be received by (from the deadline calculator) and engagement times
-//! inside the window the rule sets after submission. The wizard offers each
+//! Answers the rules can work out for the drafter: a date for a filing
+//! letter while the deadline (from the calculator) is still ahead, and
+//! engagement times inside the window the rule sets after submission. The wizard offers each
 //! as a one-click fill; nothing is filled without the drafter's say.
 
 use serde_json::Value;
@@ -118,8 +118,8 @@ pub fn engagement_slots(field: &str, submitted: Date, params: &Sec14a8) -> Optio
     })
 }
 
-/// The latest date a letter can carry and still be on time: the 14a-8
-/// deadline when it is today or later, for an empty letter date.
+/// Today as the letter's date, offered for an empty letter date while the
+/// 14a-8 deadline is today or later, with the days to spare as the reason.
 pub fn letter_date(field: &str, deadline: Date, today: Date) -> Option<Fill> {
     (deadline >= today).then(|| Fill {
         field: field.to_owned(),

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use serde_json::{Map, Value};
 use sqlx::{Sqlite, Transaction};
 
+use super::templates::StoredTemplate;
 use super::{corrupt, now, Store, StoreError};
 use crate::compose::Template;
 use crate::drafts::{
@@ -37,20 +38,21 @@ macro_rules! select_summary {
 }
 
 impl Store {
-    /// Starts a draft from the latest version of a template; version 1 holds
-    /// `answers` (the template's defaults when the caller has none).
+    /// Starts a draft from `stored` (the version the caller read the
+    /// defaults from, so answers and template agree); version 1 holds
+    /// `answers`.
     pub async fn create_draft(
         &self,
         title: &DraftTitle,
-        template_id: &str,
+        stored: &StoredTemplate,
         answers: Map<String, Value>,
     ) -> Result<i64, StoreError> {
+        let template_id = stored.template.id();
         if self.is_template_retired(template_id).await? {
             return Err(StoreError::Invalid(format!(
                 "template `{template_id}` is retired: start from another template"
             )));
         }
-        let stored = self.latest_template(template_id).await?;
         let fields = &stored.template.front.fields;
         let company = company_name(fields, &answers);
         let cited = cited_sources(fields, &answers);
@@ -68,7 +70,12 @@ impl Store {
         .bind(&at)
         .fetch_one(&mut *tx)
         .await?;
-        insert_version(&mut tx, id, 1, &answers, &BTreeMap::new(), "", &at).await?;
+        let first = VersionAt {
+            draft: id,
+            number: 1,
+            template_version: stored.version,
+        };
+        insert_version(&mut tx, first, &answers, &BTreeMap::new(), "", &at).await?;
         replace_citations(&mut tx, id, cited).await?;
         tx.commit().await?;
         Ok(id)
@@ -147,18 +154,21 @@ impl Store {
     }
 
     pub async fn draft_version(&self, id: i64, number: i64) -> Result<DraftVersion, StoreError> {
-        let row: Option<(String, String, String, String)> = sqlx::query_as(
-            "SELECT answers, dismissals, note, saved_at FROM draft_versions
-             WHERE draft_id = ? AND number = ?",
+        let row: Option<(String, String, String, String, i64)> = sqlx::query_as(
+            "SELECT v.answers, v.dismissals, v.note, v.saved_at,
+                    COALESCE(v.template_version, d.template_version)
+             FROM draft_versions v JOIN drafts d ON d.id = v.draft_id
+             WHERE v.draft_id = ? AND v.number = ?",
         )
         .bind(id)
         .bind(number)
         .fetch_optional(self.pool())
         .await?;
-        let (answers, dismissals, note, saved_at) =
+        let (answers, dismissals, note, saved_at, template_version) =
             row.ok_or_else(|| StoreError::NotFound(format!("draft {id} has no version {number}")))?;
         Ok(DraftVersion {
             number,
+            template_version,
             answers: serde_json::from_str(&answers).map_err(|e| corrupt("draft answers", e))?,
             dismissals: serde_json::from_str(&dismissals)
                 .map_err(|e| corrupt("draft dismissals", e))?,
@@ -206,12 +216,24 @@ impl Store {
         base_version: i64,
     ) -> Result<SaveOutcome, StoreError> {
         let old = self.draft_version(id, number).await?;
-        self.add_version(
+        let summary = self.draft_summary(id).await?;
+        // A version written with another template version is restored with
+        // it: its answers belong to that version's questions.
+        let move_to = if old.template_version == summary.template_version {
+            None
+        } else {
+            let template = self
+                .template(&summary.template_id, old.template_version)
+                .await?;
+            Some((old.template_version, template))
+        };
+        self.add_version_with(
             id,
             base_version,
             &old.answers,
             &old.dismissals,
             &format!("restored from version {number}"),
+            move_to,
         )
         .await
     }
@@ -230,6 +252,27 @@ impl Store {
             return Err(StoreError::Invalid(format!(
                 "the draft already uses version {template_version} of its template"
             )));
+        }
+        let published: Option<Option<String>> =
+            sqlx::query_scalar("SELECT published_at FROM templates WHERE id = ? AND version = ?")
+                .bind(&summary.template_id)
+                .bind(template_version)
+                .fetch_optional(self.pool())
+                .await?;
+        match published {
+            None => {
+                return Err(StoreError::NotFound(format!(
+                    "no version {template_version} of template `{}`",
+                    summary.template_id
+                )))
+            }
+            Some(None) => {
+                return Err(StoreError::Invalid(format!(
+                    "version {template_version} of template `{}` is not published: drafts move only to published versions",
+                    summary.template_id
+                )))
+            }
+            Some(Some(_)) => {}
         }
         let target = self
             .template(&summary.template_id, template_version)
@@ -330,7 +373,12 @@ impl Store {
                     .await?,
             });
         }
-        insert_version(&mut tx, id, version, answers, dismissals, note, &at).await?;
+        let next = VersionAt {
+            draft: id,
+            number: version,
+            template_version,
+        };
+        insert_version(&mut tx, next, answers, dismissals, note, &at).await?;
         replace_citations(&mut tx, id, cited_sources(fields, answers)).await?;
         tx.commit().await?;
         Ok(SaveOutcome::Saved {
@@ -361,10 +409,14 @@ impl Store {
         .fetch_one(&mut *tx)
         .await?;
         let note = format!("copied from draft {id}, version {}", version.number);
+        let first = VersionAt {
+            draft: new_id,
+            number: 1,
+            template_version: summary.template_version,
+        };
         insert_version(
             &mut tx,
-            new_id,
-            1,
+            first,
             &version.answers,
             &version.dismissals,
             &note,
@@ -420,10 +472,16 @@ impl Store {
     }
 }
 
+/// Where a version goes and which template version it was written with.
+struct VersionAt {
+    draft: i64,
+    number: i64,
+    template_version: i64,
+}
+
 async fn insert_version(
     tx: &mut Transaction<'_, Sqlite>,
-    id: i64,
-    number: i64,
+    at_version: VersionAt,
     answers: &Map<String, Value>,
     dismissals: &BTreeMap<String, String>,
     note: &str,
@@ -432,15 +490,16 @@ async fn insert_version(
     let dismissals =
         serde_json::to_string(dismissals).map_err(|e| StoreError::Invalid(e.to_string()))?;
     sqlx::query(
-        "INSERT INTO draft_versions (draft_id, number, answers, dismissals, note, saved_at)
-         VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO draft_versions (draft_id, number, answers, dismissals, note, saved_at, template_version)
+         VALUES (?, ?, ?, ?, ?, ?, ?)",
     )
-    .bind(id)
-    .bind(number)
+    .bind(at_version.draft)
+    .bind(at_version.number)
     .bind(Value::Object(answers.clone()).to_string())
     .bind(dismissals)
     .bind(note)
     .bind(at)
+    .bind(at_version.template_version)
     .execute(&mut **tx)
     .await?;
     Ok(())

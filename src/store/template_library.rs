@@ -127,7 +127,23 @@ impl Store {
                 "`{id}` is a built-in template: clone it under a new id to change it"
             )));
         }
-        let version = self.insert_version(&id, source).await?;
+        let version = self.insert_version(&id, source, false).await?;
+        Ok((id, version))
+    }
+
+    /// Stores `source` as version 1 of a template that must not exist yet.
+    async fn save_new_template(
+        &self,
+        source: &str,
+        new_id: &str,
+    ) -> Result<(String, i64), StoreError> {
+        let id = self.checked_id(source).await?;
+        if id != new_id {
+            return Err(StoreError::Invalid(format!(
+                "the copy's front matter names `{id}`, not `{new_id}`"
+            )));
+        }
+        let version = self.insert_version(&id, source, true).await?;
         Ok((id, version))
     }
 
@@ -144,13 +160,8 @@ impl Store {
         match (exists, as_) {
             (false, _) | (true, ImportAs::NewVersion) => self.save_template_version(source).await,
             (true, ImportAs::Copy(new_id)) => {
-                let copy = with_id(source, new_id)?;
-                if self.template_exists(new_id).await? {
-                    return Err(StoreError::Invalid(format!(
-                        "a template `{new_id}` exists already: choose another id"
-                    )));
-                }
-                self.save_template_version(&copy).await
+                self.save_new_template(&with_id(source, new_id)?, new_id)
+                    .await
             }
         }
     }
@@ -163,12 +174,8 @@ impl Store {
         new_id: &str,
     ) -> Result<(String, i64), StoreError> {
         let source = self.template_source(id, version).await?;
-        if self.template_exists(new_id).await? {
-            return Err(StoreError::Invalid(format!(
-                "a template `{new_id}` exists already: choose another id"
-            )));
-        }
-        self.save_template_version(&with_id(&source, new_id)?).await
+        self.save_new_template(&with_id(&source, new_id)?, new_id)
+            .await
     }
 
     /// Makes `version` the one new drafts start from, with release notes.
@@ -183,6 +190,19 @@ impl Store {
             return Err(StoreError::Invalid(
                 "say what changed in release notes before publishing".into(),
             ));
+        }
+        // New drafts take the newest published version, so publishing an
+        // older one would change nothing for anyone.
+        let newest: Option<i64> = sqlx::query_scalar(
+            "SELECT MAX(version) FROM templates WHERE id = ? AND published_at IS NOT NULL",
+        )
+        .bind(id)
+        .fetch_one(self.pool())
+        .await?;
+        if let Some(newest) = newest.filter(|n| *n > version) {
+            return Err(StoreError::Invalid(format!(
+                "version {newest} of `{id}` is published and newer: to publish this text, save it again as a new version"
+            )));
         }
         let updated = sqlx::query(
             "UPDATE templates SET published_at = ?, notes = ?
@@ -273,13 +293,27 @@ impl Store {
         Ok(count > 0)
     }
 
-    async fn insert_version(&self, id: &str, source: &str) -> Result<i64, StoreError> {
+    /// The next version of `id`, in one transaction with the check that
+    /// the template is new when `must_be_new` (two clones to one id cannot
+    /// both become version 1).
+    async fn insert_version(
+        &self,
+        id: &str,
+        source: &str,
+        must_be_new: bool,
+    ) -> Result<i64, StoreError> {
         let mut tx = self.pool().begin().await?;
         let version: i64 =
             sqlx::query_scalar("SELECT COALESCE(MAX(version), 0) + 1 FROM templates WHERE id = ?")
                 .bind(id)
                 .fetch_one(&mut *tx)
                 .await?;
+        if must_be_new && version != 1 {
+            tx.rollback().await?;
+            return Err(StoreError::Invalid(format!(
+                "a template `{id}` exists already: choose another id"
+            )));
+        }
         sqlx::query(
             "INSERT INTO templates (id, version, source, sample, origin, created_at)
              VALUES (?, ?, ?, NULL, 'library', ?)",
@@ -303,10 +337,15 @@ fn with_id(source: &str, new_id: &str) -> Result<String, StoreError> {
         )));
     }
     let mut replaced = false;
+    // Only the front matter's lines: between the opening `---` and the next.
+    let mut fences = 0;
     let lines: Vec<String> = source
         .lines()
         .map(|line| {
-            if !replaced && line.starts_with("id:") {
+            if line.trim_end() == "---" {
+                fences += 1;
+            }
+            if fences == 1 && !replaced && line.starts_with("id:") {
                 replaced = true;
                 format!("id: {new_id}")
             } else {

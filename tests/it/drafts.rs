@@ -526,6 +526,55 @@ fn a_draft_keeps_its_template_version_until_moved() {
         "{status} {body}"
     );
 
+    // The versions from before the move keep their own questions: viewed,
+    // compared and restored with template version 1.
+    let before = ok_json(call_form(
+        &app,
+        "view_version",
+        &[("id", &moving.to_string()), ("number", "2")],
+    ));
+    let shown = before["answers"].to_string();
+    assert!(
+        shown.contains("Who the signatories are (optional)")
+            && shown.contains("a group of pension funds"),
+        "{shown}"
+    );
+    let changes = ok_json(call_form(
+        &app,
+        "compare_versions",
+        &[("id", &moving.to_string()), ("before", "2"), ("after", "3")],
+    ));
+    assert!(
+        changes
+            .to_string()
+            .contains("Who the signatories are (optional)"),
+        "{changes:#}"
+    );
+    let restored = ok_json(call_form(
+        &app,
+        "restore_version",
+        &[
+            ("id", &moving.to_string()),
+            ("number", "2"),
+            ("base_version", "3"),
+        ],
+    ));
+    assert_eq!(restored["Saved"]["version"], 4, "{restored:#}");
+    let editor = ok_json(call_form(
+        &app,
+        "load_draft",
+        &[("id", &moving.to_string())],
+    ));
+    assert_eq!(
+        editor["draft"]["template_version"], 1,
+        "restoring went back to its template"
+    );
+    assert_eq!(
+        editor["version"]["answers"]["investor_description"],
+        answers["investor_description"]
+    );
+    assert_eq!(editor["newer_template"], 2);
+
     // New drafts start on the newest version.
     let new = create(&app, "engagement-letter-en", "New letter");
     let editor = ok_json(call_form(&app, "load_draft", &[("id", &new.to_string())]));

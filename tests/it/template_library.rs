@@ -110,7 +110,7 @@ fn templates_are_cloned_published_shared_and_retired() {
         "{body}"
     );
     assert!(startable(&app).contains(&"our-letter".to_owned()));
-    create(&app, "our-letter", "Letter from our template");
+    let draft = create(&app, "our-letter", "Letter from our template");
     assert_eq!(
         listing(&app, "our-letter")["versions"][0]["drafts"],
         1,
@@ -132,6 +132,38 @@ fn templates_are_cloned_published_shared_and_retired() {
         "an imported version waits to be published"
     );
     assert!(ours["versions"][0]["published_at"].is_null());
+    // No draft moves to an unpublished version.
+    let (status, body) = call_form(
+        &app,
+        "move_draft_template",
+        &[
+            ("id", &draft.to_string()),
+            ("base_version", "1"),
+            ("to_version", "2"),
+        ],
+    );
+    assert!(status >= 400 && body.contains("not published"), "{body}");
+    // Publishing an older version than the newest published one would
+    // change nothing for drafters, so it is refused.
+    ok_json(call_form(
+        &app,
+        "import_template",
+        &[("source", &shared), ("as_copy_id", "")],
+    ));
+    ok_json(call_form(
+        &app,
+        "publish_template",
+        &[("id", "our-letter"), ("version", "3"), ("notes", "Third.")],
+    ));
+    let (status, body) = call_form(
+        &app,
+        "publish_template",
+        &[("id", "our-letter"), ("version", "2"), ("notes", "Second.")],
+    );
+    assert!(
+        status >= 400 && body.contains("version 3 of `our-letter` is published and newer"),
+        "{body}"
+    );
     let copy = ok_json(call_form(
         &app,
         "import_template",

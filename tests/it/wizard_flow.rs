@@ -160,6 +160,12 @@ async fn a_drafter_walks_the_whole_flow_in_chromium() {
 
     // Rename the draft from the wizard's header.
     click(b, ".draft-title button.link").await;
+    // The box takes the focus with its text selected on the next frame.
+    wait_until(
+        b,
+        "return document.activeElement && document.activeElement.id === 'draft-title-input'",
+    )
+    .await;
     replace_text(b, "#draft-title-input", "Northwind: HRDD proposal").await;
     click(b, ".draft-title.rename button[type=submit]").await;
     wait_for_text(b, ".draft-title h1", "Northwind: HRDD proposal").await;
@@ -443,7 +449,7 @@ async fn an_editor_fixes_a_template_adds_a_question_and_publishes_it() {
 
     // A new question, added with the question form, which rewrites the
     // front matter's `fields:` list in the text.
-    click(b, ".questions-form > button").await;
+    click(b, ".questions-form fieldset > button").await;
     let row = "li.question[data-question=question_1]";
     wait_for(b, row).await;
     replace_text(
@@ -686,6 +692,18 @@ async fn wait_for_text(b: &Client, css: &str, needle: &str) -> String {
             "waited {PATIENCE:?} for `{css}` to show {needle:?}; it shows:\n{now}"
         );
         tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+}
+
+/// Waits until `script` returns true in the page.
+async fn wait_until(b: &Client, script: &str) {
+    let deadline = Instant::now() + PATIENCE;
+    while b.execute(script, vec![]).await.ok() != Some(serde_json::Value::Bool(true)) {
+        assert!(
+            Instant::now() < deadline,
+            "waited {PATIENCE:?} for: {script}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
 

@@ -51,6 +51,19 @@ pub(crate) mod ssr {
     use crate::server::AppState;
     use crate::store::{Store, StoreError};
 
+    /// The template version a draft version was written with.
+    pub async fn version_template(
+        store: &Store,
+        id: i64,
+        version: &crate::drafts::DraftVersion,
+    ) -> Result<Arc<crate::compose::Template>, ServerFnError> {
+        let draft = store.draft_summary(id).await.map_err(user_error)?;
+        store
+            .template(&draft.template_id, version.template_version)
+            .await
+            .map_err(user_error)
+    }
+
     pub fn store() -> Result<Arc<Store>, ServerFnError> {
         use_context::<AppState>()
             .map(|state| state.store)
@@ -117,7 +130,7 @@ pub async fn create_draft(template_id: String, title: String) -> Result<i64, Ser
         .filter_map(|f| f.default.clone().map(|d| (f.id.clone(), d)))
         .collect();
     let id = store
-        .create_draft(&title, &template_id, defaults)
+        .create_draft(&title, &stored, defaults)
         .await
         .map_err(ssr::user_error)?;
     leptos_axum::redirect(&format!("/drafts/{id}"));
@@ -190,10 +203,23 @@ pub async fn preview_template_move(id: i64) -> Result<TemplateMove, ServerFnErro
         .await
         .map_err(ssr::user_error)?;
     let (old, new) = (&current.front.fields, &latest.template.front.fields);
+    let changes = {
+        let (current, next) = (current.clone(), latest.template.clone());
+        crate::server::blocking::run(move || {
+            crate::compose::changes::compare(
+                &current.front.fields,
+                &next.front.fields,
+                &current.body,
+                &next.body,
+            )
+        })
+        .await
+        .map_err(ServerFnError::new)?
+    };
     Ok(TemplateMove {
         from: draft.template_version,
         to: latest.version,
-        changes: crate::compose::changes::compare(old, new, &current.body, &latest.template.body),
+        changes,
         dropped_answers: old
             .iter()
             .filter(|f| !new.iter().any(|n| n.id == f.id))
@@ -278,11 +304,11 @@ pub async fn draft_history(
 #[server(endpoint = "view_version")]
 pub async fn view_version(id: i64, number: i64) -> Result<VersionView, ServerFnError> {
     let store = ssr::store()?;
-    let (_, template) = store.draft_template(id).await.map_err(ssr::user_error)?;
     let version = store
         .draft_version(id, number)
         .await
         .map_err(ssr::user_error)?;
+    let template = ssr::version_template(&store, id, &version).await?;
     let answers = template
         .front
         .fields
@@ -305,7 +331,6 @@ pub async fn compare_versions(
     after: i64,
 ) -> Result<Vec<Change>, ServerFnError> {
     let store = ssr::store()?;
-    let (_, template) = store.draft_template(id).await.map_err(ssr::user_error)?;
     let old = store
         .draft_version(id, before)
         .await
@@ -314,11 +339,20 @@ pub async fn compare_versions(
         .draft_version(id, after)
         .await
         .map_err(ssr::user_error)?;
-    Ok(crate::drafts::compare(
-        &template.front.fields,
-        &old.answers,
-        &new.answers,
-    ))
+    // The questions of both versions' templates: the later one's, then any
+    // the later template no longer asks.
+    let mut fields = ssr::version_template(&store, id, &new)
+        .await?
+        .front
+        .fields
+        .clone();
+    let earlier = ssr::version_template(&store, id, &old).await?;
+    for field in &earlier.front.fields {
+        if !fields.iter().any(|f| f.id == field.id) {
+            fields.push(field.clone());
+        }
+    }
+    Ok(crate::drafts::compare(&fields, &old.answers, &new.answers))
 }
 
 /// Makes an old version the newest one again (as a new version).

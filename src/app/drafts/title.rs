@@ -13,10 +13,12 @@ pub fn DraftTitle(id: i64, title: String) -> impl IntoView {
     let typed = RwSignal::new(String::new());
     let rename = ServerAction::<RenameDraft>::new();
     let input = NodeRef::<leptos::html::Input>::new();
+    // The title as sent: what the server stored, whatever is typed meanwhile.
+    let sent = StoredValue::new(String::new());
     // The title changes on screen only once the server has stored it.
     Effect::new(move |_| {
         if let Some(Ok(())) = rename.value().get() {
-            shown.set(typed.get_untracked().trim().to_owned());
+            shown.set(sent.get_value());
             editing.set(false);
         }
     });
@@ -33,10 +35,9 @@ pub fn DraftTitle(id: i64, title: String) -> impl IntoView {
     };
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        rename.dispatch(RenameDraft {
-            id,
-            title: typed.get_untracked(),
-        });
+        let title = typed.get_untracked();
+        sent.set_value(title.trim().to_owned());
+        rename.dispatch(RenameDraft { id, title });
     };
     let cancel = move || editing.set(false);
     view! {

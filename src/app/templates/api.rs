@@ -307,12 +307,11 @@ pub async fn compare_template_versions(
     let store = store()?;
     let old = store.template(&id, from).await.map_err(user_error)?;
     let new = store.template(&id, to).await.map_err(user_error)?;
-    Ok(crate::compose::changes::compare(
-        &old.front.fields,
-        &new.front.fields,
-        &old.body,
-        &new.body,
-    ))
+    crate::server::blocking::run(move || {
+        crate::compose::changes::compare(&old.front.fields, &new.front.fields, &old.body, &new.body)
+    })
+    .await
+    .map_err(ServerFnError::new)
 }
 
 /// The template's text with its `fields:` list rewritten from the question

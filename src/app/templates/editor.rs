@@ -63,6 +63,13 @@ fn Editor(start: EditorStart) -> impl IntoView {
     let save = ServerAction::<SaveTemplate>::new();
     let publish = ServerAction::<PublishTemplate>::new();
     let notes = RwSignal::new(String::new());
+    // A new saved version starts unpublished: forget the last publishing.
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = save.value().get() {
+            publish.value().set(None);
+            notes.set(String::new());
+        }
+    });
 
     // Check and preview once typing pauses; an answer to an older text is dropped.
     let schedule = move || {

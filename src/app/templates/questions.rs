@@ -36,7 +36,19 @@ pub fn QuestionsForm(
     on_text_changed: Callback<()>,
 ) -> impl IntoView {
     let problem = RwSignal::new(None::<String>);
+    // One rewrite at a time, each from the questions as the text now has
+    // them; the form is disabled meanwhile, so no edit starts from an older list.
+    let busy = RwSignal::new(false);
+    // The form is free again once the check of the rewritten text has
+    // brought the questions as the text now declares them.
+    Effect::new(move |_| {
+        fields.track();
+        busy.set(false);
+    });
     let apply = move |edit: Edit| {
+        if busy.get_untracked() {
+            return;
+        }
         let Some(mut list) = fields.get_untracked() else {
             return;
         };
@@ -45,21 +57,34 @@ pub fn QuestionsForm(
             return;
         }
         let text = source.get_untracked();
+        busy.set(true);
         spawn_local(async move {
-            match api::set_template_fields(text, list).await {
+            match api::set_template_fields(text.clone(), list).await {
+                // Typing in the text meanwhile wins: the form's change is dropped, and said so.
+                Ok(_) if source.get_untracked() != text => {
+                    problem.set(Some(
+                        "The text changed while the questions were being rewritten; make the change again.".into(),
+                    ));
+                    busy.set(false);
+                }
                 Ok(rewritten) => {
                     problem.set(None);
                     source.set(rewritten);
                     on_text_changed.run(());
                 }
-                Err(e) => problem.set(Some(error_text(&e))),
+                Err(e) => {
+                    problem.set(Some(error_text(&e)));
+                    busy.set(false);
+                }
             }
         });
     };
     view! {
-        <details class="questions-form" open=true>
+        <details class="questions-form" open=true aria-busy=move || busy.get().to_string()>
             <summary>"Questions (kept in step with the front matter)"</summary>
             {move || problem.get().map(|p| view! { <p class="error" role="alert">{p}</p> })}
+            <fieldset class="plain" disabled=move || busy.get()>
+            <legend class="visually-hidden">"Questions"</legend>
             {move || match fields.get() {
                 None => view! { <p class="note">"Fix the front matter to edit the questions here."</p> }.into_any(),
                 Some(list) => {
@@ -77,6 +102,7 @@ pub fn QuestionsForm(
                     }.into_any()
                 }
             }}
+            </fieldset>
         </details>
     }
 }
