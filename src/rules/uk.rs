@@ -40,7 +40,18 @@ pub(super) fn check(draft: &Draft, filing_date: Date) -> Result<Vec<Finding>, Ch
             findings.push(present(
                 "uk/s338-identifies-resolution",
                 &text,
-                &["resolution"],
+                &[
+                    "following resolution",
+                    "resolution set out",
+                    "resolution below",
+                    "resolution enclosed",
+                    "enclosed resolution",
+                    "attached resolution",
+                    "resolution attached",
+                    "text of the resolution",
+                    "ordinary resolution",
+                    "special resolution",
+                ],
                 "The resolution is identified",
                 "A request must identify the resolution of which notice is to be given: quote it or enclose it.".into(),
                 "Companies Act 2006 s338(4)(b)",
@@ -147,6 +158,11 @@ mod tests {
         let found = findings(
             "Please add our resolution.",
             json!({ "sent": "2026-05-15", "agm": "2026-06-25" }),
+        );
+        // "our resolution" does not say which resolution.
+        assert_eq!(
+            severity(&found, "uk/s338-identifies-resolution"),
+            Severity::Failed
         );
         assert_eq!(severity(&found, "uk/s338-threshold"), Severity::Failed);
         assert_eq!(severity(&found, "uk/s338-authenticated"), Severity::Failed);
