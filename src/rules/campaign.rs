@@ -37,11 +37,11 @@ const LETTER_CHECKS: [&str; 5] = [
 pub fn check(this: &CampaignDraft, others: &[CampaignDraft]) -> Vec<Finding> {
     match this.kind {
         DocumentKind::Resolution => vec![
-            letter_for_proposal(this, others),
+            partner_finding(this, others, &LETTER),
             one_proposal(this, others),
         ],
         DocumentKind::FilingLetter => vec![
-            proposal_for_letter(this, others),
+            partner_finding(this, others, &PROPOSAL),
             one_proposal(this, others),
         ],
         _ => Vec::new(),
@@ -68,90 +68,80 @@ fn partners<'a>(
     }
 }
 
-fn letter_for_proposal(this: &CampaignDraft, others: &[CampaignDraft]) -> Finding {
-    const ID: &str = "14a8/campaign-letter";
-    const TITLE: &str = "Filing letter for this proposal";
-    const REFERENCE: &str = "Rule 14a-8(b)";
-    let letters = partners(this, others, DocumentKind::FilingLetter);
-    // Any sound letter will do; otherwise the first one says what fails.
-    let sound = letters
-        .iter()
-        .find(|l| failed_titles(l, |id| LETTER_CHECKS.contains(&id)).is_empty());
-    let Some(letter) = sound.or(letters.first()) else {
-        return Finding::new(
-            ID,
-            Severity::Warning,
-            TITLE,
-            "No filing letter draft for this company's meeting yet. The intent-to-hold statement, proof of ownership and engagement times go in the filing letter: start one from a filing-letter template with the same company and meeting year.".into(),
-            REFERENCE,
-        );
-    };
-    let failing = failed_titles(letter, |id| LETTER_CHECKS.contains(&id));
-    if failing.is_empty() {
-        Finding::new(
-            ID,
-            Severity::Passed,
-            TITLE,
-            format!(
-                "{}: its intent-to-hold, ownership and engagement checks pass.",
-                describe(letter)
-            ),
-            REFERENCE,
-        )
-    } else {
-        Finding::new(
-            ID,
-            Severity::Warning,
-            TITLE,
-            format!(
-                "{} fails: {}. Open it to see why.",
-                describe(letter),
-                failing.join("; ")
-            ),
-            REFERENCE,
-        )
-    }
+/// The other document a draft is filed with, as its campaign finding
+/// names it.
+struct Partner {
+    kind: DocumentKind,
+    id: &'static str,
+    title: &'static str,
+    reference: &'static str,
+    /// Said when the campaign has no such draft.
+    missing: &'static str,
+    /// Said after the draft's name when its relevant checks pass.
+    sound: &'static str,
+    /// Which of its checks count.
+    relevant: fn(&str) -> bool,
 }
 
-fn proposal_for_letter(this: &CampaignDraft, others: &[CampaignDraft]) -> Finding {
-    const ID: &str = "14a8/campaign-proposal";
-    const TITLE: &str = "Proposal for this letter";
-    const REFERENCE: &str = "Rule 14a-8(d)";
-    let proposals = partners(this, others, DocumentKind::Resolution);
-    let sound = proposals
+const LETTER: Partner = Partner {
+    kind: DocumentKind::FilingLetter,
+    id: "14a8/campaign-letter",
+    title: "Filing letter for this proposal",
+    reference: "Rule 14a-8(b)",
+    missing: "No filing letter draft for this company's meeting yet. The intent-to-hold statement, proof of ownership and engagement times go in the filing letter: start one from a filing-letter template with the same company and meeting year.",
+    sound: "its intent-to-hold, ownership and engagement checks pass.",
+    relevant: |id| LETTER_CHECKS.contains(&id),
+};
+
+const PROPOSAL: Partner = Partner {
+    kind: DocumentKind::Resolution,
+    id: "14a8/campaign-proposal",
+    title: "Proposal for this letter",
+    reference: "Rule 14a-8(d)",
+    missing: "No proposal draft for this company's meeting yet: the letter is sent with the proposal and its supporting statement.",
+    sound: "no failed checks.",
+    relevant: |_| true,
+};
+
+/// Whether the campaign has a sound draft of the partner's kind: any sound
+/// one will do; otherwise the first one says what fails.
+fn partner_finding(this: &CampaignDraft, others: &[CampaignDraft], partner: &Partner) -> Finding {
+    let candidates = partners(this, others, partner.kind);
+    let sound = candidates
         .iter()
-        .find(|p| failed_titles(p, |_| true).is_empty());
-    let Some(proposal) = sound.or(proposals.first()) else {
+        .find(|d| failed_titles(d, partner.relevant).is_empty());
+    let Some(draft) = sound.or(candidates.first()) else {
         return Finding::new(
-            ID,
+            partner.id,
             Severity::Warning,
-            TITLE,
-            "No proposal draft for this company's meeting yet: the letter is sent with the proposal and its supporting statement.".into(),
-            REFERENCE,
+            partner.title,
+            partner.missing.into(),
+            partner.reference,
         );
     };
-    let failing = failed_titles(proposal, |_| true);
-    if failing.is_empty() {
-        Finding::new(
-            ID,
+    let failing = failed_titles(draft, partner.relevant);
+    let (severity, reason) = if failing.is_empty() {
+        (
             Severity::Passed,
-            TITLE,
-            format!("{}: no failed checks.", describe(proposal)),
-            REFERENCE,
+            format!("{}: {}", describe(draft), partner.sound),
         )
     } else {
-        Finding::new(
-            ID,
+        (
             Severity::Warning,
-            TITLE,
             format!(
                 "{} fails: {}. Open it to see why.",
-                describe(proposal),
+                describe(draft),
                 failing.join("; ")
             ),
-            REFERENCE,
         )
-    }
+    };
+    Finding::new(
+        partner.id,
+        severity,
+        partner.title,
+        reason,
+        partner.reference,
+    )
 }
 
 /// Rule 14a-8(c): one proposal per proponent per meeting.

@@ -510,6 +510,30 @@ fn deadline(
     judge_deadline(ID, draft, submitted, computed)
 }
 
+/// The deadline of a request counted back from the meeting (UK, France),
+/// for templates whose checks name a `meeting_date`; says what it needs
+/// while the date is not given.
+pub(super) fn meeting_deadline(
+    id: &str,
+    draft: &Draft,
+    submitted: Date,
+    (meeting_name, reference): (&str, &str),
+    compute: impl FnOnce(Date) -> super::deadline::Deadline,
+) -> Option<Finding> {
+    let roles = &draft.template.front.checks;
+    roles.meeting_date.as_ref()?;
+    let Some(meeting) = role_date(draft, &roles.meeting_date) else {
+        return Some(Finding::new(
+            id,
+            Severity::Info,
+            "Filing deadline",
+            format!("Give the date of the {meeting_name} to check the request's date against the deadline."),
+            reference,
+        ));
+    };
+    judge_deadline(id, draft, submitted, compute(meeting))
+}
+
 /// A filing letter's date judged against a computed deadline: passed with
 /// the days to spare, failed with the days late, a warning when the rule
 /// leaves the date to judgement. The finding says how the date was reached.
@@ -628,6 +652,27 @@ fn excerpt(text: &str) -> String {
         out.push('…');
     }
     out
+}
+
+/// Runs the checks on a small template and body, for the rule packs' tests.
+#[cfg(test)]
+pub(super) fn check_text(template: &str, body: &str, answers: serde_json::Value) -> Vec<Finding> {
+    let template = Template::parse(template, "test.md").unwrap();
+    let document =
+        crate::document::parse::parse(body, crate::document::Metadata::default()).document;
+    let answers = answers.as_object().unwrap().clone();
+    let draft = Draft {
+        template: &template,
+        answers: &answers,
+        document: &document,
+    };
+    check(&draft, time::macros::date!(2026 - 03 - 01)).unwrap()
+}
+
+/// The severity of finding `id`, for tests.
+#[cfg(test)]
+pub(super) fn severity_of(findings: &[Finding], id: &str) -> Severity {
+    findings.iter().find(|f| f.id == id).unwrap().severity
 }
 
 #[cfg(test)]

@@ -4,9 +4,7 @@
 
 use time::Date;
 
-use super::checks::{
-    judge_deadline, lower_text, present, role_date, CheckError, Draft, Finding, Severity,
-};
+use super::checks::{lower_text, meeting_deadline, present, CheckError, Draft, Finding, Severity};
 use super::{deadline, params};
 use crate::compose::DocumentKind;
 
@@ -53,62 +51,34 @@ pub(super) fn check(draft: &Draft, filing_date: Date) -> Result<Vec<Finding>, Ch
                 "Code de commerce L225-105, R225-71",
                 Severity::Warning,
             ));
-            findings.extend(request_deadline(draft, filing_date, version));
+            // At least 25 days before the meeting (R225-72).
+            findings.extend(meeting_deadline(
+                "fr/request-deadline",
+                draft,
+                filing_date,
+                ("general meeting", "Code de commerce R225-72"),
+                |meeting| deadline::fr_code_commerce(meeting, version),
+            ));
         }
         DocumentKind::OwnershipRequest | DocumentKind::EngagementLetter => {}
     }
     Ok(findings)
 }
 
-/// At least 25 days before the meeting; only for templates that ask for it.
-fn request_deadline(
-    draft: &Draft,
-    submitted: Date,
-    version: &params::Version<params::FrCodeCommerce>,
-) -> Option<Finding> {
-    const ID: &str = "fr/request-deadline";
-    let roles = &draft.template.front.checks;
-    roles.meeting_date.as_ref()?;
-    let Some(meeting) = role_date(draft, &roles.meeting_date) else {
-        return Some(Finding::new(
-            ID,
-            Severity::Info,
-            "Filing deadline",
-            "Give the date of the general meeting to check the request's date against the deadline.".into(),
-            "Code de commerce R225-72",
-        ));
-    };
-    judge_deadline(
-        ID,
-        draft,
-        submitted,
-        deadline::fr_code_commerce(meeting, version),
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compose::Template;
-    use crate::document::{parse::parse, Metadata};
+    use crate::rules::checks::{check_text, severity_of};
     use serde_json::json;
 
     const LETTER: &str = "---\nid: fr-demande\ntitle: Demande\nkind: filing-letter\nlanguage: fr-FR\njurisdiction: fr-code-commerce\nfields:\n  - id: envoi\n    label: Envoi\n    type: date\n  - id: assemblee\n    label: Assemblée\n    type: date\nchecks:\n  submission_date: envoi\n  meeting_date: assemblee\n---\nx";
 
     fn findings(body: &str, answers: serde_json::Value) -> Vec<Finding> {
-        let template = Template::parse(LETTER, "fr.md").unwrap();
-        let document = parse(body, Metadata::default()).document;
-        let answers = answers.as_object().unwrap().clone();
-        let draft = Draft {
-            template: &template,
-            answers: &answers,
-            document: &document,
-        };
-        super::super::checks::check(&draft, time::macros::date!(2026 - 03 - 01)).unwrap()
+        check_text(LETTER, body, answers)
     }
 
     fn severity(findings: &[Finding], id: &str) -> Severity {
-        findings.iter().find(|f| f.id == id).unwrap().severity
+        severity_of(findings, id)
     }
 
     #[test]

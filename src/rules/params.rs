@@ -2,6 +2,8 @@
 //! new version in a data file, and a check uses the version in force on its
 //! filing date.
 
+use std::sync::LazyLock;
+
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use time::Date;
@@ -27,7 +29,7 @@ pub struct Version<P> {
     pub parameters: P,
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum ParamsError {
     #[error("rule data {file}: {message}")]
     Invalid { file: String, message: String },
@@ -97,16 +99,25 @@ const US_SEC_14A8: &str = include_str!("../../assets/rules/us-sec-14a8.yaml");
 const UK_CA2006_S338: &str = include_str!("../../assets/rules/uk-ca2006-s338.yaml");
 const FR_CODE_COMMERCE: &str = include_str!("../../assets/rules/fr-code-commerce.yaml");
 
-pub fn sec_14a8() -> Result<RuleFile<Sec14a8>, ParamsError> {
-    parse(US_SEC_14A8, "assets/rules/us-sec-14a8.yaml")
+// The rule files are built into the binary, so each is parsed once: every
+// live preview reads them several times (word limit, checks, proposed answers).
+static SEC_14A8: LazyLock<Result<RuleFile<Sec14a8>, ParamsError>> =
+    LazyLock::new(|| parse(US_SEC_14A8, "assets/rules/us-sec-14a8.yaml"));
+static UK_S338: LazyLock<Result<RuleFile<UkS338>, ParamsError>> =
+    LazyLock::new(|| parse(UK_CA2006_S338, "assets/rules/uk-ca2006-s338.yaml"));
+static FR: LazyLock<Result<RuleFile<FrCodeCommerce>, ParamsError>> =
+    LazyLock::new(|| parse(FR_CODE_COMMERCE, "assets/rules/fr-code-commerce.yaml"));
+
+pub fn sec_14a8() -> Result<&'static RuleFile<Sec14a8>, ParamsError> {
+    SEC_14A8.as_ref().map_err(Clone::clone)
 }
 
-pub fn uk_s338() -> Result<RuleFile<UkS338>, ParamsError> {
-    parse(UK_CA2006_S338, "assets/rules/uk-ca2006-s338.yaml")
+pub fn uk_s338() -> Result<&'static RuleFile<UkS338>, ParamsError> {
+    UK_S338.as_ref().map_err(Clone::clone)
 }
 
-pub fn fr_code_commerce() -> Result<RuleFile<FrCodeCommerce>, ParamsError> {
-    parse(FR_CODE_COMMERCE, "assets/rules/fr-code-commerce.yaml")
+pub fn fr_code_commerce() -> Result<&'static RuleFile<FrCodeCommerce>, ParamsError> {
+    FR.as_ref().map_err(Clone::clone)
 }
 
 fn parse<P: DeserializeOwned>(text: &str, file: &str) -> Result<RuleFile<P>, ParamsError> {

@@ -5,7 +5,7 @@
 use time::Date;
 
 use super::checks::{
-    judge_deadline, lower_text, present, role_date, word_limit, CheckError, Draft, Finding,
+    lower_text, meeting_deadline, present, role_date, word_limit, CheckError, Draft, Finding,
     Severity,
 };
 use super::{deadline, params, words};
@@ -78,64 +78,40 @@ pub(super) fn check(draft: &Draft, filing_date: Date) -> Result<Vec<Finding>, Ch
                 "Companies Act 2006 s338(4)(c), s1146",
                 Severity::Failed,
             ));
-            findings.extend(request_deadline(draft, filing_date, version));
+            // Six weeks before the AGM or, if later, when notice of it is given (s338(4)(d)).
+            findings.extend(meeting_deadline(
+                "uk/s338-deadline",
+                draft,
+                filing_date,
+                ("AGM", REQUEST),
+                |meeting| {
+                    deadline::uk_s338(
+                        meeting,
+                        role_date(draft, &draft.template.front.checks.notice_date),
+                        version,
+                    )
+                },
+            ));
         }
         DocumentKind::OwnershipRequest | DocumentKind::EngagementLetter => {}
     }
     Ok(findings)
 }
 
-/// Six weeks before the AGM or, if later, when notice of it is given; only
-/// for templates that ask for the meeting date.
-fn request_deadline(
-    draft: &Draft,
-    submitted: Date,
-    version: &params::Version<params::UkS338>,
-) -> Option<Finding> {
-    const ID: &str = "uk/s338-deadline";
-    let roles = &draft.template.front.checks;
-    roles.meeting_date.as_ref()?;
-    let Some(meeting) = role_date(draft, &roles.meeting_date) else {
-        return Some(Finding::new(
-            ID,
-            Severity::Info,
-            "Filing deadline",
-            "Give the date of the AGM to check the request's date against the deadline.".into(),
-            REQUEST,
-        ));
-    };
-    let notice = role_date(draft, &roles.notice_date);
-    judge_deadline(
-        ID,
-        draft,
-        submitted,
-        deadline::uk_s338(meeting, notice, version),
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compose::Template;
-    use crate::document::{parse::parse, Metadata};
+    use crate::rules::checks::{check_text, severity_of};
     use serde_json::json;
 
     const LETTER: &str = "---\nid: uk-request\ntitle: Request\nkind: filing-letter\nlanguage: en-GB\njurisdiction: uk-ca2006-s338\nfields:\n  - id: sent\n    label: Sent\n    type: date\n  - id: agm\n    label: AGM\n    type: date\nchecks:\n  submission_date: sent\n  meeting_date: agm\n---\nx";
 
     fn findings(body: &str, answers: serde_json::Value) -> Vec<Finding> {
-        let template = Template::parse(LETTER, "uk.md").unwrap();
-        let document = parse(body, Metadata::default()).document;
-        let answers = answers.as_object().unwrap().clone();
-        let draft = Draft {
-            template: &template,
-            answers: &answers,
-            document: &document,
-        };
-        super::super::checks::check(&draft, time::macros::date!(2026 - 03 - 01)).unwrap()
+        check_text(LETTER, body, answers)
     }
 
     fn severity(findings: &[Finding], id: &str) -> Severity {
-        findings.iter().find(|f| f.id == id).unwrap().severity
+        severity_of(findings, id)
     }
 
     #[test]

@@ -33,16 +33,8 @@ fn wizard_hydrates_and_fills_its_preview_in_chromium() {
         return;
     }
     let app = spawn_app();
-    let created = ureq::post(&format!("{}/api/create_draft", app.address))
-        .config()
-        .max_redirects(0)
-        .http_status_as_error(false)
-        .build()
-        .header("content-type", "application/x-www-form-urlencoded")
-        .send("template_id=us-14a8-hrdd-proposal&title=Browser+draft")
-        .expect("create_draft answers");
-    assert!(created.status().as_u16() < 400);
-    let dom = dump_dom(&format!("{}/drafts/1", app.address));
+    let draft = crate::drafts::create(&app, "us-14a8-hrdd-proposal", "Browser draft");
+    let dom = dump_dom(&format!("{}/drafts/{draft}", app.address));
     assert!(
         dom.contains("data-hydrated=\"true\""),
         "the wizard did not hydrate:\n{dom}"

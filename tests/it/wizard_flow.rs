@@ -16,6 +16,7 @@ use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::json;
 
 use crate::common::{site_built, soffice_convert, spawn_app, squeeze, tool};
+use crate::drafts::{call_form, call_json, create, ok_json};
 
 /// How long the page may take to reach a state the test waits for. Generous:
 /// CI machines are slow, and a wait ends as soon as the state is reached.
@@ -253,12 +254,8 @@ async fn two_tabs_on_one_draft_see_the_conflict_and_choose() {
     let downloads = tempfile::tempdir().expect("a temporary directory");
     let browser = Browser::start(downloads.path()).await;
     let b = &browser.client;
-    let created = ureq::post(&format!("{}/api/create_draft", app.address))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .send("template_id=us-14a8-hrdd-proposal&title=Two+tabs")
-        .expect("the draft is created");
-    assert!(created.status().is_success() || created.status().is_redirection());
-    let url = format!("{}/drafts/1", app.address);
+    let draft = create(&app, "us-14a8-hrdd-proposal", "Two tabs");
+    let url = format!("{}/drafts/{draft}", app.address);
 
     go(b, &url).await;
     wait_for(b, ".wizard[data-hydrated=true]").await;
@@ -313,26 +310,19 @@ async fn a_filing_letter_takes_the_proposed_engagement_times() {
         return;
     }
     let app = spawn_app();
-    let created = ureq::post(&format!("{}/api/create_draft", app.address))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .send("template_id=us-14a8-filing-letter&title=Letter")
-        .expect("the draft is created");
-    assert!(created.status().is_success() || created.status().is_redirection());
+    let draft = create(&app, "us-14a8-filing-letter", "Letter");
     // The letter is dated Monday 1 June 2026; the rule's window runs from
     // 11 June to 1 July.
-    let saved = ureq::post(&format!("{}/api/save_draft", app.address))
-        .header("content-type", "application/json")
-        .send(
-            json!({"request": {"draft_id": 1, "base_version": 1, "answers": {"letter_date": "2026-06-01"}, "dismissals": {}}})
-                .to_string(),
-        )
-        .expect("the answers are saved");
-    assert!(saved.status().is_success());
+    ok_json(call_json(
+        &app,
+        "save_draft",
+        json!({"request": {"draft_id": draft, "base_version": 1, "answers": {"letter_date": "2026-06-01"}, "dismissals": {}}}),
+    ));
 
     let downloads = tempfile::tempdir().expect("a temporary directory");
     let browser = Browser::start(downloads.path()).await;
     let b = &browser.client;
-    go(b, &format!("{}/drafts/1", app.address)).await;
+    go(b, &format!("{}/drafts/{draft}", app.address)).await;
     wait_for(b, ".wizard[data-hydrated=true]").await;
     // The engagement step is the fifth of the letter's steps.
     click(b, ".steps li:nth-child(5) button").await;
@@ -375,22 +365,24 @@ async fn an_editor_fixes_a_template_adds_a_question_and_publishes_it() {
     }
     let app = spawn_app();
     // The group's own template: a clone of a built-in, published.
-    for (name, body) in [
-        (
-            "clone_template",
-            "id=engagement-letter-en&version=1&new_id=group-letter",
-        ),
-        (
-            "publish_template",
-            "id=group-letter&version=1&notes=First+version",
-        ),
-    ] {
-        let response = ureq::post(&format!("{}/api/{name}", app.address))
-            .header("content-type", "application/x-www-form-urlencoded")
-            .send(body)
-            .expect("the library answers");
-        assert!(response.status().is_success(), "{name}");
-    }
+    ok_json(call_form(
+        &app,
+        "clone_template",
+        &[
+            ("id", "engagement-letter-en"),
+            ("version", "1"),
+            ("new_id", "group-letter"),
+        ],
+    ));
+    ok_json(call_form(
+        &app,
+        "publish_template",
+        &[
+            ("id", "group-letter"),
+            ("version", "1"),
+            ("notes", "First version"),
+        ],
+    ));
     let downloads = tempfile::tempdir().expect("a temporary directory");
     let browser = Browser::start(downloads.path()).await;
     let b = &browser.client;

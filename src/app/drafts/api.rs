@@ -51,19 +51,6 @@ pub(crate) mod ssr {
     use crate::server::AppState;
     use crate::store::{Store, StoreError};
 
-    /// The template version a draft version was written with.
-    pub async fn version_template(
-        store: &Store,
-        id: i64,
-        version: &crate::drafts::DraftVersion,
-    ) -> Result<Arc<crate::compose::Template>, ServerFnError> {
-        let draft = store.draft_summary(id).await.map_err(user_error)?;
-        store
-            .template(&draft.template_id, version.template_version)
-            .await
-            .map_err(user_error)
-    }
-
     pub fn store() -> Result<Arc<Store>, ServerFnError> {
         use_context::<AppState>()
             .map(|state| state.store)
@@ -197,7 +184,10 @@ pub async fn load_draft(id: i64) -> Result<DraftEditor, ServerFnError> {
 pub async fn preview_template_move(id: i64) -> Result<TemplateMove, ServerFnError> {
     let store = ssr::store()?;
     let (draft, version) = store.draft(id).await.map_err(ssr::user_error)?;
-    let (_, current) = store.draft_template(id).await.map_err(ssr::user_error)?;
+    let current = store
+        .template(&draft.template_id, draft.template_version)
+        .await
+        .map_err(ssr::user_error)?;
     let latest = store
         .latest_template(&draft.template_id)
         .await
@@ -304,11 +294,16 @@ pub async fn draft_history(
 #[server(endpoint = "view_version")]
 pub async fn view_version(id: i64, number: i64) -> Result<VersionView, ServerFnError> {
     let store = ssr::store()?;
+    let draft = store.draft_summary(id).await.map_err(ssr::user_error)?;
     let version = store
         .draft_version(id, number)
         .await
         .map_err(ssr::user_error)?;
-    let template = ssr::version_template(&store, id, &version).await?;
+    // The questions the version was answered with.
+    let template = store
+        .template(&draft.template_id, version.template_version)
+        .await
+        .map_err(ssr::user_error)?;
     let answers = template
         .front
         .fields
@@ -331,6 +326,7 @@ pub async fn compare_versions(
     after: i64,
 ) -> Result<Vec<Change>, ServerFnError> {
     let store = ssr::store()?;
+    let draft = store.draft_summary(id).await.map_err(ssr::user_error)?;
     let old = store
         .draft_version(id, before)
         .await
@@ -341,12 +337,16 @@ pub async fn compare_versions(
         .map_err(ssr::user_error)?;
     // The questions of both versions' templates: the later one's, then any
     // the later template no longer asks.
-    let mut fields = ssr::version_template(&store, id, &new)
-        .await?
+    let template_of = |version: i64| store.template(&draft.template_id, version);
+    let mut fields = template_of(new.template_version)
+        .await
+        .map_err(ssr::user_error)?
         .front
         .fields
         .clone();
-    let earlier = ssr::version_template(&store, id, &old).await?;
+    let earlier = template_of(old.template_version)
+        .await
+        .map_err(ssr::user_error)?;
     for field in &earlier.front.fields {
         if !fields.iter().any(|f| f.id == field.id) {
             fields.push(field.clone());
