@@ -10,7 +10,7 @@
 use std::collections::HashSet;
 
 use super::diagnostic::{line_and_column, Diagnostic};
-use super::engine::{self, RenderFailure};
+use super::engine;
 use super::template::{Template, TemplateError};
 use crate::evidence::Library;
 
@@ -60,11 +60,8 @@ pub fn lint(source: &str, origin: &str, library: &Library) -> Vec<Problem> {
         }
     };
 
-    let mut used = match engine::used_names(origin, body) {
-        Ok(names) => names,
-        // `Template::parse` already checked the syntax; nothing more to say.
-        Err(RenderFailure::Template { .. }) | Err(_) => HashSet::new(),
-    };
+    // `Template::parse` already checked the syntax, so this cannot fail.
+    let mut used = engine::used_names(origin, body).unwrap_or_default();
     let settings = &template.front.document;
     for source in [&settings.title, &settings.author, &settings.subject]
         .into_iter()
