@@ -8,6 +8,7 @@
 // Leptos views are deeply nested types; the wasm build of the wizard needs more room.
 #![recursion_limit = "256"]
 
+pub mod accounts;
 pub mod app;
 
 #[cfg(feature = "ssr")]

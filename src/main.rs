@@ -12,6 +12,9 @@ fn main() -> ExitCode {
         Some(Command::Deadline(args)) => cli::deadline(&args).map_err(|e| e.to_string()),
         Some(Command::Check(args)) => cli::check(&args).map_err(|e| e.to_string()),
         Some(Command::Lint(args)) => cli::lint(&args).map_err(|e| e.to_string()),
+        Some(Command::Org(command)) => cli::accounts::org(&command),
+        Some(Command::User(command)) => cli::accounts::user(&command),
+        Some(Command::Routes) => cli::accounts::routes(),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,6 +1,9 @@
 //! The web app's UI (Leptos): the HTML shell, routes and pages. Rendered on
 //! the server, then hydrated in the browser by the `hydrate` bundle.
 
+pub mod account;
+#[cfg(feature = "ssr")]
+pub mod calls;
 pub mod drafts;
 pub mod evidence;
 pub mod templates;
@@ -8,7 +11,7 @@ pub mod templates;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{ParamSegment, StaticSegment};
+use leptos_router::{ParamSegment, SsrMode, StaticSegment};
 use serde::{Deserialize, Serialize};
 
 /// What the template list shows of a template.
@@ -24,6 +27,9 @@ pub struct TemplateSummary {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<i64>,
     pub has_sample: bool,
+    /// The organisation that shares it, when another's (not built in).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
 }
 
 #[cfg(feature = "ssr")]
@@ -44,15 +50,19 @@ impl TemplateSummary {
             description: front.description.clone(),
             version,
             has_sample,
+            publisher: None,
         }
     }
 
     pub fn of(stored: &crate::store::templates::StoredTemplate) -> TemplateSummary {
-        TemplateSummary::new(
-            &stored.template,
-            Some(stored.version),
-            stored.sample.is_some(),
-        )
+        TemplateSummary {
+            publisher: stored.publisher.clone(),
+            ..TemplateSummary::new(
+                &stored.template,
+                Some(stored.version),
+                stored.sample.is_some(),
+            )
+        }
     }
 }
 
@@ -90,23 +100,30 @@ pub fn App() -> impl IntoView {
                     <a href="/drafts">"Drafts"</a>
                     <a href="/evidence">"Evidence"</a>
                     <a href="/library">"Template library"</a>
+                    <a href="/account">"Account"</a>
                 </nav>
+                <account::AccountMenu/>
             </header>
             <main id="main">
                 <Routes fallback=|| view! { <p class="not-found">"There is no page at this address."</p> }>
                     <Route path=StaticSegment("") view=templates::TemplatesPage/>
                     <Route path=StaticSegment("drafts") view=drafts::DraftsPage/>
-                    <Route path=(StaticSegment("drafts"), ParamSegment("id")) view=drafts::WizardPage/>
+                    // Pages of one organisation's thing render whole before answering,
+                    // so another organisation's id answers 404, not an empty 200.
+                    <Route path=(StaticSegment("drafts"), ParamSegment("id")) view=drafts::WizardPage ssr=SsrMode::Async/>
                     <Route
                         path=(StaticSegment("drafts"), ParamSegment("id"), StaticSegment("history"))
                         view=drafts::HistoryPage
+                        ssr=SsrMode::Async
                     />
                     <Route path=StaticSegment("evidence") view=evidence::EvidencePage/>
+                    <Route path=StaticSegment("account") view=account::AccountPage/>
                     <Route path=StaticSegment("library") view=templates::LibraryPage/>
                     <Route path=(StaticSegment("library"), StaticSegment("new")) view=templates::EditorPage/>
                     <Route
                         path=(StaticSegment("library"), ParamSegment("id"), StaticSegment("edit"))
                         view=templates::EditorPage
+                        ssr=SsrMode::Async
                     />
                 </Routes>
             </main>

@@ -313,6 +313,15 @@ fn blank_strings(tag: &str) -> String {
     out
 }
 
+/// The sources a template body cites by a literal id: what must not be
+/// deleted from the library while the template version is stored.
+pub fn cited_sources(body: &str) -> std::collections::BTreeSet<String> {
+    literal_citations(body)
+        .into_iter()
+        .map(|(_, id)| id)
+        .collect()
+}
+
 /// `cite("id")` and `cite('id')` calls with a literal id, with the offset
 /// of each id. Ids computed at render time are checked when rendering.
 fn literal_citations(body: &str) -> Vec<(usize, String)> {

@@ -8,6 +8,7 @@ use serde_json::{Map, Value};
 use time::Date;
 
 use super::company_name;
+use crate::accounts::OrgId;
 use crate::compose::Template;
 use crate::evidence::{CitationStyle, Library};
 use crate::rules::campaign::CampaignDraft;
@@ -69,6 +70,7 @@ pub struct Member {
 /// The campaign's other drafts (not archived, not `this_id`).
 pub async fn members(
     store: &Store,
+    org: OrgId,
     this_id: i64,
     key: &CampaignKey,
 ) -> Result<Vec<Member>, StoreError> {
@@ -78,12 +80,12 @@ pub async fn members(
         include_archived: false,
     };
     let mut members = Vec::new();
-    for summary in store.list_drafts(&filter).await? {
+    for summary in store.list_drafts(org, &filter).await? {
         if summary.id == this_id || summary.company.to_lowercase() != key.company {
             continue;
         }
-        let (_, template) = store.draft_template(summary.id).await?;
-        let (_, version) = store.draft(summary.id).await?;
+        let (_, template) = store.draft_template(org, summary.id).await?;
+        let (_, version) = store.draft(org, summary.id).await?;
         if CampaignKey::of(&template, &version.answers).as_ref() == Some(key) {
             members.push(Member {
                 id: summary.id,

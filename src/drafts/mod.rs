@@ -102,6 +102,17 @@ pub struct DraftSummary {
     pub updated_at: String,
 }
 
+/// A draft published for readers at `/p/TOKEN`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Publication {
+    pub token: String,
+    /// The draft version readers see.
+    pub version: i64,
+    /// Whether search engines may index the page.
+    pub indexable: bool,
+    pub published_at: String,
+}
+
 /// One saved state of a draft's answers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DraftVersion {

@@ -1,26 +1,30 @@
-//! File downloads: a built-in template's sample rendering, and a draft's
-//! latest saved version.
+//! File downloads for signed-in people: a template's sample rendering, a
+//! template version's file, and a draft's latest saved version, each only
+//! from what the caller's organisation sees.
 
 use std::sync::Arc;
 
 use axum::extract::{Path, State};
-use axum::http::{header, StatusCode};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use axum::Extension;
 use serde_json::Value;
 
 use super::AppState;
+use crate::accounts::Caller;
 use crate::compose::Template;
 use crate::evidence::{CitationStyle, Library, DEFAULT_STYLE};
 use crate::export::Format;
 
 pub async fn sample(
     State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
     Path((id, format)): Path<(String, String)>,
 ) -> Response {
     let Some(format) = Format::from_extension(&format) else {
         return unknown_format(&format);
     };
-    let stored = match state.store.latest_template(&id).await {
+    let stored = match state.store.latest_template(caller.org, &id).await {
         Ok(stored) => stored,
         Err(error) => return (StatusCode::NOT_FOUND, error.to_string()).into_response(),
     };
@@ -32,7 +36,8 @@ pub async fn sample(
             .into_response();
     };
     let name = format!("{id}-sample.{}", format.extension());
-    match render(stored.template, answers, state.store.library(), format).await {
+    let library = state.store.library_for(caller.org);
+    match render(stored.template, answers, library, format).await {
         Ok(bytes) => file(format, &name, bytes),
         // A built-in sample that fails to render is our bug, not the reader's.
         Err(message) => (
@@ -48,16 +53,21 @@ pub async fn sample(
 /// list of what is missing: a download is the finished document.
 pub async fn draft(
     State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
     Path((id, format)): Path<(i64, String)>,
 ) -> Response {
     let Some(format) = Format::from_extension(&format) else {
         return unknown_format(&format);
     };
-    let (summary, template) = match state.store.draft_template(id).await {
+    let (summary, template) = match state.store.draft_template(caller.org, id).await {
         Ok(found) => found,
         Err(error) => return (StatusCode::NOT_FOUND, error.to_string()).into_response(),
     };
-    let version = match state.store.draft_version(id, summary.head).await {
+    let version = match state
+        .store
+        .draft_version(caller.org, id, summary.head)
+        .await
+    {
         Ok(version) => version,
         Err(error) => {
             return (StatusCode::INTERNAL_SERVER_ERROR, error.to_string()).into_response()
@@ -67,7 +77,14 @@ pub async fn draft(
     let kind = template.front.kind.as_str();
     let name = crate::drafts::file_name(&summary.company, kind, date, format.extension());
     let answers = Value::Object(version.answers);
-    match render(template, answers, state.store.library(), format).await {
+    match render(
+        template,
+        answers,
+        state.store.library_for(caller.org),
+        format,
+    )
+    .await
+    {
         Ok(bytes) => file(format, &name, bytes),
         // The draft is not finished, or its template cannot render it: the
         // message says which answer or which template line.
@@ -79,7 +96,7 @@ pub async fn draft(
     }
 }
 
-fn unknown_format(extension: &str) -> Response {
+pub(super) fn unknown_format(extension: &str) -> Response {
     (
         StatusCode::NOT_FOUND,
         format!("no format `{extension}`: use docx, pdf or html"),
@@ -91,9 +108,10 @@ fn unknown_format(extension: &str) -> Response {
 /// UTF-8, named `ID-vN.md`; `import_template` takes it back.
 pub async fn template_file(
     State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
     Path((id, version)): Path<(String, i64)>,
 ) -> Response {
-    match state.store.template_source(&id, version).await {
+    match state.store.template_source(caller.org, &id, version).await {
         Ok(source) => (
             [
                 (
@@ -114,7 +132,7 @@ pub async fn template_file(
 
 /// Runs the pipeline off the async workers, within the time limit:
 /// typesetting is CPU work of several milliseconds.
-async fn render(
+pub(super) async fn render(
     template: Arc<Template>,
     answers: Value,
     library: Arc<Library>,
@@ -129,18 +147,26 @@ async fn render(
     .map_err(|e| e.to_string())?
 }
 
-/// The file as a download (HTML is shown in the browser).
-fn file(format: Format, name: &str, bytes: Vec<u8>) -> Response {
+/// The file as a download. HTML is shown in the browser, sandboxed: a
+/// document's text is never allowed to run anything or reach our cookies.
+pub(super) fn file(format: Format, name: &str, bytes: Vec<u8>) -> Response {
     let disposition = match format {
         Format::Html => format!("inline; filename=\"{name}\""),
         Format::Docx | Format::Pdf => format!("attachment; filename=\"{name}\""),
     };
-    (
+    let mut response = (
         [
             (header::CONTENT_TYPE, format.media_type().to_owned()),
             (header::CONTENT_DISPOSITION, disposition),
         ],
         bytes,
     )
-        .into_response()
+        .into_response();
+    if format == Format::Html {
+        response.headers_mut().insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("sandbox"),
+        );
+    }
+    response
 }

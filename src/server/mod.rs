@@ -2,13 +2,18 @@
 //! request, call the domain code, and turn its errors into responses.
 
 pub mod blocking;
+pub mod config;
 mod downloads;
+pub mod guard;
+mod public;
+pub mod routes;
+mod sign_in;
 
+use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use axum::extract::FromRef;
-use axum::routing::get;
 use axum::Router;
 use leptos::config::LeptosOptions;
 use leptos_axum::{generate_route_list, LeptosRoutes};
@@ -23,6 +28,7 @@ use crate::templates::{data_root, default_library_path, Catalog, CatalogError};
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub store: Arc<Store>,
+    pub web: Arc<config::WebConfig>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -54,12 +60,15 @@ impl AppState {
     /// sample evidence.
     pub async fn load(leptos_options: LeptosOptions) -> Result<AppState, ServerError> {
         CitationStyle::warm_up();
+        let web = config::WebConfig::from_env(leptos_options.site_addr)?;
         let store = Store::open(&Store::database_url()).await?;
         store.sync_builtin_templates(&Catalog::builtin()?).await?;
         store.seed_evidence(&default_library_path()).await?;
+        store.index_citations().await?;
         Ok(AppState {
             leptos_options,
             store: Arc::new(store),
+            web: Arc::new(web),
         })
     }
 }
@@ -84,22 +93,36 @@ pub fn leptos_options() -> Result<LeptosOptions, ServerError> {
     Ok(options)
 }
 
+/// Every route (see `routes`), behind the guard (see `guard`).
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
-    Router::new()
-        .route("/templates/{id}/sample/{format}", get(downloads::sample))
-        .route(
-            "/templates/{id}/versions/{version}/export",
-            get(downloads::template_file),
-        )
-        .route("/drafts/{id}/download/{format}", get(downloads::draft))
-        .route("/health", get(|| async { "ok" }))
-        .leptos_routes(&state, routes, {
+    let mut router = Router::new();
+    for route in routes::own_routes() {
+        router = router.route(route.path, route.handler);
+    }
+    router
+        .leptos_routes_with_context(&state, generate_route_list(App), request_context, {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            guard::guard,
+        ))
         .with_state(state)
+}
+
+/// What pages and server functions read from the request the guard let
+/// through: the script nonce, so Leptos's hydration script carries the
+/// nonce the Content-Security-Policy names. (The caller is read from the
+/// request by `app::calls`.)
+fn request_context() {
+    use leptos::prelude::{provide_context, use_context};
+    if let Some(parts) = use_context::<axum::http::request::Parts>() {
+        if let Some(nonce) = parts.extensions.get::<guard::CspNonce>() {
+            provide_context(nonce.0.clone());
+        }
+    }
 }
 
 /// Starts the web app and serves until interrupted.
@@ -119,7 +142,15 @@ pub fn run() -> Result<(), ServerError> {
                 source,
             })?;
         println!("Resolution Studio is running at http://{addr}");
-        axum::serve(listener, router(state).into_make_service())
+        if let Some(token) = state.store.setup_token().await? {
+            println!(
+                "Nobody can sign in yet. To create the first organisation and its admin, open\n  \
+                 http://{addr}/setup?token={token}\n(this address works once), or use the command \
+                 line: `resolution-studio org add` and `resolution-studio user add`."
+            );
+        }
+        let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(listener, app)
             .with_graceful_shutdown(async {
                 let _ = tokio::signal::ctrl_c().await;
             })

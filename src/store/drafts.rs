@@ -10,6 +10,7 @@ use sqlx::{Sqlite, Transaction};
 
 use super::templates::StoredTemplate;
 use super::{corrupt, now, Store, StoreError};
+use crate::accounts::{Caller, OrgId};
 use crate::compose::Template;
 use crate::drafts::{
     cited_sources, company_name, DraftStatus, DraftSummary, DraftTitle, DraftVersion, SaveOutcome,
@@ -43,6 +44,7 @@ impl Store {
     /// `answers`.
     pub async fn create_draft(
         &self,
+        caller: &Caller,
         title: &DraftTitle,
         stored: &StoredTemplate,
         answers: Map<String, Value>,
@@ -59,9 +61,10 @@ impl Store {
         let at = now();
         let mut tx = self.pool().begin().await?;
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO drafts (title, template_id, template_version, company, head, created_at, updated_at)
-             VALUES (?, ?, ?, ?, 1, ?, ?) RETURNING id",
+            "INSERT INTO drafts (org_id, title, template_id, template_version, company, head, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, 1, ?, ?) RETURNING id",
         )
+        .bind(caller.org.0)
         .bind(title.as_str())
         .bind(template_id)
         .bind(stored.version)
@@ -74,18 +77,33 @@ impl Store {
             draft: id,
             number: 1,
             template_version: stored.version,
+            by: &caller.email,
         };
         insert_version(&mut tx, first, &answers, &BTreeMap::new(), "", &at).await?;
-        replace_citations(&mut tx, id, cited).await?;
+        replace_citations(&mut tx, id, 1, cited).await?;
+        super::accounts::insert_audit(
+            &mut tx,
+            Some(caller.org),
+            &caller.email,
+            "create draft",
+            &format!("draft {id}"),
+            title.as_str(),
+        )
+        .await?;
         tx.commit().await?;
         Ok(id)
     }
 
-    pub async fn list_drafts(&self, filter: &DraftFilter) -> Result<Vec<DraftSummary>, StoreError> {
+    pub async fn list_drafts(
+        &self,
+        org: OrgId,
+        filter: &DraftFilter,
+    ) -> Result<Vec<DraftSummary>, StoreError> {
         let rows: Vec<SummaryRow> = sqlx::query_as(select_summary!(
-            "WHERE (? OR archived = 0) AND (? IS NULL OR status = ?)
+            "WHERE org_id = ? AND (? OR archived = 0) AND (? IS NULL OR status = ?)
              ORDER BY updated_at DESC, id DESC"
         ))
+        .bind(org.0)
         .bind(filter.include_archived)
         .bind(filter.status.map(DraftStatus::as_str))
         .bind(filter.status.map(DraftStatus::as_str))
@@ -108,17 +126,24 @@ impl Store {
     }
 
     /// A draft and its latest version.
-    pub async fn draft(&self, id: i64) -> Result<(DraftSummary, DraftVersion), StoreError> {
-        let summary = self.draft_summary(id).await?;
-        let version = self.draft_version(id, summary.head).await?;
+    pub async fn draft(
+        &self,
+        org: OrgId,
+        id: i64,
+    ) -> Result<(DraftSummary, DraftVersion), StoreError> {
+        let summary = self.draft_summary(org, id).await?;
+        let version = self.draft_version(org, id, summary.head).await?;
         Ok((summary, version))
     }
 
-    pub async fn draft_summary(&self, id: i64) -> Result<DraftSummary, StoreError> {
-        let row: Option<SummaryRow> = sqlx::query_as(select_summary!("WHERE id = ?"))
-            .bind(id)
-            .fetch_optional(self.pool())
-            .await?;
+    /// Another organisation's draft is "not found", as if it did not exist.
+    pub async fn draft_summary(&self, org: OrgId, id: i64) -> Result<DraftSummary, StoreError> {
+        let row: Option<SummaryRow> =
+            sqlx::query_as(select_summary!("WHERE id = ? AND org_id = ?"))
+                .bind(id)
+                .bind(org.0)
+                .fetch_optional(self.pool())
+                .await?;
         let row = row.ok_or_else(|| StoreError::NotFound(format!("there is no draft {id}")))?;
         self.summary(row).await
     }
@@ -126,9 +151,10 @@ impl Store {
     /// A draft's summary and the template version it is written with.
     pub async fn draft_template(
         &self,
+        org: OrgId,
         id: i64,
     ) -> Result<(DraftSummary, Arc<Template>), StoreError> {
-        let summary = self.draft_summary(id).await?;
+        let summary = self.draft_summary(org, id).await?;
         let template = self
             .template(&summary.template_id, summary.template_version)
             .await?;
@@ -153,15 +179,21 @@ impl Store {
         })
     }
 
-    pub async fn draft_version(&self, id: i64, number: i64) -> Result<DraftVersion, StoreError> {
+    pub async fn draft_version(
+        &self,
+        org: OrgId,
+        id: i64,
+        number: i64,
+    ) -> Result<DraftVersion, StoreError> {
         let row: Option<(String, String, String, String, i64)> = sqlx::query_as(
             "SELECT v.answers, v.dismissals, v.note, v.saved_at,
                     COALESCE(v.template_version, d.template_version)
              FROM draft_versions v JOIN drafts d ON d.id = v.draft_id
-             WHERE v.draft_id = ? AND v.number = ?",
+             WHERE v.draft_id = ? AND v.number = ? AND d.org_id = ?",
         )
         .bind(id)
         .bind(number)
+        .bind(org.0)
         .fetch_optional(self.pool())
         .await?;
         let (answers, dismissals, note, saved_at, template_version) =
@@ -178,8 +210,12 @@ impl Store {
     }
 
     /// Every version of a draft, newest first.
-    pub async fn draft_versions(&self, id: i64) -> Result<Vec<VersionSummary>, StoreError> {
-        self.draft_summary(id).await?;
+    pub async fn draft_versions(
+        &self,
+        org: OrgId,
+        id: i64,
+    ) -> Result<Vec<VersionSummary>, StoreError> {
+        self.draft_summary(org, id).await?;
         let rows: Vec<(i64, String, String)> = sqlx::query_as(
             "SELECT number, note, saved_at FROM draft_versions WHERE draft_id = ? ORDER BY number DESC",
         )
@@ -197,8 +233,13 @@ impl Store {
     }
 
     /// Saves answers as a new version if `base_version` is still the latest.
-    pub async fn save_draft(&self, request: &SaveRequest) -> Result<SaveOutcome, StoreError> {
+    pub async fn save_draft(
+        &self,
+        caller: &Caller,
+        request: &SaveRequest,
+    ) -> Result<SaveOutcome, StoreError> {
         self.add_version(
+            caller,
             request.draft_id,
             request.base_version,
             &request.answers,
@@ -211,12 +252,13 @@ impl Store {
     /// Makes an old version's answers the newest version again.
     pub async fn restore_version(
         &self,
+        caller: &Caller,
         id: i64,
         number: i64,
         base_version: i64,
     ) -> Result<SaveOutcome, StoreError> {
-        let old = self.draft_version(id, number).await?;
-        let summary = self.draft_summary(id).await?;
+        let old = self.draft_version(caller.org, id, number).await?;
+        let summary = self.draft_summary(caller.org, id).await?;
         // A version written with another template version is restored with
         // it: its answers belong to that version's questions.
         let move_to = if old.template_version == summary.template_version {
@@ -228,6 +270,7 @@ impl Store {
             Some((old.template_version, template))
         };
         self.add_version_with(
+            caller,
             id,
             base_version,
             &old.answers,
@@ -243,22 +286,27 @@ impl Store {
     /// dropped (they stay in the earlier versions).
     pub async fn move_to_template(
         &self,
+        caller: &Caller,
         id: i64,
         base_version: i64,
         template_version: i64,
     ) -> Result<SaveOutcome, StoreError> {
-        let (summary, latest) = self.draft(id).await?;
+        let (summary, latest) = self.draft(caller.org, id).await?;
         if summary.template_version == template_version {
             return Err(StoreError::Invalid(format!(
                 "the draft already uses version {template_version} of its template"
             )));
         }
-        let published: Option<Option<String>> =
-            sqlx::query_scalar("SELECT published_at FROM templates WHERE id = ? AND version = ?")
-                .bind(&summary.template_id)
-                .bind(template_version)
-                .fetch_optional(self.pool())
-                .await?;
+        // Another organisation's template offers only the versions it shares.
+        let published: Option<Option<String>> = sqlx::query_scalar(
+            "SELECT CASE WHEN org_id IN (?, 1) OR shared_at IS NOT NULL THEN published_at END
+             FROM templates WHERE id = ? AND version = ?",
+        )
+        .bind(caller.org.0)
+        .bind(&summary.template_id)
+        .bind(template_version)
+        .fetch_optional(self.pool())
+        .await?;
         match published {
             None => {
                 return Err(StoreError::NotFound(format!(
@@ -288,6 +336,7 @@ impl Store {
             summary.template_version
         );
         self.add_version_with(
+            caller,
             id,
             base_version,
             &answers,
@@ -300,20 +349,23 @@ impl Store {
 
     async fn add_version(
         &self,
+        caller: &Caller,
         id: i64,
         base_version: i64,
         answers: &Map<String, Value>,
         dismissals: &BTreeMap<String, String>,
         note: &str,
     ) -> Result<SaveOutcome, StoreError> {
-        self.add_version_with(id, base_version, answers, dismissals, note, None)
+        self.add_version_with(caller, id, base_version, answers, dismissals, note, None)
             .await
     }
 
     /// A new version on top of `base_version`, with the draft's template
     /// version changed to `move_to`'s when given.
+    #[allow(clippy::too_many_arguments)]
     async fn add_version_with(
         &self,
+        caller: &Caller,
         id: i64,
         base_version: i64,
         answers: &Map<String, Value>,
@@ -321,7 +373,8 @@ impl Store {
         note: &str,
         move_to: Option<(i64, Arc<Template>)>,
     ) -> Result<SaveOutcome, StoreError> {
-        let (summary, current) = self.draft_template(id).await?;
+        let org = caller.org;
+        let (summary, current) = self.draft_template(org, id).await?;
         let (template_version, template) = match move_to {
             Some((version, template)) => (version, template),
             None => (summary.template_version, current),
@@ -334,7 +387,9 @@ impl Store {
             )));
         }
         let at = now();
-        let mut tx = self.pool().begin().await?;
+        // The write lock first: a read followed by a write in a deferred
+        // transaction can fail with "database is locked" under WAL.
+        let mut tx = self.pool().begin_with("BEGIN IMMEDIATE").await?;
         let head: i64 = sqlx::query_scalar("SELECT head FROM drafts WHERE id = ?")
             .bind(id)
             .fetch_one(&mut *tx)
@@ -342,10 +397,10 @@ impl Store {
         if head != base_version {
             tx.rollback().await?;
             return Ok(SaveOutcome::Conflict {
-                current: self.draft_version(id, head).await?,
+                current: self.draft_version(org, id, head).await?,
             });
         }
-        let latest = self.draft_version(id, head).await?;
+        let latest = self.draft_version(org, id, head).await?;
         if note.is_empty() && latest.answers == *answers && latest.dismissals == *dismissals {
             tx.rollback().await?;
             return Ok(SaveOutcome::Unchanged { version: head });
@@ -369,7 +424,7 @@ impl Store {
             tx.rollback().await?;
             return Ok(SaveOutcome::Conflict {
                 current: self
-                    .draft_version(id, self.draft_summary(id).await?.head)
+                    .draft_version(org, id, self.draft_summary(org, id).await?.head)
                     .await?,
             });
         }
@@ -377,9 +432,10 @@ impl Store {
             draft: id,
             number: version,
             template_version,
+            by: &caller.email,
         };
         insert_version(&mut tx, next, answers, dismissals, note, &at).await?;
-        replace_citations(&mut tx, id, cited_sources(fields, answers)).await?;
+        replace_citations(&mut tx, id, version, cited_sources(fields, answers)).await?;
         tx.commit().await?;
         Ok(SaveOutcome::Saved {
             version,
@@ -388,8 +444,8 @@ impl Store {
     }
 
     /// A new draft with the latest answers of another, titled "… (copy)".
-    pub async fn duplicate_draft(&self, id: i64) -> Result<i64, StoreError> {
-        let (summary, version) = self.draft(id).await?;
+    pub async fn duplicate_draft(&self, caller: &Caller, id: i64) -> Result<i64, StoreError> {
+        let (summary, version) = self.draft(caller.org, id).await?;
         let title = format!("{} (copy)", summary.title);
         let title = DraftTitle::parse(&title)
             .or_else(|_| DraftTitle::parse(&summary.title))
@@ -397,9 +453,10 @@ impl Store {
         let at = now();
         let mut tx = self.pool().begin().await?;
         let new_id: i64 = sqlx::query_scalar(
-            "INSERT INTO drafts (title, template_id, template_version, company, status, head, created_at, updated_at)
-             VALUES (?, ?, ?, ?, 'draft', 1, ?, ?) RETURNING id",
+            "INSERT INTO drafts (org_id, title, template_id, template_version, company, status, head, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, 'draft', 1, ?, ?) RETURNING id",
         )
+        .bind(caller.org.0)
         .bind(title.as_str())
         .bind(&summary.template_id)
         .bind(summary.template_version)
@@ -413,6 +470,7 @@ impl Store {
             draft: new_id,
             number: 1,
             template_version: summary.template_version,
+            by: &caller.email,
         };
         insert_version(
             &mut tx,
@@ -423,32 +481,45 @@ impl Store {
             &at,
         )
         .await?;
-        sqlx::query(
-            "INSERT INTO draft_sources (draft_id, source_id)
-             SELECT ?, source_id FROM draft_sources WHERE draft_id = ?",
-        )
-        .bind(new_id)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+        let template = self
+            .template(&summary.template_id, summary.template_version)
+            .await?;
+        let cited = cited_sources(&template.front.fields, &version.answers);
+        replace_citations(&mut tx, new_id, 1, cited).await?;
         tx.commit().await?;
         Ok(new_id)
     }
 
-    pub async fn set_draft_archived(&self, id: i64, archived: bool) -> Result<(), StoreError> {
-        self.update_draft(id, "archived", archived).await
+    pub async fn set_draft_archived(
+        &self,
+        org: OrgId,
+        id: i64,
+        archived: bool,
+    ) -> Result<(), StoreError> {
+        self.update_draft(org, id, "archived", archived).await
     }
 
-    pub async fn set_draft_status(&self, id: i64, status: DraftStatus) -> Result<(), StoreError> {
-        self.update_draft(id, "status", status.as_str()).await
+    pub async fn set_draft_status(
+        &self,
+        org: OrgId,
+        id: i64,
+        status: DraftStatus,
+    ) -> Result<(), StoreError> {
+        self.update_draft(org, id, "status", status.as_str()).await
     }
 
-    pub async fn rename_draft(&self, id: i64, title: &DraftTitle) -> Result<(), StoreError> {
-        self.update_draft(id, "title", title.as_str()).await
+    pub async fn rename_draft(
+        &self,
+        org: OrgId,
+        id: i64,
+        title: &DraftTitle,
+    ) -> Result<(), StoreError> {
+        self.update_draft(org, id, "title", title.as_str()).await
     }
 
     async fn update_draft<T>(
         &self,
+        org: OrgId,
         id: i64,
         column: &'static str,
         value: T,
@@ -458,11 +529,12 @@ impl Store {
     {
         // `column` is one of our own literals, never user input.
         let done = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "UPDATE drafts SET {column} = ?, updated_at = ? WHERE id = ?"
+            "UPDATE drafts SET {column} = ?, updated_at = ? WHERE id = ? AND org_id = ?"
         )))
         .bind(value)
         .bind(now())
         .bind(id)
+        .bind(org.0)
         .execute(self.pool())
         .await?;
         if done.rows_affected() == 0 {
@@ -472,16 +544,17 @@ impl Store {
     }
 }
 
-/// Where a version goes and which template version it was written with.
-struct VersionAt {
+/// Where a version goes, which template version it was written with, and who saved it.
+struct VersionAt<'a> {
     draft: i64,
     number: i64,
     template_version: i64,
+    by: &'a str,
 }
 
 async fn insert_version(
     tx: &mut Transaction<'_, Sqlite>,
-    at_version: VersionAt,
+    at_version: VersionAt<'_>,
     answers: &Map<String, Value>,
     dismissals: &BTreeMap<String, String>,
     note: &str,
@@ -490,8 +563,8 @@ async fn insert_version(
     let dismissals =
         serde_json::to_string(dismissals).map_err(|e| StoreError::Invalid(e.to_string()))?;
     sqlx::query(
-        "INSERT INTO draft_versions (draft_id, number, answers, dismissals, note, saved_at, template_version)
-         VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO draft_versions (draft_id, number, answers, dismissals, note, saved_at, template_version, saved_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(at_version.draft)
     .bind(at_version.number)
@@ -500,14 +573,18 @@ async fn insert_version(
     .bind(note)
     .bind(at)
     .bind(at_version.template_version)
+    .bind(at_version.by)
     .execute(&mut **tx)
     .await?;
     Ok(())
 }
 
+/// The sources the draft's latest version cites (`draft_sources`), and the
+/// permanent record that this version cites them (`citations`).
 async fn replace_citations(
     tx: &mut Transaction<'_, Sqlite>,
     id: i64,
+    version: i64,
     sources: std::collections::BTreeSet<String>,
 ) -> Result<(), StoreError> {
     sqlx::query("DELETE FROM draft_sources WHERE draft_id = ?")
@@ -517,9 +594,10 @@ async fn replace_citations(
     for source in sources {
         sqlx::query("INSERT INTO draft_sources (draft_id, source_id) VALUES (?, ?)")
             .bind(id)
-            .bind(source)
+            .bind(&source)
             .execute(&mut **tx)
             .await?;
+        super::evidence::record_citation(tx, &source, "draft", &id.to_string(), version).await?;
     }
     Ok(())
 }

@@ -1,12 +1,22 @@
 //! The stored evidence library: sources, and their claims in a table of
-//! their own. Every change is checked against the whole library first (ids
-//! unique, dates well formed) and then the in-memory copy that rendering
-//! uses is replaced.
+//! their own. Every source belongs to one organisation; an organisation
+//! sees its own sources, the sample library (built in) and sources other
+//! organisations share. Every change is checked against the whole library
+//! first (ids unique, dates well formed), then the in-memory copy that
+//! rendering uses is replaced.
+//!
+//! A source cited by any stored draft version or template version, or
+//! shared with others, is never deleted (the `citations` table remembers
+//! every citation); it can be retired instead: hidden from the picker,
+//! still rendering the documents that cite it.
 
+use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 use std::sync::{Arc, PoisonError};
 
 use super::{corrupt, now, Store, StoreError};
+use crate::accounts::{Caller, OrgId};
+use crate::compose::Template;
 use crate::evidence::{Claim, Library, Source};
 
 /// What an import did.
@@ -17,8 +27,34 @@ pub struct ImportReport {
     pub skipped: Vec<String>,
 }
 
+/// Who owns a source and how it may be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceMeta {
+    pub org: OrgId,
+    /// The owner's name, for other organisations to see who shares it.
+    pub org_name: String,
+    pub shared: bool,
+    pub retired: bool,
+}
+
+/// Every source with its owner: what the per-organisation libraries are cut from.
+#[derive(Debug, Default)]
+pub struct Evidence {
+    pub all: Library,
+    pub meta: HashMap<String, SourceMeta>,
+}
+
+impl Evidence {
+    fn visible(&self, org: OrgId, id: &str) -> bool {
+        self.meta
+            .get(id)
+            .is_some_and(|m| m.org == org || m.org == OrgId::BUILT_IN || m.shared)
+    }
+}
+
 impl Store {
-    /// Loads the sample evidence library once, on the first start.
+    /// Loads the sample evidence library once, on the first start, as the
+    /// built-in owner's.
     pub async fn seed_evidence(&self, path: &Path) -> Result<(), StoreError> {
         let done: Option<String> =
             sqlx::query_scalar("SELECT done_at FROM seeded WHERE name = 'sample-evidence'")
@@ -30,7 +66,7 @@ impl Store {
         let sample = Library::load(path).map_err(|e| StoreError::Invalid(e.to_string()))?;
         let mut tx = self.pool().begin().await?;
         for (position, source) in sample.sources.iter().enumerate() {
-            write_source(&mut tx, source, position as i64).await?;
+            write_source(&mut tx, OrgId::BUILT_IN, source, position as i64).await?;
         }
         sqlx::query("INSERT INTO seeded (name, done_at) VALUES ('sample-evidence', ?)")
             .bind(now())
@@ -42,17 +78,28 @@ impl Store {
 
     /// Reads the whole library from the database into the in-memory copy.
     pub(super) async fn reload_library(&self) -> Result<(), StoreError> {
-        let sources: Vec<(String, String)> =
-            sqlx::query_as("SELECT id, data FROM evidence_sources ORDER BY position, id")
-                .fetch_all(self.pool())
-                .await?;
+        type SourceRow = (
+            String,
+            String,
+            Option<i64>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+        );
+        let sources: Vec<SourceRow> = sqlx::query_as(
+            "SELECT s.id, s.data, s.org_id, o.name, s.shared_at, s.retired_at
+             FROM evidence_sources s LEFT JOIN organisations o ON o.id = s.org_id
+             ORDER BY s.position, s.id",
+        )
+        .fetch_all(self.pool())
+        .await?;
         let claims: Vec<(String, String)> = sqlx::query_as(
             "SELECT source_id, data FROM evidence_claims ORDER BY source_id, position",
         )
         .fetch_all(self.pool())
         .await?;
-        let mut library = Library::default();
-        for (id, data) in sources {
+        let mut evidence = Evidence::default();
+        for (id, data, org, org_name, shared_at, retired_at) in sources {
             let mut source: Source =
                 serde_json::from_str(&data).map_err(|e| corrupt(&format!("source `{id}`"), e))?;
             for (_, data) in claims.iter().filter(|(source_id, _)| *source_id == id) {
@@ -60,15 +107,87 @@ impl Store {
                     .map_err(|e| corrupt(&format!("a claim of source `{id}`"), e))?;
                 source.claims.push(claim);
             }
-            library.sources.push(source);
+            evidence.meta.insert(
+                id,
+                SourceMeta {
+                    // Sources from before accounts with no organisation yet
+                    // are seen by nobody until one adopts them.
+                    org: OrgId(org.unwrap_or(0)),
+                    org_name: org_name.unwrap_or_default(),
+                    shared: shared_at.is_some(),
+                    retired: retired_at.is_some(),
+                },
+            );
+            evidence.all.sources.push(source);
         }
-        *self.library.write().unwrap_or_else(PoisonError::into_inner) = Arc::new(library);
+        *self
+            .evidence
+            .write()
+            .unwrap_or_else(PoisonError::into_inner) = Arc::new(evidence);
+        self.org_libraries
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clear();
         Ok(())
     }
 
+    /// Every source and its owner, as it is now.
+    pub fn evidence(&self) -> Arc<Evidence> {
+        // A poisoned lock only means a panic elsewhere; the Arc inside is whole.
+        self.evidence
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    /// The library as `org` renders with it: its own sources, the sample
+    /// library and shared sources (retired ones included, so that old
+    /// documents still render). Cut once per change and kept.
+    pub fn library_for(&self, org: OrgId) -> Arc<Library> {
+        let mut cache = self
+            .org_libraries
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        cache
+            .entry(org)
+            .or_insert_with(|| {
+                let evidence = self.evidence();
+                Arc::new(Library {
+                    sources: evidence
+                        .all
+                        .sources
+                        .iter()
+                        .filter(|s| evidence.visible(org, &s.id))
+                        .cloned()
+                        .collect(),
+                })
+            })
+            .clone()
+    }
+
+    /// Checks that `caller`'s organisation may change source `id`: another's
+    /// source is "not found" unless shared or built in, then refused.
+    fn check_source_owner(&self, caller: &Caller, id: &str) -> Result<(), StoreError> {
+        let evidence = self.evidence();
+        match evidence.meta.get(id) {
+            Some(meta) if meta.org == caller.org => Ok(()),
+            Some(meta) if evidence.visible(caller.org, id) => Err(StoreError::Forbidden(format!(
+                "source `{id}` belongs to {}: add your own source to change it",
+                meta.org_name
+            ))),
+            _ => Err(StoreError::NotFound(format!("there is no source `{id}`"))),
+        }
+    }
+
     /// Adds a source, or replaces the one with the same id when `replace` is set.
-    pub async fn save_source(&self, source: Source, replace: bool) -> Result<(), StoreError> {
-        let mut library = (*self.library()).clone();
+    pub async fn save_source(
+        &self,
+        caller: &Caller,
+        source: Source,
+        replace: bool,
+    ) -> Result<(), StoreError> {
+        let evidence = self.evidence();
+        let mut library = evidence.all.clone();
         match library.sources.iter().position(|s| s.id == source.id) {
             Some(_) if !replace => {
                 return Err(StoreError::Invalid(format!(
@@ -76,7 +195,10 @@ impl Store {
                     source.id
                 )))
             }
-            Some(index) => library.sources[index] = source.clone(),
+            Some(index) => {
+                self.check_source_owner(caller, &source.id)?;
+                library.sources[index] = source.clone()
+            }
             None if replace => {
                 return Err(StoreError::NotFound(format!(
                     "there is no source `{}`",
@@ -86,51 +208,161 @@ impl Store {
             None => library.sources.push(source.clone()),
         }
         library.validate().map_err(StoreError::Invalid)?;
+        let mut tx = self.pool().begin_with("BEGIN IMMEDIATE").await?;
         let position: i64 = sqlx::query_scalar(
             "SELECT COALESCE((SELECT position FROM evidence_sources WHERE id = ?),
                              (SELECT COALESCE(MAX(position), -1) + 1 FROM evidence_sources))",
         )
         .bind(&source.id)
-        .fetch_one(self.pool())
+        .fetch_one(&mut *tx)
         .await?;
-        let mut tx = self.pool().begin().await?;
-        write_source(&mut tx, &source, position).await?;
+        write_source(&mut tx, caller.org, &source, position).await?;
+        let action = if replace { "edit source" } else { "add source" };
+        super::accounts::insert_audit(
+            &mut tx,
+            Some(caller.org),
+            &caller.email,
+            action,
+            &source.id,
+            "",
+        )
+        .await?;
         tx.commit().await?;
         self.reload_library().await
     }
 
-    /// Deletes a source no draft cites; otherwise refuses and names the drafts.
-    pub async fn delete_source(&self, id: &str) -> Result<(), StoreError> {
-        let citing: Vec<(i64, String)> = sqlx::query_as(
-            "SELECT d.id, d.title FROM draft_sources s JOIN drafts d ON d.id = s.draft_id
-             WHERE s.source_id = ? ORDER BY d.id",
+    /// What cites a source, as the refusal to delete it lists it: the
+    /// caller's own drafts and templates by name, others' only counted.
+    async fn citing(&self, org: OrgId, id: &str) -> Result<Vec<String>, StoreError> {
+        let rows: Vec<(String, String, i64, Option<i64>, Option<String>)> = sqlx::query_as(
+            "SELECT c.kind, c.owner, c.version,
+                    CASE c.kind WHEN 'draft' THEN d.org_id ELSE t.org_id END,
+                    d.title
+             FROM citations c
+             LEFT JOIN drafts d ON c.kind = 'draft' AND d.id = CAST(c.owner AS INTEGER)
+             LEFT JOIN templates t ON c.kind = 'template' AND t.id = c.owner AND t.version = c.version
+             WHERE c.source_id = ? ORDER BY c.kind, c.owner, c.version",
         )
         .bind(id)
         .fetch_all(self.pool())
         .await?;
+        let mut own: BTreeSet<String> = BTreeSet::new();
+        let mut others = 0;
+        for (kind, owner, version, org_id, title) in rows {
+            if org_id != Some(org.0) {
+                others += 1;
+            } else if kind == "draft" {
+                own.insert(format!(
+                    "draft {owner} “{}” (version {version})",
+                    title.unwrap_or_default()
+                ));
+            } else {
+                own.insert(format!("template `{owner}` version {version}"));
+            }
+        }
+        let mut citing: Vec<String> = own.into_iter().collect();
+        if others > 0 {
+            citing.push(format!(
+                "{others} document version(s) of the built-in templates or of other organisations"
+            ));
+        }
+        Ok(citing)
+    }
+
+    /// Deletes a source nothing cites and nobody else uses; otherwise
+    /// refuses and lists what cites it (retire it instead).
+    pub async fn delete_source(&self, caller: &Caller, id: &str) -> Result<(), StoreError> {
+        self.check_source_owner(caller, id)?;
+        let mut citing = self.citing(caller.org, id).await?;
+        if self.evidence().meta.get(id).is_some_and(|m| m.shared) {
+            citing.push("other organisations (it is shared with everyone)".into());
+        }
         if !citing.is_empty() {
             return Err(StoreError::SourceInUse {
                 source_id: id.to_owned(),
-                drafts: citing
-                    .into_iter()
-                    .map(|(number, title)| format!("draft {number} “{title}”"))
-                    .collect(),
+                drafts: citing,
             });
         }
-        let deleted = sqlx::query("DELETE FROM evidence_sources WHERE id = ?")
+        let mut tx = self.pool().begin_with("BEGIN IMMEDIATE").await?;
+        // Checked again under the write lock: a save may have cited it since.
+        let cited: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM citations WHERE source_id = ?")
             .bind(id)
+            .fetch_one(&mut *tx)
+            .await?;
+        if cited > 0 {
+            return Err(StoreError::SourceInUse {
+                source_id: id.to_owned(),
+                drafts: vec!["a version saved a moment ago".into()],
+            });
+        }
+        sqlx::query("DELETE FROM evidence_sources WHERE id = ? AND org_id = ?")
+            .bind(id)
+            .bind(caller.org.0)
+            .execute(&mut *tx)
+            .await?;
+        super::accounts::insert_audit(
+            &mut tx,
+            Some(caller.org),
+            &caller.email,
+            "delete source",
+            id,
+            "",
+        )
+        .await?;
+        tx.commit().await?;
+        self.reload_library().await
+    }
+
+    /// Retires a source (hidden from the picker, still rendering what
+    /// cites it), or brings it back.
+    pub async fn set_source_retired(
+        &self,
+        caller: &Caller,
+        id: &str,
+        retired: bool,
+    ) -> Result<(), StoreError> {
+        self.check_source_owner(caller, id)?;
+        sqlx::query("UPDATE evidence_sources SET retired_at = ? WHERE id = ? AND org_id = ?")
+            .bind(retired.then(now))
+            .bind(id)
+            .bind(caller.org.0)
             .execute(self.pool())
             .await?;
-        if deleted.rows_affected() == 0 {
-            return Err(StoreError::NotFound(format!("there is no source `{id}`")));
-        }
+        let action = if retired {
+            "retire source"
+        } else {
+            "bring back source"
+        };
+        self.audit(Some(caller.org), &caller.email, action, id, "")
+            .await?;
+        self.reload_library().await
+    }
+
+    /// Shares a source read-only with every organisation. Sharing is for
+    /// good: others may cite it from then on.
+    pub async fn share_source(&self, caller: &Caller, id: &str) -> Result<(), StoreError> {
+        self.check_source_owner(caller, id)?;
+        sqlx::query(
+            "UPDATE evidence_sources SET shared_at = COALESCE(shared_at, ?) WHERE id = ? AND org_id = ?",
+        )
+        .bind(now())
+        .bind(id)
+        .bind(caller.org.0)
+        .execute(self.pool())
+        .await?;
+        self.audit(Some(caller.org), &caller.email, "share source", id, "")
+            .await?;
         self.reload_library().await
     }
 
     /// Adds every source whose id is new; sources already there are skipped,
     /// never overwritten. All or nothing: one invalid source stops the import.
-    pub async fn import_sources(&self, sources: Vec<Source>) -> Result<ImportReport, StoreError> {
-        let mut library = (*self.library()).clone();
+    pub async fn import_sources(
+        &self,
+        caller: &Caller,
+        sources: Vec<Source>,
+    ) -> Result<ImportReport, StoreError> {
+        let mut library = self.evidence().all.clone();
         let mut report = ImportReport::default();
         let mut added = Vec::new();
         for source in sources {
@@ -143,22 +375,113 @@ impl Store {
             }
         }
         library.validate().map_err(StoreError::Invalid)?;
+        let mut tx = self.pool().begin_with("BEGIN IMMEDIATE").await?;
         let first: i64 =
             sqlx::query_scalar("SELECT COALESCE(MAX(position), -1) + 1 FROM evidence_sources")
-                .fetch_one(self.pool())
+                .fetch_one(&mut *tx)
                 .await?;
-        let mut tx = self.pool().begin().await?;
         for (offset, source) in added.iter().enumerate() {
-            write_source(&mut tx, source, first + offset as i64).await?;
+            write_source(&mut tx, caller.org, source, first + offset as i64).await?;
         }
+        let detail = format!(
+            "{} added, {} skipped",
+            report.added.len(),
+            report.skipped.len()
+        );
+        super::accounts::insert_audit(
+            &mut tx,
+            Some(caller.org),
+            &caller.email,
+            "import sources",
+            "",
+            &detail,
+        )
+        .await?;
         tx.commit().await?;
         self.reload_library().await?;
         Ok(report)
     }
+
+    /// Fills the citation index for versions stored before it existed;
+    /// runs once.
+    pub async fn index_citations(&self) -> Result<(), StoreError> {
+        let done: Option<String> =
+            sqlx::query_scalar("SELECT done_at FROM seeded WHERE name = 'citation-index'")
+                .fetch_optional(self.pool())
+                .await?;
+        if done.is_some() {
+            return Ok(());
+        }
+        let templates: Vec<(String, i64)> =
+            sqlx::query_as("SELECT id, version FROM templates ORDER BY id, version")
+                .fetch_all(self.pool())
+                .await?;
+        let versions: Vec<(i64, i64, String, String, i64)> = sqlx::query_as(
+            "SELECT v.draft_id, v.number, v.answers, d.template_id,
+                    COALESCE(v.template_version, d.template_version)
+             FROM draft_versions v JOIN drafts d ON d.id = v.draft_id",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        let mut tx = self.pool().begin().await?;
+        for (id, version) in templates {
+            let template = self.template(&id, version).await?;
+            record_template_citations(&mut tx, &template, version).await?;
+        }
+        for (draft, number, answers, template_id, template_version) in versions {
+            let template = self.template(&template_id, template_version).await?;
+            let answers =
+                serde_json::from_str(&answers).map_err(|e| corrupt("draft answers", e))?;
+            for source in crate::drafts::cited_sources(&template.front.fields, &answers) {
+                record_citation(&mut tx, &source, "draft", &draft.to_string(), number).await?;
+            }
+        }
+        sqlx::query("INSERT INTO seeded (name, done_at) VALUES ('citation-index', ?)")
+            .bind(now())
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+type Tx<'a> = sqlx::Transaction<'a, sqlx::Sqlite>;
+
+/// Remembers that a version of a draft or template cites `source`.
+pub(super) async fn record_citation(
+    tx: &mut Tx<'_>,
+    source: &str,
+    kind: &str,
+    owner: &str,
+    version: i64,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT OR IGNORE INTO citations (source_id, kind, owner, version) VALUES (?, ?, ?, ?)",
+    )
+    .bind(source)
+    .bind(kind)
+    .bind(owner)
+    .bind(version)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Remembers the sources a template version's body cites by id.
+pub(super) async fn record_template_citations(
+    tx: &mut Tx<'_>,
+    template: &Template,
+    version: i64,
+) -> Result<(), StoreError> {
+    for source in crate::compose::lint::cited_sources(&template.body) {
+        record_citation(tx, &source, "template", template.id(), version).await?;
+    }
+    Ok(())
 }
 
 async fn write_source(
-    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    tx: &mut Tx<'_>,
+    org: OrgId,
     source: &Source,
     position: i64,
 ) -> Result<(), StoreError> {
@@ -167,13 +490,14 @@ async fn write_source(
     let data =
         serde_json::to_string(&without_claims).map_err(|e| StoreError::Invalid(e.to_string()))?;
     sqlx::query(
-        "INSERT INTO evidence_sources (id, position, data, updated_at) VALUES (?, ?, ?, ?)
+        "INSERT INTO evidence_sources (id, position, data, updated_at, org_id) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
     )
     .bind(&source.id)
     .bind(position)
     .bind(data)
     .bind(now())
+    .bind(org.0)
     .execute(&mut **tx)
     .await?;
     sqlx::query("DELETE FROM evidence_claims WHERE source_id = ?")

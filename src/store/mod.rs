@@ -9,18 +9,21 @@
 //! [`StoreError::Database`] and [`StoreError::Corrupt`] are ours and are
 //! logged as well as shown.
 
+pub mod accounts;
 pub mod drafts;
 pub mod evidence;
+pub mod publications;
 pub mod template_library;
 pub mod templates;
 
 use std::collections::HashMap;
 use std::str::FromStr;
-use std::sync::{Arc, Mutex, PoisonError, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;
 
+use crate::accounts::OrgId;
 use crate::compose::Template;
 use crate::evidence::Library;
 
@@ -33,10 +36,14 @@ pub enum StoreError {
     NotFound(String),
     #[error("{0}")]
     Invalid(String),
-    #[error("source `{source_id}` is cited by {}: remove the citations first", .drafts.join(", "))]
+    /// The caller sees the thing but may not change it (a shared or
+    /// built-in template or source).
+    #[error("{0}")]
+    Forbidden(String),
+    #[error("source `{source_id}` cannot be deleted: it is cited by {}; retire it instead to hide it from the picker", .drafts.join(", "))]
     SourceInUse {
         source_id: String,
-        /// Titles of the drafts that cite it, with their numbers.
+        /// What cites it: drafts and templates with their versions.
         drafts: Vec<String>,
     },
     #[error("the database could not be opened at {url}: {source}")]
@@ -55,8 +62,11 @@ pub struct Store {
     pool: SqlitePool,
     /// Parsed templates by (id, version); versions never change once stored.
     templates: Mutex<HashMap<(String, i64), Arc<Template>>>,
-    /// The evidence library as rendering needs it, replaced on every change.
-    library: RwLock<Arc<Library>>,
+    /// Every evidence source with its owner, replaced on every change.
+    evidence: RwLock<Arc<evidence::Evidence>>,
+    /// Each organisation's view of the library, cut from `evidence` when
+    /// first needed after a change.
+    org_libraries: Mutex<HashMap<OrgId, Arc<Library>>>,
 }
 
 impl Store {
@@ -89,7 +99,8 @@ impl Store {
         let store = Store {
             pool,
             templates: Mutex::new(HashMap::new()),
-            library: RwLock::new(Arc::new(Library::default())),
+            evidence: RwLock::new(Arc::new(evidence::Evidence::default())),
+            org_libraries: Mutex::new(HashMap::new()),
         };
         store.reload_library().await?;
         Ok(store)
@@ -98,15 +109,6 @@ impl Store {
     /// `DATABASE_URL`, else a file under `./data/`.
     pub fn database_url() -> String {
         std::env::var("DATABASE_URL").unwrap_or_else(|_| DEFAULT_DATABASE_URL.to_owned())
-    }
-
-    /// The evidence library as it is now.
-    pub fn library(&self) -> Arc<Library> {
-        // A poisoned lock only means a panic elsewhere; the Arc inside is whole.
-        self.library
-            .read()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clone()
     }
 
     pub fn pool(&self) -> &SqlitePool {

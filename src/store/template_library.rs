@@ -3,7 +3,9 @@
 //! first, never over a built-in), publishing with release notes, retiring,
 //! and sharing a version as one file (export) or taking one in (import).
 
+use super::templates::visible_to_org;
 use super::{now, Store, StoreError};
+use crate::accounts::{Caller, OrgId, OrgKind};
 use crate::compose::lint::{lint, Level};
 
 /// One stored version of a template.
@@ -15,8 +17,11 @@ pub struct VersionRow {
     pub published_at: Option<String>,
     pub notes: String,
     pub origin: String,
-    /// Drafts written with this version (archived ones included).
+    /// Drafts of the caller's organisation written with this version
+    /// (archived ones included).
     pub drafts: i64,
+    /// When the version was shared with every organisation.
+    pub shared_at: Option<String>,
 }
 
 /// A template with its versions, newest first.
@@ -32,6 +37,10 @@ pub struct TemplateOverview {
     /// The version new drafts start from.
     pub published: Option<i64>,
     pub versions: Vec<VersionRow>,
+    /// Whether the caller's organisation owns it (and so may change it).
+    pub owned: bool,
+    /// The organisation that shares it, when it is another's and not built in.
+    pub publisher: Option<String>,
 }
 
 /// What to do when an imported file's template id is already taken.
@@ -43,30 +52,64 @@ pub enum ImportAs {
     Copy(String),
 }
 
-type VersionTuple = (i64, String, Option<String>, String, String, i64);
+type VersionTuple = (
+    i64,
+    String,
+    Option<String>,
+    String,
+    String,
+    i64,
+    Option<String>,
+    i64,
+    String,
+);
 
 impl Store {
-    /// Every template with its versions, ordered by id.
-    pub async fn template_overviews(&self) -> Result<Vec<TemplateOverview>, StoreError> {
-        let ids: Vec<String> = sqlx::query_scalar("SELECT DISTINCT id FROM templates ORDER BY id")
-            .fetch_all(self.pool())
-            .await?;
+    /// Every template `org` sees with the versions it sees, ordered by id.
+    pub async fn template_overviews(
+        &self,
+        org: OrgId,
+    ) -> Result<Vec<TemplateOverview>, StoreError> {
+        let ids: Vec<String> = sqlx::query_scalar(concat!(
+            "SELECT DISTINCT t.id FROM templates t WHERE ",
+            visible_to_org!(),
+            " ORDER BY t.id"
+        ))
+        .bind(org.0)
+        .fetch_all(self.pool())
+        .await?;
         let mut overviews = Vec::with_capacity(ids.len());
         for id in ids {
-            overviews.push(self.template_overview(&id).await?);
+            overviews.push(self.template_overview(org, &id).await?);
         }
         Ok(overviews)
     }
 
-    pub async fn template_overview(&self, id: &str) -> Result<TemplateOverview, StoreError> {
-        let rows: Vec<VersionTuple> = sqlx::query_as(
+    /// One template as `org` sees it; "not found" when it sees no version.
+    pub async fn template_overview(
+        &self,
+        org: OrgId,
+        id: &str,
+    ) -> Result<TemplateOverview, StoreError> {
+        let rows: Vec<VersionTuple> = sqlx::query_as(concat!(
             "SELECT t.version, t.created_at, t.published_at, t.notes, t.origin,
-                    (SELECT COUNT(*) FROM drafts d WHERE d.template_id = t.id AND d.template_version = t.version)
-             FROM templates t WHERE t.id = ? ORDER BY t.version DESC",
-        )
+                    (SELECT COUNT(*) FROM drafts d WHERE d.template_id = t.id
+                       AND d.template_version = t.version AND d.org_id = ?1),
+                    t.shared_at, COALESCE(t.org_id, 0), COALESCE(o.name, '')
+             FROM templates t LEFT JOIN organisations o ON o.id = t.org_id
+             WHERE t.id = ?2 AND ",
+            visible_to_org!(),
+            " ORDER BY t.version DESC"
+        ))
+        .bind(org.0)
         .bind(id)
         .fetch_all(self.pool())
         .await?;
+        let owner = rows.first().map(|r| r.7).unwrap_or_default();
+        let publisher = rows
+            .first()
+            .filter(|r| r.7 != org.0 && r.7 != OrgId::BUILT_IN.0)
+            .map(|r| r.8.clone());
         let newest = rows
             .first()
             .map(|r| r.0)
@@ -80,13 +123,16 @@ impl Store {
         let versions: Vec<VersionRow> = rows
             .into_iter()
             .map(
-                |(version, created_at, published_at, notes, origin, drafts)| VersionRow {
-                    version,
-                    created_at,
-                    published_at,
-                    notes,
-                    origin,
-                    drafts,
+                |(version, created_at, published_at, notes, origin, drafts, shared_at, _, _)| {
+                    VersionRow {
+                        version,
+                        created_at,
+                        published_at,
+                        notes,
+                        origin,
+                        drafts,
+                        shared_at,
+                    }
                 },
             )
             .collect();
@@ -103,47 +149,64 @@ impl Store {
                 .find(|v| v.published_at.is_some())
                 .map(|v| v.version),
             versions,
+            owned: owner == org.0,
+            publisher,
         })
     }
 
-    /// A version's file, front matter and body, as it was stored.
-    pub async fn template_source(&self, id: &str, version: i64) -> Result<String, StoreError> {
-        sqlx::query_scalar("SELECT source FROM templates WHERE id = ? AND version = ?")
-            .bind(id)
-            .bind(version)
-            .fetch_optional(self.pool())
-            .await?
-            .ok_or_else(|| StoreError::NotFound(format!("no version {version} of template `{id}`")))
+    /// A version's file, front matter and body, as it was stored, when
+    /// `org` sees that version.
+    pub async fn template_source(
+        &self,
+        org: OrgId,
+        id: &str,
+        version: i64,
+    ) -> Result<String, StoreError> {
+        sqlx::query_scalar(concat!(
+            "SELECT t.source FROM templates t WHERE t.id = ?2 AND t.version = ?3 AND ",
+            visible_to_org!()
+        ))
+        .bind(org.0)
+        .bind(id)
+        .bind(version)
+        .fetch_optional(self.pool())
+        .await?
+        .ok_or_else(|| StoreError::NotFound(format!("no version {version} of template `{id}`")))
     }
 
     /// Stores `source` as a new, unpublished version of the template it
     /// names (version 1 of a new template). Refused with every problem
     /// when it has errors, and for a built-in template, which is cloned
     /// rather than edited.
-    pub async fn save_template_version(&self, source: &str) -> Result<(String, i64), StoreError> {
-        let id = self.checked_id(source).await?;
+    pub async fn save_template_version(
+        &self,
+        caller: &Caller,
+        source: &str,
+    ) -> Result<(String, i64), StoreError> {
+        let id = self.checked_id(caller.org, source).await?;
         if self.is_built_in(&id).await? {
             return Err(StoreError::Invalid(format!(
                 "`{id}` is a built-in template: clone it under a new id to change it"
             )));
         }
-        let version = self.insert_version(&id, source, false).await?;
+        let version = self.insert_version(caller, &id, source, false).await?;
         Ok((id, version))
     }
 
     /// Stores `source` as version 1 of a template that must not exist yet.
     async fn save_new_template(
         &self,
+        caller: &Caller,
         source: &str,
         new_id: &str,
     ) -> Result<(String, i64), StoreError> {
-        let id = self.checked_id(source).await?;
+        let id = self.checked_id(caller.org, source).await?;
         if id != new_id {
             return Err(StoreError::Invalid(format!(
                 "the copy's front matter names `{id}`, not `{new_id}`"
             )));
         }
-        let version = self.insert_version(&id, source, true).await?;
+        let version = self.insert_version(caller, &id, source, true).await?;
         Ok((id, version))
     }
 
@@ -152,15 +215,18 @@ impl Store {
     /// Nothing is ever overwritten.
     pub async fn import_template(
         &self,
+        caller: &Caller,
         source: &str,
         as_: &ImportAs,
     ) -> Result<(String, i64), StoreError> {
-        let id = self.checked_id(source).await?;
+        let id = self.checked_id(caller.org, source).await?;
         let exists = self.template_exists(&id).await?;
         match (exists, as_) {
-            (false, _) | (true, ImportAs::NewVersion) => self.save_template_version(source).await,
+            (false, _) | (true, ImportAs::NewVersion) => {
+                self.save_template_version(caller, source).await
+            }
             (true, ImportAs::Copy(new_id)) => {
-                self.save_new_template(&with_id(source, new_id)?, new_id)
+                self.save_new_template(caller, &with_id(source, new_id)?, new_id)
                     .await
             }
         }
@@ -169,22 +235,40 @@ impl Store {
     /// A new template `new_id` from a version of another (built-in or not).
     pub async fn clone_template(
         &self,
+        caller: &Caller,
         id: &str,
         version: i64,
         new_id: &str,
     ) -> Result<(String, i64), StoreError> {
-        let source = self.template_source(id, version).await?;
-        self.save_new_template(&with_id(&source, new_id)?, new_id)
+        let source = self.template_source(caller.org, id, version).await?;
+        self.save_new_template(caller, &with_id(&source, new_id)?, new_id)
             .await
+    }
+
+    /// Checks that `caller`'s organisation owns template `id`: another's
+    /// is "not found" when it sees no version of it, and refused when it
+    /// sees one (shared or built in: clone it to change it).
+    async fn check_owner(&self, caller: &Caller, id: &str) -> Result<(), StoreError> {
+        let overview = self.template_overview(caller.org, id).await?;
+        if overview.owned {
+            Ok(())
+        } else {
+            Err(StoreError::Forbidden(format!(
+                "template `{id}` belongs to {}: clone it to change it",
+                overview.publisher.as_deref().unwrap_or("Resolution Studio")
+            )))
+        }
     }
 
     /// Makes `version` the one new drafts start from, with release notes.
     pub async fn publish_template(
         &self,
+        caller: &Caller,
         id: &str,
         version: i64,
         notes: &str,
     ) -> Result<(), StoreError> {
+        self.check_owner(caller, id).await?;
         let notes = notes.trim();
         if notes.is_empty() {
             return Err(StoreError::Invalid(
@@ -215,9 +299,12 @@ impl Store {
         .execute(self.pool())
         .await?;
         if updated.rows_affected() == 1 {
-            return Ok(());
+            let target = format!("template {id} version {version}");
+            return self
+                .audit(Some(caller.org), &caller.email, "publish", &target, notes)
+                .await;
         }
-        self.template_source(id, version).await?;
+        self.template_source(caller.org, id, version).await?;
         Err(StoreError::Invalid(format!(
             "version {version} of `{id}` is published already"
         )))
@@ -225,10 +312,13 @@ impl Store {
 
     /// Retires a template (no new drafts; existing ones keep working), or
     /// brings it back.
-    pub async fn set_template_retired(&self, id: &str, retired: bool) -> Result<(), StoreError> {
-        if !self.template_exists(id).await? {
-            return Err(StoreError::NotFound(format!("no template `{id}`")));
-        }
+    pub async fn set_template_retired(
+        &self,
+        caller: &Caller,
+        id: &str,
+        retired: bool,
+    ) -> Result<(), StoreError> {
+        self.check_owner(caller, id).await?;
         if retired {
             sqlx::query(
                 "INSERT OR IGNORE INTO template_retirements (id, retired_at) VALUES (?, ?)",
@@ -243,7 +333,56 @@ impl Store {
                 .execute(self.pool())
                 .await?;
         }
-        Ok(())
+        let action = if retired { "retire" } else { "bring back" };
+        self.audit(
+            Some(caller.org),
+            &caller.email,
+            action,
+            &format!("template {id}"),
+            "",
+        )
+        .await
+    }
+
+    /// Shares a published version with every organisation: they find it in
+    /// their template list, draft from it and clone it, and cannot change
+    /// it. Only advocacy organisations publish to everyone.
+    pub async fn share_template(
+        &self,
+        caller: &Caller,
+        id: &str,
+        version: i64,
+    ) -> Result<(), StoreError> {
+        self.check_owner(caller, id).await?;
+        if caller.org_kind != OrgKind::Advocacy {
+            return Err(StoreError::Forbidden(
+                "only advocacy organisations publish templates to everyone".into(),
+            ));
+        }
+        let updated = sqlx::query(
+            "UPDATE templates SET shared_at = ?
+             WHERE id = ? AND version = ? AND org_id = ? AND published_at IS NOT NULL AND shared_at IS NULL",
+        )
+        .bind(now())
+        .bind(id)
+        .bind(version)
+        .bind(caller.org.0)
+        .execute(self.pool())
+        .await?;
+        if updated.rows_affected() != 1 {
+            return Err(StoreError::Invalid(format!(
+                "version {version} of `{id}` is not published yet, or is shared already: publish it first"
+            )));
+        }
+        let target = format!("template {id} version {version}");
+        self.audit(
+            Some(caller.org),
+            &caller.email,
+            "share with everyone",
+            &target,
+            "",
+        )
+        .await
     }
 
     pub async fn is_template_retired(&self, id: &str) -> Result<bool, StoreError> {
@@ -256,8 +395,8 @@ impl Store {
     }
 
     /// The id `source` declares, once the linter finds no error in it.
-    async fn checked_id(&self, source: &str) -> Result<String, StoreError> {
-        let library = self.library();
+    async fn checked_id(&self, org: OrgId, source: &str) -> Result<String, StoreError> {
+        let library = self.library_for(org);
         let problems: Vec<String> = lint(source, "template", &library)
             .into_iter()
             .filter(|p| p.level == Level::Error)
@@ -298,11 +437,24 @@ impl Store {
     /// both become version 1).
     async fn insert_version(
         &self,
+        caller: &Caller,
         id: &str,
         source: &str,
         must_be_new: bool,
     ) -> Result<i64, StoreError> {
-        let mut tx = self.pool().begin().await?;
+        let template = crate::compose::Template::parse(source, "template")
+            .map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let mut tx = self.pool().begin_with("BEGIN IMMEDIATE").await?;
+        let owner: Option<Option<i64>> =
+            sqlx::query_scalar("SELECT org_id FROM templates WHERE id = ? LIMIT 1")
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if owner.is_some_and(|o| o != Some(caller.org.0)) {
+            return Err(StoreError::Invalid(format!(
+                "the template id `{id}` is taken: choose another id"
+            )));
+        }
         let version: i64 =
             sqlx::query_scalar("SELECT COALESCE(MAX(version), 0) + 1 FROM templates WHERE id = ?")
                 .bind(id)
@@ -315,14 +467,26 @@ impl Store {
             )));
         }
         sqlx::query(
-            "INSERT INTO templates (id, version, source, sample, origin, created_at)
-             VALUES (?, ?, ?, NULL, 'library', ?)",
+            "INSERT INTO templates (id, version, source, sample, origin, created_at, org_id)
+             VALUES (?, ?, ?, NULL, 'library', ?, ?)",
         )
         .bind(id)
         .bind(version)
         .bind(source)
         .bind(now())
+        .bind(caller.org.0)
         .execute(&mut *tx)
+        .await?;
+        super::evidence::record_template_citations(&mut tx, &template, version).await?;
+        let target = format!("template {id} version {version}");
+        super::accounts::insert_audit(
+            &mut tx,
+            Some(caller.org),
+            &caller.email,
+            "save",
+            &target,
+            "",
+        )
         .await?;
         tx.commit().await?;
         Ok(version)

@@ -6,6 +6,7 @@ use std::sync::{Arc, PoisonError};
 use serde_json::Value;
 
 use super::{corrupt, now, Store, StoreError};
+use crate::accounts::OrgId;
 use crate::compose::Template;
 use crate::templates::Catalog;
 
@@ -15,7 +16,20 @@ pub struct StoredTemplate {
     pub template: Arc<Template>,
     pub version: i64,
     pub sample: Option<Value>,
+    /// The organisation that shares it, when it is another's (not built in).
+    pub publisher: Option<String>,
 }
+
+/// Which template versions an organisation sees: its own, the built-in
+/// ones, and versions other organisations share with everyone. A macro
+/// because sqlx takes only literal SQL; `t` is the `templates` row and the
+/// organisation is bound once.
+macro_rules! visible_to_org {
+    () => {
+        "(t.org_id = ?1 OR t.org_id = 1 OR t.shared_at IS NOT NULL)"
+    };
+}
+pub(crate) use visible_to_org;
 
 impl Store {
     /// Stores each built-in template whose file differs from its latest
@@ -37,9 +51,10 @@ impl Store {
             }
             let version = latest.map_or(1, |(v, _)| v + 1);
             let sample = entry.sample.as_ref().map(Value::to_string);
+            let mut tx = self.pool().begin().await?;
             sqlx::query(
-                "INSERT INTO templates (id, version, source, sample, origin, created_at, published_at, notes)
-                 VALUES (?, ?, ?, ?, 'built-in', ?, ?, 'Built-in template file changed.')",
+                "INSERT INTO templates (id, version, source, sample, origin, created_at, published_at, notes, org_id)
+                 VALUES (?, ?, ?, ?, 'built-in', ?, ?, 'Built-in template file changed.', 1)",
             )
             .bind(id)
             .bind(version)
@@ -47,8 +62,10 @@ impl Store {
             .bind(sample)
             .bind(now())
             .bind(now())
-            .execute(self.pool())
+            .execute(&mut *tx)
             .await?;
+            super::evidence::record_template_citations(&mut tx, &entry.template, version).await?;
+            tx.commit().await?;
         }
         Ok(())
     }
@@ -87,39 +104,57 @@ impl Store {
             .cloned()
     }
 
-    /// The newest published version of every template not retired,
-    /// ordered by id: what new drafts can start from.
-    pub async fn latest_templates(&self) -> Result<Vec<StoredTemplate>, StoreError> {
-        let rows: Vec<(String, i64, Option<String>)> = sqlx::query_as(
-            "SELECT id, version, sample FROM templates t
-             WHERE version = (SELECT MAX(version) FROM templates
-                              WHERE id = t.id AND published_at IS NOT NULL)
-               AND id NOT IN (SELECT id FROM template_retirements)
-             ORDER BY id",
-        )
+    /// The newest published version of every template not retired that
+    /// `org` sees, ordered by id: what its new drafts can start from.
+    pub async fn latest_templates(&self, org: OrgId) -> Result<Vec<StoredTemplate>, StoreError> {
+        let rows: Vec<(String, i64, Option<String>, Option<String>)> = sqlx::query_as(concat!(
+            "SELECT x.id, x.version, x.sample, CASE WHEN x.org_id IN (?1, 1) THEN NULL ELSE o.name END
+             FROM templates x LEFT JOIN organisations o ON o.id = x.org_id
+             WHERE x.version = (SELECT MAX(t.version) FROM templates t
+                                WHERE t.id = x.id AND t.published_at IS NOT NULL AND ",
+            visible_to_org!(),
+            ")
+               AND x.id NOT IN (SELECT id FROM template_retirements)
+             ORDER BY x.id"
+        ))
+        .bind(org.0)
         .fetch_all(self.pool())
         .await?;
         let mut templates = Vec::with_capacity(rows.len());
-        for (id, version, sample) in rows {
-            templates.push(self.stored(&id, version, sample).await?);
+        for (id, version, sample, publisher) in rows {
+            let mut stored = self.stored(&id, version, sample).await?;
+            stored.publisher = publisher;
+            templates.push(stored);
         }
         Ok(templates)
     }
 
-    /// The newest published version of one template (retired or not).
-    pub async fn latest_template(&self, id: &str) -> Result<StoredTemplate, StoreError> {
-        let row: Option<(i64, Option<String>)> = sqlx::query_as(
-            "SELECT version, sample FROM templates
-             WHERE id = ? AND published_at IS NOT NULL ORDER BY version DESC LIMIT 1",
-        )
+    /// The newest published version of one template (retired or not)
+    /// that `org` sees.
+    pub async fn latest_template(
+        &self,
+        org: OrgId,
+        id: &str,
+    ) -> Result<StoredTemplate, StoreError> {
+        let row: Option<(i64, Option<String>)> = sqlx::query_as(concat!(
+            "SELECT t.version, t.sample FROM templates t
+             WHERE t.id = ?2 AND t.published_at IS NOT NULL AND ",
+            visible_to_org!(),
+            " ORDER BY t.version DESC LIMIT 1"
+        ))
+        .bind(org.0)
         .bind(id)
         .fetch_optional(self.pool())
         .await?;
         let Some((version, sample)) = row else {
-            let versions: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM templates WHERE id = ?")
-                .bind(id)
-                .fetch_one(self.pool())
-                .await?;
+            let versions: i64 = sqlx::query_scalar(concat!(
+                "SELECT COUNT(*) FROM templates t WHERE t.id = ?2 AND ",
+                visible_to_org!()
+            ))
+            .bind(org.0)
+            .bind(id)
+            .fetch_one(self.pool())
+            .await?;
             return Err(StoreError::NotFound(if versions == 0 {
                 format!("no template `{id}`")
             } else {
@@ -143,6 +178,7 @@ impl Store {
             template: self.template(id, version).await?,
             version,
             sample,
+            publisher: None,
         })
     }
 }

@@ -83,12 +83,21 @@ pub fn soffice_convert(dir: &Path, file: &str, target: &str) {
     );
 }
 
-/// The web app on a free port with a database of its own, stopped when dropped.
+/// The password every test account uses: long and unrelated words, so the
+/// password policy accepts it.
+pub const PASSWORD: &str = "lantern orchard velvet 42";
+
+/// The web app on a free port with a database of its own, stopped when
+/// dropped, and signed in as the admin of an investor organisation.
 pub struct TestApp {
     pub address: String,
     child: Child,
     /// Holds the database file; kept so a test can restart on the same data.
     pub data: std::sync::Arc<tempfile::TempDir>,
+    /// The session cookie (`rs_session=…`) of the test's admin.
+    pub cookie: String,
+    /// The admin's organisation's slug.
+    pub org: String,
 }
 
 impl Drop for TestApp {
@@ -108,6 +117,12 @@ pub fn spawn_app() -> TestApp {
     spawn_app_on(data)
 }
 
+/// The web app with nobody able to sign in yet (first start).
+pub fn spawn_app_anonymous() -> TestApp {
+    let data = std::sync::Arc::new(tempfile::tempdir().expect("a temporary directory"));
+    start_server(data, None)
+}
+
 /// The web app on the database in `data`, e.g. to check that a restart keeps everything.
 pub fn spawn_app_on(data: std::sync::Arc<tempfile::TempDir>) -> TestApp {
     spawn_app_in(data, None)
@@ -116,6 +131,25 @@ pub fn spawn_app_on(data: std::sync::Arc<tempfile::TempDir>) -> TestApp {
 /// The web app on the database in `data`, with its built-in templates and
 /// sample evidence read from `root` (`RESOLUTION_STUDIO_ROOT`) when given.
 pub fn spawn_app_in(data: std::sync::Arc<tempfile::TempDir>, root: Option<&Path>) -> TestApp {
+    let mut app = start_server(data, root);
+    let email = "admin@northwind.example";
+    let existing = app.cli(&["user", "list"], "");
+    if !existing.contains(email) {
+        app.org = app.add_org("Northwind Investors", "investor");
+        app.add_user(&app.org.clone(), email, "admin");
+    } else {
+        app.org = existing
+            .lines()
+            .find(|l| l.contains(email))
+            .and_then(|l| l.split('\t').next())
+            .expect("the admin's organisation")
+            .to_owned();
+    }
+    app.cookie = app.sign_in(email);
+    app
+}
+
+fn start_server(data: std::sync::Arc<tempfile::TempDir>, root: Option<&Path>) -> TestApp {
     let database = format!("sqlite://{}/test.db", data.path().display());
     let port = TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
@@ -129,7 +163,7 @@ pub fn spawn_app_in(data: std::sync::Arc<tempfile::TempDir>, root: Option<&Path>
         .env("LEPTOS_SITE_ADDR", &address)
         .env("LEPTOS_OUTPUT_NAME", "resolution-studio")
         .env("DATABASE_URL", &database)
-        .stdout(Stdio::null())
+        .stdout(std::fs::File::create(data.path().join("server.log")).expect("a log file"))
         .stderr(Stdio::inherit());
     if !site_built() {
         command.env(
@@ -145,6 +179,8 @@ pub fn spawn_app_in(data: std::sync::Arc<tempfile::TempDir>, root: Option<&Path>
         address: format!("http://{address}"),
         child,
         data,
+        cookie: String::new(),
+        org: String::new(),
     };
     let deadline = Instant::now() + Duration::from_secs(30);
     while Instant::now() < deadline {
@@ -154,29 +190,6 @@ pub fn spawn_app_in(data: std::sync::Arc<tempfile::TempDir>, root: Option<&Path>
         std::thread::sleep(Duration::from_millis(100));
     }
     panic!("the server did not answer on {address} within 30 s");
-}
-
-pub fn get(url: &str) -> (u16, String, Vec<u8>) {
-    let mut response = ureq::get(url)
-        .config()
-        .http_status_as_error(false)
-        .build()
-        .call()
-        .expect("request succeeds");
-    let status = response.status().as_u16();
-    let content_type = response
-        .headers()
-        .get("content-type")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_owned();
-    let body = response
-        .body_mut()
-        .with_config()
-        .limit(50 * 1024 * 1024)
-        .read_to_vec()
-        .expect("body reads");
-    (status, content_type, body)
 }
 
 /// Whether `needle` appears in `haystack` in order, in at most `pieces`
@@ -206,4 +219,188 @@ pub fn contains_in_pieces(haystack: &str, needle: &str, pieces: usize) -> bool {
         rest = &rest[len..];
     }
     rest.is_empty()
+}
+
+impl TestApp {
+    pub fn database_url(&self) -> String {
+        format!("sqlite://{}/test.db", self.data.path().display())
+    }
+
+    /// Runs the command line on this app's database, with `stdin`; its stdout.
+    pub fn cli(&self, args: &[&str], stdin: &str) -> String {
+        use std::io::Write as _;
+        let mut child = Command::new(binary())
+            .args(args)
+            .current_dir(project_root())
+            .env("DATABASE_URL", self.database_url())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the binary runs");
+        child
+            .stdin
+            .take()
+            .expect("stdin is piped")
+            .write_all(stdin.as_bytes())
+            .expect("stdin takes the input");
+        let output = child.wait_with_output().expect("the command finishes");
+        assert!(
+            output.status.success(),
+            "{args:?} failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
+    /// Creates an organisation with the command line; its slug.
+    pub fn add_org(&self, name: &str, kind: &str) -> String {
+        let out = self.cli(&["org", "add", "--name", name, "--kind", kind], "");
+        out.lines()
+            .next()
+            .expect("the slug on line 1")
+            .trim()
+            .to_owned()
+    }
+
+    pub fn add_user(&self, org: &str, email: &str, role: &str) {
+        self.cli(
+            &[
+                "user", "add", "--org", org, "--email", email, "--role", role,
+            ],
+            &format!("{PASSWORD}\n"),
+        );
+    }
+
+    /// Signs in over HTTP as the sign-in form does; the session cookie.
+    pub fn sign_in(&self, email: &str) -> String {
+        let (status, headers, body) = self.post_form(
+            "/login",
+            &format!(
+                "email={}&password={}&next=%2F",
+                encode(email),
+                encode(PASSWORD)
+            ),
+            None,
+        );
+        assert_eq!(status, 303, "sign-in failed: {body}");
+        let cookie = headers
+            .iter()
+            .find(|(name, _)| name == "set-cookie")
+            .map(|(_, value)| value.split(';').next().unwrap_or_default().to_owned())
+            .expect("a session cookie");
+        assert!(cookie.starts_with("rs_session="), "{cookie}");
+        cookie
+    }
+
+    /// A new person of `org` with `role`, signed in; their cookie.
+    pub fn user(&self, org: &str, email: &str, role: &str) -> String {
+        self.add_user(org, email, role);
+        self.sign_in(email)
+    }
+
+    /// GET as the test's admin.
+    pub fn get(&self, url: &str) -> (u16, String, Vec<u8>) {
+        request("GET", url, &[("cookie", &self.cookie)], None).into_parts()
+    }
+
+    /// A form POST from the app's own origin: (status, headers, body).
+    pub fn post_form(
+        &self,
+        path: &str,
+        body: &str,
+        cookie: Option<&str>,
+    ) -> (u16, Vec<(String, String)>, String) {
+        let origin = self.address.clone();
+        let mut headers = vec![
+            ("content-type", "application/x-www-form-urlencoded"),
+            ("origin", origin.as_str()),
+        ];
+        if let Some(cookie) = cookie {
+            headers.push(("cookie", cookie));
+        }
+        let response = request(
+            "POST",
+            &format!("{}{path}", self.address),
+            &headers,
+            Some(body),
+        );
+        let text = String::from_utf8_lossy(&response.body).into_owned();
+        (response.status, response.headers, text)
+    }
+}
+
+/// An answer with its headers (names in lower case).
+pub struct Answer {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl Answer {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn into_parts(self) -> (u16, String, Vec<u8>) {
+        let content_type = self.header("content-type").unwrap_or_default().to_owned();
+        (self.status, content_type, self.body)
+    }
+}
+
+/// Any request, with any headers, following no redirect.
+pub fn request(method: &str, url: &str, headers: &[(&str, &str)], body: Option<&str>) -> Answer {
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .max_redirects(0)
+        .build()
+        .into();
+    let mut builder = ureq::http::Request::builder().method(method).uri(url);
+    for (name, value) in headers {
+        if !value.is_empty() {
+            builder = builder.header(*name, *value);
+        }
+    }
+    let request = builder
+        .body(body.unwrap_or_default().to_owned())
+        .expect("a well-formed request");
+    let mut response = agent.run(request).expect("request succeeds");
+    let status = response.status().as_u16();
+    let headers = response
+        .headers()
+        .iter()
+        .map(|(n, v)| {
+            (
+                n.as_str().to_owned(),
+                v.to_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    let body = response
+        .body_mut()
+        .with_config()
+        .limit(50 * 1024 * 1024)
+        .read_to_vec()
+        .unwrap_or_default();
+    Answer {
+        status,
+        headers,
+        body,
+    }
+}
+
+/// `application/x-www-form-urlencoded` encoding of one value.
+pub fn encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            b' ' => "+".to_owned(),
+            other => format!("%{other:02X}"),
+        })
+        .collect()
 }

@@ -3,16 +3,27 @@
 
 use serde_json::{json, Value};
 
-use crate::common::{get, spawn_app, spawn_app_in, spawn_app_on, TestApp};
+use crate::common::{encode, request, spawn_app, spawn_app_in, spawn_app_on, TestApp};
 
 /// Calls a server function with form-encoded arguments; (status, body).
 pub(crate) fn call_form(app: &TestApp, name: &str, args: &[(&str, &str)]) -> (u16, String) {
+    call_form_as(app, &app.cookie, name, args)
+}
+
+/// Calls a server function as the person whose session `cookie` is.
+pub(crate) fn call_form_as(
+    app: &TestApp,
+    cookie: &str,
+    name: &str,
+    args: &[(&str, &str)],
+) -> (u16, String) {
     let body: Vec<String> = args
         .iter()
-        .map(|(k, v)| format!("{k}={}", form_encode(v)))
+        .map(|(k, v)| format!("{k}={}", encode(v)))
         .collect();
     send(
         app,
+        cookie,
         name,
         "application/x-www-form-urlencoded",
         body.join("&"),
@@ -21,34 +32,36 @@ pub(crate) fn call_form(app: &TestApp, name: &str, args: &[(&str, &str)]) -> (u1
 
 /// Calls a server function that takes JSON.
 pub(crate) fn call_json(app: &TestApp, name: &str, args: Value) -> (u16, String) {
-    send(app, name, "application/json", args.to_string())
+    call_json_as(app, &app.cookie, name, args)
 }
 
-fn send(app: &TestApp, name: &str, content_type: &str, body: String) -> (u16, String) {
-    let mut response = ureq::post(&format!("{}/api/{name}", app.address))
-        .config()
-        .http_status_as_error(false)
-        .max_redirects(0)
-        .build()
-        .header("content-type", content_type)
-        .header("accept", "application/json")
-        .send(body)
-        .expect("request succeeds");
-    let status = response.status().as_u16();
-    let text = response.body_mut().read_to_string().unwrap_or_default();
-    (status, text)
+pub(crate) fn call_json_as(app: &TestApp, cookie: &str, name: &str, args: Value) -> (u16, String) {
+    send(app, cookie, name, "application/json", args.to_string())
 }
 
-fn form_encode(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            b' ' => "+".to_owned(),
-            other => format!("%{other:02X}"),
-        })
-        .collect()
+/// A server function call from the app's own pages (same origin), with a session.
+fn send(
+    app: &TestApp,
+    cookie: &str,
+    name: &str,
+    content_type: &str,
+    body: String,
+) -> (u16, String) {
+    let answer = request(
+        "POST",
+        &format!("{}/api/{name}", app.address),
+        &[
+            ("content-type", content_type),
+            ("accept", "application/json"),
+            ("origin", &app.address),
+            ("cookie", cookie),
+        ],
+        Some(&body),
+    );
+    (
+        answer.status,
+        String::from_utf8_lossy(&answer.body).into_owned(),
+    )
 }
 
 pub(crate) fn ok_json(result: (u16, String)) -> Value {
@@ -134,7 +147,8 @@ fn a_draft_is_saved_as_versions_with_conflicts_detected_restored_and_downloaded(
     assert_eq!(drafts[0]["company"], "Microsoft Corporation");
 
     // The download is the saved version, named after company, kind and date.
-    let (status, content_type, docx) = get(&format!("{}/drafts/{id}/download/docx", app.address));
+    let (status, content_type, docx) =
+        app.get(&format!("{}/drafts/{id}/download/docx", app.address));
     assert_eq!(status, 200, "{}", String::from_utf8_lossy(&docx));
     assert!(content_type.contains("wordprocessingml"));
     let text = docx_text(&docx);
@@ -234,7 +248,7 @@ fn an_unfinished_draft_previews_with_placeholders_and_is_not_downloadable() {
         .iter()
         .any(|c| c["id"] == "14a8/word-limit"));
 
-    let (status, _, body) = get(&format!("{}/drafts/{id}/download/docx", app.address));
+    let (status, _, body) = app.get(&format!("{}/drafts/{id}/download/docx", app.address));
     assert_eq!(status, 422);
     let body = String::from_utf8_lossy(&body);
     assert!(
@@ -436,7 +450,7 @@ fn a_draft_keeps_its_template_version_until_moved() {
     assert_eq!(editor["newer_template"], 2);
     assert_eq!(editor["draft"]["template_version"], 1);
     // The draft not moved still renders with version 1, its own.
-    let (status, _, html) = get(&format!("{}/drafts/{staying}/download/html", app.address));
+    let (status, _, html) = app.get(&format!("{}/drafts/{staying}/download/html", app.address));
     assert_eq!(status, 200);
     assert!(String::from_utf8_lossy(&html)
         .contains("a group of pension funds, foundations and asset managers"));
@@ -801,10 +815,10 @@ fn drafts_are_searched_duplicated_archived_and_given_a_status() {
     assert_eq!(status, 500);
     assert!(body.contains("no template `no-such-template`"), "{body}");
     // The pages themselves render on the server.
-    let (status, _, html) = get(&format!("{}/drafts", app.address));
+    let (status, _, html) = app.get(&format!("{}/drafts", app.address));
     assert_eq!(status, 200);
     assert!(String::from_utf8_lossy(&html).contains("Lettre à Exemple SA"));
-    let (status, _, html) = get(&format!("{}/drafts/{first}", app.address));
+    let (status, _, html) = app.get(&format!("{}/drafts/{first}", app.address));
     assert_eq!(status, 200);
     let html = String::from_utf8_lossy(&html);
     assert!(
@@ -827,13 +841,20 @@ fn docx_text(bytes: &[u8]) -> String {
 }
 
 fn download_name(app: &TestApp, path: &str) -> String {
-    let response = ureq::get(&format!("{}{path}", app.address))
-        .call()
-        .expect("download");
-    response
-        .headers()
-        .get("content-disposition")
-        .and_then(|v| v.to_str().ok())
+    let answer = request(
+        "GET",
+        &format!("{}{path}", app.address),
+        &[("cookie", &app.cookie)],
+        None,
+    );
+    assert_eq!(
+        answer.status,
+        200,
+        "{}",
+        String::from_utf8_lossy(&answer.body)
+    );
+    answer
+        .header("content-disposition")
         .unwrap_or_default()
         .to_owned()
 }

@@ -1,11 +1,11 @@
 //! The web app over HTTP, against the real router and a running server.
 
-use crate::common::{get, site_built, spawn_app};
+use crate::common::{site_built, spawn_app};
 
 #[test]
 fn front_page_lists_templates_with_sample_downloads() {
     let app = spawn_app();
-    let (status, content_type, body) = get(&format!("{}/", app.address));
+    let (status, content_type, body) = app.get(&format!("{}/", app.address));
     assert_eq!(status, 200);
     assert!(content_type.starts_with("text/html"));
     let html = String::from_utf8(body).unwrap();
@@ -35,7 +35,7 @@ fn front_page_lists_templates_with_sample_downloads() {
 #[test]
 fn sample_downloads_are_real_documents() {
     let app = spawn_app();
-    let (status, content_type, body) = get(&format!(
+    let (status, content_type, body) = app.get(&format!(
         "{}/templates/us-14a8-hrdd-proposal/sample/docx",
         app.address
     ));
@@ -45,7 +45,7 @@ fn sample_downloads_are_real_documents() {
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     );
     assert_eq!(&body[..2], b"PK");
-    let (status, content_type, body) = get(&format!(
+    let (status, content_type, body) = app.get(&format!(
         "{}/templates/engagement-letter-fr/sample/html",
         app.address
     ));
@@ -54,13 +54,13 @@ fn sample_downloads_are_real_documents() {
     let html = String::from_utf8(body).unwrap();
     assert!(html.contains("<html lang=\"fr\">") && html.contains("role=\"doc-endnotes\""));
 
-    let (status, _, body) = get(&format!(
+    let (status, _, body) = app.get(&format!(
         "{}/templates/no-such-template/sample/docx",
         app.address
     ));
     assert_eq!(status, 404);
     assert!(String::from_utf8_lossy(&body).contains("no template `no-such-template`"));
-    let (status, _, _) = get(&format!(
+    let (status, _, _) = app.get(&format!(
         "{}/templates/us-14a8-hrdd-proposal/sample/odt",
         app.address
     ));
@@ -69,18 +69,18 @@ fn sample_downloads_are_real_documents() {
 
 #[test]
 fn browser_bundle_is_served() {
-    if !site_built() {
-        eprintln!("skipped: the browser bundle is built by `cargo xtask test`");
-        return;
-    }
+    assert!(
+        site_built(),
+        "the browser bundle is missing: run the tests with `cargo xtask test`, which builds it"
+    );
     let app = spawn_app();
-    let (status, _, js) = get(&format!("{}/pkg/resolution-studio.js", app.address));
+    let (status, _, js) = app.get(&format!("{}/pkg/resolution-studio.js", app.address));
     assert_eq!(status, 200);
     assert!(String::from_utf8_lossy(&js).contains("hydrate"));
-    let (status, _, wasm) = get(&format!("{}/pkg/resolution-studio_bg.wasm", app.address));
+    let (status, _, wasm) = app.get(&format!("{}/pkg/resolution-studio_bg.wasm", app.address));
     assert_eq!(status, 200);
     assert_eq!(&wasm[..4], b"\0asm");
-    let (status, _, css) = get(&format!("{}/pkg/resolution-studio.css", app.address));
+    let (status, _, css) = app.get(&format!("{}/pkg/resolution-studio.css", app.address));
     assert_eq!(status, 200);
     assert!(String::from_utf8_lossy(&css).contains(".template-list"));
 }

@@ -2,6 +2,8 @@
 //! set up once. Outputs are checked with software nobody here wrote:
 //! LibreOffice, poppler, pandoc, python-docx, an HTML5 parser, Chromium.
 
+mod access;
+mod accounts;
 mod browser;
 mod cli;
 mod common;

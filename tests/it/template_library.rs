@@ -6,7 +6,7 @@
 
 use serde_json::Value;
 
-use crate::common::{get, spawn_app, TestApp};
+use crate::common::{spawn_app, TestApp};
 use crate::drafts::{call_form, create, ok_json};
 
 fn listing(app: &TestApp, id: &str) -> Value {
@@ -29,7 +29,7 @@ fn startable(app: &TestApp) -> Vec<String> {
 }
 
 fn export(app: &TestApp, id: &str, version: i64) -> String {
-    let (status, _, body) = get(&format!(
+    let (status, _, body) = app.get(&format!(
         "{}/templates/{id}/versions/{version}/export",
         app.address
     ));

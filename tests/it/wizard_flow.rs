@@ -35,14 +35,15 @@ const STATEMENT_ADDITION: &str = " A transparent assessment protects long-term s
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_drafter_walks_the_whole_flow_in_chromium() {
-    if !site_built() {
-        eprintln!("skipped: the browser bundle is built by `cargo xtask test`");
-        return;
-    }
+    assert!(
+        site_built(),
+        "the browser bundle is missing: run the tests with `cargo xtask test`, which builds it"
+    );
     let app = spawn_app();
     let downloads = tempfile::tempdir().expect("a temporary directory");
     let browser = Browser::start(downloads.path()).await;
     let b = &browser.client;
+    sign_in(b, &app, "admin@northwind.example").await;
 
     // The drafts page: start a draft from the 14a-8 proposal template.
     go(b, &format!("{}/drafts", app.address)).await;
@@ -246,14 +247,15 @@ async fn a_drafter_walks_the_whole_flow_in_chromium() {
 /// chooses to keep its own answers as a new version.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_tabs_on_one_draft_see_the_conflict_and_choose() {
-    if !site_built() {
-        eprintln!("skipped: the browser bundle is built by `cargo xtask test`");
-        return;
-    }
+    assert!(
+        site_built(),
+        "the browser bundle is missing: run the tests with `cargo xtask test`, which builds it"
+    );
     let app = spawn_app();
     let downloads = tempfile::tempdir().expect("a temporary directory");
     let browser = Browser::start(downloads.path()).await;
     let b = &browser.client;
+    sign_in(b, &app, "admin@northwind.example").await;
     let draft = create(&app, "us-14a8-hrdd-proposal", "Two tabs");
     let url = format!("{}/drafts/{draft}", app.address);
 
@@ -305,10 +307,10 @@ async fn two_tabs_on_one_draft_see_the_conflict_and_choose() {
 /// the letter's date, are taken with one click and saved.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_filing_letter_takes_the_proposed_engagement_times() {
-    if !site_built() {
-        eprintln!("skipped: the browser bundle is built by `cargo xtask test`");
-        return;
-    }
+    assert!(
+        site_built(),
+        "the browser bundle is missing: run the tests with `cargo xtask test`, which builds it"
+    );
     let app = spawn_app();
     let draft = create(&app, "us-14a8-filing-letter", "Letter");
     // The letter is dated Monday 1 June 2026; the rule's window runs from
@@ -322,6 +324,7 @@ async fn a_filing_letter_takes_the_proposed_engagement_times() {
     let downloads = tempfile::tempdir().expect("a temporary directory");
     let browser = Browser::start(downloads.path()).await;
     let b = &browser.client;
+    sign_in(b, &app, "admin@northwind.example").await;
     go(b, &format!("{}/drafts/{draft}", app.address)).await;
     wait_for(b, ".wizard[data-hydrated=true]").await;
     // The engagement step is the fifth of the letter's steps.
@@ -359,10 +362,10 @@ async fn a_filing_letter_takes_the_proposed_engagement_times() {
 /// finds the new question in the wizard.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_editor_fixes_a_template_adds_a_question_and_publishes_it() {
-    if !site_built() {
-        eprintln!("skipped: the browser bundle is built by `cargo xtask test`");
-        return;
-    }
+    assert!(
+        site_built(),
+        "the browser bundle is missing: run the tests with `cargo xtask test`, which builds it"
+    );
     let app = spawn_app();
     // The group's own template: a clone of a built-in, published.
     ok_json(call_form(
@@ -386,6 +389,7 @@ async fn an_editor_fixes_a_template_adds_a_question_and_publishes_it() {
     let downloads = tempfile::tempdir().expect("a temporary directory");
     let browser = Browser::start(downloads.path()).await;
     let b = &browser.client;
+    sign_in(b, &app, "admin@northwind.example").await;
 
     go(b, &format!("{}/library/group-letter/edit", app.address)).await;
     wait_for(b, ".editor[data-hydrated=true]").await;
@@ -534,15 +538,15 @@ const BACKSPACE: char = '\u{E003}';
 /// Chromium under chromedriver, with downloads going to a directory of the
 /// test's choosing. Both processes are stopped when the test ends, even when
 /// it fails.
-struct Browser {
-    client: Client,
+pub(crate) struct Browser {
+    pub(crate) client: Client,
     driver: Child,
     driver_url: String,
     _profile: tempfile::TempDir,
 }
 
 impl Browser {
-    async fn start(downloads: &Path) -> Browser {
+    pub(crate) async fn start(downloads: &Path) -> Browser {
         let port = TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
             .expect("a free port")
@@ -604,7 +608,7 @@ impl Browser {
 
     /// The browser console's errors so far, through chromedriver's log
     /// endpoint (WebDriver itself has none).
-    async fn console_errors(&self) -> Vec<String> {
+    pub(crate) async fn console_errors(&self) -> Vec<String> {
         let session = self
             .client
             .session_id()
@@ -629,7 +633,7 @@ impl Browser {
             .collect()
     }
 
-    async fn finish(mut self) {
+    pub(crate) async fn finish(mut self) {
         let _ = self.client.clone().close().await;
         let _ = self.driver.kill();
     }
@@ -643,20 +647,29 @@ impl Drop for Browser {
     }
 }
 
+/// Signs in through the sign-in page, as a person would.
+pub(crate) async fn sign_in(b: &Client, app: &crate::common::TestApp, email: &str) {
+    go(b, &format!("{}/login", app.address)).await;
+    type_into(b, "input[name=email]", email).await;
+    type_into(b, "input[name=password]", crate::common::PASSWORD).await;
+    click(b, "form.sign-in-form button[type=submit]").await;
+    wait_for(b, ".account-menu").await;
+}
+
 /// Whether `text` contains `needle`, ignoring case: the citation style
 /// puts titles in title case.
 fn has(text: &str, needle: &str) -> bool {
     text.to_lowercase().contains(&needle.to_lowercase())
 }
 
-async fn go(b: &Client, url: &str) {
+pub(crate) async fn go(b: &Client, url: &str) {
     b.goto(url)
         .await
         .unwrap_or_else(|e| panic!("could not open {url}: {e}"));
 }
 
 /// The element `css` selects, once it is there.
-async fn wait_for(b: &Client, css: &str) -> Element {
+pub(crate) async fn wait_for(b: &Client, css: &str) -> Element {
     match b
         .wait()
         .at_most(PATIENCE)
@@ -672,7 +685,7 @@ async fn wait_for(b: &Client, css: &str) -> Element {
 }
 
 /// The text of `css` once it contains `needle`.
-async fn wait_for_text(b: &Client, css: &str, needle: &str) -> String {
+pub(crate) async fn wait_for_text(b: &Client, css: &str, needle: &str) -> String {
     let deadline = Instant::now() + PATIENCE;
     loop {
         let now = text(b, css).await;
@@ -688,7 +701,7 @@ async fn wait_for_text(b: &Client, css: &str, needle: &str) -> String {
 }
 
 /// Waits until `script` returns true in the page.
-async fn wait_until(b: &Client, script: &str) {
+pub(crate) async fn wait_until(b: &Client, script: &str) {
     let deadline = Instant::now() + PATIENCE;
     while b.execute(script, vec![]).await.ok() != Some(serde_json::Value::Bool(true)) {
         assert!(
@@ -701,7 +714,7 @@ async fn wait_until(b: &Client, script: &str) {
 
 /// All the text of `css`, scrolled into view or not (WebDriver's own element
 /// text leaves out what the preview pane has scrolled away).
-async fn text(b: &Client, css: &str) -> String {
+pub(crate) async fn text(b: &Client, css: &str) -> String {
     let script = "const e = document.querySelector(arguments[0]); return e ? e.textContent : '';";
     match b.execute(script, vec![json!(css)]).await {
         Ok(serde_json::Value::String(text)) => text,
@@ -709,7 +722,7 @@ async fn text(b: &Client, css: &str) -> String {
     }
 }
 
-async fn value(b: &Client, css: &str) -> String {
+pub(crate) async fn value(b: &Client, css: &str) -> String {
     wait_for(b, css)
         .await
         .prop("value")
@@ -719,7 +732,7 @@ async fn value(b: &Client, css: &str) -> String {
         .unwrap_or_default()
 }
 
-async fn click(b: &Client, css: &str) {
+pub(crate) async fn click(b: &Client, css: &str) {
     wait_for(b, css)
         .await
         .click()
@@ -728,7 +741,7 @@ async fn click(b: &Client, css: &str) {
 }
 
 /// Types at the end of what the field already holds, key by key.
-async fn type_into(b: &Client, css: &str, text: &str) {
+pub(crate) async fn type_into(b: &Client, css: &str, text: &str) {
     wait_for(b, css)
         .await
         .send_keys(text)
@@ -745,7 +758,7 @@ async fn replace_text(b: &Client, css: &str, text: &str) {
 
 /// The finished download of the given extension in `dir` (Chromium writes a
 /// `.crdownload` file first and renames it when done).
-async fn downloaded(dir: &Path, extension: &str) -> PathBuf {
+pub(crate) async fn downloaded(dir: &Path, extension: &str) -> PathBuf {
     let deadline = Instant::now() + PATIENCE;
     loop {
         let found = std::fs::read_dir(dir)

@@ -43,32 +43,9 @@ pub struct VersionView {
 }
 
 #[cfg(feature = "ssr")]
-pub(crate) mod ssr {
-    use std::sync::Arc;
-
-    use leptos::prelude::*;
-
-    use crate::server::AppState;
-    use crate::store::{Store, StoreError};
-
-    pub fn store() -> Result<Arc<Store>, ServerFnError> {
-        use_context::<AppState>()
-            .map(|state| state.store)
-            .ok_or_else(|| ServerFnError::new("the server's state is missing"))
-    }
-
-    /// A store error as the user reads it. Database failures are ours, so
-    /// they are also logged for whoever runs the server.
-    pub fn user_error(error: StoreError) -> ServerFnError {
-        if matches!(
-            error,
-            StoreError::Database(_) | StoreError::Corrupt(_) | StoreError::Migrate(_)
-        ) {
-            eprintln!("error: {error}");
-        }
-        ServerFnError::new(error)
-    }
-}
+use crate::accounts::Permission;
+#[cfg(feature = "ssr")]
+use crate::app::calls::{bad_input, caller, user_error};
 
 #[server(endpoint = "list_drafts")]
 pub async fn list_drafts(
@@ -80,17 +57,18 @@ pub async fn list_drafts(
     use crate::store::drafts::DraftFilter;
     let status = match status.as_str() {
         "" | "any" => None,
-        other => Some(DraftStatus::parse(other).map_err(ServerFnError::new)?),
+        other => Some(DraftStatus::parse(other).map_err(bad_input)?),
     };
+    let (store, caller) = caller(Permission::Read)?;
     let filter = DraftFilter {
         text,
         status,
         include_archived,
     };
-    ssr::store()?
-        .list_drafts(&filter)
+    store
+        .list_drafts(caller.org, &filter)
         .await
-        .map_err(ssr::user_error)
+        .map_err(user_error)
 }
 
 /// Starts a draft from the newest version of a template, with its defaults
@@ -98,17 +76,17 @@ pub async fn list_drafts(
 #[server(endpoint = "create_draft")]
 pub async fn create_draft(template_id: String, title: String) -> Result<i64, ServerFnError> {
     use crate::drafts::DraftTitle;
-    let store = ssr::store()?;
+    let (store, caller) = caller(Permission::Draft)?;
     let stored = store
-        .latest_template(&template_id)
+        .latest_template(caller.org, &template_id)
         .await
-        .map_err(ssr::user_error)?;
+        .map_err(user_error)?;
     let title = if title.trim().is_empty() {
         stored.template.front.title.clone()
     } else {
         title
     };
-    let title = DraftTitle::parse(&title).map_err(ServerFnError::new)?;
+    let title = DraftTitle::parse(&title).map_err(bad_input)?;
     let defaults: Map<String, Value> = stored
         .template
         .front
@@ -117,59 +95,60 @@ pub async fn create_draft(template_id: String, title: String) -> Result<i64, Ser
         .filter_map(|f| f.default.clone().map(|d| (f.id.clone(), d)))
         .collect();
     let id = store
-        .create_draft(&title, &stored, defaults)
+        .create_draft(&caller, &title, &stored, defaults)
         .await
-        .map_err(ssr::user_error)?;
+        .map_err(user_error)?;
     leptos_axum::redirect(&format!("/drafts/{id}"));
     Ok(id)
 }
 
 #[server(endpoint = "duplicate_draft")]
 pub async fn duplicate_draft(id: i64) -> Result<i64, ServerFnError> {
-    ssr::store()?
-        .duplicate_draft(id)
-        .await
-        .map_err(ssr::user_error)
+    let (store, caller) = caller(Permission::Draft)?;
+    store.duplicate_draft(&caller, id).await.map_err(user_error)
 }
 
 #[server(endpoint = "archive_draft")]
 pub async fn archive_draft(id: i64, archived: bool) -> Result<(), ServerFnError> {
-    ssr::store()?
-        .set_draft_archived(id, archived)
+    let (store, caller) = caller(Permission::Draft)?;
+    store
+        .set_draft_archived(caller.org, id, archived)
         .await
-        .map_err(ssr::user_error)
+        .map_err(user_error)
 }
 
 #[server(endpoint = "set_draft_status")]
 pub async fn set_draft_status(id: i64, status: String) -> Result<(), ServerFnError> {
-    let status = crate::drafts::DraftStatus::parse(&status).map_err(ServerFnError::new)?;
-    ssr::store()?
-        .set_draft_status(id, status)
+    let status = crate::drafts::DraftStatus::parse(&status).map_err(bad_input)?;
+    let (store, caller) = caller(Permission::Draft)?;
+    store
+        .set_draft_status(caller.org, id, status)
         .await
-        .map_err(ssr::user_error)
+        .map_err(user_error)
 }
 
 #[server(endpoint = "rename_draft")]
 pub async fn rename_draft(id: i64, title: String) -> Result<(), ServerFnError> {
-    let title = crate::drafts::DraftTitle::parse(&title).map_err(ServerFnError::new)?;
-    ssr::store()?
-        .rename_draft(id, &title)
+    let title = crate::drafts::DraftTitle::parse(&title).map_err(bad_input)?;
+    let (store, caller) = caller(Permission::Draft)?;
+    store
+        .rename_draft(caller.org, id, &title)
         .await
-        .map_err(ssr::user_error)
+        .map_err(user_error)
 }
 
 #[server(endpoint = "load_draft")]
 pub async fn load_draft(id: i64) -> Result<DraftEditor, ServerFnError> {
-    let store = ssr::store()?;
-    let (draft, version) = store.draft(id).await.map_err(ssr::user_error)?;
+    let (store, caller) = caller(Permission::Read)?;
+    let (draft, version) = store.draft(caller.org, id).await.map_err(user_error)?;
     let template = store
         .template(&draft.template_id, draft.template_version)
         .await
-        .map_err(ssr::user_error)?;
+        .map_err(user_error)?;
     let latest = store
-        .latest_template(&draft.template_id)
+        .latest_template(caller.org, &draft.template_id)
         .await
-        .map_err(ssr::user_error)?;
+        .map_err(user_error)?;
     Ok(DraftEditor {
         newer_template: (latest.version > draft.template_version).then_some(latest.version),
         language: template.front.language.clone(),
@@ -182,16 +161,16 @@ pub async fn load_draft(id: i64) -> Result<DraftEditor, ServerFnError> {
 
 #[server(endpoint = "preview_template_move")]
 pub async fn preview_template_move(id: i64) -> Result<TemplateMove, ServerFnError> {
-    let store = ssr::store()?;
-    let (draft, version) = store.draft(id).await.map_err(ssr::user_error)?;
+    let (store, caller) = caller(Permission::Read)?;
+    let (draft, version) = store.draft(caller.org, id).await.map_err(user_error)?;
     let current = store
         .template(&draft.template_id, draft.template_version)
         .await
-        .map_err(ssr::user_error)?;
+        .map_err(user_error)?;
     let latest = store
-        .latest_template(&draft.template_id)
+        .latest_template(caller.org, &draft.template_id)
         .await
-        .map_err(ssr::user_error)?;
+        .map_err(user_error)?;
     let (old, new) = (&current.front.fields, &latest.template.front.fields);
     let changes = {
         let (current, next) = (current.clone(), latest.template.clone());
@@ -225,20 +204,22 @@ pub async fn move_draft_template(
     base_version: i64,
     to_version: i64,
 ) -> Result<SaveOutcome, ServerFnError> {
-    ssr::store()?
-        .move_to_template(id, base_version, to_version)
+    let (store, caller) = caller(Permission::Draft)?;
+    store
+        .move_to_template(&caller, id, base_version, to_version)
         .await
-        .map_err(ssr::user_error)
+        .map_err(user_error)
 }
 
 /// Saves the wizard's answers as a new version, unless someone else saved
 /// since the version the wizard started from (then says so).
 #[server(endpoint = "save_draft", input = Json)]
 pub async fn save_draft(request: SaveRequest) -> Result<SaveOutcome, ServerFnError> {
-    ssr::store()?
-        .save_draft(&request)
+    let (store, caller) = caller(Permission::Draft)?;
+    store
+        .save_draft(&caller, &request)
         .await
-        .map_err(ssr::user_error)
+        .map_err(user_error)
 }
 
 /// Renders answers (saved or not) with the draft's template version.
@@ -250,15 +231,18 @@ pub async fn preview_draft(
 ) -> Result<Preview, ServerFnError> {
     use crate::drafts::campaign::{self, CampaignKey};
     use crate::evidence::{CitationStyle, DEFAULT_STYLE};
-    let store = ssr::store()?;
-    let (_, template) = store.draft_template(id).await.map_err(ssr::user_error)?;
-    let library = store.library();
+    let (store, caller) = caller(Permission::Read)?;
+    let (_, template) = store
+        .draft_template(caller.org, id)
+        .await
+        .map_err(user_error)?;
+    let library = store.library_for(caller.org);
     let today = time::OffsetDateTime::now_utc().date();
     let members = match CampaignKey::of(&template, &answers) {
         Some(key) => Some(
-            campaign::members(&store, id, &key)
+            campaign::members(&store, caller.org, id, &key)
                 .await
-                .map_err(ssr::user_error)?,
+                .map_err(user_error)?,
         ),
         None => None,
     };
@@ -285,25 +269,34 @@ pub async fn preview_draft(
 pub async fn draft_history(
     id: i64,
 ) -> Result<(DraftSummary, Vec<crate::drafts::VersionSummary>), ServerFnError> {
-    let store = ssr::store()?;
-    let draft = store.draft_summary(id).await.map_err(ssr::user_error)?;
-    let versions = store.draft_versions(id).await.map_err(ssr::user_error)?;
+    let (store, caller) = caller(Permission::Read)?;
+    let draft = store
+        .draft_summary(caller.org, id)
+        .await
+        .map_err(user_error)?;
+    let versions = store
+        .draft_versions(caller.org, id)
+        .await
+        .map_err(user_error)?;
     Ok((draft, versions))
 }
 
 #[server(endpoint = "view_version")]
 pub async fn view_version(id: i64, number: i64) -> Result<VersionView, ServerFnError> {
-    let store = ssr::store()?;
-    let draft = store.draft_summary(id).await.map_err(ssr::user_error)?;
-    let version = store
-        .draft_version(id, number)
+    let (store, caller) = caller(Permission::Read)?;
+    let draft = store
+        .draft_summary(caller.org, id)
         .await
-        .map_err(ssr::user_error)?;
+        .map_err(user_error)?;
+    let version = store
+        .draft_version(caller.org, id, number)
+        .await
+        .map_err(user_error)?;
     // The questions the version was answered with.
     let template = store
         .template(&draft.template_id, version.template_version)
         .await
-        .map_err(ssr::user_error)?;
+        .map_err(user_error)?;
     let answers = template
         .front
         .fields
@@ -325,28 +318,31 @@ pub async fn compare_versions(
     before: i64,
     after: i64,
 ) -> Result<Vec<Change>, ServerFnError> {
-    let store = ssr::store()?;
-    let draft = store.draft_summary(id).await.map_err(ssr::user_error)?;
+    let (store, caller) = caller(Permission::Read)?;
+    let draft = store
+        .draft_summary(caller.org, id)
+        .await
+        .map_err(user_error)?;
     let old = store
-        .draft_version(id, before)
+        .draft_version(caller.org, id, before)
         .await
-        .map_err(ssr::user_error)?;
+        .map_err(user_error)?;
     let new = store
-        .draft_version(id, after)
+        .draft_version(caller.org, id, after)
         .await
-        .map_err(ssr::user_error)?;
+        .map_err(user_error)?;
     // The questions of both versions' templates: the later one's, then any
     // the later template no longer asks.
     let template_of = |version: i64| store.template(&draft.template_id, version);
     let mut fields = template_of(new.template_version)
         .await
-        .map_err(ssr::user_error)?
+        .map_err(user_error)?
         .front
         .fields
         .clone();
     let earlier = template_of(old.template_version)
         .await
-        .map_err(ssr::user_error)?;
+        .map_err(user_error)?;
     for field in &earlier.front.fields {
         if !fields.iter().any(|f| f.id == field.id) {
             fields.push(field.clone());
@@ -362,8 +358,39 @@ pub async fn restore_version(
     number: i64,
     base_version: i64,
 ) -> Result<SaveOutcome, ServerFnError> {
-    ssr::store()?
-        .restore_version(id, number, base_version)
+    let (store, caller) = caller(Permission::Draft)?;
+    store
+        .restore_version(&caller, id, number, base_version)
         .await
-        .map_err(ssr::user_error)
+        .map_err(user_error)
+}
+
+/// The draft's publication for readers, if it is published.
+#[server(endpoint = "draft_publication")]
+pub async fn draft_publication(
+    id: i64,
+) -> Result<Option<crate::drafts::Publication>, ServerFnError> {
+    let (store, caller) = caller(Permission::Read)?;
+    store.publication(caller.org, id).await.map_err(user_error)
+}
+
+/// Publishes a final draft's latest version at a read-only address for
+/// readers; `indexable` lets search engines index it.
+#[server(endpoint = "publish_draft")]
+pub async fn publish_draft(
+    id: i64,
+    indexable: bool,
+) -> Result<crate::drafts::Publication, ServerFnError> {
+    let (store, caller) = caller(Permission::Draft)?;
+    store
+        .publish_draft(&caller, id, indexable)
+        .await
+        .map_err(user_error)
+}
+
+/// Withdraws a published draft: its address answers "gone".
+#[server(endpoint = "withdraw_draft")]
+pub async fn withdraw_draft(id: i64) -> Result<(), ServerFnError> {
+    let (store, caller) = caller(Permission::Draft)?;
+    store.withdraw_draft(&caller, id).await.map_err(user_error)
 }

@@ -6,6 +6,7 @@ pub mod api;
 mod history;
 mod inputs;
 mod picker;
+mod publish;
 mod template_update;
 mod title;
 mod wizard;

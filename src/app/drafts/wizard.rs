@@ -704,6 +704,7 @@ fn PreviewPane(draft_id: i64) -> impl IntoView {
                     }}
                 </p>
             </div>
+            <super::publish::PublishPanel draft_id/>
             {move || {
                 preview
                     .with(|p| p.as_ref().map(|p| p.words.clone()))

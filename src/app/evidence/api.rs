@@ -12,6 +12,17 @@ use crate::evidence::Source;
 pub struct SourceView {
     pub source: Source,
     pub citation: String,
+    /// Whether the caller's organisation owns it (and may change it).
+    #[serde(default)]
+    pub owned: bool,
+    /// Whose it is, when not the caller's organisation's.
+    #[serde(default)]
+    pub owner: String,
+    #[serde(default)]
+    pub shared: bool,
+    /// Hidden from the picker; documents citing it still render.
+    #[serde(default)]
+    pub retired: bool,
 }
 
 /// What an import did, for the page to say.
@@ -22,19 +33,37 @@ pub struct ImportOutcome {
     pub skipped: Vec<String>,
 }
 
+#[cfg(feature = "ssr")]
+use crate::accounts::Permission;
+#[cfg(feature = "ssr")]
+use crate::app::calls::{bad_input, caller, user_error};
+
+/// The organisation's library: its own sources, the sample library and
+/// sources others share, each with whose it is and whether it is retired.
 #[server(endpoint = "list_sources")]
 pub async fn list_sources() -> Result<Vec<SourceView>, ServerFnError> {
-    use crate::app::drafts::api::ssr::store;
     use crate::evidence::{CitationStyle, DEFAULT_STYLE};
-    let library = store()?.library();
+    let (store, caller) = caller(Permission::Read)?;
+    let library = store.library_for(caller.org);
+    let evidence = store.evidence();
     crate::server::blocking::run(move || {
         let style = CitationStyle::by_name(DEFAULT_STYLE).map_err(ServerFnError::new)?;
         Ok(library
             .sources
             .iter()
-            .map(|source| SourceView {
-                citation: crate::evidence::full_citation(source, &library, &style),
-                source: source.clone(),
+            .map(|source| {
+                let meta = evidence.meta.get(&source.id);
+                SourceView {
+                    citation: crate::evidence::full_citation(source, &library, &style),
+                    source: source.clone(),
+                    owned: meta.is_some_and(|m| m.org == caller.org),
+                    owner: meta
+                        .filter(|m| m.org != caller.org)
+                        .map(|m| m.org_name.clone())
+                        .unwrap_or_default(),
+                    shared: meta.is_some_and(|m| m.shared),
+                    retired: meta.is_some_and(|m| m.retired),
+                }
             })
             .collect())
     })
@@ -45,28 +74,49 @@ pub async fn list_sources() -> Result<Vec<SourceView>, ServerFnError> {
 /// Adds a source, or with `replace` changes the one with the same id.
 #[server(endpoint = "save_source", input = Json)]
 pub async fn save_source(source: Source, replace: bool) -> Result<(), ServerFnError> {
-    use crate::app::drafts::api::ssr::{store, user_error};
-    store()?
-        .save_source(source, replace)
+    let (store, caller) = caller(Permission::Draft)?;
+    store
+        .save_source(&caller, source, replace)
         .await
         .map_err(user_error)
 }
 
-/// Deletes a source, unless a draft cites it (then names the drafts).
+/// Deletes a source nothing cites; otherwise names what cites it.
 #[server(endpoint = "delete_source")]
 pub async fn delete_source(id: String) -> Result<(), ServerFnError> {
-    use crate::app::drafts::api::ssr::{store, user_error};
-    store()?.delete_source(&id).await.map_err(user_error)
+    let (store, caller) = caller(Permission::Draft)?;
+    store.delete_source(&caller, &id).await.map_err(user_error)
+}
+
+/// Retires a source (hidden from the picker, still rendering what cites
+/// it), or brings it back.
+#[server(endpoint = "retire_source")]
+pub async fn retire_source(id: String, retired: bool) -> Result<(), ServerFnError> {
+    let (store, caller) = caller(Permission::Draft)?;
+    store
+        .set_source_retired(&caller, &id, retired)
+        .await
+        .map_err(user_error)
+}
+
+/// Shares a source read-only with every organisation.
+#[server(endpoint = "share_source")]
+pub async fn share_source(id: String) -> Result<(), ServerFnError> {
+    let (store, caller) = caller(Permission::EditTemplates)?;
+    store.share_source(&caller, &id).await.map_err(user_error)
 }
 
 /// Imports CSL-JSON or BibTeX (as Zotero exports them); sources whose id is
 /// already in the library are skipped, never overwritten.
 #[server(endpoint = "import_sources")]
 pub async fn import_sources(text: String) -> Result<ImportOutcome, ServerFnError> {
-    use crate::app::drafts::api::ssr::{store, user_error};
     let (format, sources) =
-        crate::evidence::import::detect_and_parse(&text).map_err(ServerFnError::new)?;
-    let report = store()?.import_sources(sources).await.map_err(user_error)?;
+        crate::evidence::import::detect_and_parse(&text).map_err(|e| bad_input(e.to_string()))?;
+    let (store, caller) = caller(Permission::Draft)?;
+    let report = store
+        .import_sources(&caller, sources)
+        .await
+        .map_err(user_error)?;
     Ok(ImportOutcome {
         format: format.to_owned(),
         added: report.added,

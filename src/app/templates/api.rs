@@ -17,6 +17,9 @@ pub struct VersionInfo {
     pub origin: String,
     /// Drafts written with this version.
     pub drafts: i64,
+    /// When the version was shared with every organisation.
+    #[serde(default)]
+    pub shared_at: Option<String>,
 }
 
 /// A template with its versions, newest first.
@@ -32,6 +35,12 @@ pub struct TemplateListing {
     /// The version new drafts start from.
     pub published: Option<i64>,
     pub versions: Vec<VersionInfo>,
+    /// Whether the caller's organisation owns it and may change it.
+    #[serde(default)]
+    pub owned: bool,
+    /// Who shares it, when another organisation does.
+    #[serde(default)]
+    pub publisher: Option<String>,
 }
 
 impl TemplateListing {
@@ -62,6 +71,8 @@ mod ssr {
             built_in: overview.built_in,
             retired: overview.retired,
             published: overview.published,
+            owned: overview.owned,
+            publisher: overview.publisher,
             versions: overview
                 .versions
                 .into_iter()
@@ -72,25 +83,34 @@ mod ssr {
                     notes: v.notes,
                     origin: v.origin,
                     drafts: v.drafts,
+                    shared_at: v.shared_at,
                 })
                 .collect(),
         }
     }
 }
 
+#[cfg(feature = "ssr")]
+use crate::accounts::Permission;
+#[cfg(feature = "ssr")]
+use crate::app::calls::{bad_input, caller, user_error};
+
 #[server(endpoint = "template_library")]
 pub async fn template_library() -> Result<Vec<TemplateListing>, ServerFnError> {
-    use crate::app::drafts::api::ssr::{store, user_error};
-    let overviews = store()?.template_overviews().await.map_err(user_error)?;
+    let (store, caller) = caller(Permission::Read)?;
+    let overviews = store
+        .template_overviews(caller.org)
+        .await
+        .map_err(user_error)?;
     Ok(overviews.into_iter().map(ssr::listing).collect())
 }
 
 /// Saves a template file as a new, unpublished version; returns (id, version).
 #[server(endpoint = "save_template")]
 pub async fn save_template(source: String) -> Result<(String, i64), ServerFnError> {
-    use crate::app::drafts::api::ssr::{store, user_error};
-    store()?
-        .save_template_version(&source)
+    let (store, caller) = caller(Permission::EditTemplates)?;
+    store
+        .save_template_version(&caller, &source)
         .await
         .map_err(user_error)
 }
@@ -101,18 +121,18 @@ pub async fn publish_template(
     version: i64,
     notes: String,
 ) -> Result<(), ServerFnError> {
-    use crate::app::drafts::api::ssr::{store, user_error};
-    store()?
-        .publish_template(&id, version, &notes)
+    let (store, caller) = caller(Permission::EditTemplates)?;
+    store
+        .publish_template(&caller, &id, version, &notes)
         .await
         .map_err(user_error)
 }
 
 #[server(endpoint = "retire_template")]
 pub async fn retire_template(id: String, retired: bool) -> Result<(), ServerFnError> {
-    use crate::app::drafts::api::ssr::{store, user_error};
-    store()?
-        .set_template_retired(&id, retired)
+    let (store, caller) = caller(Permission::EditTemplates)?;
+    store
+        .set_template_retired(&caller, &id, retired)
         .await
         .map_err(user_error)
 }
@@ -123,9 +143,9 @@ pub async fn clone_template(
     version: i64,
     new_id: String,
 ) -> Result<(String, i64), ServerFnError> {
-    use crate::app::drafts::api::ssr::{store, user_error};
-    store()?
-        .clone_template(&id, version, new_id.trim())
+    let (store, caller) = caller(Permission::EditTemplates)?;
+    store
+        .clone_template(&caller, &id, version, new_id.trim())
         .await
         .map_err(user_error)
 }
@@ -138,14 +158,14 @@ pub async fn import_template(
     source: String,
     as_copy_id: String,
 ) -> Result<(String, i64), ServerFnError> {
-    use crate::app::drafts::api::ssr::{store, user_error};
     use crate::store::template_library::ImportAs;
+    let (store, caller) = caller(Permission::EditTemplates)?;
     let as_ = match as_copy_id.trim() {
         "" => ImportAs::NewVersion,
         id => ImportAs::Copy(id.to_owned()),
     };
-    store()?
-        .import_template(&source, &as_)
+    store
+        .import_template(&caller, &source, &as_)
         .await
         .map_err(user_error)
 }
@@ -178,8 +198,8 @@ pub struct EditorCheck {
 /// missing answers shown as placeholders.
 #[server(endpoint = "check_template")]
 pub async fn check_template(source: String, answers: String) -> Result<EditorCheck, ServerFnError> {
-    use crate::app::drafts::api::ssr::store;
-    let library = store()?.library();
+    let (store, caller) = caller(Permission::EditTemplates)?;
+    let library = store.library_for(caller.org);
     crate::server::blocking::run(move || ssr_check::check(&source, &answers, &library))
         .await
         .map_err(ServerFnError::new)
@@ -197,15 +217,17 @@ pub struct EditorStart {
 
 #[server(endpoint = "template_for_editing")]
 pub async fn template_for_editing(id: String) -> Result<EditorStart, ServerFnError> {
-    use crate::app::drafts::api::ssr::{store, user_error};
-    let store = store()?;
-    let overview = store.template_overview(&id).await.map_err(user_error)?;
-    let version = overview.versions.first().map_or(1, |v| v.version);
-    let source = store
-        .template_source(&id, version)
+    let (store, caller) = caller(Permission::EditTemplates)?;
+    let overview = store
+        .template_overview(caller.org, &id)
         .await
         .map_err(user_error)?;
-    let answers = match store.latest_template(&id).await {
+    let version = overview.versions.first().map_or(1, |v| v.version);
+    let source = store
+        .template_source(caller.org, &id, version)
+        .await
+        .map_err(user_error)?;
+    let answers = match store.latest_template(caller.org, &id).await {
         Ok(stored) => stored
             .sample
             .map(|s| serde_json::to_string_pretty(&s).unwrap_or_default())
@@ -303,8 +325,14 @@ pub async fn compare_template_versions(
     from: i64,
     to: i64,
 ) -> Result<crate::compose::changes::TemplateChanges, ServerFnError> {
-    use crate::app::drafts::api::ssr::{store, user_error};
-    let store = store()?;
+    let (store, caller) = caller(Permission::Read)?;
+    // Both versions must be ones the caller's organisation sees.
+    for version in [from, to] {
+        store
+            .template_source(caller.org, &id, version)
+            .await
+            .map_err(user_error)?;
+    }
     let old = store.template(&id, from).await.map_err(user_error)?;
     let new = store.template(&id, to).await.map_err(user_error)?;
     crate::server::blocking::run(move || {
@@ -321,5 +349,17 @@ pub async fn set_template_fields(
     source: String,
     fields: Vec<crate::compose::Field>,
 ) -> Result<String, ServerFnError> {
-    crate::compose::field_text::write(&source, &fields).map_err(ServerFnError::new)
+    caller(Permission::EditTemplates)?;
+    crate::compose::field_text::write(&source, &fields).map_err(bad_input)
+}
+
+/// Shares a published version with every organisation (advocacy
+/// organisations only): others draft from it and clone it, never change it.
+#[server(endpoint = "share_template")]
+pub async fn share_template(id: String, version: i64) -> Result<(), ServerFnError> {
+    let (store, caller) = caller(Permission::EditTemplates)?;
+    store
+        .share_template(&caller, &id, version)
+        .await
+        .map_err(user_error)
 }

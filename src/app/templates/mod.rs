@@ -16,8 +16,12 @@ use crate::app::TemplateSummary;
 /// The templates drafters can start from.
 #[server(endpoint = "list_templates")]
 pub async fn list_templates() -> Result<Vec<TemplateSummary>, ServerFnError> {
-    let state = expect_context::<crate::server::AppState>();
-    let templates = state.store.latest_templates().await?;
+    use crate::app::calls::{caller, user_error};
+    let (store, caller) = caller(crate::accounts::Permission::Read)?;
+    let templates = store
+        .latest_templates(caller.org)
+        .await
+        .map_err(user_error)?;
     Ok(templates.iter().map(TemplateSummary::of).collect())
 }
 

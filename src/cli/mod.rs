@@ -1,4 +1,7 @@
-//! The command line: list templates, render a document, or start the server.
+//! The command line: list templates, render a document, check and lint,
+//! manage organisations and people, or start the server.
+
+pub mod accounts;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -40,6 +43,14 @@ pub enum Command {
     /// Check template files: each problem as FILE:LINE:COLUMN: message; exits
     /// non-zero on an error (and on a warning with --strict).
     Lint(LintArgs),
+    /// Organisations (operators only).
+    #[command(subcommand)]
+    Org(accounts::OrgCommand),
+    /// People and their roles (operators only).
+    #[command(subcommand)]
+    User(accounts::UserCommand),
+    /// Every route the server answers, with who may reach it.
+    Routes,
 }
 
 #[derive(Debug, clap::Args)]

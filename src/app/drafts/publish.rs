@@ -1,0 +1,85 @@
+//! Publishing a final draft for readers: a read-only address anyone with
+//! the link can open (the document, its DOCX and PDF), and withdrawing it.
+
+use leptos::prelude::*;
+
+use super::api::{draft_publication, PublishDraft, SetDraftStatus, WithdrawDraft};
+use super::error_text;
+
+#[component]
+pub fn PublishPanel(draft_id: i64) -> impl IntoView {
+    let mark_final = ServerAction::<SetDraftStatus>::new();
+    let publish = ServerAction::<PublishDraft>::new();
+    let withdraw = ServerAction::<WithdrawDraft>::new();
+    let publication = Resource::new(
+        move || {
+            (
+                publish.version().get(),
+                withdraw.version().get(),
+                mark_final.version().get(),
+            )
+        },
+        move |_| draft_publication(draft_id),
+    );
+    let failure = move || {
+        [
+            mark_final.value().get().and_then(Result::err),
+            publish.value().get().and_then(Result::err),
+            withdraw.value().get().and_then(Result::err),
+        ]
+        .into_iter()
+        .flatten()
+        .last()
+        .map(|e| view! { <p class="error" role="alert">{error_text(&e)}</p> })
+    };
+    let marked = move || mark_final.value().get().is_some_and(|r| r.is_ok());
+    view! {
+        <section class="publish" aria-label="Publish for readers">
+            <h2>"Publish for readers"</h2>
+            {failure}
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match publication.await {
+                        Ok(Some(p)) => {
+                            let address = format!("/p/{}", p.token);
+                            let href = address.clone();
+                            view! {
+                                <p class="note" role="status">
+                                    {format!("Version {} is published at ", p.version)}
+                                    <a class="public-link" href=href target="_blank" rel="noopener">{address}</a>
+                                    {if p.indexable { " (search engines may index it)." } else { " (not indexed by search engines)." }}
+                                </p>
+                                <ActionForm action=withdraw attr:class="inline">
+                                    <input type="hidden" name="id" value=draft_id.to_string()/>
+                                    <button type="submit" class="withdraw">"Withdraw"</button>
+                                </ActionForm>
+                            }
+                                .into_any()
+                        }
+                        Ok(None) => view! {
+                            <p class="note">"A final draft can be published at a read-only address for readers. Only people with the address can open it."</p>
+                        }
+                            .into_any(),
+                        Err(e) => view! { <p class="error" role="alert">{error_text(&e)}</p> }.into_any(),
+                    }
+                })}
+            </Suspense>
+            <ActionForm action=mark_final attr:class="inline">
+                <input type="hidden" name="id" value=draft_id.to_string()/>
+                <input type="hidden" name="status" value="final"/>
+                <button type="submit" class="mark-final">{move || if marked() { "Marked final" } else { "Mark final" }}</button>
+            </ActionForm>
+            <ActionForm action=publish attr:class="inline">
+                <input type="hidden" name="id" value=draft_id.to_string()/>
+                <label class="indexable">
+                    "Search engines: "
+                    <select name="indexable">
+                        <option value="false" selected=true>"do not index"</option>
+                        <option value="true">"may index"</option>
+                    </select>
+                </label>
+                <button type="submit" class="publish-button">"Publish"</button>
+            </ActionForm>
+        </section>
+    }
+}

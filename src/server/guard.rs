@@ -1,0 +1,207 @@
+//! The one layer every request passes through, before any handler:
+//!
+//! 1. the `Host` must be one the server is configured for;
+//! 2. a state-changing request (any method but GET and HEAD) must come from
+//!    the app itself: its `Origin`, or without one its `Sec-Fetch-Site`,
+//!    says so, else 403;
+//! 3. the caller is resolved from the session cookie, once, and put in the
+//!    request for handlers and server functions (`app::calls`);
+//! 4. an anonymous caller of a signed-in route is sent to `/login` (pages)
+//!    or answered 401;
+//! 5. every response gets the security headers, with a fresh nonce for
+//!    Leptos's hydration script in the Content-Security-Policy.
+
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use leptos::nonce::Nonce;
+
+use super::routes::{access, kind, Access, Kind};
+use super::AppState;
+use crate::accounts::Caller;
+
+pub const SESSION_COOKIE: &str = "rs_session";
+
+/// The client's address as the server sees it (for the sign-in slow-down).
+#[derive(Debug, Clone)]
+pub struct ClientAddress(pub String);
+
+/// This response's script nonce.
+#[derive(Debug, Clone)]
+pub struct CspNonce(pub Nonce);
+
+pub async fn guard(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    let headers = request.headers();
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or_default();
+    if !state.web.host_allowed(host) {
+        return (
+            StatusCode::BAD_REQUEST,
+            format!("this server does not answer for the host `{host}`"),
+        )
+            .into_response();
+    }
+    let method = request.method().clone();
+    if method != Method::GET && method != Method::HEAD && !same_origin(headers, &state) {
+        return (
+            StatusCode::FORBIDDEN,
+            "refused: this request did not come from Resolution Studio's own pages",
+        )
+            .into_response();
+    }
+    let caller = match session_token(headers) {
+        Some(token) => match state.store.session_caller(&token).await {
+            Ok(caller) => caller,
+            Err(error) => {
+                eprintln!("error: reading a session failed: {error}");
+                return (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "the server could not check your session; try again shortly",
+                )
+                    .into_response();
+            }
+        },
+        None => None,
+    };
+    let path = request.uri().path().to_owned();
+    if caller.is_none() && access(&path) == Access::SignedIn {
+        return anonymous(&method, &path, request.uri().query());
+    }
+    let address = request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|info| info.0.ip().to_string())
+        .unwrap_or_else(|| "unknown".to_owned());
+    let nonce = Nonce::new();
+    let extensions = request.extensions_mut();
+    extensions.insert(ClientAddress(address));
+    extensions.insert(CspNonce(nonce.clone()));
+    if let Some(caller) = caller {
+        extensions.insert::<Caller>(caller);
+    }
+    let mut response = next.run(request).await;
+    security_headers(response.headers_mut(), &nonce);
+    response
+}
+
+/// Whether a state-changing request comes from our own pages.
+fn same_origin(headers: &HeaderMap, state: &AppState) -> bool {
+    if let Some(origin) = headers.get(header::ORIGIN) {
+        return origin
+            .to_str()
+            .is_ok_and(|origin| state.web.origin_allowed(origin));
+    }
+    // Browsers that send no Origin send Sec-Fetch-Site; a request with
+    // neither is refused (command-line clients use the API tokens to come).
+    headers
+        .get("sec-fetch-site")
+        .is_some_and(|site| site.as_bytes() == b"same-origin")
+}
+
+pub fn session_token(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == SESSION_COOKIE)
+        .map(|(_, value)| value.to_owned())
+        .filter(|value| !value.is_empty())
+}
+
+/// An anonymous caller of a signed-in route.
+fn anonymous(method: &Method, path: &str, query: Option<&str>) -> Response {
+    if *method == Method::GET && kind(path) == Kind::Page {
+        let target = match query {
+            Some(query) => format!("{path}?{query}"),
+            None => path.to_owned(),
+        };
+        let next: String = url_encode(&target);
+        return Redirect::to(&format!("/login?next={next}")).into_response();
+    }
+    (
+        StatusCode::UNAUTHORIZED,
+        "sign in first: this needs a signed-in account",
+    )
+        .into_response()
+}
+
+fn url_encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
+            other => format!("%{other:02X}"),
+        })
+        .collect()
+}
+
+/// The headers every response carries. A response that set its own
+/// Content-Security-Policy (the sandboxed HTML download) keeps it.
+fn security_headers(headers: &mut HeaderMap, nonce: &Nonce) {
+    if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+        let policy = format!(
+            "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+             style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; \
+             object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+        );
+        if let Ok(value) = HeaderValue::from_str(&policy) {
+            headers.insert(header::CONTENT_SECURITY_POLICY, value);
+        }
+    }
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("same-origin"),
+    );
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+}
+
+/// The `Set-Cookie` value that starts a session.
+pub fn session_cookie(token: &str, https: bool) -> String {
+    let max_age = crate::store::accounts::SESSION_LIFETIME.as_secs();
+    let secure = if https { "; Secure" } else { "" };
+    format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}")
+}
+
+/// The `Set-Cookie` value that removes the session cookie.
+pub fn cleared_cookie(https: bool) -> String {
+    let secure = if https { "; Secure" } else { "" };
+    format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_session_cookie_is_found_among_others() {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::COOKIE,
+            HeaderValue::from_static("theme=dark; rs_session=abc-123_x; other=1"),
+        );
+        assert_eq!(session_token(&headers).as_deref(), Some("abc-123_x"));
+        headers.insert(header::COOKIE, HeaderValue::from_static("rs_session="));
+        assert_eq!(session_token(&headers), None);
+    }
+
+    #[test]
+    fn cookies_are_http_only_lax_and_secure_over_https() {
+        let cookie = session_cookie("t", true);
+        assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"));
+        assert!(cookie.ends_with("; Secure"));
+        assert!(!session_cookie("t", false).contains("Secure"));
+        assert!(cleared_cookie(false).contains("Max-Age=0"));
+    }
+}

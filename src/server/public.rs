@@ -1,0 +1,115 @@
+//! Readers' pages: a published draft at `/p/TOKEN` as a web page with its
+//! DOCX and PDF, and nothing else of the organisation. A withdrawn address
+//! answers 410; pages ask search engines not to index them unless the
+//! publisher chose otherwise.
+
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde_json::Value;
+
+use super::downloads::{file, render};
+use super::sign_in::escape;
+use super::AppState;
+use crate::export::Format;
+use crate::store::publications::{PublicDocument, PublicError};
+
+pub async fn page(State(state): State<AppState>, Path(token): Path<String>) -> Response {
+    let document = match state.store.public_document(&token).await {
+        Ok(document) => document,
+        Err(error) => return refusal(error),
+    };
+    let indexable = document.indexable;
+    let html = match rendered(&state, document, Format::Html).await {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(response) => return response,
+    };
+    let downloads = format!(
+        "<nav class=\"reader-downloads\" aria-label=\"Downloads\"><a href=\"/p/{t}/download/docx\" download>DOCX</a> \
+         <a href=\"/p/{t}/download/pdf\" download>PDF</a></nav>\n",
+        t = escape(&token)
+    );
+    let robots = if indexable {
+        ""
+    } else {
+        "<meta name=\"robots\" content=\"noindex, nofollow\">\n"
+    };
+    let html = html
+        .replacen("<head>\n", &format!("<head>\n{robots}"), 1)
+        .replacen("<body>\n", &format!("<body>\n{downloads}"), 1);
+    let mut response = ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response();
+    robots_header(&mut response, indexable);
+    response
+}
+
+pub async fn download(
+    State(state): State<AppState>,
+    Path((token, format)): Path<(String, String)>,
+) -> Response {
+    let Some(format) = Format::from_extension(&format) else {
+        return super::downloads::unknown_format(&format);
+    };
+    let document = match state.store.public_document(&token).await {
+        Ok(document) => document,
+        Err(error) => return refusal(error),
+    };
+    let indexable = document.indexable;
+    let name = crate::drafts::file_name(
+        &document.company,
+        document.template.front.kind.as_str(),
+        document.saved_at.get(..10).unwrap_or_default(),
+        format.extension(),
+    );
+    let mut response = match rendered(&state, document, format).await {
+        Ok(bytes) => file(format, &name, bytes),
+        Err(response) => response,
+    };
+    robots_header(&mut response, indexable);
+    response
+}
+
+async fn rendered(
+    state: &AppState,
+    document: PublicDocument,
+    format: Format,
+) -> Result<Vec<u8>, Response> {
+    let library = state.store.library_for(document.org);
+    render(
+        document.template,
+        Value::Object(document.answers),
+        library,
+        format,
+    )
+    .await
+    .map_err(|message| {
+        eprintln!("error: a published document failed to render: {message}");
+        (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "this document cannot be shown right now; its publisher has been told",
+        )
+            .into_response()
+    })
+}
+
+fn refusal(error: PublicError) -> Response {
+    let status = match &error {
+        PublicError::NotFound => StatusCode::NOT_FOUND,
+        PublicError::Withdrawn => StatusCode::GONE,
+        PublicError::Store(inner) => {
+            eprintln!("error: {inner}");
+            StatusCode::INTERNAL_SERVER_ERROR
+        }
+    };
+    let mut response = (status, error.to_string()).into_response();
+    robots_header(&mut response, false);
+    response
+}
+
+fn robots_header(response: &mut Response, indexable: bool) {
+    if !indexable {
+        response.headers_mut().insert(
+            "x-robots-tag",
+            HeaderValue::from_static("noindex, nofollow"),
+        );
+    }
+}
