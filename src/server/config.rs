@@ -58,7 +58,7 @@ impl WebConfig {
 
     pub fn host_allowed(&self, host: &str) -> bool {
         let host = host.to_ascii_lowercase();
-        self.allowed_hosts.iter().any(|allowed| *allowed == host)
+        self.allowed_hosts.contains(&host)
     }
 
     /// Whether `origin` (`scheme://host[:port]`) is the app's own.

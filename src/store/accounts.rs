@@ -59,6 +59,8 @@ pub struct NewAccount<'a> {
 }
 
 type CallerRow = (i64, String, String, i64, String, String, String);
+/// A caller's row and one more column (the password hash, or the last-seen time).
+type CallerRowWith = (i64, String, String, i64, String, String, String, String);
 
 /// An RFC 3339 time `offset` before (negative) or after now, as stored.
 pub fn at_offset(offset: Duration, later: bool) -> String {
@@ -339,15 +341,14 @@ impl Store {
                 }));
             }
         }
-        let row: Option<(CallerRow, String)> =
-            sqlx::query_as::<_, (i64, String, String, i64, String, String, String, String)>(
-                "SELECT u.id, u.email, u.role, o.id, o.slug, o.name, o.kind, u.password_hash
+        let row: Option<(CallerRow, String)> = sqlx::query_as::<_, CallerRowWith>(
+            "SELECT u.id, u.email, u.role, o.id, o.slug, o.name, o.kind, u.password_hash
              FROM users u JOIN organisations o ON o.id = u.org_id WHERE u.email = ?",
-            )
-            .bind(&email)
-            .fetch_optional(self.pool())
-            .await?
-            .map(|(a, b, c, d, e, f, g, hash)| ((a, b, c, d, e, f, g), hash));
+        )
+        .bind(&email)
+        .fetch_optional(self.pool())
+        .await?
+        .map(|(a, b, c, d, e, f, g, hash)| ((a, b, c, d, e, f, g), hash));
         let (stored_hash, found) = match row {
             Some((caller, hash)) => (hash, Some(caller)),
             None => (password::decoy_hash().to_owned(), None),
@@ -428,18 +429,17 @@ impl Store {
     /// The person a session token belongs to, if the session is alive.
     pub async fn session_caller(&self, token: &str) -> Result<Option<Caller>, StoreError> {
         let hash = digest(token);
-        let row: Option<(i64, String, String, i64, String, String, String, String)> =
-            sqlx::query_as(
-                "SELECT u.id, u.email, u.role, o.id, o.slug, o.name, o.kind, s.last_seen_at
+        let row: Option<CallerRowWith> = sqlx::query_as(
+            "SELECT u.id, u.email, u.role, o.id, o.slug, o.name, o.kind, s.last_seen_at
                  FROM sessions s JOIN users u ON u.id = s.user_id
                  JOIN organisations o ON o.id = u.org_id
                  WHERE s.token_hash = ? AND s.expires_at > ? AND s.last_seen_at > ?",
-            )
-            .bind(&hash)
-            .bind(now())
-            .bind(at_offset(SESSION_IDLE, false))
-            .fetch_optional(self.pool())
-            .await?;
+        )
+        .bind(&hash)
+        .bind(now())
+        .bind(at_offset(SESSION_IDLE, false))
+        .fetch_optional(self.pool())
+        .await?;
         let Some((a, b, c, d, e, f, g, last_seen)) = row else {
             return Ok(None);
         };

@@ -234,7 +234,9 @@ impl Store {
     /// What cites a source, as the refusal to delete it lists it: the
     /// caller's own drafts and templates by name, others' only counted.
     async fn citing(&self, org: OrgId, id: &str) -> Result<Vec<String>, StoreError> {
-        let rows: Vec<(String, String, i64, Option<i64>, Option<String>)> = sqlx::query_as(
+        // kind, owner, version, the owner's organisation, the draft's title
+        type CitingRow = (String, String, i64, Option<i64>, Option<String>);
+        let rows: Vec<CitingRow> = sqlx::query_as(
             "SELECT c.kind, c.owner, c.version,
                     CASE c.kind WHEN 'draft' THEN d.org_id ELSE t.org_id END,
                     d.title

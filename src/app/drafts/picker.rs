@@ -113,7 +113,8 @@ pub fn EvidencePicker(field: Field) -> impl IntoView {
                                 let (q, t, s) = (query.get().to_lowercase(), tag.get(), since.get());
                                 library.with_value(|l| {
                                     l.iter()
-                                        .filter(|view| matches(&view.source, &q, &t, &s))
+                                        // Retired sources still render where cited, but are not offered.
+                                        .filter(|view| !view.retired && matches(&view.source, &q, &t, &s))
                                         .cloned()
                                         .map(|view| view! { <SourceCard view chosen write/> })
                                         .collect_view()

@@ -9,19 +9,21 @@ pub use form::SourceForm;
 use leptos::prelude::*;
 
 use crate::app::drafts::error_text;
-use api::{DeleteSource, ImportSources};
+use api::{DeleteSource, ImportSources, RetireSource};
 
 #[component]
 pub fn EvidencePage() -> impl IntoView {
     let refresh = RwSignal::new(0u32);
     let delete = ServerAction::<DeleteSource>::new();
     let import = ServerAction::<ImportSources>::new();
+    let retire = ServerAction::<RetireSource>::new();
     let sources = Resource::new(
         move || {
             (
                 refresh.get(),
                 delete.version().get(),
                 import.version().get(),
+                retire.version().get(),
             )
         },
         |_| api::list_sources(),
@@ -31,11 +33,14 @@ pub fn EvidencePage() -> impl IntoView {
     let (query, set_query) = signal(String::new());
     let import_text = RwSignal::new(String::new());
     let delete_message = move || {
-        delete
-            .value()
-            .get()
-            .and_then(Result::err)
-            .map(|e| view! { <p class="error" role="alert">{error_text(&e)}</p> })
+        [
+            delete.value().get().and_then(Result::err),
+            retire.value().get().and_then(Result::err),
+        ]
+        .into_iter()
+        .flatten()
+        .map(|e| view! { <p class="error" role="alert">{error_text(&e)}</p> })
+        .collect_view()
     };
     let import_message = move || {
         import.value().get().map(|result| match result {
@@ -57,7 +62,7 @@ pub fn EvidencePage() -> impl IntoView {
     view! {
         <section class="evidence">
             <h1>"Evidence library"</h1>
-            <p class="lead">"Sources, the claims drafters cite from them, and verbatim quotes. Shared by every draft."</p>
+            <p class="lead">"Sources, the claims drafters cite from them, and verbatim quotes: your organisation's, the sample library, and sources other organisations share."</p>
             <div class="toolbar">
                 <label>
                     <span>"Search"</span>
@@ -108,12 +113,22 @@ pub fn EvidencePage() -> impl IntoView {
                                                     <code>{format!("[@{}]", id)}</code>
                                                     {format!(" · {} claim(s)", view.source.claims.len())}
                                                     {view.source.provenance.clone().map(|p| format!(" · {p}"))}
+                                                    {(!view.owned).then(|| format!(" · from {}", view.owner))}
+                                                    {view.shared.then_some(" · shared with everyone")}
+                                                    {view.retired.then_some(" · retired: not offered to drafters")}
                                                 </p>
-                                                <button type="button" on:click=move |_| editing.set(Some(edit_id.clone()))>"Edit"</button>
-                                                <button type="button" on:click={
-                                                    let id = id.clone();
-                                                    move |_| { delete.dispatch(DeleteSource { id: id.clone() }); }
-                                                }>"Delete"</button>
+                                                {view.owned.then(|| {
+                                                    let (delete_id, retire_id, retired) = (id.clone(), id.clone(), view.retired);
+                                                    view! {
+                                                        <button type="button" on:click=move |_| editing.set(Some(edit_id.clone()))>"Edit"</button>
+                                                        <button type="button" class="retire" on:click=move |_| {
+                                                            retire.dispatch(RetireSource { id: retire_id.clone(), retired: !retired });
+                                                        }>{if retired { "Bring back" } else { "Retire" }}</button>
+                                                        <button type="button" on:click=move |_| {
+                                                            delete.dispatch(DeleteSource { id: delete_id.clone() });
+                                                        }>"Delete"</button>
+                                                    }
+                                                })}
                                                 <Show when=is_editing.clone()>
                                                     <SourceForm
                                                         initial=Some(source.clone())

@@ -6,7 +6,8 @@
 use leptos::prelude::*;
 
 use super::api::{
-    self, CloneTemplate, ImportTemplate, PublishTemplate, RetireTemplate, TemplateListing,
+    self, CloneTemplate, ImportTemplate, PublishTemplate, RetireTemplate, ShareTemplate,
+    TemplateListing,
 };
 use crate::app::drafts::{error_text, short_time};
 
@@ -16,9 +17,11 @@ pub fn LibraryPage() -> impl IntoView {
     let retire = ServerAction::<RetireTemplate>::new();
     let clone = ServerAction::<CloneTemplate>::new();
     let import = ServerAction::<ImportTemplate>::new();
+    let share = ServerAction::<ShareTemplate>::new();
     let templates = Resource::new(
         move || {
             (
+                share.version().get(),
                 publish.version().get(),
                 retire.version().get(),
                 clone.version().get(),
@@ -33,6 +36,7 @@ pub fn LibraryPage() -> impl IntoView {
             retire.value().get().and_then(Result::err),
             clone.value().get().and_then(Result::err),
             import.value().get().and_then(Result::err),
+            share.value().get().and_then(Result::err),
         ]
         .into_iter()
         .flatten()
@@ -52,7 +56,7 @@ pub fn LibraryPage() -> impl IntoView {
                     match templates.await {
                         Ok(list) => list
                             .into_iter()
-                            .map(|t| view! { <TemplateCard t publish retire clone/> })
+                            .map(|t| view! { <TemplateCard t publish retire clone share/> })
                             .collect_view()
                             .into_any(),
                         Err(e) => view! { <p class="error" role="alert">{error_text(&e)}</p> }.into_any(),
@@ -80,8 +84,10 @@ fn TemplateCard(
     publish: ServerAction<PublishTemplate>,
     retire: ServerAction<RetireTemplate>,
     clone: ServerAction<CloneTemplate>,
+    share: ServerAction<ShareTemplate>,
 ) -> impl IntoView {
     let status = t.status();
+    let owned = t.owned;
     let id = StoredValue::new(t.id.clone());
     let newest = t.versions.first().map_or(1, |v| v.version);
     let retired = t.retired;
@@ -96,6 +102,7 @@ fn TemplateCard(
                 {format!(" · {status}")}
                 {t.published.map(|v| format!(" · version {v} published"))}
                 {built_in.then_some(" · built-in")}
+                {t.publisher.clone().map(|p| format!(" · shared by {p}: clone it to change it"))}
             </p>
             <table class="versions">
                 <caption class="visually-hidden">{format!("Versions of {}", t.title)}</caption>
@@ -103,7 +110,9 @@ fn TemplateCard(
                 <tbody>
                     {t.versions.into_iter().map(|v| {
                         let version = v.version;
-                        let unpublished = v.published_at.is_none();
+                        let unpublished = v.published_at.is_none() && owned;
+                        let shareable = v.published_at.is_some() && v.shared_at.is_none() && owned;
+                        let shared = v.shared_at.is_some();
                         let notes = RwSignal::new(String::new());
                         view! {
                             <tr data-version=version>
@@ -121,6 +130,12 @@ fn TemplateCard(
                                             publish.dispatch(PublishTemplate { id: id.get_value(), version, notes: notes.get_untracked() });
                                         }>"Publish"</button>
                                     })}
+                                    {shareable.then(|| view! {
+                                        <button type="button" class="share" on:click=move |_| {
+                                            share.dispatch(ShareTemplate { id: id.get_value(), version });
+                                        }>"Share with everyone"</button>
+                                    })}
+                                    {shared.then_some(" shared with everyone")}
                                 </td>
                             </tr>
                         }
@@ -129,11 +144,13 @@ fn TemplateCard(
             </table>
             {(numbers.len() > 1).then(|| view! { <CompareVersions id=id.get_value() numbers=numbers.clone()/> })}
             <div class="template-actions">
-                {(!built_in).then(|| view! { <a class="button" href=format!("/library/{}/edit", id.get_value())>"Edit"</a> })}
+                {owned.then(|| view! { <a class="button" href=format!("/library/{}/edit", id.get_value())>"Edit"</a> })}
                 <CloneForm id=id.get_value() version=newest clone/>
-                <button type="button" on:click=move |_| {
-                    retire.dispatch(RetireTemplate { id: id.get_value(), retired: !retired });
-                }>{if retired { "Bring back" } else { "Retire" }}</button>
+                {owned.then(|| view! {
+                    <button type="button" on:click=move |_| {
+                        retire.dispatch(RetireTemplate { id: id.get_value(), retired: !retired });
+                    }>{if retired { "Bring back" } else { "Retire" }}</button>
+                })}
             </div>
         </article>
     }

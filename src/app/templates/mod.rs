@@ -116,6 +116,7 @@ fn TemplateRow(template: TemplateSummary) -> impl IntoView {
             <td>
                 <span class="title">{template.title.clone()}</span>
                 {template.description.clone().map(|d| view! { <span class="description">{d}</span> })}
+                {template.publisher.clone().map(|p| view! { <span class="publisher">{format!("Shared by {p}")}</span> })}
             </td>
             <td>{template.kind.clone()}</td>
             <td>{template.language.clone()}</td>
