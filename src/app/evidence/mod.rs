@@ -9,7 +9,7 @@ pub use form::SourceForm;
 use leptos::prelude::*;
 
 use crate::app::drafts::error_text;
-use api::{DeleteSource, ImportSources, RetireSource};
+use api::{DeleteSource, ImportSources, RetireSource, ShareSource};
 
 #[component]
 pub fn EvidencePage() -> impl IntoView {
@@ -17,9 +17,11 @@ pub fn EvidencePage() -> impl IntoView {
     let delete = ServerAction::<DeleteSource>::new();
     let import = ServerAction::<ImportSources>::new();
     let retire = ServerAction::<RetireSource>::new();
+    let share = ServerAction::<ShareSource>::new();
     let sources = Resource::new(
         move || {
             (
+                share.version().get(),
                 refresh.get(),
                 delete.version().get(),
                 import.version().get(),
@@ -119,11 +121,17 @@ pub fn EvidencePage() -> impl IntoView {
                                                 </p>
                                                 {view.owned.then(|| {
                                                     let (delete_id, retire_id, retired) = (id.clone(), id.clone(), view.retired);
+                                                    let (share_id, shared) = (id.clone(), view.shared);
                                                     view! {
                                                         <button type="button" on:click=move |_| editing.set(Some(edit_id.clone()))>"Edit"</button>
                                                         <button type="button" class="retire" on:click=move |_| {
                                                             retire.dispatch(RetireSource { id: retire_id.clone(), retired: !retired });
                                                         }>{if retired { "Bring back" } else { "Retire" }}</button>
+                                                        {(!shared).then(|| view! {
+                                                            <button type="button" class="share" on:click=move |_| {
+                                                                share.dispatch(ShareSource { id: share_id.clone() });
+                                                            }>"Share with everyone"</button>
+                                                        })}
                                                         <button type="button" on:click=move |_| {
                                                             delete.dispatch(DeleteSource { id: delete_id.clone() });
                                                         }>"Delete"</button>
