@@ -9,8 +9,8 @@ use axum::response::{IntoResponse, Response};
 use serde_json::Value;
 
 use super::downloads::{file, render};
-use super::sign_in::escape;
 use super::AppState;
+use crate::export::html::escape;
 use crate::export::Format;
 use crate::store::publications::{PublicDocument, PublicError};
 

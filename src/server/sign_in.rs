@@ -11,6 +11,7 @@ use serde::Deserialize;
 use super::guard::{cleared_cookie, session_cookie, session_token, ClientAddress};
 use super::AppState;
 use crate::accounts::{Caller, OrgKind};
+use crate::export::html::escape;
 use crate::store::accounts::{Attempt, NewAccount, NewSession, SignInError, SignInRefusal};
 use crate::store::StoreError;
 
@@ -229,21 +230,6 @@ fn ours(error: StoreError) -> Response {
         "Something went wrong",
         "<p class=\"error\" role=\"alert\">The server failed to do this; try again shortly. If it keeps failing, tell whoever runs this server.</p>",
     )
-}
-
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// A small page of our own around a form, with the app's style sheet.

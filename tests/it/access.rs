@@ -325,14 +325,7 @@ fn call(app: &TestApp, f: &ServerFn, headers: &[(&str, &str)]) -> Answer {
 /// Everything a test could change, in one string: if it is the same
 /// before and after, nothing was changed.
 fn fingerprint(app: &TestApp) -> String {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("a runtime");
-    runtime.block_on(async {
-        let store = resolution_studio::store::Store::open(&app.database_url())
-            .await
-            .expect("the database opens");
+    app.with_database(async |store| {
         sqlx::query_scalar::<_, String>(
             "SELECT (SELECT COUNT(*) FROM drafts) || '/' || (SELECT COUNT(*) FROM draft_versions)
              || '/' || (SELECT group_concat(title || status || archived || head, ',') FROM drafts)

@@ -37,14 +37,7 @@ fn whoami(app: &TestApp, cookie: &str) -> u16 {
 }
 
 fn sql(app: &TestApp, statement: &'static str) {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("a runtime");
-    runtime.block_on(async {
-        let store = resolution_studio::store::Store::open(&app.database_url())
-            .await
-            .expect("the database opens");
+    app.with_database(async |store| {
         sqlx::query(statement)
             .execute(store.pool())
             .await

@@ -226,6 +226,23 @@ impl TestApp {
         format!("sqlite://{}/test.db", self.data.path().display())
     }
 
+    /// Runs `work` on this app's database, as a second process would.
+    pub fn with_database<T>(
+        &self,
+        work: impl AsyncFnOnce(&resolution_studio::store::Store) -> T,
+    ) -> T {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("a runtime");
+        runtime.block_on(async {
+            let store = resolution_studio::store::Store::open(&self.database_url())
+                .await
+                .expect("the database opens");
+            work(&store).await
+        })
+    }
+
     /// Runs the command line on this app's database, with `stdin`; its stdout.
     pub fn cli(&self, args: &[&str], stdin: &str) -> String {
         use std::io::Write as _;
