@@ -17,6 +17,20 @@ pub async fn whoami() -> Result<Caller, ServerFnError> {
     Ok(caller(Permission::Read)?.1)
 }
 
+/// Changes the signed-in person's password; their other sessions end.
+#[server(endpoint = "change_password")]
+pub async fn change_password(current: String, new: String) -> Result<(), ServerFnError> {
+    use crate::server::guard::session_token;
+    let (store, caller) = caller(Permission::Read)?;
+    let token = use_context::<axum::http::request::Parts>()
+        .and_then(|parts| session_token(&parts.headers))
+        .unwrap_or_default();
+    store
+        .change_password(&caller, &current, &new, &token)
+        .await
+        .map_err(user_error)
+}
+
 #[server(endpoint = "list_members")]
 pub async fn list_members() -> Result<(Vec<Member>, Vec<PendingInvitation>), ServerFnError> {
     let (store, caller) = caller(Permission::Administer)?;
@@ -114,6 +128,7 @@ pub fn AccountPage() -> impl IntoView {
                                         caller.org_kind.as_str(),
                                     )}
                                 </p>
+                                <PasswordForm/>
                                 {admin.then(|| view! { <People/> <AuditLog/> })}
                             }
                                 .into_any()
@@ -253,5 +268,28 @@ fn AuditLog() -> impl IntoView {
                 })
             })}
         </Suspense>
+    }
+}
+
+#[component]
+fn PasswordForm() -> impl IntoView {
+    let change = ServerAction::<ChangePassword>::new();
+    let outcome = move || {
+        change.value().get().map(|result| match result {
+            Ok(()) => view! {
+                <p class="note" role="status">"Password changed. Your other sessions have been signed out."</p>
+            }
+            .into_any(),
+            Err(e) => view! { <p class="error" role="alert">{error_text(&e)}</p> }.into_any(),
+        })
+    };
+    view! {
+        <h2>"Password"</h2>
+        {outcome}
+        <ActionForm action=change attr:class="change-password">
+            <label>"Current password " <input type="password" name="current" autocomplete="current-password" required=true/></label>
+            <label>"New password (at least 12 characters) " <input type="password" name="new" autocomplete="new-password" required=true/></label>
+            <button type="submit">"Change password"</button>
+        </ActionForm>
     }
 }

@@ -12,6 +12,9 @@ pub struct WebConfig {
     pub allowed_hosts: Vec<String>,
     /// Whether cookies are marked `Secure` (the public address is HTTPS).
     pub https: bool,
+    /// Reverse proxies whose `X-Forwarded-For` names the client
+    /// (`RESOLUTION_STUDIO_TRUSTED_PROXIES`, comma-separated addresses).
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl WebConfig {
@@ -50,10 +53,39 @@ impl WebConfig {
                     .filter(|h| !h.is_empty()),
             );
         }
+        let mut trusted_proxies = Vec::new();
+        if let Ok(list) = std::env::var("RESOLUTION_STUDIO_TRUSTED_PROXIES") {
+            for item in list.split(',').map(str::trim).filter(|i| !i.is_empty()) {
+                trusted_proxies.push(item.parse().map_err(|_| {
+                    ServerError::Config(format!(
+                        "RESOLUTION_STUDIO_TRUSTED_PROXIES: `{item}` is not an IP address"
+                    ))
+                })?);
+            }
+        }
         Ok(WebConfig {
             allowed_hosts,
             https,
+            trusted_proxies,
         })
+    }
+
+    /// The client's address: the peer's, or, when the peer is a trusted
+    /// proxy, the last address it appended to `X-Forwarded-For`.
+    pub fn client_address(
+        &self,
+        peer: Option<std::net::IpAddr>,
+        forwarded_for: Option<&str>,
+    ) -> String {
+        match (peer, forwarded_for) {
+            (Some(peer), Some(list)) if self.trusted_proxies.contains(&peer) => list
+                .rsplit(',')
+                .map(str::trim)
+                .find(|a| !a.is_empty())
+                .map_or_else(|| peer.to_string(), str::to_owned),
+            (Some(peer), _) => peer.to_string(),
+            (None, _) => "unknown".to_owned(),
+        }
     }
 
     pub fn host_allowed(&self, host: &str) -> bool {
@@ -79,7 +111,19 @@ mod tests {
         let config = WebConfig {
             allowed_hosts: vec!["127.0.0.1:3000".into(), "studio.example.org".into()],
             https: true,
+            trusted_proxies: vec!["10.0.0.5".parse().unwrap()],
         };
+        let proxy = Some("10.0.0.5".parse().unwrap());
+        let stranger = Some("203.0.113.9".parse().unwrap());
+        assert_eq!(
+            config.client_address(proxy, Some("1.2.3.4, 198.51.100.7")),
+            "198.51.100.7"
+        );
+        assert_eq!(
+            config.client_address(stranger, Some("1.2.3.4")),
+            "203.0.113.9"
+        );
+        assert_eq!(config.client_address(proxy, None), "10.0.0.5");
         assert!(config.host_allowed("127.0.0.1:3000"));
         assert!(config.host_allowed("Studio.Example.org"));
         assert!(!config.host_allowed("evil.example"));

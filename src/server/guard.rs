@@ -72,11 +72,15 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
     if caller.is_none() && access(&path) == Access::SignedIn {
         return anonymous(&method, &path, request.uri().query());
     }
-    let address = request
+    let peer = request
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
-        .map(|info| info.0.ip().to_string())
-        .unwrap_or_else(|| "unknown".to_owned());
+        .map(|info| info.0.ip());
+    let forwarded_for = request
+        .headers()
+        .get("x-forwarded-for")
+        .and_then(|v| v.to_str().ok());
+    let address = state.web.client_address(peer, forwarded_for);
     let nonce = Nonce::new();
     let extensions = request.extensions_mut();
     extensions.insert(ClientAddress(address));

@@ -453,6 +453,51 @@ impl Store {
         caller_of((a, b, c, d, e, f, g)).map(Some)
     }
 
+    /// Changes the caller's own password after checking the current one;
+    /// their other sessions end, this one (`keep`, a session token) stays.
+    pub async fn change_password(
+        &self,
+        caller: &Caller,
+        current: &str,
+        new: &str,
+        keep: &str,
+    ) -> Result<(), StoreError> {
+        let stored: String = sqlx::query_scalar("SELECT password_hash FROM users WHERE id = ?")
+            .bind(caller.user_id)
+            .fetch_one(self.pool())
+            .await?;
+        if !verify_password(current.to_owned(), stored).await {
+            return Err(invalid("the current password is wrong"));
+        }
+        let local = caller.email.split('@').next().unwrap_or_default();
+        if let Some(reason) = password::weakness(new, &[local, &caller.email, &caller.org_name]) {
+            return Err(StoreError::Invalid(reason));
+        }
+        let hash = hash_password(new.to_owned()).await?;
+        let mut tx = self.pool().begin_with("BEGIN IMMEDIATE").await?;
+        sqlx::query("UPDATE users SET password_hash = ? WHERE id = ?")
+            .bind(&hash)
+            .bind(caller.user_id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM sessions WHERE user_id = ? AND token_hash != ?")
+            .bind(caller.user_id)
+            .bind(digest(keep))
+            .execute(&mut *tx)
+            .await?;
+        insert_audit(
+            &mut tx,
+            Some(caller.org),
+            &caller.email,
+            "change password",
+            "",
+            "",
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// Ends a session on the server: the cookie is worthless afterwards.
     pub async fn end_session(&self, token: &str) -> Result<Option<Caller>, StoreError> {
         let caller = self.session_caller(token).await?;

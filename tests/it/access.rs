@@ -91,6 +91,15 @@ fn server_functions(f: &Fixture) -> Vec<ServerFn> {
     };
     vec![
         sf("whoami", "viewer", None, form(&[])),
+        sf(
+            "change_password",
+            "viewer",
+            None,
+            form(&[
+                ("current", "not the password"),
+                ("new", "another long passphrase"),
+            ]),
+        ),
         sf("list_members", "admin", None, form(&[])),
         sf(
             "invite_member",

@@ -654,3 +654,35 @@ fn a_source_cited_anywhere_is_retired_not_deleted() {
     ));
     ok_json(call_form(&app, "delete_source", &[("id", "loose-notes")]));
 }
+
+#[test]
+fn people_change_their_own_password_and_other_sessions_end() {
+    let app = spawn_app();
+    let email = "admin@northwind.example";
+    let other = app.sign_in(email);
+    let new = "quiet harbour lanterns 77";
+    let (status, body) = call_form(
+        &app,
+        "change_password",
+        &[("current", "wrong one entirely"), ("new", new)],
+    );
+    assert_eq!(status, 400);
+    assert!(body.contains("current password is wrong"), "{body}");
+    let (status, body) = call_form(
+        &app,
+        "change_password",
+        &[("current", PASSWORD), ("new", "password123456")],
+    );
+    assert_eq!(status, 400);
+    assert!(body.contains("too weak"), "{body}");
+    ok_json(call_form(
+        &app,
+        "change_password",
+        &[("current", PASSWORD), ("new", new)],
+    ));
+    // This session goes on; the other one ended; the old password no longer works.
+    assert_eq!(whoami(&app, &app.cookie), 200);
+    assert_eq!(whoami(&app, &other), 401);
+    assert_eq!(login(&app, email, PASSWORD, None).0, 401);
+    assert_eq!(login(&app, email, new, None).0, 303);
+}
