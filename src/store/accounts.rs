@@ -134,7 +134,7 @@ impl Store {
             return Err(invalid("use investor or advocacy"));
         }
         let base = slug_of(name);
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.write().await?;
         let mut slug = base.clone();
         let mut n = 1;
         loop {
@@ -214,7 +214,7 @@ impl Store {
             return Err(StoreError::Invalid(reason));
         }
         let hash = hash_password(password.to_owned()).await?;
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.write().await?;
         let id = insert_user(&mut tx, org, &email, &hash, role).await?;
         tx.commit().await?;
         Ok(id)
@@ -262,7 +262,7 @@ impl Store {
         email: &str,
         actor: &str,
     ) -> Result<(), StoreError> {
-        let mut tx = self.pool().begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.write().await?;
         let role = user_role(&mut tx, org, email).await?;
         if role == Role::Admin && admins(&mut tx, org).await? <= 1 {
             return Err(invalid(
@@ -287,7 +287,7 @@ impl Store {
         role: Role,
         actor: &str,
     ) -> Result<(), StoreError> {
-        let mut tx = self.pool().begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.write().await?;
         let old = user_role(&mut tx, org, email).await?;
         if old == Role::Admin && role != Role::Admin && admins(&mut tx, org).await? <= 1 {
             return Err(invalid(
@@ -358,7 +358,7 @@ impl Store {
             (Some(row), true) => caller_of(row)?,
             (found, _) => {
                 let org = found.map(|row| OrgId(row.3));
-                let mut tx = self.pool().begin().await?;
+                let mut tx = self.write().await?;
                 for key in &keys {
                     sqlx::query("INSERT INTO sign_in_failures (key, at) VALUES (?, ?)")
                         .bind(key)
@@ -474,7 +474,7 @@ impl Store {
             return Err(StoreError::Invalid(reason));
         }
         let hash = hash_password(new.to_owned()).await?;
-        let mut tx = self.pool().begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.write().await?;
         sqlx::query("UPDATE users SET password_hash = ? WHERE id = ?")
             .bind(&hash)
             .bind(caller.user_id)
@@ -519,7 +519,7 @@ impl Store {
             return Ok(None);
         }
         let token = new_token().map_err(StoreError::Corrupt)?;
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.write().await?;
         sqlx::query("DELETE FROM setup_tokens")
             .execute(&mut *tx)
             .await?;
@@ -560,7 +560,7 @@ impl Store {
         }
         let (org, _) = self.create_org(account.org_name, account.org_kind).await?;
         let hash = hash_password(account.password.to_owned()).await?;
-        let mut tx = self.pool().begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.write().await?;
         let used = sqlx::query("DELETE FROM setup_tokens WHERE token_hash = ?")
             .bind(digest(token))
             .execute(&mut *tx)
@@ -612,7 +612,7 @@ impl Store {
             return Err(invalid(format!("{email} has an account already")));
         }
         let token = new_token().map_err(StoreError::Corrupt)?;
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.write().await?;
         sqlx::query(
             "INSERT INTO invitations (token_hash, org_id, email, role, invited_by, created_at, expires_at)
              VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -693,7 +693,7 @@ impl Store {
             return Err(StoreError::Invalid(reason));
         }
         let hash = hash_password(password.to_owned()).await?;
-        let mut tx = self.pool().begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.write().await?;
         let row: Option<(i64, String)> = sqlx::query_as(
             "UPDATE invitations SET accepted_at = ?
              WHERE token_hash = ? AND accepted_at IS NULL AND expires_at > ?
@@ -724,7 +724,7 @@ impl Store {
         target: &str,
         detail: &str,
     ) -> Result<(), StoreError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.write().await?;
         insert_audit(&mut tx, org, actor, action, target, detail).await?;
         tx.commit().await?;
         Ok(())

@@ -59,7 +59,7 @@ impl Store {
         let company = company_name(fields, &answers);
         let cited = cited_sources(fields, &answers);
         let at = now();
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.write().await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO drafts (org_id, title, template_id, template_version, company, head, created_at, updated_at)
              VALUES (?, ?, ?, ?, ?, 1, ?, ?) RETURNING id",
@@ -185,28 +185,7 @@ impl Store {
         id: i64,
         number: i64,
     ) -> Result<DraftVersion, StoreError> {
-        let row: Option<(String, String, String, String, i64)> = sqlx::query_as(
-            "SELECT v.answers, v.dismissals, v.note, v.saved_at,
-                    COALESCE(v.template_version, d.template_version)
-             FROM draft_versions v JOIN drafts d ON d.id = v.draft_id
-             WHERE v.draft_id = ? AND v.number = ? AND d.org_id = ?",
-        )
-        .bind(id)
-        .bind(number)
-        .bind(org.0)
-        .fetch_optional(self.pool())
-        .await?;
-        let (answers, dismissals, note, saved_at, template_version) =
-            row.ok_or_else(|| StoreError::NotFound(format!("draft {id} has no version {number}")))?;
-        Ok(DraftVersion {
-            number,
-            template_version,
-            answers: serde_json::from_str(&answers).map_err(|e| corrupt("draft answers", e))?,
-            dismissals: serde_json::from_str(&dismissals)
-                .map_err(|e| corrupt("draft dismissals", e))?,
-            note,
-            saved_at,
-        })
+        read_version(self.pool(), org, id, number).await
     }
 
     /// Every version of a draft, newest first.
@@ -389,18 +368,20 @@ impl Store {
         let at = now();
         // The write lock first: a read followed by a write in a deferred
         // transaction can fail with "database is locked" under WAL.
-        let mut tx = self.pool().begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.write().await?;
         let head: i64 = sqlx::query_scalar("SELECT head FROM drafts WHERE id = ?")
             .bind(id)
             .fetch_one(&mut *tx)
             .await?;
+        // Reads inside the transaction use its own connection: asking the
+        // pool for another while holding the write lock starves the pool
+        // when every connection waits for that lock.
         if head != base_version {
+            let current = read_version(&mut *tx, org, id, head).await?;
             tx.rollback().await?;
-            return Ok(SaveOutcome::Conflict {
-                current: self.draft_version(org, id, head).await?,
-            });
+            return Ok(SaveOutcome::Conflict { current });
         }
-        let latest = self.draft_version(org, id, head).await?;
+        let latest = read_version(&mut *tx, org, id, head).await?;
         if note.is_empty() && latest.answers == *answers && latest.dismissals == *dismissals {
             tx.rollback().await?;
             return Ok(SaveOutcome::Unchanged { version: head });
@@ -421,11 +402,12 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         if updated.rows_affected() != 1 {
+            // Cannot happen while the write lock is held since the head was
+            // read; answered as a conflict rather than trusted.
             tx.rollback().await?;
+            let head = self.draft_summary(org, id).await?.head;
             return Ok(SaveOutcome::Conflict {
-                current: self
-                    .draft_version(org, id, self.draft_summary(org, id).await?.head)
-                    .await?,
+                current: self.draft_version(org, id, head).await?,
             });
         }
         let next = VersionAt {
@@ -450,8 +432,12 @@ impl Store {
         let title = DraftTitle::parse(&title)
             .or_else(|_| DraftTitle::parse(&summary.title))
             .map_err(StoreError::Invalid)?;
+        let template = self
+            .template(&summary.template_id, summary.template_version)
+            .await?;
+        let cited = cited_sources(&template.front.fields, &version.answers);
         let at = now();
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.write().await?;
         let new_id: i64 = sqlx::query_scalar(
             "INSERT INTO drafts (org_id, title, template_id, template_version, company, status, head, created_at, updated_at)
              VALUES (?, ?, ?, ?, ?, 'draft', 1, ?, ?) RETURNING id",
@@ -481,10 +467,6 @@ impl Store {
             &at,
         )
         .await?;
-        let template = self
-            .template(&summary.template_id, summary.template_version)
-            .await?;
-        let cited = cited_sources(&template.front.fields, &version.answers);
         replace_citations(&mut tx, new_id, 1, cited).await?;
         tx.commit().await?;
         Ok(new_id)
@@ -542,6 +524,41 @@ impl Store {
         }
         Ok(())
     }
+}
+
+/// One version of one of `org`'s drafts, read through `executor` (the
+/// pool, or a transaction's own connection).
+async fn read_version<'e, E>(
+    executor: E,
+    org: OrgId,
+    id: i64,
+    number: i64,
+) -> Result<DraftVersion, StoreError>
+where
+    E: sqlx::Executor<'e, Database = Sqlite>,
+{
+    let row: Option<(String, String, String, String, i64)> = sqlx::query_as(
+        "SELECT v.answers, v.dismissals, v.note, v.saved_at,
+                COALESCE(v.template_version, d.template_version)
+         FROM draft_versions v JOIN drafts d ON d.id = v.draft_id
+         WHERE v.draft_id = ? AND v.number = ? AND d.org_id = ?",
+    )
+    .bind(id)
+    .bind(number)
+    .bind(org.0)
+    .fetch_optional(executor)
+    .await?;
+    let (answers, dismissals, note, saved_at, template_version) =
+        row.ok_or_else(|| StoreError::NotFound(format!("draft {id} has no version {number}")))?;
+    Ok(DraftVersion {
+        number,
+        template_version,
+        answers: serde_json::from_str(&answers).map_err(|e| corrupt("draft answers", e))?,
+        dismissals: serde_json::from_str(&dismissals)
+            .map_err(|e| corrupt("draft dismissals", e))?,
+        note,
+        saved_at,
+    })
 }
 
 /// Where a version goes, which template version it was written with, and who saved it.

@@ -64,7 +64,7 @@ impl Store {
             return Ok(());
         }
         let sample = Library::load(path).map_err(|e| StoreError::Invalid(e.to_string()))?;
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.write().await?;
         for (position, source) in sample.sources.iter().enumerate() {
             write_source(&mut tx, OrgId::BUILT_IN, source, position as i64).await?;
         }
@@ -208,7 +208,7 @@ impl Store {
             None => library.sources.push(source.clone()),
         }
         library.validate().map_err(StoreError::Invalid)?;
-        let mut tx = self.pool().begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.write().await?;
         let position: i64 = sqlx::query_scalar(
             "SELECT COALESCE((SELECT position FROM evidence_sources WHERE id = ?),
                              (SELECT COALESCE(MAX(position), -1) + 1 FROM evidence_sources))",
@@ -285,7 +285,7 @@ impl Store {
                 drafts: citing,
             });
         }
-        let mut tx = self.pool().begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.write().await?;
         // Checked again under the write lock: a save may have cited it since.
         let cited: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM citations WHERE source_id = ?")
             .bind(id)
@@ -377,7 +377,7 @@ impl Store {
             }
         }
         library.validate().map_err(StoreError::Invalid)?;
-        let mut tx = self.pool().begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.write().await?;
         let first: i64 =
             sqlx::query_scalar("SELECT COALESCE(MAX(position), -1) + 1 FROM evidence_sources")
                 .fetch_one(&mut *tx)
@@ -425,18 +425,26 @@ impl Store {
         )
         .fetch_all(self.pool())
         .await?;
-        let mut tx = self.pool().begin().await?;
+        // Everything is read before the transaction starts: no pool
+        // connection is asked for while it holds the write lock.
+        let mut cited: Vec<(String, &str, String, i64)> = Vec::new();
         for (id, version) in templates {
             let template = self.template(&id, version).await?;
-            record_template_citations(&mut tx, &template, version).await?;
+            for source in crate::compose::lint::cited_sources(&template.body) {
+                cited.push((source, "template", id.clone(), version));
+            }
         }
         for (draft, number, answers, template_id, template_version) in versions {
             let template = self.template(&template_id, template_version).await?;
             let answers =
                 serde_json::from_str(&answers).map_err(|e| corrupt("draft answers", e))?;
             for source in crate::drafts::cited_sources(&template.front.fields, &answers) {
-                record_citation(&mut tx, &source, "draft", &draft.to_string(), number).await?;
+                cited.push((source, "draft", draft.to_string(), number));
             }
+        }
+        let mut tx = self.write().await?;
+        for (source, kind, owner, version) in cited {
+            record_citation(&mut tx, &source, kind, &owner, version).await?;
         }
         sqlx::query("INSERT INTO seeded (name, done_at) VALUES ('citation-index', ?)")
             .bind(now())

@@ -114,6 +114,25 @@ impl Store {
     pub fn pool(&self) -> &SqlitePool {
         &self.pool
     }
+
+    /// A transaction that holds the write lock from its start (`BEGIN
+    /// IMMEDIATE`). Every transaction that writes starts this way: one that
+    /// reads first and writes later can fail under WAL with "database is
+    /// locked" (a stale snapshot), which no busy timeout retries. Taking
+    /// the lock waits up to the busy timeout, then is retried a few times.
+    /// Inside it, read through the transaction, never through the pool: a
+    /// connection holding the lock must not wait for another connection.
+    pub(crate) async fn write(&self) -> Result<sqlx::Transaction<'_, sqlx::Sqlite>, StoreError> {
+        const ATTEMPTS: u32 = 3;
+        let mut attempt = 1;
+        loop {
+            match self.pool.begin_with("BEGIN IMMEDIATE").await {
+                Ok(tx) => return Ok(tx),
+                Err(error) if attempt < ATTEMPTS && is_busy(&error) => attempt += 1,
+                Err(error) => return Err(StoreError::Database(error)),
+            }
+        }
+    }
 }
 
 /// Now, as stored: RFC 3339 in UTC with a fixed width, so text order is time order.
@@ -125,6 +144,15 @@ pub fn now() -> String {
     time::OffsetDateTime::now_utc()
         .format(&format)
         .unwrap_or_default()
+}
+
+/// SQLite's "busy" or "locked" (codes 5 and 6, and their extended codes).
+fn is_busy(error: &sqlx::Error) -> bool {
+    error
+        .as_database_error()
+        .and_then(|e| e.code())
+        .and_then(|code| code.parse::<u32>().ok())
+        .is_some_and(|code| matches!(code & 0xff, 5 | 6))
 }
 
 fn corrupt(what: &str, error: impl std::fmt::Display) -> StoreError {

@@ -58,7 +58,7 @@ impl Store {
                 "only a final draft can be published: mark it final first".into(),
             ));
         }
-        let mut tx = self.pool().begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.write().await?;
         let existing: Option<String> = sqlx::query_scalar(
             "SELECT token FROM publications WHERE draft_id = ? AND org_id = ? AND withdrawn_at IS NULL",
         )

@@ -444,7 +444,7 @@ impl Store {
     ) -> Result<i64, StoreError> {
         let template = crate::compose::Template::parse(source, "template")
             .map_err(|e| StoreError::Invalid(e.to_string()))?;
-        let mut tx = self.pool().begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.write().await?;
         let owner: Option<Option<i64>> =
             sqlx::query_scalar("SELECT org_id FROM templates WHERE id = ? LIMIT 1")
                 .bind(id)

@@ -51,7 +51,7 @@ impl Store {
             }
             let version = latest.map_or(1, |(v, _)| v + 1);
             let sample = entry.sample.as_ref().map(Value::to_string);
-            let mut tx = self.pool().begin().await?;
+            let mut tx = self.write().await?;
             sqlx::query(
                 "INSERT INTO templates (id, version, source, sample, origin, created_at, published_at, notes, org_id)
                  VALUES (?, ?, ?, ?, 'built-in', ?, ?, 'Built-in template file changed.', 1)",

@@ -10,6 +10,7 @@ mod common;
 mod drafts;
 mod exports;
 mod http;
+mod load;
 mod pdf;
 mod rules;
 mod template_library;
