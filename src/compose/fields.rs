@@ -271,6 +271,37 @@ pub fn inline_citations(text: &str) -> Vec<InlineCitation> {
     found
 }
 
+/// The most characters of one-line text, a list item or a company's details.
+pub const MAX_TEXT_CHARS: usize = 2_000;
+/// The most characters of a long-text answer (about ten pages).
+pub const MAX_LONG_TEXT_CHARS: usize = 50_000;
+/// The most characters all of one answer's texts hold together.
+const MAX_ANSWER_CHARS: usize = 100_000;
+
+/// Refuses an answer holding text that cannot be stored or printed, or
+/// more text than any answer may hold, before looking at its type.
+pub fn check_acceptable(value: &Value) -> Result<(), String> {
+    if let Some(problem) = super::text::refusal_in(value) {
+        return Err(problem);
+    }
+    fn chars(value: &Value) -> usize {
+        match value {
+            Value::String(text) => text.chars().count(),
+            Value::Array(items) => items.iter().map(chars).sum(),
+            Value::Object(map) => map.iter().map(|(k, v)| k.chars().count() + chars(v)).sum(),
+            _ => 0,
+        }
+    }
+    // A single text is held to its field's own limit (`max_chars`).
+    let total = if value.is_string() { 0 } else { chars(value) };
+    if total > MAX_ANSWER_CHARS {
+        return Err(format!(
+            "holds {total} characters; an answer can be at most {MAX_ANSWER_CHARS}"
+        ));
+    }
+    Ok(())
+}
+
 /// The problem with one answer, if any, as the wizard checks it while the
 /// user types. Evidence references are checked by the server, which knows
 /// the library; everything else is the same check as [`check_answers`].
@@ -346,14 +377,15 @@ impl Field {
     /// Checks one value against this field's type and limits and returns it
     /// in the shape the template body sees.
     pub fn normalize(&self, value: &Value) -> Result<Value, String> {
+        check_acceptable(value)?;
         match self.field_type {
             FieldType::Text | FieldType::LongText => {
-                let text = expect_str(value, "text")?;
+                let text = super::text::normalize_line_ends(expect_str(value, "text")?);
                 if self.field_type == FieldType::Text && text.contains('\n') {
                     return Err("must be a single line".into());
                 }
-                self.check_text_limits(text)?;
-                Ok(Value::String(text.to_owned()))
+                self.check_text_limits(&text)?;
+                Ok(Value::String(text.into_owned()))
             }
             FieldType::Number => {
                 let n = value
@@ -423,7 +455,24 @@ impl Field {
         }
     }
 
+    /// The longest text one answer (or one list item) of this field may
+    /// hold, whatever the template says: a paragraph for one-line answers,
+    /// a few pages for long text.
+    pub fn max_chars(&self) -> usize {
+        match self.field_type {
+            FieldType::LongText => MAX_LONG_TEXT_CHARS,
+            _ => MAX_TEXT_CHARS,
+        }
+    }
+
     fn check_text_limits(&self, text: &str) -> Result<(), String> {
+        let length = text.chars().count();
+        if length > self.max_chars() {
+            return Err(format!(
+                "is {length} characters long; an answer of this kind can be at most {}",
+                self.max_chars()
+            ));
+        }
         if let Some(max) = self.limits.max_length {
             let length = text.chars().count();
             if length > max {

@@ -1,12 +1,14 @@
 //! Stage 1 of the pipeline: a template, a draft's answers and the evidence
 //! library become Markdown with citation markers.
 //!
-//! Only [`fields`] (the questions and the checking of answers) is also built
+//! Only [`fields`] (the questions and the checking of answers) and [`text`]
+//! (what text is accepted at all) are also built
 //! for the browser, so the wizard validates as the user types with the same
 //! code the server uses.
 
 pub mod changes;
 pub mod fields;
+pub mod text;
 pub use fields::{AnswerProblem, Field, FieldType, Step};
 
 #[cfg(feature = "ssr")]

@@ -145,9 +145,36 @@ pub enum TemplateError {
     Definitions(Vec<Diagnostic>),
 }
 
+/// The largest template file accepted (front matter and body).
+pub const MAX_TEMPLATE_BYTES: usize = 256 * 1024;
+/// The most questions one template may ask.
+pub const MAX_FIELDS: usize = 200;
+
 impl Template {
     /// Parses and checks a template file. `origin` names it in messages.
     pub fn parse(source: &str, origin: &str) -> Result<Template, TemplateError> {
+        let at = |line, column, message| {
+            TemplateError::Invalid(Diagnostic {
+                file: origin.to_owned(),
+                line,
+                column,
+                message,
+            })
+        };
+        if source.len() > MAX_TEMPLATE_BYTES {
+            return Err(at(
+                1,
+                1,
+                format!(
+                    "the template is {} KiB; a template can be at most {} KiB",
+                    source.len().div_ceil(1024),
+                    MAX_TEMPLATE_BYTES / 1024
+                ),
+            ));
+        }
+        if let Some((line, column, c)) = super::text::first_forbidden(source) {
+            return Err(at(line, column, super::text::describe(c)));
+        }
         let (header, body, header_line, body_line_offset) =
             split_front_matter(source).ok_or_else(|| TemplateError::MissingFrontMatter {
                 file: origin.to_owned(),
@@ -174,6 +201,16 @@ impl Template {
                 .collect::<Vec<_>>()
                 .join("\n"),
         };
+        if template.front.fields.len() > MAX_FIELDS {
+            return Err(at(
+                header_line,
+                1,
+                format!(
+                    "the template asks {} questions; a template can ask at most {MAX_FIELDS}",
+                    template.front.fields.len()
+                ),
+            ));
+        }
         let problems = template.check_definitions(header_line);
         if !problems.is_empty() {
             return Err(TemplateError::Definitions(problems));

@@ -285,6 +285,42 @@ pub fn display_answer(field: &Field, value: Option<&Value>) -> String {
 }
 
 /// The company a draft is addressed to: the name in its first company field.
+/// Refuses answers that cannot be stored: text with characters no file
+/// can hold, or longer than its field allows. Saving keeps answers that
+/// are merely unfinished or of the wrong type; this is about what may be
+/// stored at all. The message names the field.
+pub fn storable(fields: &[Field], answers: &Map<String, Value>) -> Result<(), String> {
+    for (id, value) in answers {
+        let Some(field) = fields.iter().find(|f| &f.id == id) else {
+            continue;
+        };
+        let longest = match value {
+            Value::String(text) => text.chars().count(),
+            Value::Array(items) => items
+                .iter()
+                .filter_map(Value::as_str)
+                .map(|t| t.chars().count())
+                .max()
+                .unwrap_or(0),
+            _ => 0,
+        };
+        let problem = crate::compose::fields::check_acceptable(value)
+            .err()
+            .or_else(|| {
+                (longest > field.max_chars()).then(|| {
+                    format!(
+                        "is {longest} characters long; an answer of this kind can be at most {}",
+                        field.max_chars()
+                    )
+                })
+            });
+        if let Some(problem) = problem {
+            return Err(format!("«{}» (field `{id}`): {problem}", field.label));
+        }
+    }
+    Ok(())
+}
+
 pub fn company_name(fields: &[Field], answers: &Map<String, Value>) -> String {
     fields
         .iter()

@@ -160,6 +160,10 @@ impl Library {
             if !ids.insert(source.id.as_str()) {
                 return Err(format!("source id `{}` appears twice", source.id));
             }
+            let text = serde_json::to_value(source).unwrap_or_default();
+            if let Some(problem) = crate::compose::text::refusal_in(&text) {
+                return Err(format!("source `{}`: {problem}", source.id));
+            }
             if let Some(date) = &source.date {
                 if !is_partial_date(date) {
                     return Err(format!(

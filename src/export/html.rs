@@ -178,9 +178,12 @@ pub fn is_safe_url(url: &str) -> bool {
         .any(|p| lower.starts_with(p))
 }
 
+/// Text as HTML (or XML) character data: markup characters escaped, and
+/// characters no file may hold replaced (they are refused on input; this
+/// is the second line of defence).
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for c in crate::compose::text::printable(text).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),

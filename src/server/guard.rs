@@ -24,6 +24,9 @@ use super::AppState;
 use crate::accounts::Caller;
 
 pub const SESSION_COOKIE: &str = "rs_session";
+/// The largest request body the server reads (2 MiB): far above any
+/// answer, template or import a person sends, far below what would hurt.
+pub const MAX_REQUEST_BYTES: usize = 2 * 1024 * 1024;
 
 /// The client's address as the server sees it (for the sign-in slow-down).
 #[derive(Debug, Clone)]
@@ -89,6 +92,16 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
         extensions.insert::<Caller>(caller);
     }
     let mut response = next.run(request).await;
+    if response.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        response = (
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!(
+                "this request is larger than {} MiB, the most the server takes: shorten the text or split the import",
+                MAX_REQUEST_BYTES / (1024 * 1024)
+            ),
+        )
+            .into_response();
+    }
     security_headers(response.headers_mut(), &nonce);
     response
 }

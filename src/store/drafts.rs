@@ -13,8 +13,8 @@ use super::{corrupt, now, Store, StoreError};
 use crate::accounts::{Caller, OrgId};
 use crate::compose::Template;
 use crate::drafts::{
-    cited_sources, company_name, DraftStatus, DraftSummary, DraftTitle, DraftVersion, SaveOutcome,
-    SaveRequest, VersionSummary,
+    cited_sources, company_name, storable, DraftStatus, DraftSummary, DraftTitle, DraftVersion,
+    SaveOutcome, SaveRequest, VersionSummary,
 };
 
 /// Which drafts the drafts page asks for.
@@ -56,6 +56,7 @@ impl Store {
             )));
         }
         let fields = &stored.template.front.fields;
+        storable(fields, &answers).map_err(StoreError::Invalid)?;
         let company = company_name(fields, &answers);
         let cited = cited_sources(fields, &answers);
         let at = now();
@@ -365,6 +366,7 @@ impl Store {
                 summary.template_id
             )));
         }
+        storable(fields, answers).map_err(StoreError::Invalid)?;
         let at = now();
         // The write lock first: a read followed by a write in a deferred
         // transaction can fail with "database is locked" under WAL.

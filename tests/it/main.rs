@@ -9,6 +9,7 @@ mod cli;
 mod common;
 mod drafts;
 mod exports;
+mod hostile;
 mod http;
 mod load;
 mod pdf;

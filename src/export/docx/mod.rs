@@ -327,7 +327,9 @@ struct Format {
 
 impl Format {
     fn run(self, text: &str) -> Run {
-        let mut run = Run::new().add_text(text);
+        // docx-rs escapes markup but writes any character; refused ones
+        // never reach here from stored data, and are replaced if they do.
+        let mut run = Run::new().add_text(crate::compose::text::printable(text));
         if self.bold {
             run = run.bold();
         }

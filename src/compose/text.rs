@@ -1,0 +1,162 @@
+//! What text Resolution Studio accepts, anywhere: answers, evidence,
+//! template files, imports and the command line all ask this module. Text
+//! that XML 1.0 cannot hold or a font cannot print is refused where it
+//! enters, with where it is, so that no stored draft can produce a file
+//! nobody can open: C0 and C1 control characters other than tab, line feed
+//! and carriage return, and Unicode noncharacters (U+FDD0–U+FDEF and every
+//! U+xxFFFE/U+xxFFFF). Also built for the browser, which checks as the
+//! user types.
+
+use std::borrow::Cow;
+
+use serde_json::Value;
+
+/// Whether `c` is refused.
+pub fn forbidden(c: char) -> bool {
+    let code = c as u32;
+    (code < 0x20 && !matches!(c, '\t' | '\n' | '\r'))
+        || (0x7f..=0x9f).contains(&code)
+        || (0xfdd0..=0xfdef).contains(&code)
+        || code & 0xfffe == 0xfffe
+}
+
+/// The first refused character of `text`: (line, column, character),
+/// counted from 1.
+pub fn first_forbidden(text: &str) -> Option<(usize, usize, char)> {
+    let (mut line, mut column) = (1, 1);
+    for c in text.chars() {
+        if forbidden(c) {
+            return Some((line, column, c));
+        }
+        if c == '\n' {
+            line += 1;
+            column = 1;
+        } else {
+            column += 1;
+        }
+    }
+    None
+}
+
+/// What is wrong with `c`, as "character U+0001 (a control character)
+/// cannot be stored or printed: remove it".
+pub fn describe(c: char) -> String {
+    let kind = if (c as u32) < 0xa0 {
+        "a control character"
+    } else {
+        "a Unicode noncharacter"
+    };
+    format!(
+        "character U+{:04X} ({kind}) cannot be stored or printed: remove it",
+        c as u32
+    )
+}
+
+/// Where the first refused character of `text` is and what it is, as
+/// "character U+0001 (a control character) at line 2, column 5 …".
+pub fn refusal(text: &str) -> Option<String> {
+    let (line, column, c) = first_forbidden(text)?;
+    let place = if text.contains('\n') {
+        format!("line {line}, column {column}")
+    } else {
+        format!("position {column}")
+    };
+    Some(describe(c).replacen(") cannot", &format!(") at {place} cannot"), 1))
+}
+
+/// The first refused character in any text of a JSON value (an answer,
+/// a source), with the path to it when nested ("item 2: …").
+pub fn refusal_in(value: &Value) -> Option<String> {
+    match value {
+        Value::String(text) => refusal(text),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, item)| refusal_in(item).map(|m| format!("item {}: {m}", i + 1))),
+        Value::Object(map) => map.iter().find_map(|(key, item)| {
+            refusal(key)
+                .or_else(|| refusal_in(item))
+                .map(|m| format!("`{key}`: {m}"))
+        }),
+        Value::Null | Value::Bool(_) | Value::Number(_) => None,
+    }
+}
+
+/// `text` with every refused character replaced by U+FFFD: what the
+/// writers do defensively with text that should never have reached them.
+pub fn printable(text: &str) -> Cow<'_, str> {
+    if text.chars().any(forbidden) {
+        Cow::Owned(
+            text.chars()
+                .map(|c| if forbidden(c) { '\u{fffd}' } else { c })
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// `text` with Windows (CR LF) and old Mac (CR) line ends as LF.
+pub fn normalize_line_ends(text: &str) -> Cow<'_, str> {
+    if text.contains('\r') {
+        Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_and_noncharacters_are_refused_with_their_place() {
+        for c in [
+            '\u{0}',
+            '\u{1}',
+            '\u{8}',
+            '\u{b}',
+            '\u{c}',
+            '\u{1f}',
+            '\u{7f}',
+            '\u{85}',
+            '\u{9f}',
+            '\u{fdd0}',
+            '\u{fffe}',
+            '\u{ffff}',
+            '\u{1fffe}',
+            '\u{10ffff}',
+        ] {
+            assert!(forbidden(c), "U+{:04X}", c as u32);
+        }
+        for c in [
+            '\t', '\n', '\r', ' ', 'é', '«', '\u{a0}', '\u{202f}', 'ש', 'م', '😀', '\u{fffd}',
+        ] {
+            assert!(!forbidden(c), "U+{:04X}", c as u32);
+        }
+        assert_eq!(
+            refusal("ab\u{1}c").as_deref(),
+            Some("character U+0001 (a control character) at position 3 cannot be stored or printed: remove it")
+        );
+        assert!(refusal("one\ntwo \u{fffe}")
+            .unwrap()
+            .contains("U+FFFE (a Unicode noncharacter) at line 2, column 5"));
+        assert_eq!(refusal("Marie-Œdile « Ünal » שלום"), None);
+        let nested = serde_json::json!({"name": "ok", "items": ["fine", "bad\u{b}"]});
+        assert!(refusal_in(&nested)
+            .unwrap()
+            .starts_with("`items`: item 2: character U+000B"));
+    }
+
+    #[test]
+    fn writers_replace_what_slipped_through() {
+        assert_eq!(printable("a\u{1}b\u{ffff}"), "a\u{fffd}b\u{fffd}");
+        assert!(matches!(printable("fine"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn line_ends_become_line_feeds() {
+        assert_eq!(normalize_line_ends("a\r\nb\rc\n"), "a\nb\nc\n");
+        assert!(matches!(normalize_line_ends("plain"), Cow::Borrowed(_)));
+    }
+}

@@ -1,0 +1,186 @@
+//! Text that cannot be stored or printed is stopped where it enters, with
+//! where it is; oversized answers, templates and requests are refused with
+//! the limit; nothing already saved changes.
+
+use serde_json::json;
+
+use crate::common::{cli, request, spawn_app};
+use crate::drafts::{call_form, call_json, create, ok_json};
+
+const HOSTILE: [char; 5] = ['\u{1}', '\u{8}', '\u{b}', '\u{fffe}', '\u{85}'];
+
+#[test]
+fn the_web_app_refuses_unprintable_and_oversized_answers_and_keeps_what_was_saved() {
+    let app = spawn_app();
+    let id = create(&app, "us-14a8-hrdd-proposal", "Hostile text");
+    let saved = ok_json(call_json(
+        &app,
+        "save_draft",
+        json!({"request": {"draft_id": id, "base_version": 1,
+        "answers": {"proponent": "Harbour Light Pension Fund"}, "dismissals": {}}}),
+    ));
+    assert_eq!(saved["Saved"]["version"], 2);
+    for c in HOSTILE {
+        let (status, body) = call_json(
+            &app,
+            "save_draft",
+            json!({"request": {"draft_id": id, "base_version": 2,
+            "answers": {"proponent": format!("Harbour{c}Light")}, "dismissals": {}}}),
+        );
+        assert_eq!(status, 400, "U+{:04X}: {body}", c as u32);
+        assert!(
+            body.contains("«Proponent» (field `proponent`)")
+                && body.contains(&format!("U+{:04X}", c as u32)),
+            "{body}"
+        );
+    }
+    // A long-text answer of 200,000 characters is refused with the limit.
+    let long = "word ".repeat(40_000);
+    let (status, body) = call_json(
+        &app,
+        "save_draft",
+        json!({"request": {"draft_id": id, "base_version": 2,
+        "answers": {"supporting_statement": long}, "dismissals": {}}}),
+    );
+    assert_eq!(status, 400, "{body}");
+    assert!(body.contains("at most 50000"), "{body}");
+    // Nothing changed.
+    let editor = ok_json(call_form(&app, "load_draft", &[("id", &id.to_string())]));
+    assert_eq!(editor["version"]["number"], 2);
+    assert_eq!(
+        editor["version"]["answers"]["proponent"],
+        "Harbour Light Pension Fund"
+    );
+    // The preview names the field too.
+    let preview = ok_json(call_json(
+        &app,
+        "preview_draft",
+        json!({"id": id,
+        "answers": {"proponent": "A\u{b}B"}, "dismissals": {}}),
+    ));
+    assert!(
+        preview["problems"].to_string().contains("U+000B"),
+        "{preview}"
+    );
+
+    // Evidence with a control character is refused and names the source.
+    let source = json!({"id": "bad-text", "type": "report", "title": "Bad\u{1}title", "publisher": "X",
+        "date": "2026-01-01", "authors": [], "tags": [], "claims": []});
+    let (status, body) = call_json(
+        &app,
+        "save_source",
+        json!({"source": source, "replace": false}),
+    );
+    assert_eq!(status, 400);
+    assert!(
+        body.contains("source `bad-text`") && body.contains("U+0001"),
+        "{body}"
+    );
+    // An import too.
+    let csl = "[{\"id\":\"imp\",\"type\":\"report\",\"title\":\"Bad\\u000bimport\"}]";
+    let (status, body) = call_form(&app, "import_sources", &[("text", csl)]);
+    assert_eq!(status, 400, "{body}");
+    assert!(body.contains("U+000B"), "{body}");
+
+    // A request body over 2 MiB is refused with the limit, before any work.
+    let huge = format!("text={}", "a".repeat(3 * 1024 * 1024));
+    let answer = request(
+        "POST",
+        &format!("{}/api/import_sources", app.address),
+        &[
+            ("content-type", "application/x-www-form-urlencoded"),
+            ("origin", &app.address),
+            ("cookie", &app.cookie),
+        ],
+        Some(&huge),
+    );
+    assert_eq!(answer.status, 413);
+    assert!(String::from_utf8_lossy(&answer.body).contains("larger than 2 MiB"));
+}
+
+#[test]
+fn templates_with_unprintable_text_or_too_many_questions_are_refused_where_they_are() {
+    let app = spawn_app();
+    let source = String::from_utf8(
+        app.get(&format!(
+            "{}/templates/engagement-letter-en/versions/1/export",
+            app.address
+        ))
+        .2,
+    )
+    .unwrap();
+    let hostile = source.replacen("Please", "Plea\u{1}se", 1);
+    let line = hostile.lines().position(|l| l.contains('\u{1}')).unwrap() + 1;
+    let (status, body) = call_form(
+        &app,
+        "import_template",
+        &[("source", &hostile), ("as_copy_id", "hostile-copy")],
+    );
+    assert_eq!(status, 400, "{body}");
+    assert!(
+        body.contains(&format!(":{line}:")) && body.contains("U+0001"),
+        "{body}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("hostile.md");
+    std::fs::write(&file, &hostile).unwrap();
+    let out = cli(&["lint", file.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let printed =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert!(
+        printed.contains(&format!("hostile.md:{line}:")) && printed.contains("U+0001"),
+        "{printed}"
+    );
+
+    // 201 questions: one too many.
+    let fields: String = (0..201)
+        .map(|i| format!("  - {{ id: q{i}, label: Question {i}, type: text }}\n"))
+        .collect();
+    let many = format!(
+        "---\nid: many\ntitle: Many\nkind: engagement-letter\nlanguage: en\nfields:\n{fields}---\n# Many\n"
+    );
+    let file = dir.path().join("many.md");
+    std::fs::write(&file, many).unwrap();
+    let out = cli(&["lint", file.to_str().unwrap()]);
+    let printed =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        printed.contains("asks 201 questions") && printed.contains("at most 200"),
+        "{printed}"
+    );
+}
+
+#[test]
+fn the_command_line_refuses_unprintable_answers_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut answers: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            crate::common::project_root().join("templates/engagement-letter-en.sample.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    answers["salutation"] = json!("Dear\u{fffe} Chair");
+    let data = dir.path().join("answers.json");
+    std::fs::write(&data, answers.to_string()).unwrap();
+    let out = dir.path().join("letter.docx");
+    let output = cli(&[
+        "render",
+        "engagement-letter-en",
+        "--data",
+        data.to_str().unwrap(),
+        "--format",
+        "docx",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(!output.status.success());
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        message.contains("salutation") && message.contains("U+FFFE"),
+        "{message}"
+    );
+    assert!(!out.exists(), "nothing is written");
+}
