@@ -15,6 +15,8 @@ fn main() -> ExitCode {
         Some(Command::Org(command)) => cli::accounts::org(&command),
         Some(Command::User(command)) => cli::accounts::user(&command),
         Some(Command::Routes) => cli::accounts::routes(),
+        Some(Command::Backup(args)) => cli::maintenance::backup(&args),
+        Some(Command::Restore(args)) => cli::maintenance::restore(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

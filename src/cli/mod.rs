@@ -2,6 +2,7 @@
 //! manage organisations and people, or start the server.
 
 pub mod accounts;
+pub mod maintenance;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -51,6 +52,10 @@ pub enum Command {
     User(accounts::UserCommand),
     /// Every route the server answers, with who may reach it.
     Routes,
+    /// Copy the database consistently, while the server runs.
+    Backup(maintenance::BackupArgs),
+    /// Put a backup in place of the database (stop the server first).
+    Restore(maintenance::RestoreArgs),
 }
 
 #[derive(Debug, clap::Args)]

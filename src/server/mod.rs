@@ -138,6 +138,8 @@ pub fn run() -> Result<(), ServerError> {
         .map_err(ServerError::Serve)?;
     runtime.block_on(async move {
         let state = AppState::load(options).await?;
+        // Held while serving: `restore` refuses to replace an open database.
+        let _lock = crate::store::backup::lock_for_server(&Store::database_url())?;
         let listener = tokio::net::TcpListener::bind(addr)
             .await
             .map_err(|source| ServerError::Bind {

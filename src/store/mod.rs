@@ -10,6 +10,7 @@
 //! logged as well as shown.
 
 pub mod accounts;
+pub mod backup;
 pub mod drafts;
 pub mod evidence;
 pub mod publications;

@@ -1,0 +1,62 @@
+//! Operators' commands for the database itself:
+//!
+//! ```text
+//! resolution-studio backup --out FILE   # a consistent copy, while the server runs
+//! resolution-studio restore FILE        # put a copy back; the server must be stopped
+//! ```
+
+use std::path::PathBuf;
+
+use crate::store::{backup, Store};
+
+#[derive(Debug, clap::Args)]
+pub struct BackupArgs {
+    /// Where to write the copy; never overwritten.
+    #[arg(long)]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RestoreArgs {
+    /// A file `backup` wrote.
+    pub file: PathBuf,
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime, String> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| e.to_string())
+}
+
+pub fn backup(args: &BackupArgs) -> Result<(), String> {
+    let url = Store::database_url();
+    let bytes = runtime()?
+        .block_on(backup::backup(&url, &args.out))
+        .map_err(|e| e.to_string())?;
+    println!(
+        "Backed up {} to {} ({} KiB).",
+        backup::database_file(&url)
+            .map_err(|e| e.to_string())?
+            .display(),
+        args.out.display(),
+        bytes.div_ceil(1024)
+    );
+    Ok(())
+}
+
+pub fn restore(args: &RestoreArgs) -> Result<(), String> {
+    let url = Store::database_url();
+    let kept = runtime()?
+        .block_on(backup::restore(&args.file, &url))
+        .map_err(|e| e.to_string())?;
+    println!(
+        "Restored {} into {}; the database it replaced is kept as {}.",
+        args.file.display(),
+        backup::database_file(&url)
+            .map_err(|e| e.to_string())?
+            .display(),
+        kept.display()
+    );
+    Ok(())
+}
