@@ -62,8 +62,17 @@ pub fn user_error(error: StoreError) -> ServerFnError {
         | StoreError::Migrate(_)
         | StoreError::Database(_)
         | StoreError::Corrupt(_) => {
-            eprintln!("error: {error}");
-            StatusCode::INTERNAL_SERVER_ERROR
+            let route = use_context::<axum::http::request::Parts>()
+                .map(|parts| parts.uri.path().to_owned())
+                .unwrap_or_default();
+            let caller = signed_in();
+            let context = crate::server::failure::Context {
+                route: &route,
+                caller: caller.as_ref(),
+            };
+            let message =
+                crate::server::failure::report("a server function failed", &error, &context);
+            return refuse(StatusCode::INTERNAL_SERVER_ERROR, message);
         }
     };
     refuse(status, error.to_string())

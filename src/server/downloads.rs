@@ -39,12 +39,15 @@ pub async fn sample(
     let library = state.store.library_for(caller.org);
     match render(stored.template, answers, library, format).await {
         Ok(bytes) => file(format, &name, bytes),
-        // A built-in sample that fails to render is our bug, not the reader's.
-        Err(message) => (
-            StatusCode::INTERNAL_SERVER_ERROR,
-            format!("the sample could not be rendered: {message}"),
-        )
-            .into_response(),
+        // A sample that fails to render is a bug of the template's, not the reader's.
+        Err(message) => super::failure::response(
+            "a template's sample failed to render",
+            &message,
+            &super::failure::Context {
+                route: "/templates/{id}/sample/{format}",
+                caller: Some(&caller),
+            },
+        ),
     }
 }
 
@@ -70,7 +73,14 @@ pub async fn draft(
     {
         Ok(version) => version,
         Err(error) => {
-            return (StatusCode::INTERNAL_SERVER_ERROR, error.to_string()).into_response()
+            return super::failure::response(
+                "a draft's latest version could not be read",
+                &error,
+                &super::failure::Context {
+                    route: "/drafts/{id}/download/{format}",
+                    caller: Some(&caller),
+                },
+            )
         }
     };
     let date = version.saved_at.get(..10).unwrap_or_default();

@@ -61,12 +61,12 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
         Some(token) => match state.store.session_caller(&token).await {
             Ok(caller) => caller,
             Err(error) => {
-                eprintln!("error: reading a session failed: {error}");
-                return (
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    "the server could not check your session; try again shortly",
-                )
-                    .into_response();
+                let route = request.uri().path().to_owned();
+                let context = super::failure::Context {
+                    route: &route,
+                    caller: None,
+                };
+                return super::failure::response("reading a session failed", &error, &context);
             }
         },
         None => None,

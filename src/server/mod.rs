@@ -4,6 +4,7 @@
 pub mod blocking;
 pub mod config;
 mod downloads;
+pub mod failure;
 pub mod guard;
 mod public;
 pub mod routes;
@@ -112,7 +113,72 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             guard::guard,
         ))
+        .layer(request_log())
         .with_state(state)
+}
+
+/// `ok` when the database answers, else 503: what a load balancer or a
+/// monitor polls.
+async fn health(
+    axum::extract::State(state): axum::extract::State<AppState>,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    match state.store.ping().await {
+        Ok(()) => "ok".into_response(),
+        Err(error) => {
+            tracing::error!(error = %error, "health check: the database does not answer");
+            (
+                axum::http::StatusCode::SERVICE_UNAVAILABLE,
+                "the database does not answer",
+            )
+                .into_response()
+        }
+    }
+}
+
+/// One log line per request at `info`: method, path, status, latency.
+fn request_log() -> tower_http::trace::TraceLayer<
+    tower_http::classify::SharedClassifier<tower_http::classify::ServerErrorsAsFailures>,
+> {
+    use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
+    use tracing::Level;
+    TraceLayer::new_for_http()
+        .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
+        .on_response(DefaultOnResponse::new().level(Level::INFO))
+}
+
+/// Logs to standard error, filtered by `RUST_LOG` (default: `info`, with
+/// the database driver's own statements at `warn`).
+pub fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        // Colours for a person at a terminal, plain text for log files.
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+        .try_init();
+}
+
+/// Until Ctrl-C or SIGTERM; then the server stops taking connections and
+/// lets the requests in flight (saves among them) finish.
+async fn shutdown_signal() {
+    let interrupt = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        () = interrupt => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing the requests in flight");
 }
 
 /// What pages and server functions read from the request the guard let
@@ -130,6 +196,7 @@ fn request_context() {
 
 /// Starts the web app and serves until interrupted.
 pub fn run() -> Result<(), ServerError> {
+    init_logging();
     let options = leptos_options()?;
     let addr = options.site_addr;
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -156,9 +223,7 @@ pub fn run() -> Result<(), ServerError> {
         }
         let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
         axum::serve(listener, app)
-            .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
-            })
+            .with_graceful_shutdown(shutdown_signal())
             .await
             .map_err(ServerError::Serve)
     })

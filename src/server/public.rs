@@ -82,12 +82,11 @@ async fn rendered(
     )
     .await
     .map_err(|message| {
-        eprintln!("error: a published document failed to render: {message}");
-        (
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "this document cannot be shown right now; its publisher has been told",
-        )
-            .into_response()
+        let context = super::failure::Context {
+            route: "/p/{token}",
+            caller: None,
+        };
+        super::failure::response("a published document failed to render", &message, &context)
     })
 }
 
@@ -96,8 +95,11 @@ fn refusal(error: PublicError) -> Response {
         PublicError::NotFound => StatusCode::NOT_FOUND,
         PublicError::Withdrawn => StatusCode::GONE,
         PublicError::Store(inner) => {
-            eprintln!("error: {inner}");
-            StatusCode::INTERNAL_SERVER_ERROR
+            let context = super::failure::Context {
+                route: "/p/{token}",
+                caller: None,
+            };
+            return super::failure::response("a reader's page failed", inner, &context);
         }
     };
     let mut response = (status, error.to_string()).into_response();

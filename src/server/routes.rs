@@ -58,13 +58,7 @@ pub fn own_routes() -> Vec<Route> {
         handler,
     };
     vec![
-        route(
-            "/health",
-            &["GET"],
-            Kind::File,
-            Public,
-            get(|| async { "ok" }),
-        ),
+        route("/health", &["GET"], Kind::File, Public, get(super::health)),
         route(
             "/login",
             &["GET", "POST"],

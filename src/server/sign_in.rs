@@ -224,11 +224,15 @@ fn safe_next(next: &str) -> String {
 }
 
 fn ours(error: StoreError) -> Response {
-    eprintln!("error: {error}");
+    let context = super::failure::Context {
+        route: "sign-in pages",
+        caller: None,
+    };
+    let message = super::failure::report("a sign-in page failed", &error, &context);
     page(
         StatusCode::INTERNAL_SERVER_ERROR,
         "Something went wrong",
-        "<p class=\"error\" role=\"alert\">The server failed to do this; try again shortly. If it keeps failing, tell whoever runs this server.</p>",
+        &format!("<p class=\"error\" role=\"alert\">{}</p>", escape(&message)),
     )
 }
 

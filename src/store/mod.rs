@@ -116,6 +116,12 @@ impl Store {
         &self.pool
     }
 
+    /// Whether the database answers a query.
+    pub async fn ping(&self) -> Result<(), StoreError> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
     /// A transaction that holds the write lock from its start (`BEGIN
     /// IMMEDIATE`). Every transaction that writes starts this way: one that
     /// reads first and writes later can fail under WAL with "database is

@@ -164,7 +164,7 @@ fn start_server(data: std::sync::Arc<tempfile::TempDir>, root: Option<&Path>) ->
         .env("LEPTOS_OUTPUT_NAME", "resolution-studio")
         .env("DATABASE_URL", &database)
         .stdout(std::fs::File::create(data.path().join("server.log")).expect("a log file"))
-        .stderr(Stdio::inherit());
+        .stderr(std::fs::File::create(data.path().join("server.err.log")).expect("a log file"));
     if !site_built() {
         command.env(
             "LEPTOS_SITE_ROOT",

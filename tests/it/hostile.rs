@@ -184,3 +184,50 @@ fn the_command_line_refuses_unprintable_answers_and_writes_nothing() {
     );
     assert!(!out.exists(), "nothing is written");
 }
+
+#[test]
+fn failures_of_ours_show_a_reference_and_log_the_details() {
+    let app = spawn_app();
+    // The health check asks the database.
+    let health = request("GET", &format!("{}/health", app.address), &[], None);
+    assert_eq!(
+        (health.status, health.body.as_slice()),
+        (200, b"ok".as_slice())
+    );
+    let id = create(&app, "us-14a8-hrdd-proposal", "Damaged");
+    app.with_database(async |store| {
+        sqlx::query("UPDATE draft_versions SET answers = 'not json at all'")
+            .execute(store.pool())
+            .await
+            .unwrap();
+    });
+    let (status, body) = call_form(&app, "load_draft", &[("id", &id.to_string())]);
+    assert_eq!(status, 500);
+    assert!(
+        body.contains("reference") && !body.contains("not json") && !body.contains("expected"),
+        "{body}"
+    );
+    let reference = body
+        .split("reference ")
+        .nth(1)
+        .and_then(|rest| rest.split(')').next())
+        .expect("a reference")
+        .to_owned();
+    // The log has the reference, the route, the caller and the details.
+    let log = std::fs::read_to_string(app.data.path().join("server.err.log")).unwrap();
+    let line = log
+        .lines()
+        .find(|l| l.contains(&reference))
+        .unwrap_or_else(|| panic!("no log line for {reference}:\n{log}"));
+    assert!(
+        line.contains("/api/load_draft")
+            && line.contains("admin@northwind.example")
+            && line.contains("draft answers"),
+        "{line}"
+    );
+    // And every request is logged with its status.
+    assert!(
+        log.contains("finished processing request") && log.contains("status=200"),
+        "{log}"
+    );
+}

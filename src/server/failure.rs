@@ -1,0 +1,41 @@
+//! Failures of ours, as opposed to the user's mistakes: the details go to
+//! the log with a short reference, the route and the caller; the person
+//! sees the reference and what to do, never a database message.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+
+use crate::accounts::Caller;
+
+/// Where and for whom a failure happened.
+pub struct Context<'a> {
+    pub route: &'a str,
+    pub caller: Option<&'a Caller>,
+}
+
+/// Logs `error` and returns the message to show, with its reference.
+pub fn report(what: &str, error: &dyn std::fmt::Display, context: &Context<'_>) -> String {
+    let reference = crate::accounts::token::random_bytes::<4>()
+        .map(|b| b.iter().map(|x| format!("{x:02x}")).collect::<String>())
+        .unwrap_or_else(|_| "unknown".to_owned());
+    tracing::error!(
+        reference = %reference,
+        route = %context.route,
+        caller = %context.caller.map_or("anonymous", |c| c.email.as_str()),
+        org = %context.caller.map_or("", |c| c.org_slug.as_str()),
+        error = %error,
+        "{what}"
+    );
+    format!(
+        "something went wrong on our side (reference {reference}); try again, and if it keeps failing give the reference to whoever runs this server"
+    )
+}
+
+/// A 500 response for a failure of ours.
+pub fn response(what: &str, error: &dyn std::fmt::Display, context: &Context<'_>) -> Response {
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        report(what, error, context),
+    )
+        .into_response()
+}
