@@ -222,6 +222,12 @@ pub fn contains_in_pieces(haystack: &str, needle: &str, pieces: usize) -> bool {
 }
 
 impl TestApp {
+    /// Kills the server at once (SIGKILL), as a power cut would.
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
     pub fn database_url(&self) -> String {
         format!("sqlite://{}/test.db", self.data.path().display())
     }
@@ -370,6 +376,16 @@ impl Answer {
 
 /// Any request, with any headers, following no redirect.
 pub fn request(method: &str, url: &str, headers: &[(&str, &str)], body: Option<&str>) -> Answer {
+    try_request(method, url, headers, body).expect("request succeeds")
+}
+
+/// A request that may find no server (it was killed, say).
+pub fn try_request(
+    method: &str,
+    url: &str,
+    headers: &[(&str, &str)],
+    body: Option<&str>,
+) -> Option<Answer> {
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .http_status_as_error(false)
         .max_redirects(0)
@@ -384,7 +400,7 @@ pub fn request(method: &str, url: &str, headers: &[(&str, &str)], body: Option<&
     let request = builder
         .body(body.unwrap_or_default().to_owned())
         .expect("a well-formed request");
-    let mut response = agent.run(request).expect("request succeeds");
+    let mut response = agent.run(request).ok()?;
     let status = response.status().as_u16();
     let headers = response
         .headers()
@@ -402,11 +418,11 @@ pub fn request(method: &str, url: &str, headers: &[(&str, &str)], body: Option<&
         .limit(50 * 1024 * 1024)
         .read_to_vec()
         .unwrap_or_default();
-    Answer {
+    Some(Answer {
         status,
         headers,
         body,
-    }
+    })
 }
 
 /// `application/x-www-form-urlencoded` encoding of one value.

@@ -8,6 +8,7 @@ mod backup;
 mod browser;
 mod cli;
 mod common;
+mod crash;
 mod drafts;
 mod exports;
 mod hostile;

@@ -1,0 +1,107 @@
+//! A server killed in the middle of saves (SIGKILL) loses nothing it
+//! acknowledged: after a restart every acknowledged save is there, the
+//! database passes its integrity check and the wizard reopens the drafts.
+
+use std::time::Duration;
+
+use serde_json::{json, Value};
+
+use crate::common::{spawn_app, spawn_app_on, try_request};
+use crate::drafts::{call_form, create, ok_json};
+
+const CLIENTS: usize = 5;
+
+#[test]
+fn every_acknowledged_save_survives_a_kill() {
+    let mut app = spawn_app();
+    let drafts: Vec<i64> = (0..CLIENTS)
+        .map(|n| create(&app, "us-14a8-hrdd-proposal", &format!("Crash <{n}>")))
+        .collect();
+    let (address, cookie) = (app.address.clone(), app.cookie.clone());
+    let clients: Vec<_> = drafts
+        .iter()
+        .map(|&id| {
+            let (address, cookie) = (address.clone(), cookie.clone());
+            std::thread::spawn(move || {
+                // (version, proponent) of every save the server acknowledged.
+                let mut acknowledged: Vec<(i64, String)> = Vec::new();
+                let mut base = 1;
+                // Saves until the server is gone.
+                for n in 0.. {
+                    let proponent = format!("Client {id} save {n}");
+                    let body = json!({"request": {"draft_id": id, "base_version": base,
+                        "answers": {"proponent": proponent}, "dismissals": {}}})
+                    .to_string();
+                    let Some(answer) = try_request(
+                        "POST",
+                        &format!("{address}/api/save_draft"),
+                        &[
+                            ("content-type", "application/json"),
+                            ("accept", "application/json"),
+                            ("origin", &address),
+                            ("cookie", &cookie),
+                        ],
+                        Some(&body),
+                    ) else {
+                        break; // The server is gone.
+                    };
+                    let outcome: Value =
+                        serde_json::from_slice(&answer.body).unwrap_or(Value::Null);
+                    match outcome["Saved"]["version"].as_i64() {
+                        Some(version) if answer.status == 200 => {
+                            acknowledged.push((version, proponent));
+                            base = version;
+                        }
+                        _ => break,
+                    }
+                }
+                (id, acknowledged)
+            })
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(800));
+    app.kill();
+    let results: Vec<(i64, Vec<(i64, String)>)> = clients
+        .into_iter()
+        .map(|c| c.join().expect("a client finishes"))
+        .collect();
+    let total: usize = results.iter().map(|(_, a)| a.len()).sum();
+    assert!(total > 0, "no save was acknowledged before the kill");
+
+    let data = app.data.clone();
+    drop(app);
+    let app = spawn_app_on(data);
+    let integrity: String = app.with_database(async |store| {
+        sqlx::query_scalar("PRAGMA integrity_check")
+            .fetch_one(store.pool())
+            .await
+            .expect("the check runs")
+    });
+    assert_eq!(integrity, "ok");
+    let mut found = 0;
+    for (id, acknowledged) in &results {
+        for (version, proponent) in acknowledged {
+            let stored = ok_json(call_form(
+                &app,
+                "view_version",
+                &[("id", &id.to_string()), ("number", &version.to_string())],
+            ));
+            assert_eq!(
+                stored["version"]["answers"]["proponent"],
+                proponent.as_str()
+            );
+            found += 1;
+        }
+        // The wizard reopens the draft at (at least) the last acknowledged version.
+        let editor = ok_json(call_form(&app, "load_draft", &[("id", &id.to_string())]));
+        let last = acknowledged.last().map_or(1, |(v, _)| *v);
+        assert!(editor["version"]["number"].as_i64().unwrap() >= last);
+        let (status, _, page) = app.get(&format!("{}/drafts/{id}", app.address));
+        assert_eq!(status, 200);
+        assert!(String::from_utf8_lossy(&page).contains("id=\"answer-proponent\""));
+    }
+    eprintln!(
+        "crash test: {total} saves acknowledged before SIGKILL, {found} found after the restart"
+    );
+    assert_eq!(found, total);
+}
