@@ -4,6 +4,7 @@
 //! properties, the number inside each footnote, the language) is added to
 //! the package afterwards by [`package`].
 
+pub mod order;
 mod package;
 mod styles;
 

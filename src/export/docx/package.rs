@@ -4,7 +4,8 @@
 //!   note's number inside the note (docx-rs leaves it out);
 //! - `word/styles.xml`: the document language, so spelling and hyphenation
 //!   follow it;
-//! - `word/_rels/footnotes.xml.rels`: the targets of links inside footnotes.
+//! - `word/_rels/footnotes.xml.rels`: the targets of links inside footnotes;
+//! - every `word/*.xml` part: property lists in schema order (`order.rs`).
 
 use std::io::{Cursor, Read, Write};
 
@@ -40,6 +41,12 @@ pub fn finish(
             "word/footnotes.xml" => add_footnote_numbers(&content),
             "word/styles.xml" => add_language(&content, &metadata.language),
             _ => content,
+        };
+        let content = if name.starts_with("word/") && name.ends_with(".xml") {
+            super::order::reorder(&content)
+                .map_err(|e| ExportError::Docx(format!("{name} is not well-formed XML: {e}")))?
+        } else {
+            content
         };
         out.start_file(name, options_for(content.len()))
             .map_err(|e| fail(&e))?;
