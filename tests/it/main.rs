@@ -15,6 +15,7 @@ mod hostile;
 mod http;
 mod load;
 mod pdf;
+mod properties;
 mod rules;
 mod template_library;
 mod wizard_flow;

@@ -133,6 +133,11 @@ pub fn break_lines(
     let mut start = 0;
     for breakpoint in breaks {
         let end = breakpoint.index;
+        if end < start {
+            // A break among the glue and penalties skipped after the
+            // previous one (breaks close together): that line is empty.
+            continue;
+        }
         let ratio = if justify {
             breakpoint.ratio.clamp(-1.0, 10.0)
         } else {
