@@ -209,6 +209,34 @@ impl Store {
         }
         library.validate().map_err(StoreError::Invalid)?;
         let mut tx = self.write().await?;
+        // Checked again under the write lock: another request may have
+        // added this id since the library above was read.
+        let owner: Option<Option<i64>> =
+            sqlx::query_scalar("SELECT org_id FROM evidence_sources WHERE id = ?")
+                .bind(&source.id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        match (owner, replace) {
+            (Some(_), false) => {
+                return Err(StoreError::Invalid(format!(
+                    "there is already a source with id `{}`: choose another id",
+                    source.id
+                )))
+            }
+            (Some(org), true) if org != Some(caller.org.0) => {
+                return Err(StoreError::NotFound(format!(
+                    "there is no source `{}`",
+                    source.id
+                )))
+            }
+            (None, true) => {
+                return Err(StoreError::NotFound(format!(
+                    "there is no source `{}`",
+                    source.id
+                )))
+            }
+            _ => {}
+        }
         let position: i64 = sqlx::query_scalar(
             "SELECT COALESCE((SELECT position FROM evidence_sources WHERE id = ?),
                              (SELECT COALESCE(MAX(position), -1) + 1 FROM evidence_sources))",
@@ -382,8 +410,22 @@ impl Store {
             sqlx::query_scalar("SELECT COALESCE(MAX(position), -1) + 1 FROM evidence_sources")
                 .fetch_one(&mut *tx)
                 .await?;
-        for (offset, source) in added.iter().enumerate() {
-            write_source(&mut tx, caller.org, source, first + offset as i64).await?;
+        let mut offset = 0;
+        for source in &added {
+            // Added by another request since the library was read: skipped,
+            // never overwritten.
+            let taken: i64 =
+                sqlx::query_scalar("SELECT COUNT(*) FROM evidence_sources WHERE id = ?")
+                    .bind(&source.id)
+                    .fetch_one(&mut *tx)
+                    .await?;
+            if taken > 0 {
+                report.added.retain(|id| *id != source.id);
+                report.skipped.push(source.id.clone());
+                continue;
+            }
+            write_source(&mut tx, caller.org, source, first + offset).await?;
+            offset += 1;
         }
         let detail = format!(
             "{} added, {} skipped",

@@ -275,13 +275,16 @@ impl Store {
                 "say what changed in release notes before publishing".into(),
             ));
         }
+        // The check and the update under one write lock: two editors
+        // publishing at once cannot both pass the check.
+        let mut tx = self.write().await?;
         // New drafts take the newest published version, so publishing an
         // older one would change nothing for anyone.
         let newest: Option<i64> = sqlx::query_scalar(
             "SELECT MAX(version) FROM templates WHERE id = ? AND published_at IS NOT NULL",
         )
         .bind(id)
-        .fetch_one(self.pool())
+        .fetch_one(&mut *tx)
         .await?;
         if let Some(newest) = newest.filter(|n| *n > version) {
             return Err(StoreError::Invalid(format!(
@@ -296,14 +299,23 @@ impl Store {
         .bind(notes)
         .bind(id)
         .bind(version)
-        .execute(self.pool())
+        .execute(&mut *tx)
         .await?;
         if updated.rows_affected() == 1 {
             let target = format!("template {id} version {version}");
-            return self
-                .audit(Some(caller.org), &caller.email, "publish", &target, notes)
-                .await;
+            super::accounts::insert_audit(
+                &mut tx,
+                Some(caller.org),
+                &caller.email,
+                "publish",
+                &target,
+                notes,
+            )
+            .await?;
+            tx.commit().await?;
+            return Ok(());
         }
+        drop(tx);
         self.template_source(caller.org, id, version).await?;
         Err(StoreError::Invalid(format!(
             "version {version} of `{id}` is published already"
