@@ -42,20 +42,21 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
         .unwrap_or_default();
+    let path = request.uri().path().to_owned();
     if !state.web.host_allowed(host) {
-        return (
+        return refusal(
+            &path,
             StatusCode::BAD_REQUEST,
             format!("this server does not answer for the host `{host}`"),
-        )
-            .into_response();
+        );
     }
     let method = request.method().clone();
     if method != Method::GET && method != Method::HEAD && !same_origin(headers, &state) {
-        return (
+        return refusal(
+            &path,
             StatusCode::FORBIDDEN,
-            "refused: this request did not come from Resolution Studio's own pages",
-        )
-            .into_response();
+            "refused: this request did not come from Resolution Studio's own pages".into(),
+        );
     }
     let caller = match session_token(headers) {
         Some(token) => match state.store.session_caller(&token).await {
@@ -71,7 +72,6 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
         },
         None => None,
     };
-    let path = request.uri().path().to_owned();
     if caller.is_none() && access(&path) == Access::SignedIn {
         return anonymous(&method, &path, request.uri().query());
     }
@@ -93,14 +93,14 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
     }
     let mut response = next.run(request).await;
     if response.status() == StatusCode::PAYLOAD_TOO_LARGE {
-        response = (
+        response = refusal(
+            &path,
             StatusCode::PAYLOAD_TOO_LARGE,
             format!(
                 "this request is larger than {} MiB, the most the server takes: shorten the text or split the import",
                 MAX_REQUEST_BYTES / (1024 * 1024)
             ),
-        )
-            .into_response();
+        );
     }
     security_headers(response.headers_mut(), &nonce);
     response
@@ -142,11 +142,23 @@ fn anonymous(method: &Method, path: &str, query: Option<&str>) -> Response {
         let next: String = url_encode(&target);
         return Redirect::to(&format!("/login?next={next}")).into_response();
     }
-    (
+    refusal(
+        path,
         StatusCode::UNAUTHORIZED,
-        "sign in first: this needs a signed-in account",
+        "sign in first: your session has ended or you are not signed in".into(),
     )
-        .into_response()
+}
+
+/// A refusal by the guard. To a server function it is written the way
+/// server functions write their own errors (`ServerError|message`), so the
+/// page shows the message, not a decoding failure.
+fn refusal(path: &str, status: StatusCode, message: String) -> Response {
+    let body = if kind(path) == Kind::ServerFn {
+        format!("ServerError|{message}")
+    } else {
+        message
+    };
+    (status, body).into_response()
 }
 
 fn url_encode(text: &str) -> String {

@@ -222,6 +222,21 @@ pub fn contains_in_pieces(haystack: &str, needle: &str, pieces: usize) -> bool {
 }
 
 impl TestApp {
+    /// Asks the server to stop (SIGTERM) and waits up to 10 s; whether it
+    /// exited on its own with success.
+    pub fn terminate(&mut self) -> bool {
+        let pid = self.child.id().to_string();
+        let _ = Command::new("kill").args(["-TERM", &pid]).status();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return status.success();
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        false
+    }
+
     /// Kills the server at once (SIGKILL), as a power cut would.
     pub fn kill(&mut self) {
         let _ = self.child.kill();

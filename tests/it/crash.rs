@@ -105,3 +105,68 @@ fn every_acknowledged_save_survives_a_kill() {
     );
     assert_eq!(found, total);
 }
+
+/// SIGTERM: the server stops taking requests, finishes those in flight and
+/// exits cleanly; every save it acknowledged is there after a restart.
+#[test]
+fn a_terminated_server_finishes_its_saves_and_exits_cleanly() {
+    let mut app = spawn_app();
+    let id = create(&app, "us-14a8-hrdd-proposal", "Terminated");
+    let (address, cookie) = (app.address.clone(), app.cookie.clone());
+    let client = std::thread::spawn(move || {
+        let mut acknowledged: Vec<(i64, String)> = Vec::new();
+        let mut base = 1;
+        for n in 0.. {
+            let proponent = format!("Save {n}");
+            let body = json!({"request": {"draft_id": id, "base_version": base,
+                "answers": {"proponent": proponent}, "dismissals": {}}})
+            .to_string();
+            let Some(answer) = try_request(
+                "POST",
+                &format!("{address}/api/save_draft"),
+                &[
+                    ("content-type", "application/json"),
+                    ("accept", "application/json"),
+                    ("origin", &address),
+                    ("cookie", &cookie),
+                ],
+                Some(&body),
+            ) else {
+                break;
+            };
+            let outcome: Value = serde_json::from_slice(&answer.body).unwrap_or(Value::Null);
+            match outcome["Saved"]["version"].as_i64() {
+                Some(version) => {
+                    acknowledged.push((version, proponent));
+                    base = version;
+                }
+                None => break,
+            }
+        }
+        acknowledged
+    });
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(
+        app.terminate(),
+        "the server did not exit cleanly within 10 s of SIGTERM"
+    );
+    let acknowledged = client.join().expect("the client finishes");
+    assert!(!acknowledged.is_empty());
+    let log = std::fs::read_to_string(app.data.path().join("server.err.log")).unwrap();
+    assert!(log.contains("shutting down"), "{log}");
+    let data = app.data.clone();
+    drop(app);
+    let app = spawn_app_on(data);
+    let editor = ok_json(call_form(&app, "load_draft", &[("id", &id.to_string())]));
+    let (last, proponent) = acknowledged.last().unwrap();
+    assert!(editor["version"]["number"].as_i64().unwrap() >= *last);
+    let stored = ok_json(call_form(
+        &app,
+        "view_version",
+        &[("id", &id.to_string()), ("number", &last.to_string())],
+    ));
+    assert_eq!(
+        stored["version"]["answers"]["proponent"],
+        proponent.as_str()
+    );
+}
