@@ -216,6 +216,9 @@ fn sign_in_sessions_expire_end_and_are_renewed() {
         "UPDATE sessions SET expires_at = '2000-01-01T00:00:00.000000Z'",
     );
     assert_eq!(whoami(&app, &third), 401);
+    // Written as server functions write errors, so an open wizard shows it.
+    let (_, body) = call_form_as(&app, &third, "whoami", &[]);
+    assert!(body.starts_with("ServerError|sign in first"), "{body}");
     let page = request(
         "GET",
         &format!("{}/drafts", app.address),
