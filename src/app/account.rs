@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::app::error::AppError;
+
 use crate::accounts::{AuditEntry, Caller, Member, PendingInvitation, Role};
 use crate::app::drafts::error_text;
 
@@ -13,13 +15,13 @@ use crate::app::calls::{bad_input, caller, user_error};
 
 /// Who is signed in (every page's header shows it).
 #[server(endpoint = "whoami")]
-pub async fn whoami() -> Result<Caller, ServerFnError> {
+pub async fn whoami() -> Result<Caller, AppError> {
     Ok(caller(Permission::Read)?.1)
 }
 
 /// Changes the signed-in person's password; their other sessions end.
 #[server(endpoint = "change_password")]
-pub async fn change_password(current: String, new: String) -> Result<(), ServerFnError> {
+pub async fn change_password(current: String, new: String) -> Result<(), AppError> {
     use crate::server::guard::session_token;
     let (store, caller) = caller(Permission::Read)?;
     let token = use_context::<axum::http::request::Parts>()
@@ -32,7 +34,7 @@ pub async fn change_password(current: String, new: String) -> Result<(), ServerF
 }
 
 #[server(endpoint = "list_members")]
-pub async fn list_members() -> Result<(Vec<Member>, Vec<PendingInvitation>), ServerFnError> {
+pub async fn list_members() -> Result<(Vec<Member>, Vec<PendingInvitation>), AppError> {
     let (store, caller) = caller(Permission::Administer)?;
     let members = store
         .list_users(Some(caller.org))
@@ -48,7 +50,7 @@ pub async fn list_members() -> Result<(Vec<Member>, Vec<PendingInvitation>), Ser
 /// Invites someone; returns the invitation's address (valid for a week),
 /// to send them by whatever means the organisation uses.
 #[server(endpoint = "invite_member")]
-pub async fn invite_member(email: String, role: String) -> Result<String, ServerFnError> {
+pub async fn invite_member(email: String, role: String) -> Result<String, AppError> {
     let role = Role::parse(&role).map_err(bad_input)?;
     let (store, caller) = caller(Permission::Administer)?;
     let token = store
@@ -59,7 +61,7 @@ pub async fn invite_member(email: String, role: String) -> Result<String, Server
 }
 
 #[server(endpoint = "set_member_role")]
-pub async fn set_member_role(email: String, role: String) -> Result<(), ServerFnError> {
+pub async fn set_member_role(email: String, role: String) -> Result<(), AppError> {
     let role = Role::parse(&role).map_err(bad_input)?;
     let (store, caller) = caller(Permission::Administer)?;
     store
@@ -69,7 +71,7 @@ pub async fn set_member_role(email: String, role: String) -> Result<(), ServerFn
 }
 
 #[server(endpoint = "remove_member")]
-pub async fn remove_member(email: String) -> Result<(), ServerFnError> {
+pub async fn remove_member(email: String) -> Result<(), AppError> {
     let (store, caller) = caller(Permission::Administer)?;
     store
         .remove_user(caller.org, &email, &caller.email)
@@ -79,7 +81,7 @@ pub async fn remove_member(email: String) -> Result<(), ServerFnError> {
 
 /// The organisation's audit log, newest first (the last 500 entries).
 #[server(endpoint = "audit_log")]
-pub async fn audit_log() -> Result<Vec<AuditEntry>, ServerFnError> {
+pub async fn audit_log() -> Result<Vec<AuditEntry>, AppError> {
     let (store, caller) = caller(Permission::Administer)?;
     store.audit_log(caller.org, 500).await.map_err(user_error)
 }

@@ -1,7 +1,7 @@
 //! What every server function does first: find the store, take the caller
 //! that `server::guard` resolved from the session for this request, check
-//! the caller's role, and turn store errors into an HTTP status and a
-//! message the user can act on. Server-only.
+//! the caller's role, and turn store errors into an [`AppError`] with its
+//! HTTP status. Server-only.
 
 use std::sync::Arc;
 
@@ -10,21 +10,49 @@ use leptos::prelude::*;
 use leptos_axum::ResponseOptions;
 
 use crate::accounts::{Caller, Permission, Role};
+use crate::app::error::AppError;
 use crate::server::AppState;
 use crate::store::{Store, StoreError};
 
-pub fn store() -> Result<Arc<Store>, ServerFnError> {
+pub fn store() -> Result<Arc<Store>, AppError> {
     use_context::<AppState>()
         .map(|state| state.store)
-        .ok_or_else(|| ServerFnError::new("the server's state is missing"))
+        .ok_or_else(|| {
+            ours(
+                "the server's state is missing from the request",
+                &"no AppState",
+            )
+        })
 }
 
-/// Sets the response's status; the message goes in the body.
-pub fn refuse(status: StatusCode, message: impl Into<String>) -> ServerFnError {
+/// The user's to fix: sets the response's status, the message is shown.
+pub fn refuse(status: StatusCode, message: impl Into<String>) -> AppError {
     if let Some(response) = use_context::<ResponseOptions>() {
         response.set_status(status);
     }
-    ServerFnError::new(message.into())
+    AppError::Refused {
+        status: status.as_u16(),
+        message: message.into(),
+    }
+}
+
+/// A failure of ours: logged with the route and the caller, answered 500
+/// with the log's reference only.
+pub fn ours(what: &str, error: &dyn std::fmt::Display) -> AppError {
+    if let Some(response) = use_context::<ResponseOptions>() {
+        response.set_status(StatusCode::INTERNAL_SERVER_ERROR);
+    }
+    let route = use_context::<axum::http::request::Parts>()
+        .map(|parts| parts.uri.path().to_owned())
+        .unwrap_or_default();
+    let caller = signed_in();
+    let context = crate::server::failure::Context {
+        route: &route,
+        caller: caller.as_ref(),
+    };
+    AppError::Ours {
+        reference: crate::server::failure::log(what, error, &context),
+    }
 }
 
 /// The signed-in caller, if the request has one.
@@ -35,7 +63,7 @@ pub fn signed_in() -> Option<Caller> {
 
 /// The store and the signed-in caller, who must be allowed `permission`:
 /// 401 without a session, 403 when the role is too low.
-pub fn caller(permission: Permission) -> Result<(Arc<Store>, Caller), ServerFnError> {
+pub fn caller(permission: Permission) -> Result<(Arc<Store>, Caller), AppError> {
     let caller = signed_in().ok_or_else(|| refuse(StatusCode::UNAUTHORIZED, "sign in first"))?;
     if !caller.may(permission) {
         return Err(refuse(
@@ -50,9 +78,9 @@ pub fn caller(permission: Permission) -> Result<(Arc<Store>, Caller), ServerFnEr
     Ok((store()?, caller))
 }
 
-/// A store error as the user reads it, with its status. Failures of ours
-/// are also logged for whoever runs the server.
-pub fn user_error(error: StoreError) -> ServerFnError {
+/// A store error as the user reads it, with its status; failures of ours
+/// are logged and shown by reference only.
+pub fn user_error(error: StoreError) -> AppError {
     let status = match &error {
         StoreError::NotFound(_) => StatusCode::NOT_FOUND,
         StoreError::Invalid(_) => StatusCode::BAD_REQUEST,
@@ -61,24 +89,22 @@ pub fn user_error(error: StoreError) -> ServerFnError {
         StoreError::Open { .. }
         | StoreError::Migrate(_)
         | StoreError::Database(_)
-        | StoreError::Corrupt(_) => {
-            let route = use_context::<axum::http::request::Parts>()
-                .map(|parts| parts.uri.path().to_owned())
-                .unwrap_or_default();
-            let caller = signed_in();
-            let context = crate::server::failure::Context {
-                route: &route,
-                caller: caller.as_ref(),
-            };
-            let message =
-                crate::server::failure::report("a server function failed", &error, &context);
-            return refuse(StatusCode::INTERNAL_SERVER_ERROR, message);
-        }
+        | StoreError::Corrupt(_) => return ours("a server function failed", &error),
     };
     refuse(status, error.to_string())
 }
 
 /// A message about the request's own input (400).
-pub fn bad_input(message: impl Into<String>) -> ServerFnError {
+pub fn bad_input(message: impl Into<String>) -> AppError {
     refuse(StatusCode::BAD_REQUEST, message)
+}
+
+/// CPU work that timed out is the template's doing (the user's to fix);
+/// anything else that stopped it is ours.
+pub fn blocking_error(error: crate::server::blocking::BlockingError) -> AppError {
+    use crate::server::blocking::BlockingError;
+    match error {
+        BlockingError::TimedOut(_) => refuse(StatusCode::UNPROCESSABLE_ENTITY, error.to_string()),
+        BlockingError::Stopped(_) => ours("background work stopped", &error),
+    }
 }

@@ -5,6 +5,7 @@ pub mod account;
 #[cfg(feature = "ssr")]
 pub mod calls;
 pub mod drafts;
+pub mod error;
 pub mod evidence;
 pub mod templates;
 

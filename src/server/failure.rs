@@ -15,6 +15,15 @@ pub struct Context<'a> {
 
 /// Logs `error` and returns the message to show, with its reference.
 pub fn report(what: &str, error: &dyn std::fmt::Display, context: &Context<'_>) -> String {
+    crate::app::error::AppError::Ours {
+        reference: log(what, error, context),
+    }
+    .to_string()
+}
+
+/// Logs `error` with a new reference, the route and the caller; returns
+/// the reference.
+pub fn log(what: &str, error: &dyn std::fmt::Display, context: &Context<'_>) -> String {
     let reference = crate::accounts::token::random_bytes::<4>()
         .map(|b| b.iter().map(|x| format!("{x:02x}")).collect::<String>())
         .unwrap_or_else(|_| "unknown".to_owned());
@@ -26,9 +35,7 @@ pub fn report(what: &str, error: &dyn std::fmt::Display, context: &Context<'_>) 
         error = %error,
         "{what}"
     );
-    format!(
-        "something went wrong on our side (reference {reference}); try again, and if it keeps failing give the reference to whoever runs this server"
-    )
+    reference
 }
 
 /// A 500 response for a failure of ours.

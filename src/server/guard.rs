@@ -150,15 +150,15 @@ fn anonymous(method: &Method, path: &str, query: Option<&str>) -> Response {
 }
 
 /// A refusal by the guard. To a server function it is written the way
-/// server functions write their own errors (`ServerError|message`), so the
+/// server functions write their own errors (an `AppError` as JSON), so the
 /// page shows the message, not a decoding failure.
 fn refusal(path: &str, status: StatusCode, message: String) -> Response {
-    let body = if kind(path) == Kind::ServerFn {
-        format!("ServerError|{message}")
+    if kind(path) == Kind::ServerFn {
+        let body = crate::app::error::AppError::refused_body(status.as_u16(), &message);
+        (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
     } else {
-        message
-    };
-    (status, body).into_response()
+        (status, message).into_response()
+    }
 }
 
 fn url_encode(text: &str) -> String {

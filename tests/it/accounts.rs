@@ -218,7 +218,12 @@ fn sign_in_sessions_expire_end_and_are_renewed() {
     assert_eq!(whoami(&app, &third), 401);
     // Written as server functions write errors, so an open wizard shows it.
     let (_, body) = call_form_as(&app, &third, "whoami", &[]);
-    assert!(body.starts_with("ServerError|sign in first"), "{body}");
+    let error: serde_json::Value = serde_json::from_str(&body).expect("a JSON error");
+    assert_eq!(error["Refused"]["status"], 401, "{body}");
+    assert!(error["Refused"]["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("sign in first"));
     let page = request(
         "GET",
         &format!("{}/drafts", app.address),

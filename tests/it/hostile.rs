@@ -214,12 +214,13 @@ fn failures_of_ours_show_a_reference_and_log_the_details() {
         body.contains("reference") && !body.contains("not json") && !body.contains("expected"),
         "{body}"
     );
-    let reference = body
-        .split("reference ")
-        .nth(1)
-        .and_then(|rest| rest.split(')').next())
+    // Typed across the wire: only the reference travels.
+    let error: serde_json::Value = serde_json::from_str(&body).expect("a JSON error");
+    let reference = error["Ours"]["reference"]
+        .as_str()
         .expect("a reference")
         .to_owned();
+    assert_eq!(reference.len(), 8, "{body}");
     // The log has the reference, the route, the caller and the details.
     let log = std::fs::read_to_string(app.data.path().join("server.err.log")).unwrap();
     let line = log

@@ -4,6 +4,8 @@
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
+
+use crate::app::error::AppError;
 use leptos::server_fn::codec::Json;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -52,7 +54,7 @@ pub async fn list_drafts(
     text: String,
     status: String,
     include_archived: bool,
-) -> Result<Vec<DraftSummary>, ServerFnError> {
+) -> Result<Vec<DraftSummary>, AppError> {
     use crate::drafts::DraftStatus;
     use crate::store::drafts::DraftFilter;
     let status = match status.as_str() {
@@ -74,7 +76,7 @@ pub async fn list_drafts(
 /// Starts a draft from the newest version of a template, with its defaults
 /// filled in, and opens it.
 #[server(endpoint = "create_draft")]
-pub async fn create_draft(template_id: String, title: String) -> Result<i64, ServerFnError> {
+pub async fn create_draft(template_id: String, title: String) -> Result<i64, AppError> {
     use crate::drafts::DraftTitle;
     let (store, caller) = caller(Permission::Draft)?;
     let stored = store
@@ -103,13 +105,13 @@ pub async fn create_draft(template_id: String, title: String) -> Result<i64, Ser
 }
 
 #[server(endpoint = "duplicate_draft")]
-pub async fn duplicate_draft(id: i64) -> Result<i64, ServerFnError> {
+pub async fn duplicate_draft(id: i64) -> Result<i64, AppError> {
     let (store, caller) = caller(Permission::Draft)?;
     store.duplicate_draft(&caller, id).await.map_err(user_error)
 }
 
 #[server(endpoint = "archive_draft")]
-pub async fn archive_draft(id: i64, archived: bool) -> Result<(), ServerFnError> {
+pub async fn archive_draft(id: i64, archived: bool) -> Result<(), AppError> {
     let (store, caller) = caller(Permission::Draft)?;
     store
         .set_draft_archived(caller.org, id, archived)
@@ -118,7 +120,7 @@ pub async fn archive_draft(id: i64, archived: bool) -> Result<(), ServerFnError>
 }
 
 #[server(endpoint = "set_draft_status")]
-pub async fn set_draft_status(id: i64, status: String) -> Result<(), ServerFnError> {
+pub async fn set_draft_status(id: i64, status: String) -> Result<(), AppError> {
     let status = crate::drafts::DraftStatus::parse(&status).map_err(bad_input)?;
     let (store, caller) = caller(Permission::Draft)?;
     store
@@ -128,7 +130,7 @@ pub async fn set_draft_status(id: i64, status: String) -> Result<(), ServerFnErr
 }
 
 #[server(endpoint = "rename_draft")]
-pub async fn rename_draft(id: i64, title: String) -> Result<(), ServerFnError> {
+pub async fn rename_draft(id: i64, title: String) -> Result<(), AppError> {
     let title = crate::drafts::DraftTitle::parse(&title).map_err(bad_input)?;
     let (store, caller) = caller(Permission::Draft)?;
     store
@@ -138,7 +140,7 @@ pub async fn rename_draft(id: i64, title: String) -> Result<(), ServerFnError> {
 }
 
 #[server(endpoint = "load_draft")]
-pub async fn load_draft(id: i64) -> Result<DraftEditor, ServerFnError> {
+pub async fn load_draft(id: i64) -> Result<DraftEditor, AppError> {
     let (store, caller) = caller(Permission::Read)?;
     let (draft, version) = store.draft(caller.org, id).await.map_err(user_error)?;
     let template = store
@@ -160,7 +162,7 @@ pub async fn load_draft(id: i64) -> Result<DraftEditor, ServerFnError> {
 }
 
 #[server(endpoint = "preview_template_move")]
-pub async fn preview_template_move(id: i64) -> Result<TemplateMove, ServerFnError> {
+pub async fn preview_template_move(id: i64) -> Result<TemplateMove, AppError> {
     let (store, caller) = caller(Permission::Read)?;
     let (draft, version) = store.draft(caller.org, id).await.map_err(user_error)?;
     let current = store
@@ -183,7 +185,7 @@ pub async fn preview_template_move(id: i64) -> Result<TemplateMove, ServerFnErro
             )
         })
         .await
-        .map_err(ServerFnError::new)?
+        .map_err(crate::app::calls::blocking_error)?
     };
     Ok(TemplateMove {
         from: draft.template_version,
@@ -203,7 +205,7 @@ pub async fn move_draft_template(
     id: i64,
     base_version: i64,
     to_version: i64,
-) -> Result<SaveOutcome, ServerFnError> {
+) -> Result<SaveOutcome, AppError> {
     let (store, caller) = caller(Permission::Draft)?;
     store
         .move_to_template(&caller, id, base_version, to_version)
@@ -214,7 +216,7 @@ pub async fn move_draft_template(
 /// Saves the wizard's answers as a new version, unless someone else saved
 /// since the version the wizard started from (then says so).
 #[server(endpoint = "save_draft", input = Json)]
-pub async fn save_draft(request: SaveRequest) -> Result<SaveOutcome, ServerFnError> {
+pub async fn save_draft(request: SaveRequest) -> Result<SaveOutcome, AppError> {
     let (store, caller) = caller(Permission::Draft)?;
     store
         .save_draft(&caller, &request)
@@ -228,7 +230,7 @@ pub async fn preview_draft(
     id: i64,
     answers: Map<String, Value>,
     dismissals: BTreeMap<String, String>,
-) -> Result<Preview, ServerFnError> {
+) -> Result<Preview, AppError> {
     use crate::drafts::campaign::{self, CampaignKey};
     use crate::evidence::{CitationStyle, DEFAULT_STYLE};
     let (store, caller) = caller(Permission::Read)?;
@@ -249,7 +251,8 @@ pub async fn preview_draft(
     // Typesetting notes and checks is CPU work: keep it off the async
     // workers, within the time limit.
     crate::server::blocking::run(move || {
-        let style = CitationStyle::by_name(DEFAULT_STYLE).map_err(ServerFnError::new)?;
+        let style = CitationStyle::by_name(DEFAULT_STYLE)
+            .map_err(|e| crate::app::calls::ours("the citation style did not load", &e))?;
         let others = members.map(|m| campaign::check_members(m, &library, &style, today));
         Ok(crate::drafts::preview::preview(
             &template,
@@ -262,13 +265,13 @@ pub async fn preview_draft(
         ))
     })
     .await
-    .map_err(ServerFnError::new)?
+    .map_err(crate::app::calls::blocking_error)?
 }
 
 #[server(endpoint = "draft_history")]
 pub async fn draft_history(
     id: i64,
-) -> Result<(DraftSummary, Vec<crate::drafts::VersionSummary>), ServerFnError> {
+) -> Result<(DraftSummary, Vec<crate::drafts::VersionSummary>), AppError> {
     let (store, caller) = caller(Permission::Read)?;
     let draft = store
         .draft_summary(caller.org, id)
@@ -282,7 +285,7 @@ pub async fn draft_history(
 }
 
 #[server(endpoint = "view_version")]
-pub async fn view_version(id: i64, number: i64) -> Result<VersionView, ServerFnError> {
+pub async fn view_version(id: i64, number: i64) -> Result<VersionView, AppError> {
     let (store, caller) = caller(Permission::Read)?;
     let draft = store
         .draft_summary(caller.org, id)
@@ -313,11 +316,7 @@ pub async fn view_version(id: i64, number: i64) -> Result<VersionView, ServerFnE
 
 /// What changed between two versions, field by field.
 #[server(endpoint = "compare_versions")]
-pub async fn compare_versions(
-    id: i64,
-    before: i64,
-    after: i64,
-) -> Result<Vec<Change>, ServerFnError> {
+pub async fn compare_versions(id: i64, before: i64, after: i64) -> Result<Vec<Change>, AppError> {
     let (store, caller) = caller(Permission::Read)?;
     let draft = store
         .draft_summary(caller.org, id)
@@ -357,7 +356,7 @@ pub async fn restore_version(
     id: i64,
     number: i64,
     base_version: i64,
-) -> Result<SaveOutcome, ServerFnError> {
+) -> Result<SaveOutcome, AppError> {
     let (store, caller) = caller(Permission::Draft)?;
     store
         .restore_version(&caller, id, number, base_version)
@@ -367,9 +366,7 @@ pub async fn restore_version(
 
 /// The draft's publication for readers, if it is published.
 #[server(endpoint = "draft_publication")]
-pub async fn draft_publication(
-    id: i64,
-) -> Result<Option<crate::drafts::Publication>, ServerFnError> {
+pub async fn draft_publication(id: i64) -> Result<Option<crate::drafts::Publication>, AppError> {
     let (store, caller) = caller(Permission::Read)?;
     store.publication(caller.org, id).await.map_err(user_error)
 }
@@ -380,7 +377,7 @@ pub async fn draft_publication(
 pub async fn publish_draft(
     id: i64,
     indexable: bool,
-) -> Result<crate::drafts::Publication, ServerFnError> {
+) -> Result<crate::drafts::Publication, AppError> {
     let (store, caller) = caller(Permission::Draft)?;
     store
         .publish_draft(&caller, id, indexable)
@@ -390,7 +387,7 @@ pub async fn publish_draft(
 
 /// Withdraws a published draft: its address answers "gone".
 #[server(endpoint = "withdraw_draft")]
-pub async fn withdraw_draft(id: i64) -> Result<(), ServerFnError> {
+pub async fn withdraw_draft(id: i64) -> Result<(), AppError> {
     let (store, caller) = caller(Permission::Draft)?;
     store.withdraw_draft(&caller, id).await.map_err(user_error)
 }

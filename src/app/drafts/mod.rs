@@ -225,12 +225,6 @@ pub(crate) fn short_time(stored: &str) -> String {
 }
 
 /// A server function's error as the user should read it.
-pub(crate) fn error_text(error: &ServerFnError) -> String {
-    match error {
-        ServerFnError::ServerError(message) => message.clone(),
-        ServerFnError::Request(_) => {
-            "the server could not be reached; check the connection and try again".to_owned()
-        }
-        other => other.to_string(),
-    }
+pub(crate) fn error_text(error: &crate::app::error::AppError) -> String {
+    error.to_string()
 }

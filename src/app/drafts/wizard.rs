@@ -33,7 +33,10 @@ pub fn WizardPage() -> impl IntoView {
     let editor = Resource::new(id, |id| async move {
         match id {
             Some(id) => api::load_draft(id).await,
-            None => Err(ServerFnError::new("this address names no draft")),
+            None => Err(crate::app::error::AppError::Refused {
+                status: 404,
+                message: "this address names no draft".into(),
+            }),
         }
     });
     view! {

@@ -2,6 +2,8 @@
 //! the importers.
 
 use leptos::prelude::*;
+
+use crate::app::error::AppError;
 use leptos::server_fn::codec::Json;
 use serde::{Deserialize, Serialize};
 
@@ -41,13 +43,14 @@ use crate::app::calls::{bad_input, caller, user_error};
 /// The organisation's library: its own sources, the sample library and
 /// sources others share, each with whose it is and whether it is retired.
 #[server(endpoint = "list_sources")]
-pub async fn list_sources() -> Result<Vec<SourceView>, ServerFnError> {
+pub async fn list_sources() -> Result<Vec<SourceView>, AppError> {
     use crate::evidence::{CitationStyle, DEFAULT_STYLE};
     let (store, caller) = caller(Permission::Read)?;
     let library = store.library_for(caller.org);
     let evidence = store.evidence();
     crate::server::blocking::run(move || {
-        let style = CitationStyle::by_name(DEFAULT_STYLE).map_err(ServerFnError::new)?;
+        let style = CitationStyle::by_name(DEFAULT_STYLE)
+            .map_err(|e| crate::app::calls::ours("the citation style did not load", &e))?;
         Ok(library
             .sources
             .iter()
@@ -68,12 +71,12 @@ pub async fn list_sources() -> Result<Vec<SourceView>, ServerFnError> {
             .collect())
     })
     .await
-    .map_err(ServerFnError::new)?
+    .map_err(crate::app::calls::blocking_error)?
 }
 
 /// Adds a source, or with `replace` changes the one with the same id.
 #[server(endpoint = "save_source", input = Json)]
-pub async fn save_source(source: Source, replace: bool) -> Result<(), ServerFnError> {
+pub async fn save_source(source: Source, replace: bool) -> Result<(), AppError> {
     let (store, caller) = caller(Permission::Draft)?;
     store
         .save_source(&caller, source, replace)
@@ -83,7 +86,7 @@ pub async fn save_source(source: Source, replace: bool) -> Result<(), ServerFnEr
 
 /// Deletes a source nothing cites; otherwise names what cites it.
 #[server(endpoint = "delete_source")]
-pub async fn delete_source(id: String) -> Result<(), ServerFnError> {
+pub async fn delete_source(id: String) -> Result<(), AppError> {
     let (store, caller) = caller(Permission::Draft)?;
     store.delete_source(&caller, &id).await.map_err(user_error)
 }
@@ -91,7 +94,7 @@ pub async fn delete_source(id: String) -> Result<(), ServerFnError> {
 /// Retires a source (hidden from the picker, still rendering what cites
 /// it), or brings it back.
 #[server(endpoint = "retire_source")]
-pub async fn retire_source(id: String, retired: bool) -> Result<(), ServerFnError> {
+pub async fn retire_source(id: String, retired: bool) -> Result<(), AppError> {
     let (store, caller) = caller(Permission::Draft)?;
     store
         .set_source_retired(&caller, &id, retired)
@@ -101,7 +104,7 @@ pub async fn retire_source(id: String, retired: bool) -> Result<(), ServerFnErro
 
 /// Shares a source read-only with every organisation.
 #[server(endpoint = "share_source")]
-pub async fn share_source(id: String) -> Result<(), ServerFnError> {
+pub async fn share_source(id: String) -> Result<(), AppError> {
     let (store, caller) = caller(Permission::EditTemplates)?;
     store.share_source(&caller, &id).await.map_err(user_error)
 }
@@ -109,7 +112,7 @@ pub async fn share_source(id: String) -> Result<(), ServerFnError> {
 /// Imports CSL-JSON or BibTeX (as Zotero exports them); sources whose id is
 /// already in the library are skipped, never overwritten.
 #[server(endpoint = "import_sources")]
-pub async fn import_sources(text: String) -> Result<ImportOutcome, ServerFnError> {
+pub async fn import_sources(text: String) -> Result<ImportOutcome, AppError> {
     let (format, sources) =
         crate::evidence::import::detect_and_parse(&text).map_err(|e| bad_input(e.to_string()))?;
     let (store, caller) = caller(Permission::Draft)?;

@@ -3,6 +3,8 @@
 //! and calls the store, which does the work.
 
 use leptos::prelude::*;
+
+use crate::app::error::AppError;
 use serde::{Deserialize, Serialize};
 
 /// One version of a template as the library page shows it.
@@ -96,7 +98,7 @@ use crate::accounts::Permission;
 use crate::app::calls::{bad_input, caller, user_error};
 
 #[server(endpoint = "template_library")]
-pub async fn template_library() -> Result<Vec<TemplateListing>, ServerFnError> {
+pub async fn template_library() -> Result<Vec<TemplateListing>, AppError> {
     let (store, caller) = caller(Permission::Read)?;
     let overviews = store
         .template_overviews(caller.org)
@@ -107,7 +109,7 @@ pub async fn template_library() -> Result<Vec<TemplateListing>, ServerFnError> {
 
 /// Saves a template file as a new, unpublished version; returns (id, version).
 #[server(endpoint = "save_template")]
-pub async fn save_template(source: String) -> Result<(String, i64), ServerFnError> {
+pub async fn save_template(source: String) -> Result<(String, i64), AppError> {
     let (store, caller) = caller(Permission::EditTemplates)?;
     store
         .save_template_version(&caller, &source)
@@ -116,11 +118,7 @@ pub async fn save_template(source: String) -> Result<(String, i64), ServerFnErro
 }
 
 #[server(endpoint = "publish_template")]
-pub async fn publish_template(
-    id: String,
-    version: i64,
-    notes: String,
-) -> Result<(), ServerFnError> {
+pub async fn publish_template(id: String, version: i64, notes: String) -> Result<(), AppError> {
     let (store, caller) = caller(Permission::EditTemplates)?;
     store
         .publish_template(&caller, &id, version, &notes)
@@ -129,7 +127,7 @@ pub async fn publish_template(
 }
 
 #[server(endpoint = "retire_template")]
-pub async fn retire_template(id: String, retired: bool) -> Result<(), ServerFnError> {
+pub async fn retire_template(id: String, retired: bool) -> Result<(), AppError> {
     let (store, caller) = caller(Permission::EditTemplates)?;
     store
         .set_template_retired(&caller, &id, retired)
@@ -142,7 +140,7 @@ pub async fn clone_template(
     id: String,
     version: i64,
     new_id: String,
-) -> Result<(String, i64), ServerFnError> {
+) -> Result<(String, i64), AppError> {
     let (store, caller) = caller(Permission::EditTemplates)?;
     store
         .clone_template(&caller, &id, version, new_id.trim())
@@ -157,7 +155,7 @@ pub async fn clone_template(
 pub async fn import_template(
     source: String,
     as_copy_id: String,
-) -> Result<(String, i64), ServerFnError> {
+) -> Result<(String, i64), AppError> {
     use crate::store::template_library::ImportAs;
     let (store, caller) = caller(Permission::EditTemplates)?;
     let as_ = match as_copy_id.trim() {
@@ -197,12 +195,12 @@ pub struct EditorCheck {
 /// Lints a template's text and renders it with sample answers (JSON),
 /// missing answers shown as placeholders.
 #[server(endpoint = "check_template")]
-pub async fn check_template(source: String, answers: String) -> Result<EditorCheck, ServerFnError> {
+pub async fn check_template(source: String, answers: String) -> Result<EditorCheck, AppError> {
     let (store, caller) = caller(Permission::EditTemplates)?;
     let library = store.library_for(caller.org);
     crate::server::blocking::run(move || ssr_check::check(&source, &answers, &library))
         .await
-        .map_err(ServerFnError::new)
+        .map_err(crate::app::calls::blocking_error)
 }
 
 /// The last version's text of a template and its sample answers, to edit.
@@ -216,7 +214,7 @@ pub struct EditorStart {
 }
 
 #[server(endpoint = "template_for_editing")]
-pub async fn template_for_editing(id: String) -> Result<EditorStart, ServerFnError> {
+pub async fn template_for_editing(id: String) -> Result<EditorStart, AppError> {
     let (store, caller) = caller(Permission::EditTemplates)?;
     let overview = store
         .template_overview(caller.org, &id)
@@ -324,7 +322,7 @@ pub async fn compare_template_versions(
     id: String,
     from: i64,
     to: i64,
-) -> Result<crate::compose::changes::TemplateChanges, ServerFnError> {
+) -> Result<crate::compose::changes::TemplateChanges, AppError> {
     let (store, caller) = caller(Permission::Read)?;
     // Both versions must be ones the caller's organisation sees.
     for version in [from, to] {
@@ -339,7 +337,7 @@ pub async fn compare_template_versions(
         crate::compose::changes::compare(&old.front.fields, &new.front.fields, &old.body, &new.body)
     })
     .await
-    .map_err(ServerFnError::new)
+    .map_err(crate::app::calls::blocking_error)
 }
 
 /// The template's text with its `fields:` list rewritten from the question
@@ -348,7 +346,7 @@ pub async fn compare_template_versions(
 pub async fn set_template_fields(
     source: String,
     fields: Vec<crate::compose::Field>,
-) -> Result<String, ServerFnError> {
+) -> Result<String, AppError> {
     caller(Permission::EditTemplates)?;
     crate::compose::field_text::write(&source, &fields).map_err(bad_input)
 }
@@ -356,7 +354,7 @@ pub async fn set_template_fields(
 /// Shares a published version with every organisation (advocacy
 /// organisations only): others draft from it and clone it, never change it.
 #[server(endpoint = "share_template")]
-pub async fn share_template(id: String, version: i64) -> Result<(), ServerFnError> {
+pub async fn share_template(id: String, version: i64) -> Result<(), AppError> {
     let (store, caller) = caller(Permission::EditTemplates)?;
     store
         .share_template(&caller, &id, version)

@@ -11,11 +11,13 @@ pub use library::LibraryPage;
 
 use leptos::prelude::*;
 
+use crate::app::error::AppError;
+
 use crate::app::TemplateSummary;
 
 /// The templates drafters can start from.
 #[server(endpoint = "list_templates")]
-pub async fn list_templates() -> Result<Vec<TemplateSummary>, ServerFnError> {
+pub async fn list_templates() -> Result<Vec<TemplateSummary>, AppError> {
     use crate::app::calls::{caller, user_error};
     let (store, caller) = caller(crate::accounts::Permission::Read)?;
     let templates = store
