@@ -9,28 +9,21 @@
 set -euo pipefail
 BIN=${BIN:-target/release/resolution-studio}
 RENDERS=${RENDERS:-1000}
-work=$(mktemp -d)
-port=$((20000 + RANDOM % 20000))
-base="http://127.0.0.1:$port"
-
-LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_OUTPUT_NAME=resolution-studio \
-  DATABASE_URL="sqlite://$work/bench.db" "$BIN" serve >"$work/server.log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
-until curl -fs "$base/health" >/dev/null; do sleep 0.1; done
+# shellcheck source=benches/signed-in.sh
+source "$(dirname "$0")/signed-in.sh"
 
 kib() { awk -v key="$1:" '$1 == key { print $2 }' "/proc/$pid/status"; }
 echo "after start:                 RSS $(kib VmRSS) KiB"
 
-curl -fs -o /dev/null -d 'template_id=us-14a8-hrdd-proposal&title=Memory+benchmark' "$base/api/create_draft"
-curl -fs -o /dev/null "$base/drafts/1"
+curl -fs -o /dev/null "${auth[@]}" -d 'template_id=us-14a8-hrdd-proposal&title=Memory+benchmark' "$base/api/create_draft"
+curl -fs -o /dev/null "${auth[@]}" "$base/drafts/1"
 echo "after one wizard page:       RSS $(kib VmRSS) KiB"
 
 printf '{"id":1,"answers":%s,"dismissals":{}}' \
   "$(cat templates/us-14a8-hrdd-proposal.sample.json)" >"$work/preview.json"
 start=$(date +%s%N)
 for _ in $(seq "$RENDERS"); do
-  curl -fs -o /dev/null -H 'content-type: application/json' \
+  curl -fs -o /dev/null "${auth[@]}" -H 'content-type: application/json' \
     --data-binary "@$work/preview.json" "$base/api/preview_draft"
 done
 elapsed_ms=$(( ($(date +%s%N) - start) / 1000000 ))

@@ -250,7 +250,11 @@ impl Project {
             "--bin",
             "resolution-studio",
         ]))?;
-        for script in ["benches/whole-process.sh", "benches/server-memory.sh"] {
+        for script in [
+            "benches/whole-process.sh",
+            "benches/server-memory.sh",
+            "benches/save-load.sh",
+        ] {
             step(script);
             run(Command::new("bash")
                 .current_dir(&self.root)
