@@ -11,6 +11,41 @@ use crate::drafts::{call_form, create, ok_json};
 
 const CLIENTS: usize = 5;
 
+/// Saves version after version of draft `id` until the server stops
+/// answering; (version, proponent) of every save it acknowledged.
+fn save_until_gone(address: &str, cookie: &str, id: i64, who: &str) -> Vec<(i64, String)> {
+    let mut acknowledged = Vec::new();
+    let mut base = 1;
+    for n in 0.. {
+        let proponent = format!("{who} save {n}");
+        let body = json!({"request": {"draft_id": id, "base_version": base,
+            "answers": {"proponent": proponent}, "dismissals": {}}})
+        .to_string();
+        let Some(answer) = try_request(
+            "POST",
+            &format!("{address}/api/save_draft"),
+            &[
+                ("content-type", "application/json"),
+                ("accept", "application/json"),
+                ("origin", address),
+                ("cookie", cookie),
+            ],
+            Some(&body),
+        ) else {
+            break; // The server is gone.
+        };
+        let outcome: Value = serde_json::from_slice(&answer.body).unwrap_or(Value::Null);
+        match outcome["Saved"]["version"].as_i64() {
+            Some(version) if answer.status == 200 => {
+                acknowledged.push((version, proponent));
+                base = version;
+            }
+            _ => break,
+        }
+    }
+    acknowledged
+}
+
 #[test]
 fn every_acknowledged_save_survives_a_kill() {
     let mut app = spawn_app();
@@ -23,38 +58,7 @@ fn every_acknowledged_save_survives_a_kill() {
         .map(|&id| {
             let (address, cookie) = (address.clone(), cookie.clone());
             std::thread::spawn(move || {
-                // (version, proponent) of every save the server acknowledged.
-                let mut acknowledged: Vec<(i64, String)> = Vec::new();
-                let mut base = 1;
-                // Saves until the server is gone.
-                for n in 0.. {
-                    let proponent = format!("Client {id} save {n}");
-                    let body = json!({"request": {"draft_id": id, "base_version": base,
-                        "answers": {"proponent": proponent}, "dismissals": {}}})
-                    .to_string();
-                    let Some(answer) = try_request(
-                        "POST",
-                        &format!("{address}/api/save_draft"),
-                        &[
-                            ("content-type", "application/json"),
-                            ("accept", "application/json"),
-                            ("origin", &address),
-                            ("cookie", &cookie),
-                        ],
-                        Some(&body),
-                    ) else {
-                        break; // The server is gone.
-                    };
-                    let outcome: Value =
-                        serde_json::from_slice(&answer.body).unwrap_or(Value::Null);
-                    match outcome["Saved"]["version"].as_i64() {
-                        Some(version) if answer.status == 200 => {
-                            acknowledged.push((version, proponent));
-                            base = version;
-                        }
-                        _ => break,
-                    }
-                }
+                let acknowledged = save_until_gone(&address, &cookie, id, &format!("Client {id}"));
                 (id, acknowledged)
             })
         })
@@ -113,38 +117,7 @@ fn a_terminated_server_finishes_its_saves_and_exits_cleanly() {
     let mut app = spawn_app();
     let id = create(&app, "us-14a8-hrdd-proposal", "Terminated");
     let (address, cookie) = (app.address.clone(), app.cookie.clone());
-    let client = std::thread::spawn(move || {
-        let mut acknowledged: Vec<(i64, String)> = Vec::new();
-        let mut base = 1;
-        for n in 0.. {
-            let proponent = format!("Save {n}");
-            let body = json!({"request": {"draft_id": id, "base_version": base,
-                "answers": {"proponent": proponent}, "dismissals": {}}})
-            .to_string();
-            let Some(answer) = try_request(
-                "POST",
-                &format!("{address}/api/save_draft"),
-                &[
-                    ("content-type", "application/json"),
-                    ("accept", "application/json"),
-                    ("origin", &address),
-                    ("cookie", &cookie),
-                ],
-                Some(&body),
-            ) else {
-                break;
-            };
-            let outcome: Value = serde_json::from_slice(&answer.body).unwrap_or(Value::Null);
-            match outcome["Saved"]["version"].as_i64() {
-                Some(version) => {
-                    acknowledged.push((version, proponent));
-                    base = version;
-                }
-                None => break,
-            }
-        }
-        acknowledged
-    });
+    let client = std::thread::spawn(move || save_until_gone(&address, &cookie, id, "Client"));
     std::thread::sleep(Duration::from_millis(500));
     assert!(
         app.terminate(),
