@@ -179,3 +179,21 @@ fn describe(access: Access) -> &'static str {
         Access::SignedIn => "signed-in",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The list's access column is what `resolution-studio routes` prints
+    /// and the tests expect; the guard decides by `access(path)`. They must
+    /// agree for every route of ours.
+    #[test]
+    fn own_routes_declare_the_access_the_guard_enforces() {
+        for route in own_routes() {
+            assert_eq!(route.access, access(route.path), "{}", route.path);
+        }
+        assert_eq!(kind("/api/save_draft"), Kind::ServerFn);
+        assert_eq!(kind("/drafts/3/download/pdf"), Kind::File);
+        assert_eq!(kind("/drafts/3"), Kind::Page);
+    }
+}

@@ -66,15 +66,19 @@ type CallerRowWith = (i64, String, String, i64, String, String, String, String);
 pub fn at_offset(offset: Duration, later: bool) -> String {
     let now = time::OffsetDateTime::now_utc();
     let at = if later { now + offset } else { now - offset };
-    format_time(at)
+    super::time_text(at)
 }
 
-fn format_time(at: time::OffsetDateTime) -> String {
-    let format = time::macros::format_description!(
-        "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:6]Z"
-    );
-    // The format has only fields every date has, so formatting cannot fail.
-    at.format(&format).unwrap_or_default()
+/// Refuses a weak password with the reason; `email` and `more` are words
+/// it must not be built from.
+fn refuse_weak(password: &str, email: &str, more: &[&str]) -> Result<(), StoreError> {
+    let local = email.split('@').next().unwrap_or_default();
+    let mut context = vec![local, email];
+    context.extend_from_slice(more);
+    match password::weakness(password, &context) {
+        Some(reason) => Err(StoreError::Invalid(reason)),
+        None => Ok(()),
+    }
 }
 
 fn parse_time(text: &str) -> Option<time::OffsetDateTime> {
@@ -209,10 +213,7 @@ impl Store {
         role: Role,
     ) -> Result<i64, StoreError> {
         let email = parse_email(email).map_err(StoreError::Invalid)?;
-        let local = email.split('@').next().unwrap_or_default();
-        if let Some(reason) = password::weakness(password, &[local, &email]) {
-            return Err(StoreError::Invalid(reason));
-        }
+        refuse_weak(password, &email, &[])?;
         let hash = hash_password(password.to_owned()).await?;
         let mut tx = self.write().await?;
         let id = insert_user(&mut tx, org, &email, &hash, role).await?;
@@ -469,10 +470,7 @@ impl Store {
         if !verify_password(current.to_owned(), stored).await {
             return Err(invalid("the current password is wrong"));
         }
-        let local = caller.email.split('@').next().unwrap_or_default();
-        if let Some(reason) = password::weakness(new, &[local, &caller.email, &caller.org_name]) {
-            return Err(StoreError::Invalid(reason));
-        }
+        refuse_weak(new, &caller.email, &[&caller.org_name])?;
         let hash = hash_password(new.to_owned()).await?;
         let mut tx = self.write().await?;
         sqlx::query("UPDATE users SET password_hash = ? WHERE id = ?")
@@ -554,10 +552,7 @@ impl Store {
             ));
         }
         let email = parse_email(account.email).map_err(StoreError::Invalid)?;
-        let local = email.split('@').next().unwrap_or_default();
-        if let Some(reason) = password::weakness(account.password, &[local, account.org_name]) {
-            return Err(StoreError::Invalid(reason));
-        }
+        refuse_weak(account.password, &email, &[account.org_name])?;
         let (org, _) = self.create_org(account.org_name, account.org_kind).await?;
         let hash = hash_password(account.password.to_owned()).await?;
         let mut tx = self.write().await?;
@@ -688,10 +683,7 @@ impl Store {
         password: &str,
     ) -> Result<NewSession, StoreError> {
         let (_, email, _) = self.invitation(token).await?;
-        let local = email.split('@').next().unwrap_or_default();
-        if let Some(reason) = password::weakness(password, &[local, &email]) {
-            return Err(StoreError::Invalid(reason));
-        }
+        refuse_weak(password, &email, &[])?;
         let hash = hash_password(password.to_owned()).await?;
         let mut tx = self.write().await?;
         let row: Option<(i64, String)> = sqlx::query_as(

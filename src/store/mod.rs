@@ -144,13 +144,16 @@ impl Store {
 
 /// Now, as stored: RFC 3339 in UTC with a fixed width, so text order is time order.
 pub fn now() -> String {
+    time_text(time::OffsetDateTime::now_utc())
+}
+
+/// A time as stored (see [`now`]).
+pub fn time_text(at: time::OffsetDateTime) -> String {
     let format = time::macros::format_description!(
         "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:6]Z"
     );
     // The format has only fields every date has, so formatting cannot fail.
-    time::OffsetDateTime::now_utc()
-        .format(&format)
-        .unwrap_or_default()
+    at.format(&format).unwrap_or_default()
 }
 
 /// SQLite's "busy" or "locked" (codes 5 and 6, and their extended codes).

@@ -312,13 +312,7 @@ fn pages_carry_security_headers_and_a_nonce_for_the_hydration_script() {
     assert_eq!(wrong_host.status, 400);
     // The HTML download runs nothing.
     let id = create(&app, "engagement-letter-en", "Headers");
-    let sample: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(
-            crate::common::project_root().join("templates/engagement-letter-en.sample.json"),
-        )
-        .unwrap(),
-    )
-    .unwrap();
+    let sample: serde_json::Value = crate::drafts::sample("engagement-letter-en");
     ok_json(call_json(
         &app,
         "save_draft",
@@ -491,13 +485,7 @@ fn an_advocacy_group_shares_a_template_that_investors_draft_from_but_cannot_chan
 fn a_final_draft_is_published_for_readers_and_withdrawn() {
     let app = spawn_app();
     let id = create(&app, "engagement-letter-en", "Public letter");
-    let sample: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(
-            crate::common::project_root().join("templates/engagement-letter-en.sample.json"),
-        )
-        .unwrap(),
-    )
-    .unwrap();
+    let sample: serde_json::Value = crate::drafts::sample("engagement-letter-en");
     ok_json(call_json(
         &app,
         "save_draft",

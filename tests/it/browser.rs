@@ -88,13 +88,7 @@ async fn a_final_draft_is_published_and_read_without_an_account() {
         .expect("the draft's id in the address");
 
     // Finish it: the template's sample answers, saved as this person.
-    let sample: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(
-            crate::common::project_root().join("templates/engagement-letter-en.sample.json"),
-        )
-        .expect("the sample answers"),
-    )
-    .expect("JSON");
+    let sample: serde_json::Value = crate::drafts::sample("engagement-letter-en");
     ok_json(call_json(
         &app,
         "save_draft",

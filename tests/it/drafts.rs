@@ -92,7 +92,8 @@ pub(crate) fn create(app: &TestApp, template: &str, title: &str) -> i64 {
     drafts[0]["id"].as_i64().expect("a draft id")
 }
 
-fn sample(template: &str) -> Value {
+/// A built-in template's sample answers.
+pub(crate) fn sample(template: &str) -> Value {
     let path = crate::common::project_root().join(format!("templates/{template}.sample.json"));
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }

@@ -162,13 +162,7 @@ fn templates_with_unprintable_text_or_too_many_questions_are_refused_where_they_
 #[test]
 fn the_command_line_refuses_unprintable_answers_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let mut answers: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(
-            crate::common::project_root().join("templates/engagement-letter-en.sample.json"),
-        )
-        .unwrap(),
-    )
-    .unwrap();
+    let mut answers: serde_json::Value = crate::drafts::sample("engagement-letter-en");
     answers["salutation"] = json!("Dear\u{fffe} Chair");
     let data = dir.path().join("answers.json");
     std::fs::write(&data, answers.to_string()).unwrap();
