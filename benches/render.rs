@@ -11,15 +11,20 @@ use resolution_studio::evidence::{
 };
 use resolution_studio::export::{self, Format};
 use resolution_studio::render;
-use resolution_studio::templates::{default_library_path, Catalog};
+use resolution_studio::templates::Catalog;
+
+fn project() -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
 
 fn pipeline(c: &mut Criterion) {
-    let catalog = Catalog::builtin().expect("built-in templates");
+    let catalog = Catalog::load(&project().join("templates")).expect("built-in templates");
     let entry = catalog
         .get("us-14a8-hrdd-proposal")
         .expect("the proposal template");
     let answers = entry.sample.clone().expect("sample answers");
-    let library = Library::load(&default_library_path()).expect("sample library");
+    let library =
+        Library::load(&project().join("assets/evidence/library.json")).expect("sample library");
     let style = CitationStyle::by_name(DEFAULT_STYLE).expect("style");
     let language = entry.template.front.language.as_str();
     let document = render::document(&entry.template, &answers, &library, &style).expect("renders");
@@ -66,13 +71,14 @@ fn pipeline(c: &mut Criterion) {
 /// filing-rule checks. Once with complete answers, once with a draft just
 /// started (most answers missing, so placeholders and failed checks).
 fn preview(c: &mut Criterion) {
-    let catalog = Catalog::builtin().expect("built-in templates");
+    let catalog = Catalog::load(&project().join("templates")).expect("built-in templates");
     let entry = catalog
         .get("us-14a8-hrdd-proposal")
         .expect("the proposal template");
     let complete = entry.sample.clone().expect("sample answers");
     let started = serde_json::json!({ "company": { "name": "Example Corp" } });
-    let library = Library::load(&default_library_path()).expect("sample library");
+    let library =
+        Library::load(&project().join("assets/evidence/library.json")).expect("sample library");
     let style = CitationStyle::by_name(DEFAULT_STYLE).expect("style");
     let today = time::macros::date!(2026 - 11 - 30);
     let dismissals = BTreeMap::new();

@@ -15,6 +15,8 @@ pub mod app;
 pub mod cli;
 pub mod compose;
 #[cfg(feature = "ssr")]
+pub mod config;
+#[cfg(feature = "ssr")]
 pub mod document;
 pub mod drafts;
 pub mod evidence;
@@ -25,11 +27,13 @@ pub mod render;
 #[cfg(feature = "ssr")]
 pub mod rules;
 #[cfg(feature = "ssr")]
+pub mod runtime;
+#[cfg(feature = "ssr")]
 pub mod server;
 #[cfg(feature = "ssr")]
 pub mod store;
-#[cfg(feature = "ssr")]
 pub mod templates;
+pub mod text;
 
 /// Entry point of the browser bundle: attaches to the server-rendered page.
 #[cfg(feature = "hydrate")]

@@ -2,21 +2,35 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use resolution_studio::cli::{self, Cli, Command};
+use resolution_studio::config::Config;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // The one configuration of this process: everything below is given it.
+    let config = match Config::from_env() {
+        Ok(config) => config,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
     let result = match cli.command {
-        None | Some(Command::Serve) => resolution_studio::server::run().map_err(|e| e.to_string()),
-        Some(Command::Templates { json }) => cli::list_templates(json).map_err(|e| e.to_string()),
-        Some(Command::Render(args)) => cli::render(&args).map_err(|e| e.to_string()),
+        None | Some(Command::Serve) => {
+            resolution_studio::server::init_logging();
+            resolution_studio::server::run(config).map_err(|e| e.to_string())
+        }
+        Some(Command::Templates { json }) => {
+            cli::list_templates(&config, json).map_err(|e| e.to_string())
+        }
+        Some(Command::Render(args)) => cli::render(&config, &args).map_err(|e| e.to_string()),
         Some(Command::Deadline(args)) => cli::deadline(&args).map_err(|e| e.to_string()),
-        Some(Command::Check(args)) => cli::check(&args).map_err(|e| e.to_string()),
-        Some(Command::Lint(args)) => cli::lint(&args).map_err(|e| e.to_string()),
-        Some(Command::Org(command)) => cli::accounts::org(&command),
-        Some(Command::User(command)) => cli::accounts::user(&command),
+        Some(Command::Check(args)) => cli::check(&config, &args).map_err(|e| e.to_string()),
+        Some(Command::Lint(args)) => cli::lint(&config, &args).map_err(|e| e.to_string()),
+        Some(Command::Org(command)) => cli::accounts::org(&config, &command),
+        Some(Command::User(command)) => cli::accounts::user(&config, &command),
         Some(Command::Routes) => cli::accounts::routes(),
-        Some(Command::Backup(args)) => cli::maintenance::backup(&args),
-        Some(Command::Restore(args)) => cli::maintenance::restore(&args),
+        Some(Command::Backup(args)) => cli::maintenance::backup(&config, &args),
+        Some(Command::Restore(args)) => cli::maintenance::restore(&config, &args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

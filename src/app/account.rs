@@ -22,7 +22,7 @@ pub async fn whoami() -> Result<Caller, AppError> {
 /// Changes the signed-in person's password; their other sessions end.
 #[server(endpoint = "change_password")]
 pub async fn change_password(current: String, new: String) -> Result<(), AppError> {
-    use crate::server::guard::session_token;
+    use crate::runtime::session::session_token;
     let (store, caller) = caller(Permission::Read)?;
     let token = use_context::<axum::http::request::Parts>()
         .and_then(|parts| session_token(&parts.headers))

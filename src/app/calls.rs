@@ -11,7 +11,8 @@ use leptos_axum::ResponseOptions;
 
 use crate::accounts::{Caller, Permission, Role};
 use crate::app::error::AppError;
-use crate::server::AppState;
+use crate::runtime::blocking::BlockingError;
+use crate::runtime::AppState;
 use crate::store::{Store, StoreError};
 
 pub fn store() -> Result<Arc<Store>, AppError> {
@@ -46,12 +47,12 @@ pub fn ours(what: &str, error: &dyn std::fmt::Display) -> AppError {
         .map(|parts| parts.uri.path().to_owned())
         .unwrap_or_default();
     let caller = signed_in();
-    let context = crate::server::failure::Context {
+    let context = crate::runtime::failure::Context {
         route: &route,
         caller: caller.as_ref(),
     };
     AppError::Ours {
-        reference: crate::server::failure::log(what, error, &context),
+        reference: crate::runtime::failure::log(what, error, &context),
     }
 }
 
@@ -99,12 +100,20 @@ pub fn bad_input(message: impl Into<String>) -> AppError {
     refuse(StatusCode::BAD_REQUEST, message)
 }
 
-/// CPU work that timed out is the template's doing (the user's to fix);
-/// anything else that stopped it is ours.
-pub fn blocking_error(error: crate::server::blocking::BlockingError) -> AppError {
-    use crate::server::blocking::BlockingError;
-    match error {
+/// Runs CPU work (a render, a check) off the async workers within the
+/// configured time limit. Work that timed out is the template's doing (the
+/// user's to fix); anything else that stopped it is ours.
+pub async fn off_thread<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, AppError> {
+    let state = use_context::<AppState>().ok_or_else(|| {
+        ours(
+            "the server's state is missing from the request",
+            &"no AppState",
+        )
+    })?;
+    state.off_thread(work).await.map_err(|error| match error {
         BlockingError::TimedOut(_) => refuse(StatusCode::UNPROCESSABLE_ENTITY, error.to_string()),
         BlockingError::Stopped(_) => ours("background work stopped", &error),
-    }
+    })
 }

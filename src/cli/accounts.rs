@@ -15,6 +15,7 @@ use std::io::BufRead;
 use clap::Subcommand;
 
 use crate::accounts::{OrgKind, Role};
+use crate::config::Config;
 use crate::store::{Store, StoreError};
 
 #[derive(Debug, Subcommand)]
@@ -62,24 +63,27 @@ pub enum UserCommand {
 }
 
 /// Runs `work` on the store, in a runtime of its own.
-fn with_store<T>(work: impl AsyncFnOnce(&Store) -> Result<T, StoreError>) -> Result<T, String> {
+fn with_store<T>(
+    config: &Config,
+    work: impl AsyncFnOnce(&Store) -> Result<T, StoreError>,
+) -> Result<T, String> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(|e| e.to_string())?;
     runtime.block_on(async {
-        let store = Store::open(&Store::database_url())
+        let store = Store::open(&config.database_url)
             .await
             .map_err(|e| e.to_string())?;
         work(&store).await.map_err(|e| e.to_string())
     })
 }
 
-pub fn org(command: &OrgCommand) -> Result<(), String> {
+pub fn org(config: &Config, command: &OrgCommand) -> Result<(), String> {
     match command {
         OrgCommand::Add { name, kind } => {
             let kind = OrgKind::parse(kind)?;
-            let (_, slug) = with_store(async |store| store.create_org(name, kind).await)?;
+            let (_, slug) = with_store(config, async |store| store.create_org(name, kind).await)?;
             println!("{slug}");
             println!(
                 "Organisation “{}” created ({}).",
@@ -91,7 +95,7 @@ pub fn org(command: &OrgCommand) -> Result<(), String> {
     }
 }
 
-pub fn user(command: &UserCommand) -> Result<(), String> {
+pub fn user(config: &Config, command: &UserCommand) -> Result<(), String> {
     match command {
         UserCommand::Add { org, email, role } => {
             let role = Role::parse(role)?;
@@ -104,7 +108,7 @@ pub fn user(command: &UserCommand) -> Result<(), String> {
             if password.is_empty() {
                 return Err("give the password on the first line of standard input".into());
             }
-            with_store(async |store| {
+            with_store(config, async |store| {
                 let org = store.org_by_slug(org).await?;
                 store.create_user(org, email, password, role).await?;
                 store
@@ -115,7 +119,7 @@ pub fn user(command: &UserCommand) -> Result<(), String> {
             Ok(())
         }
         UserCommand::List { org } => {
-            let members = with_store(async |store| {
+            let members = with_store(config, async |store| {
                 let org = match org {
                     Some(slug) => Some(store.org_by_slug(slug).await?),
                     None => None,
@@ -134,7 +138,7 @@ pub fn user(command: &UserCommand) -> Result<(), String> {
             Ok(())
         }
         UserCommand::Remove { email } => {
-            with_store(async |store| {
+            with_store(config, async |store| {
                 let org = store.org_of_user(email).await?;
                 store.remove_user(org, email, "cli").await
             })?;
@@ -143,7 +147,7 @@ pub fn user(command: &UserCommand) -> Result<(), String> {
         }
         UserCommand::SetRole { email, role } => {
             let role = Role::parse(role)?;
-            with_store(async |store| {
+            with_store(config, async |store| {
                 let org = store.org_of_user(email).await?;
                 store.set_role(org, email, role, "cli").await
             })?;

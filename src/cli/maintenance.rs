@@ -7,7 +7,8 @@
 
 use std::path::PathBuf;
 
-use crate::store::{backup, Store};
+use crate::config::Config;
+use crate::store::backup;
 
 #[derive(Debug, clap::Args)]
 pub struct BackupArgs {
@@ -29,14 +30,14 @@ fn runtime() -> Result<tokio::runtime::Runtime, String> {
         .map_err(|e| e.to_string())
 }
 
-pub fn backup(args: &BackupArgs) -> Result<(), String> {
-    let url = Store::database_url();
+pub fn backup(config: &Config, args: &BackupArgs) -> Result<(), String> {
+    let url = &config.database_url;
     let bytes = runtime()?
-        .block_on(backup::backup(&url, &args.out))
+        .block_on(backup::backup(url, &args.out))
         .map_err(|e| e.to_string())?;
     println!(
         "Backed up {} to {} ({} KiB).",
-        backup::database_file(&url)
+        backup::database_file(url)
             .map_err(|e| e.to_string())?
             .display(),
         args.out.display(),
@@ -45,15 +46,15 @@ pub fn backup(args: &BackupArgs) -> Result<(), String> {
     Ok(())
 }
 
-pub fn restore(args: &RestoreArgs) -> Result<(), String> {
-    let url = Store::database_url();
+pub fn restore(config: &Config, args: &RestoreArgs) -> Result<(), String> {
+    let url = &config.database_url;
     let kept = runtime()?
-        .block_on(backup::restore(&args.file, &url))
+        .block_on(backup::restore(&args.file, url))
         .map_err(|e| e.to_string())?;
     println!(
         "Restored {} into {}; the database it replaced is kept as {}.",
         args.file.display(),
-        backup::database_file(&url)
+        backup::database_file(url)
             .map_err(|e| e.to_string())?
             .display(),
         kept.display()

@@ -10,9 +10,10 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand, ValueEnum};
 use serde_json::Value;
 
+use crate::config::Config;
 use crate::evidence::{CitationStyle, Library, DEFAULT_STYLE};
 use crate::export::Format;
-use crate::templates::{default_library_path, Catalog};
+use crate::templates::Catalog;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -86,9 +87,14 @@ pub struct DraftInput {
 }
 
 impl DraftInput {
-    fn library(&self) -> Result<Library, CliError> {
-        Library::load(&self.evidence.clone().unwrap_or_else(default_library_path))
-            .map_err(CliError::from)
+    fn library(&self, config: &Config) -> Result<Library, CliError> {
+        Library::load(
+            &self
+                .evidence
+                .clone()
+                .unwrap_or_else(|| config.sample_library()),
+        )
+        .map_err(CliError::from)
     }
 }
 
@@ -177,12 +183,14 @@ impl CliError {
     }
 }
 
-pub fn list_templates(json: bool) -> Result<(), CliError> {
-    let catalog = Catalog::builtin().map_err(CliError::from)?;
+pub fn list_templates(config: &Config, json: bool) -> Result<(), CliError> {
+    let catalog = Catalog::load(&config.templates_dir()).map_err(CliError::from)?;
     let summaries: Vec<_> = catalog
         .entries()
         .iter()
-        .map(|e| crate::app::TemplateSummary::new(&e.template, None, e.sample.is_some()))
+        .map(|e| {
+            crate::templates::summary::TemplateSummary::new(&e.template, None, e.sample.is_some())
+        })
         .collect();
     let mut stdout = std::io::stdout().lock();
     if json {
@@ -211,9 +219,10 @@ pub fn list_templates(json: bool) -> Result<(), CliError> {
     Ok(())
 }
 
-pub fn render(args: &RenderArgs) -> Result<(), CliError> {
+pub fn render(config: &Config, args: &RenderArgs) -> Result<(), CliError> {
     // Only the template asked for is read and checked, not the whole catalog.
-    let entry = Catalog::resolve_one(&args.template).map_err(CliError::from)?;
+    let entry =
+        Catalog::resolve_one(&config.templates_dir(), &args.template).map_err(CliError::from)?;
     // Decoding the citation style and its locale is the largest start-up
     // cost of a one-document process: both run beside the rest of the
     // start-up (answers, evidence, fonts).
@@ -226,7 +235,7 @@ pub fn render(args: &RenderArgs) -> Result<(), CliError> {
     }
     // clap makes `--data` and `--sample` exclusive and requires one of them.
     let answers = answers_for(&entry, args.input.data.as_deref())?;
-    let library = args.input.library()?;
+    let library = args.input.library(config)?;
     // A panic while decoding locales only means they are decoded again on use.
     let _ = locales.join();
     let style = style
@@ -250,7 +259,7 @@ pub fn deadline(args: &DeadlineArgs) -> Result<(), CliError> {
         value
             .as_deref()
             .map(|v| {
-                crate::compose::fields::parse_date(v)
+                crate::text::parse_date(v)
                     .ok_or_else(|| CliError(format!("--{name} `{v}` is not a date as YYYY-MM-DD")))
             })
             .transpose()
@@ -325,11 +334,12 @@ pub fn deadline(args: &DeadlineArgs) -> Result<(), CliError> {
         .map_err(CliError::from)
 }
 
-pub fn check(args: &CheckArgs) -> Result<(), CliError> {
+pub fn check(config: &Config, args: &CheckArgs) -> Result<(), CliError> {
     use crate::rules::checks::{self, Draft, Severity};
-    let entry = Catalog::resolve_one(&args.template).map_err(CliError::from)?;
+    let entry =
+        Catalog::resolve_one(&config.templates_dir(), &args.template).map_err(CliError::from)?;
     let answers = answers_for(&entry, args.input.data.as_deref())?;
-    let library = args.input.library()?;
+    let library = args.input.library(config)?;
     let style = CitationStyle::by_name(DEFAULT_STYLE).map_err(CliError::from)?;
     let document = crate::render::document(&entry.template, &answers, &library, &style)
         .map_err(CliError::from)?;
@@ -351,7 +361,7 @@ pub fn check(args: &CheckArgs) -> Result<(), CliError> {
         )
     })?;
     let today = match &args.today {
-        Some(text) => crate::compose::fields::parse_date(text)
+        Some(text) => crate::text::parse_date(text)
             .ok_or_else(|| CliError(format!("--today `{text}` is not a date as YYYY-MM-DD")))?,
         None => time::OffsetDateTime::now_utc().date(),
     };
@@ -410,10 +420,15 @@ pub fn check(args: &CheckArgs) -> Result<(), CliError> {
 
 /// Lints each file and prints its problems to stdout; the summary of
 /// errors and warnings is the returned error, if any counts.
-pub fn lint(args: &LintArgs) -> Result<(), CliError> {
+pub fn lint(config: &Config, args: &LintArgs) -> Result<(), CliError> {
     use crate::compose::lint::{lint, Level};
-    let library = Library::load(&args.evidence.clone().unwrap_or_else(default_library_path))
-        .map_err(CliError::from)?;
+    let library = Library::load(
+        &args
+            .evidence
+            .clone()
+            .unwrap_or_else(|| config.sample_library()),
+    )
+    .map_err(CliError::from)?;
     let mut out = std::io::stdout().lock();
     let (mut errors, mut warnings) = (0, 0);
     for file in &args.files {

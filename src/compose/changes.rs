@@ -5,9 +5,11 @@
 
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "ssr")]
 use super::fields::{Field, FieldType};
 
 /// At most this many changed text lines are listed; the counts are exact.
+#[cfg(feature = "ssr")]
 const SHOWN_LINES: usize = 40;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -34,6 +36,9 @@ impl TemplateChanges {
     }
 }
 
+/// What changed from one version to the next. Server only: the browser
+/// shows the result.
+#[cfg(feature = "ssr")]
 pub fn compare(
     old_fields: &[Field],
     new_fields: &[Field],
@@ -80,6 +85,7 @@ pub fn compare(
 
 /// "Label: now required; type text → long-text", or nothing when the
 /// question reads and behaves the same.
+#[cfg(feature = "ssr")]
 fn field_change(old: &Field, new: &Field) -> Option<String> {
     let mut what = Vec::new();
     if old.label != new.label {
@@ -117,6 +123,7 @@ fn field_change(old: &Field, new: &Field) -> Option<String> {
     (!what.is_empty()).then(|| format!("{}: {}", new.label, what.join("; ")))
 }
 
+#[cfg(feature = "ssr")]
 fn type_name(kind: FieldType) -> String {
     serde_json::to_value(kind)
         .ok()
@@ -124,63 +131,35 @@ fn type_name(kind: FieldType) -> String {
         .unwrap_or_default()
 }
 
+#[cfg(feature = "ssr")]
 enum Line<'a> {
     Added(&'a str),
     Removed(&'a str),
 }
 
-/// Above this many cells the comparison table is not built: the differing
-/// middle is then reported as removed and added whole.
-const MAX_TABLE_CELLS: usize = 4_000_000;
+/// How long a comparison may search for the smallest set of changed lines
+/// before settling for a larger one: template text is untrusted.
+#[cfg(feature = "ssr")]
+const DIFF_DEADLINE: std::time::Duration = std::time::Duration::from_millis(200);
 
-/// The lines removed from `old` and added in `new`, in order, from a
-/// longest common subsequence of lines. The common start and end are set
-/// aside first; the table is bounded, as template text is untrusted.
+/// The lines removed from `old` and added in `new`, in order (Myers's
+/// algorithm, through `similar`).
+#[cfg(feature = "ssr")]
 fn line_diff<'a>(old: &'a str, new: &'a str) -> Vec<Line<'a>> {
-    let a: Vec<&str> = old.lines().collect();
-    let b: Vec<&str> = new.lines().collect();
-    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let suffix = a[prefix..]
-        .iter()
-        .rev()
-        .zip(b[prefix..].iter().rev())
-        .take_while(|(x, y)| x == y)
-        .count();
-    let a = &a[prefix..a.len() - suffix];
-    let b = &b[prefix..b.len() - suffix];
-    if (a.len() + 1).saturating_mul(b.len() + 1) > MAX_TABLE_CELLS {
-        let mut out: Vec<Line<'a>> = a.iter().map(|l| Line::Removed(l)).collect();
-        out.extend(b.iter().map(|l| Line::Added(l)));
-        return out;
-    }
-    // lcs[i][j]: common lines of a[i..] and b[j..].
-    let mut lcs = vec![vec![0u32; b.len() + 1]; a.len() + 1];
-    for i in (0..a.len()).rev() {
-        for j in (0..b.len()).rev() {
-            lcs[i][j] = if a[i] == b[j] {
-                lcs[i + 1][j + 1] + 1
-            } else {
-                lcs[i + 1][j].max(lcs[i][j + 1])
-            };
-        }
-    }
-    let (mut i, mut j) = (0, 0);
-    let mut out = Vec::new();
-    while i < a.len() && j < b.len() {
-        if a[i] == b[j] {
-            i += 1;
-            j += 1;
-        } else if lcs[i + 1][j] >= lcs[i][j + 1] {
-            out.push(Line::Removed(a[i]));
-            i += 1;
-        } else {
-            out.push(Line::Added(b[j]));
-            j += 1;
-        }
-    }
-    out.extend(a[i..].iter().map(|l| Line::Removed(l)));
-    out.extend(b[j..].iter().map(|l| Line::Added(l)));
-    out
+    use similar::{ChangeTag, TextDiff};
+    let diff = TextDiff::configure()
+        .timeout(DIFF_DEADLINE)
+        .diff_lines(old, new);
+    diff.iter_all_changes()
+        .filter_map(|change| {
+            let text = change.value().trim_end_matches(['\n', '\r']);
+            match change.tag() {
+                ChangeTag::Delete => Some(Line::Removed(text)),
+                ChangeTag::Insert => Some(Line::Added(text)),
+                ChangeTag::Equal => None,
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -218,7 +197,7 @@ mod tests {
     }
 
     #[test]
-    fn huge_texts_are_compared_without_a_huge_table() {
+    fn huge_texts_are_compared_within_the_deadline() {
         let old: String = (0..5000).map(|i| format!("a{i}\n")).collect();
         let new: String = (0..5000).map(|i| format!("b{i}\n")).collect();
         let changes = compare(

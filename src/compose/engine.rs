@@ -12,7 +12,7 @@ use minijinja::value::Serde;
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, State, UndefinedBehavior, Value};
 
 use super::filters;
-use super::marker;
+use crate::document::marker;
 use crate::evidence::Citation;
 
 /// Budgets for one render. Generous for any real letter (the built-in

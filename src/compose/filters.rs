@@ -3,7 +3,7 @@
 use minijinja::value::Serde;
 use minijinja::{Error, ErrorKind, Value};
 
-use super::fields::parse_date;
+use crate::text::parse_date;
 
 /// U+202F: French groups thousands and separates units with it.
 const NARROW_NBSP: char = '\u{202F}';

@@ -1,14 +1,12 @@
 //! Stage 1 of the pipeline: a template, a draft's answers and the evidence
 //! library become Markdown with citation markers.
 //!
-//! Only [`fields`] (the questions and the checking of answers) and [`text`]
-//! (what text is accepted at all) are also built
-//! for the browser, so the wizard validates as the user types with the same
+//! Only [`fields`] (the questions and the checking of answers) and
+//! [`changes`] are also built for the browser, so the wizard validates as the user types with the same
 //! code the server uses.
 
 pub mod changes;
 pub mod fields;
-pub mod text;
 pub use fields::{AnswerProblem, Field, FieldType, Step};
 
 #[cfg(feature = "ssr")]
@@ -21,8 +19,6 @@ pub mod field_text;
 pub mod filters;
 #[cfg(feature = "ssr")]
 pub mod lint;
-#[cfg(feature = "ssr")]
-pub mod marker;
 #[cfg(feature = "ssr")]
 mod pipeline;
 #[cfg(feature = "ssr")]

@@ -6,7 +6,8 @@ use std::collections::HashSet;
 use serde_json::{json, Map, Value};
 
 use super::engine::{self, RenderFailure};
-use super::{diagnostic, fields, marker, AnswerProblem, Diagnostic, Template, TemplateError};
+use super::{diagnostic, fields, AnswerProblem, Diagnostic, Template, TemplateError};
+use crate::document::marker;
 use crate::document::Metadata;
 use crate::evidence::{Citation, Library};
 

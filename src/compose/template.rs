@@ -172,14 +172,14 @@ impl Template {
                 ),
             ));
         }
-        if let Some((line, column, c)) = super::text::first_forbidden(source) {
-            return Err(at(line, column, super::text::describe(c)));
+        if let Some((line, column, c)) = crate::text::first_forbidden(source) {
+            return Err(at(line, column, crate::text::describe(c)));
         }
         let (header, body, header_line, body_line_offset) =
             split_front_matter(source).ok_or_else(|| TemplateError::MissingFrontMatter {
                 file: origin.to_owned(),
             })?;
-        let front: FrontMatter = serde_yaml::from_str(header).map_err(|err| {
+        let front: FrontMatter = serde_norway::from_str(header).map_err(|err| {
             let (line, column) = err.location().map_or((header_line, 1), |l| {
                 (header_line + l.line() - 1, l.column())
             });
@@ -422,7 +422,7 @@ pub(crate) fn split_front_matter(source: &str) -> Option<(&str, &str, usize, usi
     None
 }
 
-/// serde_yaml appends "at line X column Y" to its messages; we print our own.
+/// serde_norway (like serde_yaml before it) appends "at line X column Y" to its messages; we print our own.
 fn strip_yaml_location(message: &str) -> &str {
     message.find(" at line ").map_or(message, |i| &message[..i])
 }

@@ -1,6 +1,7 @@
 //! Stage 2 of the pipeline: the document model and the Markdown → model parser.
 //! Nothing after this stage sees Markdown or HTML strings.
 
+pub mod marker;
 pub mod model;
 pub mod parse;
 

@@ -1,6 +1,6 @@
 //! Markdown (as composed from a template) → [`Document`].
 //!
-//! Citations arrive as private-use markers (see [`crate::compose::marker`]);
+//! Citations arrive as private-use markers (see [`marker`]);
 //! they become [`Inline::NoteRef`]s here and are filled with formatted notes
 //! later, once every citation's position in the document is known.
 
@@ -8,8 +8,8 @@ use std::collections::HashMap;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+use super::marker;
 use super::model::{Block, Document, Footnote, Inline, List, Metadata};
-use crate::compose::marker;
 
 /// A parsed document whose citation notes are still empty.
 #[derive(Debug)]

@@ -8,13 +8,10 @@ use serde_json::{Map, Value};
 use time::Date;
 
 use super::company_name;
-use crate::accounts::OrgId;
 use crate::compose::Template;
 use crate::evidence::{CitationStyle, Library};
 use crate::rules::campaign::CampaignDraft;
 use crate::rules::{checks, Jurisdiction};
-use crate::store::drafts::DraftFilter;
-use crate::store::{Store, StoreError};
 
 /// What groups drafts into a campaign: the company (ignoring case) and the
 /// meeting year, read through the template's check roles.
@@ -32,7 +29,7 @@ impl CampaignKey {
         if jurisdiction != Jurisdiction::UsSec14a8 {
             return None;
         }
-        let company = company_name(&template.front.fields, answers).to_lowercase();
+        let company = company_key(&company_name(&template.front.fields, answers));
         let year = template.front.checks.meeting_year.as_ref()?;
         let meeting_year = match answers.get(year)? {
             Value::Number(n) => n.as_i64()?,
@@ -44,6 +41,16 @@ impl CampaignKey {
             meeting_year,
         })
     }
+
+    /// The company, folded to lower case as [`company_key`] folds it.
+    pub fn company(&self) -> &str {
+        &self.company
+    }
+}
+
+/// How drafts are grouped by company: the name folded to lower case.
+pub fn company_key(company: &str) -> String {
+    company.trim().to_lowercase()
 }
 
 /// The proponent a draft names, through its template's `proponent` role.
@@ -59,43 +66,13 @@ pub fn proponent(template: &Template, answers: &Map<String, Value>) -> String {
         .to_owned()
 }
 
-/// Another draft of the campaign, as saved, before its checks are run.
+/// Another draft of the campaign, as saved, before its checks are run
+/// (the store finds them: `Store::campaign_members`).
 pub struct Member {
-    id: i64,
-    title: String,
-    template: Arc<Template>,
-    answers: Map<String, Value>,
-}
-
-/// The campaign's other drafts (not archived, not `this_id`).
-pub async fn members(
-    store: &Store,
-    org: OrgId,
-    this_id: i64,
-    key: &CampaignKey,
-) -> Result<Vec<Member>, StoreError> {
-    let filter = DraftFilter {
-        text: key.company.clone(),
-        status: None,
-        include_archived: false,
-    };
-    let mut members = Vec::new();
-    for summary in store.list_drafts(org, &filter).await? {
-        if summary.id == this_id || summary.company.to_lowercase() != key.company {
-            continue;
-        }
-        let (_, template) = store.draft_template(org, summary.id).await?;
-        let (_, version) = store.draft(org, summary.id).await?;
-        if CampaignKey::of(&template, &version.answers).as_ref() == Some(key) {
-            members.push(Member {
-                id: summary.id,
-                title: summary.title,
-                template,
-                answers: version.answers,
-            });
-        }
-    }
-    Ok(members)
+    pub id: i64,
+    pub title: String,
+    pub template: Arc<Template>,
+    pub answers: Map<String, Value>,
 }
 
 /// Runs each member's own checks (CPU work: call off the async workers).

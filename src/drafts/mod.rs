@@ -15,6 +15,7 @@ use crate::compose::{Field, FieldType};
 pub mod campaign;
 #[cfg(feature = "ssr")]
 pub mod preview;
+pub mod template_move;
 
 /// Where a draft is in its life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -2,6 +2,7 @@
 //! BibLaTeX) as Zotero exports them. Imported sources have no claims yet;
 //! drafters add claims in the library page.
 
+use biblatex::{Bibliography, ChunksExt, DateValue, Entry, ParseErrorKind, PermissiveType};
 use serde_json::Value;
 
 use super::library::{Source, SourceType};
@@ -14,8 +15,12 @@ pub enum ImportError {
         column: usize,
         message: String,
     },
-    #[error("line {line}: BibTeX: {message}")]
-    Bibtex { line: usize, message: String },
+    #[error("line {line}, column {column}: BibTeX: {message}")]
+    Bibtex {
+        line: usize,
+        column: usize,
+        message: String,
+    },
     #[error("entry `{entry}`: {message}")]
     Entry { entry: String, message: String },
     #[error("nothing to import: paste a CSL-JSON array (starting with `[`) or BibTeX entries (starting with `@`)")]
@@ -146,212 +151,58 @@ fn csl_date(issued: &Value) -> Option<String> {
     }
 }
 
+/// BibTeX or BibLaTeX, read by the `biblatex` crate (the reader hayagriva
+/// uses): LaTeX accents and commands become letters, `@string`
+/// abbreviations, `#` concatenation, month names and `date`/`year`/`month`/
+/// `day` fields are understood as a typesetter understands them.
 pub fn bibtex(text: &str) -> Result<Vec<Source>, ImportError> {
-    let mut parser = Bib { text, at: 0 };
-    let mut sources = Vec::new();
-    while let Some(entry) = parser.next_entry()? {
-        sources.push(bib_source(entry)?);
-    }
-    Ok(sources)
-}
-
-struct BibEntry {
-    kind: String,
-    key: String,
-    fields: Vec<(String, String)>,
-}
-
-struct Bib<'a> {
-    text: &'a str,
-    at: usize,
-}
-
-impl Bib<'_> {
-    fn line(&self) -> usize {
-        self.text[..self.at].matches('\n').count() + 1
-    }
-
-    fn error(&self, message: impl Into<String>) -> ImportError {
+    let bibliography = Bibliography::parse(text).map_err(|error| {
+        let (line, column) = line_and_column(text, error.span.start);
         ImportError::Bibtex {
-            line: self.line(),
-            message: message.into(),
-        }
-    }
-
-    fn peek(&self) -> Option<char> {
-        self.text[self.at..].chars().next()
-    }
-
-    fn bump(&mut self) -> Option<char> {
-        let c = self.peek()?;
-        self.at += c.len_utf8();
-        Some(c)
-    }
-
-    fn skip_space(&mut self) {
-        while self.peek().is_some_and(char::is_whitespace) {
-            self.bump();
-        }
-    }
-
-    fn word(&mut self) -> String {
-        let start = self.at;
-        while self.peek().is_some_and(|c| {
-            !c.is_whitespace() && !matches!(c, '{' | '}' | '(' | ')' | ',' | '=' | '#' | '"')
-        }) {
-            self.bump();
-        }
-        self.text[start..self.at].to_owned()
-    }
-
-    fn next_entry(&mut self) -> Result<Option<BibEntry>, ImportError> {
-        loop {
-            let Some(offset) = self.text[self.at..].find('@') else {
-                return Ok(None);
-            };
-            self.at += offset + 1;
-            let kind = self.word().to_lowercase();
-            self.skip_space();
-            let close = match self.bump() {
-                Some('{') => '}',
-                Some('(') => ')',
-                _ => return Err(self.error(format!("`@{kind}` must be followed by `{{`"))),
-            };
-            if matches!(kind.as_str(), "comment" | "preamble" | "string") {
-                self.balanced_until(close)?;
-                continue;
-            }
-            self.skip_space();
-            let key = self.word();
-            if key.is_empty() {
-                return Err(self.error(format!("`@{kind}` has no citation key")));
-            }
-            let mut fields = Vec::new();
-            loop {
-                self.skip_space();
-                match self.peek() {
-                    Some(',') => {
-                        self.bump();
-                    }
-                    Some(c) if c == close => {
-                        self.bump();
-                        break;
-                    }
-                    None => return Err(self.error(format!("entry `{key}` is not closed"))),
-                    _ => {
-                        let name = self.word().to_lowercase();
-                        self.skip_space();
-                        if name.is_empty() || self.bump() != Some('=') {
-                            return Err(
-                                self.error(format!("entry `{key}`: expected `name = {{value}}`"))
-                            );
-                        }
-                        let value = self.value(&key)?;
-                        fields.push((name, clean_latex(&value)));
-                    }
+            line,
+            column,
+            message: match error.kind {
+                ParseErrorKind::UnexpectedEof => {
+                    "the text ends inside an entry: a brace or quote is not closed".to_owned()
                 }
-            }
-            return Ok(Some(BibEntry { kind, key, fields }));
+                kind => kind.to_string(),
+            },
         }
-    }
-
-    /// A value: `{…}` with nested braces, `"…"`, or a bare word, joined by `#`.
-    fn value(&mut self, key: &str) -> Result<String, ImportError> {
-        let mut out = String::new();
-        loop {
-            self.skip_space();
-            match self.peek() {
-                Some('{') => {
-                    self.bump();
-                    out.push_str(&self.balanced_until('}')?);
-                }
-                Some('"') => {
-                    self.bump();
-                    let start = self.at;
-                    let mut depth = 0;
-                    loop {
-                        match self.bump() {
-                            Some('{') => depth += 1,
-                            Some('}') => depth -= 1,
-                            Some('"') if depth == 0 => break,
-                            Some(_) => {}
-                            None => {
-                                return Err(self
-                                    .error(format!("entry `{key}`: a quoted value is not closed")))
-                            }
-                        }
-                    }
-                    out.push_str(&self.text[start..self.at - 1]);
-                }
-                _ => {
-                    let word = self.word();
-                    out.push_str(&month_name(&word).unwrap_or(word));
-                }
-            }
-            self.skip_space();
-            if self.peek() == Some('#') {
-                self.bump();
-            } else {
-                return Ok(out);
-            }
-        }
-    }
-
-    /// The text up to the matching `close`, which is consumed.
-    fn balanced_until(&mut self, close: char) -> Result<String, ImportError> {
-        let start = self.at;
-        let open = if close == '}' { '{' } else { '(' };
-        let mut depth = 0usize;
-        loop {
-            match self.bump() {
-                Some(c) if c == open => depth += 1,
-                Some(c) if c == close && depth == 0 => {
-                    return Ok(self.text[start..self.at - 1].to_owned())
-                }
-                Some(c) if c == close => depth -= 1,
-                Some(_) => {}
-                None => return Err(self.error("a brace is not closed")),
-            }
-        }
-    }
+    })?;
+    bibliography.iter().map(bib_source).collect()
 }
 
-fn month_name(word: &str) -> Option<String> {
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    MONTHS
-        .iter()
-        .position(|m| word.eq_ignore_ascii_case(m))
-        .map(|i| format!("{:02}", i + 1))
+/// 1-based line and column (in characters) of byte `offset`.
+fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before
+        .rsplit('\n')
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .count()
+        + 1;
+    (line, column)
 }
 
-fn bib_source(entry: BibEntry) -> Result<Source, ImportError> {
-    let field = |name: &str| {
+fn bib_source(entry: &Entry) -> Result<Source, ImportError> {
+    let text = |name: &str| {
         entry
-            .fields
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.trim().to_owned())
-            .filter(|v| !v.is_empty())
+            .get(name)
+            .map(|chunks| chunks.format_verbatim())
+            .map(|value| value.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|value| !value.is_empty())
     };
-    let title = field("title").ok_or_else(|| ImportError::Entry {
+    let title = text("title").ok_or_else(|| ImportError::Entry {
         entry: entry.key.clone(),
         message: "has no title".into(),
     })?;
-    let date = field("date").or_else(|| {
-        let year = field("year")?;
-        Some(match field("month") {
-            Some(month) if month.len() <= 2 && month.chars().all(|c| c.is_ascii_digit()) => {
-                format!("{year}-{:0>2}", month)
-            }
-            _ => year,
-        })
-    });
-    let source_type = match entry.kind.as_str() {
+    let kind = entry.entry_type.to_string().to_lowercase();
+    let source_type = match kind.as_str() {
         "article" => SourceType::NewsArticle,
         "report" | "techreport" | "book" | "incollection" | "inproceedings" | "thesis"
-        | "phdthesis" => SourceType::Report,
+        | "phdthesis" | "mastersthesis" => SourceType::Report,
         "legislation" | "legal" | "jurisdiction" | "law" => SourceType::LegalText,
         _ => SourceType::WebPage,
     };
@@ -360,29 +211,24 @@ fn bib_source(entry: BibEntry) -> Result<Source, ImportError> {
         source_type,
         title,
         title_en: None,
-        authors: field("author")
-            .map(|names| {
-                names
-                    .split(" and ")
-                    .map(|n| n.trim().to_owned())
-                    .filter(|n| !n.is_empty())
-                    .collect()
-            })
+        authors: entry
+            .author()
+            .map(|people| people.iter().map(person_name).collect())
             .unwrap_or_default(),
-        publisher: field("publisher")
-            .or_else(|| field("institution"))
-            .or_else(|| field("organization")),
-        container: field("journaltitle")
-            .or_else(|| field("journal"))
-            .or_else(|| field("booktitle")),
-        number: field("number"),
-        place: field("location").or_else(|| field("address")),
-        date,
-        url: field("url"),
-        language: field("langid")
-            .or_else(|| field("language"))
+        publisher: text("publisher")
+            .or_else(|| text("institution"))
+            .or_else(|| text("organization")),
+        container: text("journaltitle")
+            .or_else(|| text("journal"))
+            .or_else(|| text("booktitle")),
+        number: text("number"),
+        place: text("location").or_else(|| text("address")),
+        date: bib_date(entry),
+        url: text("url"),
+        language: text("langid")
+            .or_else(|| text("language"))
             .map(|l| language_tag(&l)),
-        tags: field("keywords")
+        tags: text("keywords")
             .map(|k| {
                 k.split([',', ';'])
                     .map(|t| t.trim().to_owned())
@@ -395,37 +241,41 @@ fn bib_source(entry: BibEntry) -> Result<Source, ImportError> {
     })
 }
 
-/// Braces dropped and the accents Zotero writes as LaTeX turned back into letters.
-fn clean_latex(value: &str) -> String {
-    let mut text = value.to_owned();
-    for (latex, plain) in [
-        ("{\\'e}", "é"),
-        ("\\'e", "é"),
-        ("{\\`e}", "è"),
-        ("\\`e", "è"),
-        ("{\\^e}", "ê"),
-        ("{\\`a}", "à"),
-        ("\\`a", "à"),
-        ("{\\c c}", "ç"),
-        ("\\c{c}", "ç"),
-        ("{\\\"o}", "ö"),
-        ("{\\\"u}", "ü"),
-        ("{\\\"a}", "ä"),
-        ("{\\^o}", "ô"),
-        ("{\\^i}", "î"),
-        ("\\&", "&"),
-        ("\\%", "%"),
-        ("\\_", "_"),
-        ("\\$", "$"),
-        ("---", "—"),
-        ("--", "–"),
-    ] {
-        text = text.replace(latex, plain);
-    }
-    text.replace(['{', '}'], "")
-        .split_whitespace()
+/// "Family, Given" (with a particle and suffix where given); an
+/// organisation, written in braces, as it is.
+fn person_name(person: &biblatex::Person) -> String {
+    let family = [person.prefix.as_str(), person.name.as_str()]
+        .iter()
+        .filter(|part| !part.is_empty())
+        .copied()
         .collect::<Vec<_>>()
-        .join(" ")
+        .join(" ");
+    let mut name = family;
+    if !person.suffix.is_empty() {
+        name = format!("{name}, {}", person.suffix);
+    }
+    if !person.given_name.is_empty() {
+        name = format!("{name}, {}", person.given_name);
+    }
+    name
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as precise as the entry is: from
+/// `date`, else from `year`, `month` and `day`. A range gives its start.
+fn bib_date(entry: &Entry) -> Option<String> {
+    let PermissiveType::Typed(date) = entry.date().ok()? else {
+        return None;
+    };
+    let at = match date.value {
+        DateValue::At(at) | DateValue::After(at) | DateValue::Before(at) => at,
+        DateValue::Between(start, _) => start,
+    };
+    // biblatex counts months and days from zero.
+    Some(match (at.month, at.day) {
+        (Some(month), Some(day)) => format!("{:04}-{:02}-{:02}", at.year, month + 1, day + 1),
+        (Some(month), None) => format!("{:04}-{:02}", at.year, month + 1),
+        _ => format!("{:04}", at.year),
+    })
 }
 
 /// `english` → `en`; a tag stays as it is.
@@ -499,6 +349,39 @@ mod tests {
     }
 
     #[test]
+    fn latex_accents_and_names_come_out_as_letters() {
+        // A Zotero export of French and Turkish names, and a press release
+        // whose `type` is a phrase.
+        let text = r#"@report{muller_2025,
+  title = {Rapport sur les contrats},
+  author = {M{\"u}ller, J{\'e}r{\^o}me and {\c{C}}elik, Ay{\c s}e and Fran{\c{c}}ois, Marie and {Rights Watch}},
+  type = {Communiqué de presse},
+  date = {2025-03-14},
+  institution = {Soci{\'e}t{\'e} G{\'e}n{\'e}rale des {\'E}tudes},
+}
+@online{page, title = {Fen{\^e}tre}, year = 2024, month = feb, day = 9}"#;
+        let sources = bibtex(text).unwrap();
+        let report = &sources[0];
+        assert_eq!(
+            report.authors,
+            [
+                "Müller, Jérôme",
+                "Çelik, Ayşe",
+                "François, Marie",
+                "Rights Watch"
+            ]
+        );
+        assert_eq!(report.date.as_deref(), Some("2025-03-14"));
+        assert_eq!(report.source_type, SourceType::Report);
+        assert_eq!(
+            report.publisher.as_deref(),
+            Some("Société Générale des Études")
+        );
+        assert_eq!(sources[1].title, "Fenêtre");
+        assert_eq!(sources[1].date.as_deref(), Some("2024-02-09"));
+    }
+
+    #[test]
     fn bad_input_says_where() {
         let err = csl_json("[{\"id\": \"a\",\n \"title\": }]")
             .unwrap_err()
@@ -507,6 +390,7 @@ mod tests {
         let err = bibtex("@report{a,\n title = {Open\n")
             .unwrap_err()
             .to_string();
+        assert!(err.starts_with("line 3, column 1: BibTeX:"), "{err}");
         assert!(err.contains("not closed"), "{err}");
         let err = bibtex("@report{a, url = {x}}").unwrap_err().to_string();
         assert_eq!(err, "entry `a`: has no title");

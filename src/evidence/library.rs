@@ -4,9 +4,8 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
 
-use crate::compose::fields::{parse_date, EvidenceLookup};
+use crate::text::parse_date;
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -161,7 +160,7 @@ impl Library {
                 return Err(format!("source id `{}` appears twice", source.id));
             }
             let text = serde_json::to_value(source).unwrap_or_default();
-            if let Some(problem) = crate::compose::text::refusal_in(&text) {
+            if let Some(problem) = crate::text::refusal_in(&text) {
                 return Err(format!("source `{}`: {problem}", source.id));
             }
             if let Some(date) = &source.date {
@@ -209,41 +208,6 @@ impl Claim {
     }
 }
 
-impl EvidenceLookup for Library {
-    fn expand(&self, reference: &str, language: &str) -> Result<Value, String> {
-        let (source_id, claim_id) = match reference.split_once('#') {
-            Some((s, c)) => (s, Some(c)),
-            None => (reference, None),
-        };
-        let source = self
-            .source(source_id)
-            .ok_or_else(|| format!("no source `{source_id}` in the evidence library"))?;
-        let claim = match claim_id {
-            Some(id) => Some(
-                source
-                    .claims
-                    .iter()
-                    .find(|c| c.id == id)
-                    .ok_or_else(|| format!("source `{source_id}` has no claim `{id}`"))?,
-            ),
-            None => source.claims.first(),
-        };
-        let quote = claim.and_then(|c| c.quote.as_ref());
-        Ok(json!({
-            "id": source.id,
-            "claim": claim.map(|c| c.text_in(language)),
-            "pinpoint": claim.and_then(|c| c.pinpoint.clone()),
-            "quote": quote.map(|q| q.text.clone()),
-            "quote_language": quote.map(|q| q.language.clone()),
-            "translation": quote.and_then(|q| q.translation.as_ref()).map(|t| t.text.clone()),
-            "title": source.title,
-            "publisher": source.publisher,
-            "date": source.date,
-            "url": source.url,
-        }))
-    }
-}
-
 fn is_partial_date(text: &str) -> bool {
     match text.len() {
         4 => text.chars().all(|c| c.is_ascii_digit()),
@@ -269,21 +233,6 @@ mod tests {
         assert!(
             err.contains("invalid type: integer `3`, expected a string"),
             "{err}"
-        );
-    }
-
-    #[test]
-    fn expands_a_claim_reference_in_the_drafts_language() {
-        let lib = Library::parse(
-            r#"{"sources":[{"id":"s","type":"report","title":"T","claims":[{"id":"c","text":{"en":"E","fr":"F"}}]}]}"#,
-            "x",
-        )
-        .unwrap();
-        assert_eq!(lib.expand("s#c", "fr-FR").unwrap()["claim"], "F");
-        assert_eq!(lib.expand("s", "de").unwrap()["claim"], "E");
-        assert_eq!(
-            lib.expand("s#d", "en").unwrap_err(),
-            "source `s` has no claim `d`"
         );
     }
 }

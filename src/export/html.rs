@@ -183,7 +183,7 @@ pub fn is_safe_url(url: &str) -> bool {
 /// is the second line of defence).
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in crate::compose::text::printable(text).chars() {
+    for c in crate::text::printable(text).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),

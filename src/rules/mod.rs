@@ -9,10 +9,8 @@ pub mod checks;
 pub mod deadline;
 pub mod eligibility;
 pub mod fills;
-mod fr;
 pub mod params;
 pub mod resubmission;
-mod uk;
 pub mod words;
 
 use std::fmt;

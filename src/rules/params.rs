@@ -8,7 +8,7 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use time::Date;
 
-use crate::compose::fields::parse_date;
+use crate::text::parse_date;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -121,7 +121,7 @@ pub fn fr_code_commerce() -> Result<&'static RuleFile<FrCodeCommerce>, ParamsErr
 }
 
 fn parse<P: DeserializeOwned>(text: &str, file: &str) -> Result<RuleFile<P>, ParamsError> {
-    let rules: RuleFile<P> = serde_yaml::from_str(text).map_err(|e| ParamsError::Invalid {
+    let rules: RuleFile<P> = serde_norway::from_str(text).map_err(|e| ParamsError::Invalid {
         file: file.to_owned(),
         message: e.to_string(),
     })?;

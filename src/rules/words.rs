@@ -8,8 +8,8 @@
 //! graphics count" (shared/DOMAIN.md); to be safe the count includes the
 //! title and the text of citation footnotes, and shows them apart.
 
-use crate::compose::fields::count_words;
 use crate::document::{Document, Inline};
+use crate::text::count_words;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WordCount {

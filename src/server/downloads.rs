@@ -37,7 +37,7 @@ pub async fn sample(
     };
     let name = format!("{id}-sample.{}", format.extension());
     let library = state.store.library_for(caller.org);
-    match render(stored.template, answers, library, format).await {
+    match render(&state, stored.template, answers, library, format).await {
         Ok(bytes) => file(format, &name, bytes),
         // A sample that fails to render is a bug of the template's, not the reader's.
         Err(message) => super::failure::response(
@@ -88,6 +88,7 @@ pub async fn draft(
     let name = crate::drafts::file_name(&summary.company, kind, date, format.extension());
     let answers = Value::Object(version.answers);
     match render(
+        &state,
         template,
         answers,
         state.store.library_for(caller.org),
@@ -143,18 +144,20 @@ pub async fn template_file(
 /// Runs the pipeline off the async workers, within the time limit:
 /// typesetting is CPU work of several milliseconds.
 pub(super) async fn render(
+    state: &AppState,
     template: Arc<Template>,
     answers: Value,
     library: Arc<Library>,
     format: Format,
 ) -> Result<Vec<u8>, String> {
-    super::blocking::run(move || {
-        let style = CitationStyle::by_name(DEFAULT_STYLE).map_err(|e| e.to_string())?;
-        crate::render::render(&template, &answers, &library, &style, format)
-            .map_err(|e| e.to_string())
-    })
-    .await
-    .map_err(|e| e.to_string())?
+    state
+        .off_thread(move || {
+            let style = CitationStyle::by_name(DEFAULT_STYLE).map_err(|e| e.to_string())?;
+            crate::render::render(&template, &answers, &library, &style, format)
+                .map_err(|e| e.to_string())
+        })
+        .await
+        .map_err(|e| e.to_string())?
 }
 
 /// The file as a download. HTML is shown in the browser, sandboxed: a

@@ -5,13 +5,7 @@
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
-use crate::accounts::Caller;
-
-/// Where and for whom a failure happened.
-pub struct Context<'a> {
-    pub route: &'a str,
-    pub caller: Option<&'a Caller>,
-}
+pub use crate::runtime::failure::{log, Context};
 
 /// Logs `error` and returns the message to show, with its reference.
 pub fn report(what: &str, error: &dyn std::fmt::Display, context: &Context<'_>) -> String {
@@ -19,23 +13,6 @@ pub fn report(what: &str, error: &dyn std::fmt::Display, context: &Context<'_>) 
         reference: log(what, error, context),
     }
     .to_string()
-}
-
-/// Logs `error` with a new reference, the route and the caller; returns
-/// the reference.
-pub fn log(what: &str, error: &dyn std::fmt::Display, context: &Context<'_>) -> String {
-    let reference = crate::accounts::token::random_bytes::<4>()
-        .map(|b| b.iter().map(|x| format!("{x:02x}")).collect::<String>())
-        .unwrap_or_else(|_| "unknown".to_owned());
-    tracing::error!(
-        reference = %reference,
-        route = %context.route,
-        caller = %context.caller.map_or("anonymous", |c| c.email.as_str()),
-        org = %context.caller.map_or("", |c| c.org_slug.as_str()),
-        error = %error,
-        "{what}"
-    );
-    reference
 }
 
 /// A 500 response for a failure of ours.

@@ -22,11 +22,7 @@ use leptos::nonce::Nonce;
 use super::routes::{access, kind, Access, Kind};
 use super::AppState;
 use crate::accounts::Caller;
-
-pub const SESSION_COOKIE: &str = "rs_session";
-/// The largest request body the server reads (2 MiB): far above any
-/// answer, template or import a person sends, far below what would hurt.
-pub const MAX_REQUEST_BYTES: usize = 2 * 1024 * 1024;
+use crate::runtime::session::session_token;
 
 /// The client's address as the server sees it (for the sign-in slow-down).
 #[derive(Debug, Clone)]
@@ -43,7 +39,7 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
         .and_then(|h| h.to_str().ok())
         .unwrap_or_default();
     let path = request.uri().path().to_owned();
-    if !state.web.host_allowed(host) {
+    if !state.config.web.host_allowed(host) {
         return refusal(
             &path,
             StatusCode::BAD_REQUEST,
@@ -83,7 +79,7 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
         .headers()
         .get("x-forwarded-for")
         .and_then(|v| v.to_str().ok());
-    let address = state.web.client_address(peer, forwarded_for);
+    let address = state.config.web.client_address(peer, forwarded_for);
     let nonce = Nonce::new();
     let extensions = request.extensions_mut();
     extensions.insert(ClientAddress(address));
@@ -98,7 +94,7 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
             StatusCode::PAYLOAD_TOO_LARGE,
             format!(
                 "this request is larger than {} MiB, the most the server takes: shorten the text or split the import",
-                MAX_REQUEST_BYTES / (1024 * 1024)
+                state.config.limits.request_bytes / (1024 * 1024)
             ),
         );
     }
@@ -111,25 +107,13 @@ fn same_origin(headers: &HeaderMap, state: &AppState) -> bool {
     if let Some(origin) = headers.get(header::ORIGIN) {
         return origin
             .to_str()
-            .is_ok_and(|origin| state.web.origin_allowed(origin));
+            .is_ok_and(|origin| state.config.web.origin_allowed(origin));
     }
     // Browsers that send no Origin send Sec-Fetch-Site; a request with
     // neither is refused (command-line clients use the API tokens to come).
     headers
         .get("sec-fetch-site")
         .is_some_and(|site| site.as_bytes() == b"same-origin")
-}
-
-pub fn session_token(headers: &HeaderMap) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == SESSION_COOKIE)
-        .map(|(_, value)| value.to_owned())
-        .filter(|value| !value.is_empty())
 }
 
 /// An anonymous caller of a signed-in route.
@@ -194,43 +178,4 @@ fn security_headers(headers: &mut HeaderMap, nonce: &Nonce) {
         HeaderValue::from_static("same-origin"),
     );
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-}
-
-/// The `Set-Cookie` value that starts a session.
-pub fn session_cookie(token: &str, https: bool) -> String {
-    let max_age = crate::store::accounts::SESSION_LIFETIME.as_secs();
-    let secure = if https { "; Secure" } else { "" };
-    format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}")
-}
-
-/// The `Set-Cookie` value that removes the session cookie.
-pub fn cleared_cookie(https: bool) -> String {
-    let secure = if https { "; Secure" } else { "" };
-    format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_session_cookie_is_found_among_others() {
-        let mut headers = HeaderMap::new();
-        headers.insert(
-            header::COOKIE,
-            HeaderValue::from_static("theme=dark; rs_session=abc-123_x; other=1"),
-        );
-        assert_eq!(session_token(&headers).as_deref(), Some("abc-123_x"));
-        headers.insert(header::COOKIE, HeaderValue::from_static("rs_session="));
-        assert_eq!(session_token(&headers), None);
-    }
-
-    #[test]
-    fn cookies_are_http_only_lax_and_secure_over_https() {
-        let cookie = session_cookie("t", true);
-        assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"));
-        assert!(cookie.ends_with("; Secure"));
-        assert!(!session_cookie("t", false).contains("Secure"));
-        assert!(cleared_cookie(false).contains("Max-Age=0"));
-    }
 }

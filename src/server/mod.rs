@@ -1,8 +1,6 @@
 //! The web server (axum + Leptos SSR). Handlers are thin: they resolve the
 //! request, call the domain code, and turn its errors into responses.
 
-pub mod blocking;
-pub mod config;
 mod downloads;
 pub mod failure;
 pub mod guard;
@@ -11,37 +9,22 @@ pub mod routes;
 mod sign_in;
 
 use std::net::SocketAddr;
-use std::path::PathBuf;
 use std::sync::Arc;
 
-use axum::extract::FromRef;
 use axum::Router;
-use leptos::config::LeptosOptions;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 
 use crate::app::{shell, App};
+use crate::config::{Config, ConfigError};
 use crate::evidence::CitationStyle;
+pub use crate::runtime::AppState;
 use crate::store::{Store, StoreError};
-use crate::templates::{data_root, default_library_path, Catalog, CatalogError};
-
-/// What every request can reach. Cheap to clone.
-#[derive(Clone)]
-pub struct AppState {
-    pub leptos_options: LeptosOptions,
-    pub store: Arc<Store>,
-    pub web: Arc<config::WebConfig>,
-}
-
-impl FromRef<AppState> for LeptosOptions {
-    fn from_ref(state: &AppState) -> LeptosOptions {
-        state.leptos_options.clone()
-    }
-}
+use crate::templates::{Catalog, CatalogError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ServerError {
-    #[error("the web app's settings are invalid: {0}")]
-    Config(String),
+    #[error(transparent)]
+    Config(#[from] ConfigError),
     #[error("a built-in template is invalid, so the server did not start:\n{0}")]
     Catalog(#[from] CatalogError),
     #[error("the server did not start: {0}")]
@@ -55,43 +38,20 @@ pub enum ServerError {
     Serve(std::io::Error),
 }
 
-impl AppState {
-    /// Opens the database (`DATABASE_URL`, else `./data/`), brings it up to
-    /// date, and stores the built-in templates and, on first start, the
-    /// sample evidence.
-    pub async fn load(leptos_options: LeptosOptions) -> Result<AppState, ServerError> {
-        CitationStyle::warm_up();
-        let web = config::WebConfig::from_env(leptos_options.site_addr)?;
-        let store = Store::open(&Store::database_url()).await?;
-        store.sync_builtin_templates(&Catalog::builtin()?).await?;
-        store.seed_evidence(&default_library_path()).await?;
-        store.index_citations().await?;
-        Ok(AppState {
-            leptos_options,
-            store: Arc::new(store),
-            web: Arc::new(web),
-        })
-    }
-}
-
-/// The Leptos settings: from `LEPTOS_*` variables when set (as cargo-leptos
-/// and the xtask do), else from `[package.metadata.leptos]` in Cargo.toml.
-pub fn leptos_options() -> Result<LeptosOptions, ServerError> {
-    let file = data_root().join("Cargo.toml");
-    let path = if std::env::var_os("LEPTOS_OUTPUT_NAME").is_some() {
-        None
-    } else {
-        file.to_str()
-    };
-    let mut options = leptos::config::get_configuration(path)
-        .map_err(|e| ServerError::Config(e.to_string()))?
-        .leptos_options;
-    if path.is_some() && std::env::var_os("LEPTOS_SITE_ROOT").is_none() {
-        // Relative to where the built site is, not to the current directory.
-        let root: PathBuf = data_root().join(options.site_root.as_ref());
-        options.site_root = root.to_string_lossy().into_owned().into();
-    }
-    Ok(options)
+/// Opens the database, brings it up to date, and stores the built-in
+/// templates and, on first start, the sample evidence.
+pub async fn load_state(config: Config) -> Result<AppState, ServerError> {
+    CitationStyle::warm_up();
+    let store = Store::open(&config.database_url).await?;
+    store
+        .sync_builtin_templates(&Catalog::load(&config.templates_dir())?)
+        .await?;
+    store.seed_evidence(&config.sample_library()).await?;
+    store.index_citations().await?;
+    Ok(AppState {
+        config: Arc::new(config),
+        store: Arc::new(store),
+    })
 }
 
 /// Every route (see `routes`), behind the guard (see `guard`).
@@ -102,12 +62,12 @@ pub fn router(state: AppState) -> Router {
     }
     router
         .leptos_routes_with_context(&state, generate_route_list(App), request_context, {
-            let options = state.leptos_options.clone();
+            let options = state.config.leptos.clone();
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(
-            guard::MAX_REQUEST_BYTES,
+            state.config.limits.request_bytes,
         ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
@@ -195,18 +155,16 @@ fn request_context() {
 }
 
 /// Starts the web app and serves until interrupted.
-pub fn run() -> Result<(), ServerError> {
-    init_logging();
-    let options = leptos_options()?;
-    let addr = options.site_addr;
+pub fn run(config: Config) -> Result<(), ServerError> {
+    let addr = config.leptos.site_addr;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .map_err(ServerError::Serve)?;
     runtime.block_on(async move {
-        let state = AppState::load(options).await?;
+        let state = load_state(config).await?;
         // Held while serving: `restore` refuses to replace an open database.
-        let _lock = crate::store::backup::lock_for_server(&Store::database_url())?;
+        let _lock = crate::store::backup::lock_for_server(&state.config.database_url)?;
         let listener = tokio::net::TcpListener::bind(addr)
             .await
             .map_err(|source| ServerError::Bind {

@@ -75,6 +75,7 @@ async fn rendered(
 ) -> Result<Vec<u8>, Response> {
     let library = state.store.library_for(document.org);
     render(
+        state,
         document.template,
         Value::Object(document.answers),
         library,

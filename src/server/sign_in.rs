@@ -8,10 +8,11 @@ use axum::response::{IntoResponse, Response};
 use axum::{Extension, Form};
 use serde::Deserialize;
 
-use super::guard::{cleared_cookie, session_cookie, session_token, ClientAddress};
+use super::guard::ClientAddress;
 use super::AppState;
 use crate::accounts::{Caller, OrgKind};
 use crate::export::html::escape;
+use crate::runtime::session::{cleared_cookie, session_cookie, session_token};
 use crate::store::accounts::{Attempt, NewAccount, NewSession, SignInError, SignInRefusal};
 use crate::store::StoreError;
 
@@ -86,7 +87,7 @@ pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Respon
             return ours(error);
         }
     }
-    see_other("/login", Some(cleared_cookie(state.web.https)))
+    see_other("/login", Some(cleared_cookie(state.config.web.https)))
 }
 
 #[derive(Debug, Deserialize)]
@@ -197,7 +198,10 @@ pub async fn accept_invitation(
 }
 
 fn signed_in(state: &AppState, session: NewSession, next: &str) -> Response {
-    see_other(next, Some(session_cookie(&session.token, state.web.https)))
+    see_other(
+        next,
+        Some(session_cookie(&session.token, state.config.web.https)),
+    )
 }
 
 /// A redirect that makes the browser GET `to`, with a cookie to set.

@@ -12,6 +12,7 @@ use super::templates::StoredTemplate;
 use super::{corrupt, now, Store, StoreError};
 use crate::accounts::{Caller, OrgId};
 use crate::compose::Template;
+use crate::drafts::campaign::{company_key, CampaignKey, Member};
 use crate::drafts::{
     cited_sources, company_name, storable, DraftStatus, DraftSummary, DraftTitle, DraftVersion,
     SaveOutcome, SaveRequest, VersionSummary,
@@ -62,14 +63,15 @@ impl Store {
         let at = now();
         let mut tx = self.write().await?;
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO drafts (org_id, title, template_id, template_version, company, head, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, 1, ?, ?) RETURNING id",
+            "INSERT INTO drafts (org_id, title, template_id, template_version, company, company_key, head, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id",
         )
         .bind(caller.org.0)
         .bind(title.as_str())
         .bind(template_id)
         .bind(stored.version)
         .bind(&company)
+        .bind(company_key(&company))
         .bind(&at)
         .bind(&at)
         .fetch_one(&mut *tx)
@@ -93,6 +95,41 @@ impl Store {
         .await?;
         tx.commit().await?;
         Ok(id)
+    }
+
+    /// The other drafts of `key`'s campaign (not archived, not `this_id`),
+    /// at their latest saved versions: one indexed query for the drafts of
+    /// the same company, then each one's version and template.
+    pub async fn campaign_members(
+        &self,
+        org: OrgId,
+        this_id: i64,
+        key: &CampaignKey,
+    ) -> Result<Vec<Member>, StoreError> {
+        let candidates: Vec<(i64, String, i64, String, i64)> = sqlx::query_as(
+            "SELECT id, title, head, template_id, template_version FROM drafts
+             WHERE org_id = ? AND company_key = ? AND id <> ? AND archived = 0
+             ORDER BY id",
+        )
+        .bind(org.0)
+        .bind(key.company())
+        .bind(this_id)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut members = Vec::new();
+        for (id, title, head, template_id, template_version) in candidates {
+            let version = read_version(&self.pool, org, id, head).await?;
+            let template = self.template(&template_id, template_version).await?;
+            if CampaignKey::of(&template, &version.answers).as_ref() == Some(key) {
+                members.push(Member {
+                    id,
+                    title,
+                    template,
+                    answers: version.answers,
+                });
+            }
+        }
+        Ok(members)
     }
 
     pub async fn list_drafts(
@@ -392,12 +429,13 @@ impl Store {
         // The head check and the update are one statement inside the
         // transaction, so a concurrent save cannot slip between them.
         let updated = sqlx::query(
-            "UPDATE drafts SET head = ?, template_version = ?, company = ?, updated_at = ?
+            "UPDATE drafts SET head = ?, template_version = ?, company = ?, company_key = ?, updated_at = ?
              WHERE id = ? AND head = ?",
         )
         .bind(version)
         .bind(template_version)
         .bind(company_name(fields, answers))
+        .bind(company_key(&company_name(fields, answers)))
         .bind(&at)
         .bind(id)
         .bind(head)
@@ -441,14 +479,15 @@ impl Store {
         let at = now();
         let mut tx = self.write().await?;
         let new_id: i64 = sqlx::query_scalar(
-            "INSERT INTO drafts (org_id, title, template_id, template_version, company, status, head, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, 'draft', 1, ?, ?) RETURNING id",
+            "INSERT INTO drafts (org_id, title, template_id, template_version, company, company_key, status, head, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, 'draft', 1, ?, ?) RETURNING id",
         )
         .bind(caller.org.0)
         .bind(title.as_str())
         .bind(&summary.template_id)
         .bind(summary.template_version)
         .bind(&summary.company)
+        .bind(company_key(&summary.company))
         .bind(&at)
         .bind(&at)
         .fetch_one(&mut *tx)

@@ -28,9 +28,6 @@ use crate::accounts::OrgId;
 use crate::compose::Template;
 use crate::evidence::Library;
 
-/// Where the database is when `DATABASE_URL` is not set.
-pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/resolution-studio.db";
-
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("{0}")]
@@ -103,13 +100,31 @@ impl Store {
             evidence: RwLock::new(Arc::new(evidence::Evidence::default())),
             org_libraries: Mutex::new(HashMap::new()),
         };
+        store.fill_company_keys().await?;
         store.reload_library().await?;
         Ok(store)
     }
 
-    /// `DATABASE_URL`, else a file under `./data/`.
-    pub fn database_url() -> String {
-        std::env::var("DATABASE_URL").unwrap_or_else(|_| DEFAULT_DATABASE_URL.to_owned())
+    /// Drafts saved before `company_key` existed get it here, folded as the
+    /// app folds it (see the migration `campaign_key`).
+    async fn fill_company_keys(&self) -> Result<(), StoreError> {
+        let rows: Vec<(i64, String)> =
+            sqlx::query_as("SELECT id, company FROM drafts WHERE company_key IS NULL")
+                .fetch_all(&self.pool)
+                .await?;
+        if rows.is_empty() {
+            return Ok(());
+        }
+        let mut tx = self.write().await?;
+        for (id, company) in rows {
+            sqlx::query("UPDATE drafts SET company_key = ? WHERE id = ?")
+                .bind(crate::drafts::campaign::company_key(&company))
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
     }
 
     pub fn pool(&self) -> &SqlitePool {

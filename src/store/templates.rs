@@ -20,6 +20,20 @@ pub struct StoredTemplate {
     pub publisher: Option<String>,
 }
 
+impl StoredTemplate {
+    /// What the template list shows of it.
+    pub fn summary(&self) -> crate::templates::summary::TemplateSummary {
+        crate::templates::summary::TemplateSummary {
+            publisher: self.publisher.clone(),
+            ..crate::templates::summary::TemplateSummary::new(
+                &self.template,
+                Some(self.version),
+                self.sample.is_some(),
+            )
+        }
+    }
+}
+
 /// Which template versions an organisation sees: its own, the built-in
 /// ones, and versions other organisations share with everyone. A macro
 /// because sqlx takes only literal SQL; `t` is the `templates` row and the

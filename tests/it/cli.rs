@@ -350,3 +350,54 @@ fn lint_reports_problems_where_editors_and_ci_find_them() {
         "{printed}"
     );
 }
+
+/// The one configuration is checked at start: a folder without the
+/// built-in templates, or a database address the store cannot open, stops
+/// every command with what to set, before anything is touched.
+#[test]
+fn settings_that_cannot_work_stop_the_start_with_what_to_set() {
+    let elsewhere = tempfile::tempdir().unwrap();
+    let output = std::process::Command::new(crate::common::binary())
+        .args(["templates"])
+        .current_dir(elsewhere.path())
+        .env_remove("RESOLUTION_STUDIO_ROOT")
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let message = stderr(&output);
+    assert!(
+        message.contains("has no `templates/` folder")
+            && message.contains("RESOLUTION_STUDIO_ROOT"),
+        "{message}"
+    );
+
+    let output = std::process::Command::new(crate::common::binary())
+        .args(["templates"])
+        .current_dir(elsewhere.path())
+        .env("RESOLUTION_STUDIO_ROOT", crate::common::project_root())
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("us-14a8-hrdd-proposal"));
+
+    let output = std::process::Command::new(crate::common::binary())
+        .arg("serve")
+        .current_dir(elsewhere.path())
+        .env("RESOLUTION_STUDIO_ROOT", crate::common::project_root())
+        .env("DATABASE_URL", "postgres://db.example/studio")
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let message = stderr(&output);
+    assert!(
+        message.contains("DATABASE_URL `postgres://db.example/studio` is not supported"),
+        "{message}"
+    );
+    assert!(
+        std::fs::read_dir(elsewhere.path())
+            .unwrap()
+            .next()
+            .is_none(),
+        "nothing is created in the working folder"
+    );
+}

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use resolution_studio::compose::Template;
 use resolution_studio::document::Document;
 use resolution_studio::evidence::{CitationStyle, Library, DEFAULT_STYLE};
-use resolution_studio::templates::{default_library_path, Catalog};
+use resolution_studio::templates::Catalog;
 
 pub fn binary() -> &'static str {
     env!("CARGO_BIN_EXE_resolution-studio")
@@ -36,7 +36,8 @@ pub fn catalog() -> Catalog {
 }
 
 pub fn library() -> Library {
-    Library::load(&default_library_path()).expect("sample library loads")
+    Library::load(&project_root().join("assets/evidence/library.json"))
+        .expect("sample library loads")
 }
 
 /// The document model of a template's sample: the expectations for every output.

@@ -4,6 +4,7 @@
 
 mod access;
 mod accounts;
+mod architecture;
 mod backup;
 mod browser;
 mod cli;

@@ -46,10 +46,7 @@ fn check_docx(bytes: &[u8]) -> Result<(), String> {
         }
         let mut text = String::new();
         part.read_to_string(&mut text).map_err(|e| e.to_string())?;
-        if text
-            .chars()
-            .any(resolution_studio::compose::text::forbidden)
-        {
+        if text.chars().any(resolution_studio::text::forbidden) {
             return Err(format!("{name} holds a character XML cannot"));
         }
         match first_out_of_order(&text) {
@@ -108,10 +105,7 @@ fn one_case(text: &str, template_pick: usize, field_pick: usize) -> Result<Outco
     check_docx(&docx).map_err(|e| format!("{} / {}: {e}", entry.template.id(), field.id))?;
     let html = String::from_utf8(render(Format::Html).map_err(|e| e.to_string())?)
         .map_err(|e| e.to_string())?;
-    if html
-        .chars()
-        .any(resolution_studio::compose::text::forbidden)
-    {
+    if html.chars().any(resolution_studio::text::forbidden) {
         return Err("the HTML holds a refused character".into());
     }
     let parsed = scraper::Html::parse_document(&html);

@@ -285,6 +285,21 @@ async fn two_tabs_on_one_draft_see_the_conflict_and_choose() {
             && conflict.contains("First Tab Fund"),
         "the conflict names the differing answer: {conflict}"
     );
+    // A link inside the app asks before leaving answers that are not
+    // saved; declining stays on the wizard with the answers as they were.
+    click(b, ".wizard-header a[href$='/history']").await;
+    let question = wait_for_alert(b).await;
+    assert!(question.contains("not saved"), "{question}");
+    b.dismiss_alert().await.expect("decline leaving");
+    assert!(
+        b.current_url()
+            .await
+            .expect("the address")
+            .path()
+            .ends_with(&format!("/drafts/{draft}")),
+        "declining keeps the wizard open"
+    );
+    assert_eq!(value(b, "#answer-proponent").await, "First Tab Fund");
     click(b, ".conflict button.primary").await;
     wait_for_text(b, "[data-save-state]", "version 3").await;
 
@@ -660,6 +675,17 @@ pub(crate) async fn sign_in(b: &Client, app: &crate::common::TestApp, email: &st
 /// puts titles in title case.
 fn has(text: &str, needle: &str) -> bool {
     text.to_lowercase().contains(&needle.to_lowercase())
+}
+
+/// The text of the dialog the page opened (`confirm`), waiting for it.
+pub(crate) async fn wait_for_alert(b: &Client) -> String {
+    for _ in 0..50 {
+        if let Ok(text) = b.get_alert_text().await {
+            return text;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("the page opened no dialog within 5 s");
 }
 
 pub(crate) async fn go(b: &Client, url: &str) {

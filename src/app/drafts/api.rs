@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
+pub use crate::drafts::template_move::TemplateMove;
+
 use crate::app::error::AppError;
 use leptos::server_fn::codec::Json;
 use serde::{Deserialize, Serialize};
@@ -23,17 +25,6 @@ pub struct DraftEditor {
     pub fields: Vec<Field>,
     /// The newest version of the template, when newer than the draft's.
     pub newer_template: Option<i64>,
-}
-
-/// What moving a draft to a newer version of its template would change.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct TemplateMove {
-    pub from: i64,
-    pub to: i64,
-    pub changes: crate::compose::changes::TemplateChanges,
-    /// Labels of removed questions the draft has answered: those answers
-    /// are not carried over (earlier versions keep them).
-    pub dropped_answers: Vec<String>,
 }
 
 /// A version of a draft as the history page shows it.
@@ -173,31 +164,12 @@ pub async fn preview_template_move(id: i64) -> Result<TemplateMove, AppError> {
         .latest_template(caller.org, &draft.template_id)
         .await
         .map_err(user_error)?;
-    let (old, new) = (&current.front.fields, &latest.template.front.fields);
-    let changes = {
-        let (current, next) = (current.clone(), latest.template.clone());
-        crate::server::blocking::run(move || {
-            crate::compose::changes::compare(
-                &current.front.fields,
-                &next.front.fields,
-                &current.body,
-                &next.body,
-            )
-        })
-        .await
-        .map_err(crate::app::calls::blocking_error)?
-    };
-    Ok(TemplateMove {
-        from: draft.template_version,
-        to: latest.version,
-        changes,
-        dropped_answers: old
-            .iter()
-            .filter(|f| !new.iter().any(|n| n.id == f.id))
-            .filter(|f| version.answers.get(&f.id).is_some_and(|v| !v.is_null()))
-            .map(|f| f.label.clone())
-            .collect(),
+    let (from, to) = (draft.template_version, latest.version);
+    let next = latest.template;
+    crate::app::calls::off_thread(move || {
+        crate::drafts::template_move::preview(&version.answers, (from, &current), (to, &next))
     })
+    .await
 }
 
 #[server(endpoint = "move_draft_template")]
@@ -242,7 +214,8 @@ pub async fn preview_draft(
     let today = time::OffsetDateTime::now_utc().date();
     let members = match CampaignKey::of(&template, &answers) {
         Some(key) => Some(
-            campaign::members(&store, caller.org, id, &key)
+            store
+                .campaign_members(caller.org, id, &key)
                 .await
                 .map_err(user_error)?,
         ),
@@ -250,7 +223,7 @@ pub async fn preview_draft(
     };
     // Typesetting notes and checks is CPU work: keep it off the async
     // workers, within the time limit.
-    crate::server::blocking::run(move || {
+    crate::app::calls::off_thread(move || {
         let style = CitationStyle::by_name(DEFAULT_STYLE)
             .map_err(|e| crate::app::calls::ours("the citation style did not load", &e))?;
         let others = members.map(|m| campaign::check_members(m, &library, &style, today));
@@ -264,8 +237,7 @@ pub async fn preview_draft(
             others.as_deref(),
         ))
     })
-    .await
-    .map_err(crate::app::calls::blocking_error)?
+    .await?
 }
 
 #[server(endpoint = "draft_history")]

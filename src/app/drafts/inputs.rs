@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 use serde_json::{json, Map, Value};
 
+use super::autosave::Form;
 use super::picker::EvidencePicker;
-use super::wizard::Form;
 use crate::compose::{Field, FieldType};
 use crate::drafts::display_answer;
 

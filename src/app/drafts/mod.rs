@@ -3,6 +3,7 @@
 //! history. Server functions are in [`api`].
 
 pub mod api;
+mod autosave;
 mod history;
 mod inputs;
 mod picker;

@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 use serde_json::Value;
 
+use super::autosave::Form;
 use super::error_text;
-use super::wizard::Form;
 use crate::app::evidence::api::{list_sources, SourceView};
 use crate::app::evidence::SourceForm;
 use crate::compose::Field;

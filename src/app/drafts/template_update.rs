@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 
 use super::api::{self, MoveDraftTemplate};
+use super::autosave::Form;
 use super::error_text;
-use super::wizard::Form;
 use crate::drafts::SaveOutcome;
 
 #[component]

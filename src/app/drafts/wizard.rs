@@ -1,30 +1,21 @@
 //! The wizard: a draft's questions, step by step, generated from its
 //! template's fields; a review step; the live preview with the word count
-//! and the filing-rule checks; autosave with a visible state, retries and
-//! conflict handling; downloads.
+//! and the filing-rule checks; the save state on screen; downloads. The
+//! autosave, retry and conflict machine behind it is `autosave.rs`.
 
-use std::collections::{BTreeMap, HashSet};
 use std::time::Duration;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
-use serde_json::{Map, Value};
 
 use super::api::{self, DraftEditor};
+use super::autosave::{Form, SaveState};
 use super::inputs::FieldInput;
 use super::template_update::TemplateUpdate;
 use super::title::DraftTitle;
 use super::{error_text, short_time};
-use crate::compose::fields::check_one;
 use crate::compose::{Field, Step};
-use crate::drafts::{compare, display_answer, DraftVersion, Preview, SaveOutcome, SaveRequest};
-
-/// How long typing must pause before a save, and before a preview.
-const SAVE_DELAY: Duration = Duration::from_millis(700);
-const PREVIEW_DELAY: Duration = Duration::from_millis(250);
-/// Longest wait between retries of a failed save.
-const MAX_RETRY_SECONDS: u64 = 30;
+use crate::drafts::{compare, display_answer};
 
 #[component]
 pub fn WizardPage() -> impl IntoView {
@@ -49,249 +40,6 @@ pub fn WizardPage() -> impl IntoView {
             })}
         </Suspense>
     }
-}
-
-/// Where the draft stands against the server.
-#[derive(Debug, Clone, PartialEq)]
-enum SaveState {
-    Saved {
-        at: String,
-    },
-    /// Edited, waiting for the pause before saving.
-    Pending,
-    Saving,
-    Failed {
-        message: String,
-        retry_in: u64,
-    },
-    /// Someone saved another version since this page's base version.
-    Conflict {
-        theirs: DraftVersion,
-    },
-}
-
-/// The wizard's state, shared by its parts through context. Every member is
-/// a signal or stored value, so the whole is `Copy`.
-#[derive(Clone, Copy)]
-pub(super) struct Form {
-    pub draft_id: i64,
-    pub fields: StoredValue<Vec<Field>>,
-    pub answers: RwSignal<Map<String, Value>>,
-    pub dismissals: RwSignal<BTreeMap<String, String>>,
-    /// Fields the user has left at least once: their "required" errors show.
-    pub touched: RwSignal<HashSet<String>>,
-    /// On the review step every error shows.
-    pub show_all: RwSignal<bool>,
-    pub preview: RwSignal<Option<Preview>>,
-    base_version: RwSignal<i64>,
-    state: RwSignal<SaveState>,
-    /// Bumped on every edit; a save or preview remembers the one it sent.
-    edits: RwSignal<u64>,
-    saving: StoredValue<bool>,
-    failures: StoredValue<u32>,
-    previewed: StoredValue<u64>,
-}
-
-impl Form {
-    /// The version on screen, when everything on screen is saved in it.
-    pub fn saved_version(self) -> Option<i64> {
-        matches!(self.state.get(), SaveState::Saved { .. }).then(|| self.base_version.get())
-    }
-
-    pub fn answer(self, id: &str) -> Option<Value> {
-        self.answers.with(|a| a.get(id).cloned())
-    }
-
-    /// Records an answer (null removes it) and schedules a save and a preview.
-    pub fn set(self, id: &str, value: Value) {
-        self.answers.update(|a| {
-            if value.is_null() {
-                a.remove(id);
-            } else {
-                a.insert(id.to_owned(), value);
-            }
-        });
-        self.edited();
-    }
-
-    pub fn touch(self, id: &str) {
-        if !self.touched.with_untracked(|t| t.contains(id)) {
-            self.touched.update(|t| {
-                t.insert(id.to_owned());
-            });
-        }
-    }
-
-    /// The error to show beside a field: the browser's own check first,
-    /// then what the server said (e.g. a source not in the library).
-    pub fn error(self, field: &Field) -> Option<String> {
-        let shown = self.show_all.get() || self.touched.with(|t| t.contains(&field.id));
-        let value = self.answer(&field.id);
-        let blank = value.as_ref().is_none_or(|v| v.is_null() || v == "");
-        if blank && !shown {
-            return None;
-        }
-        if let Some(problem) = check_one(field, value.as_ref()) {
-            return Some(problem);
-        }
-        self.preview.with(|p| {
-            p.as_ref().and_then(|p| {
-                p.problems
-                    .iter()
-                    .find(|problem| problem.field == field.id)
-                    .map(|problem| problem.message.clone())
-            })
-        })
-    }
-
-    pub fn is_active(self, field: &Field) -> bool {
-        field
-            .condition
-            .as_ref()
-            .is_none_or(|c| self.answers.with(|a| c.holds(a)))
-    }
-
-    fn edited(self) {
-        self.edits.update(|n| *n += 1);
-        if !matches!(self.state.get_untracked(), SaveState::Conflict { .. }) {
-            self.state.set(SaveState::Pending);
-        }
-        let edit = self.edits.get_untracked();
-        set_timeout(
-            move || {
-                if self.edits.try_get_untracked() == Some(edit) {
-                    self.save();
-                }
-            },
-            SAVE_DELAY,
-        );
-        set_timeout(
-            move || {
-                if self.edits.try_get_untracked() == Some(edit) {
-                    self.refresh_preview();
-                }
-            },
-            PREVIEW_DELAY,
-        );
-    }
-
-    /// Sends the answers as a new version on top of the base version.
-    fn save(self) {
-        if matches!(self.state.get_untracked(), SaveState::Conflict { .. }) {
-            return;
-        }
-        if self.saving.get_value() {
-            // The save in flight will see the newer edit when it returns.
-            return;
-        }
-        let edit = self.edits.get_untracked();
-        let request = SaveRequest {
-            draft_id: self.draft_id,
-            base_version: self.base_version.get_untracked(),
-            answers: self.answers.get_untracked(),
-            dismissals: self.dismissals.get_untracked(),
-        };
-        self.saving.set_value(true);
-        self.state.set(SaveState::Saving);
-        spawn_local(async move {
-            let result = api::save_draft(request).await;
-            if self.saving.try_set_value(false).is_some() {
-                return; // the page has gone
-            }
-            match result {
-                Ok(SaveOutcome::Saved { version, saved_at }) => {
-                    self.saved(version, saved_at, edit);
-                }
-                Ok(SaveOutcome::Unchanged { version }) => {
-                    let at = now_label();
-                    self.saved(version, at, edit);
-                }
-                Ok(SaveOutcome::Conflict { current }) => {
-                    self.state.set(SaveState::Conflict { theirs: current });
-                }
-                Err(error) => {
-                    let failures = self.failures.get_value() + 1;
-                    self.failures.set_value(failures);
-                    let retry_in = 2u64.saturating_pow(failures).min(MAX_RETRY_SECONDS);
-                    self.state.set(SaveState::Failed {
-                        message: error_text(&error),
-                        retry_in,
-                    });
-                    set_timeout(
-                        move || {
-                            if matches!(
-                                self.state.try_get_untracked(),
-                                Some(SaveState::Failed { .. })
-                            ) {
-                                self.save();
-                            }
-                        },
-                        Duration::from_secs(retry_in),
-                    );
-                }
-            }
-        });
-    }
-
-    fn saved(self, version: i64, at: String, edit: u64) {
-        self.failures.set_value(0);
-        self.base_version.set(version);
-        if self.edits.get_untracked() == edit {
-            self.state.set(SaveState::Saved { at });
-        } else {
-            // More typing arrived while saving: save that too.
-            self.save();
-        }
-    }
-
-    /// Renders the current answers on the server; a stale answer is dropped.
-    fn refresh_preview(self) {
-        let edit = self.edits.get_untracked();
-        let answers = self.answers.get_untracked();
-        let dismissals = self.dismissals.get_untracked();
-        spawn_local(async move {
-            let result = api::preview_draft(self.draft_id, answers, dismissals).await;
-            if self
-                .previewed
-                .try_get_value()
-                .is_none_or(|done| done > edit)
-            {
-                return;
-            }
-            self.previewed.set_value(edit);
-            let preview = result.unwrap_or_else(|error| Preview {
-                error: Some(format!(
-                    "The preview is not available: {}",
-                    error_text(&error)
-                )),
-                ..Preview::default()
-            });
-            self.preview.set(Some(preview));
-        });
-    }
-
-    /// Keeps this page's answers and saves them over the other version.
-    fn keep_mine(self, theirs: i64) {
-        self.base_version.set(theirs);
-        self.state.set(SaveState::Pending);
-        self.save();
-    }
-
-    /// Drops this page's unsaved answers for the saved version.
-    fn take_theirs(self, theirs: DraftVersion) {
-        self.base_version.set(theirs.number);
-        self.answers.set(theirs.answers);
-        self.dismissals.set(theirs.dismissals);
-        self.state.set(SaveState::Saved {
-            at: theirs.saved_at,
-        });
-        self.edits.update(|n| *n += 1);
-        self.refresh_preview();
-    }
-}
-
-fn now_label() -> String {
-    "just now".to_owned()
 }
 
 /// A wizard page: one of the template's steps, or the review.
@@ -345,23 +93,7 @@ fn pages(steps: &[Step], fields: &[Field]) -> Vec<Page> {
 #[component]
 fn Wizard(editor: DraftEditor) -> impl IntoView {
     let draft = editor.draft.clone();
-    let form = Form {
-        draft_id: draft.id,
-        fields: StoredValue::new(editor.fields.clone()),
-        answers: RwSignal::new(editor.version.answers.clone()),
-        dismissals: RwSignal::new(editor.version.dismissals.clone()),
-        touched: RwSignal::new(HashSet::new()),
-        show_all: RwSignal::new(false),
-        preview: RwSignal::new(None),
-        base_version: RwSignal::new(editor.version.number),
-        state: RwSignal::new(SaveState::Saved {
-            at: short_time(&editor.version.saved_at),
-        }),
-        edits: RwSignal::new(0),
-        saving: StoredValue::new(false),
-        failures: StoredValue::new(0),
-        previewed: StoredValue::new(0),
-    };
+    let form = Form::new(&editor);
     provide_context(form);
     let pages = StoredValue::new(pages(&editor.steps, &editor.fields));
     let page_count = pages.with_value(Vec::len);
@@ -383,12 +115,7 @@ fn Wizard(editor: DraftEditor) -> impl IntoView {
         }
         page
     });
-    // Leaving with unsaved answers asks first.
-    let _ = window_event_listener(leptos::ev::beforeunload, move |event| {
-        if !matches!(form.state.get_untracked(), SaveState::Saved { .. }) {
-            event.prevent_default();
-        }
-    });
+    form.ask_before_leaving_unsaved();
 
     let go = move |page: usize| current.set(page.min(page_count));
     let page_title = move |index: usize| {
@@ -597,10 +324,7 @@ fn SaveIndicator() -> impl IntoView {
         SaveState::Pending | SaveState::Saving => "save-state saving",
         SaveState::Failed { .. } | SaveState::Conflict { .. } => "save-state failed",
     };
-    let retry = move |_| {
-        form.failures.set_value(0);
-        form.save();
-    };
+    let retry = move |_| form.retry_now();
     view! {
         <div class=class role="status" aria-live="polite" data-save-state=move || match form.state.get() {
             SaveState::Saved { .. } => "saved",

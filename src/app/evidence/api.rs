@@ -48,7 +48,7 @@ pub async fn list_sources() -> Result<Vec<SourceView>, AppError> {
     let (store, caller) = caller(Permission::Read)?;
     let library = store.library_for(caller.org);
     let evidence = store.evidence();
-    crate::server::blocking::run(move || {
+    crate::app::calls::off_thread(move || {
         let style = CitationStyle::by_name(DEFAULT_STYLE)
             .map_err(|e| crate::app::calls::ours("the citation style did not load", &e))?;
         Ok(library
@@ -70,8 +70,7 @@ pub async fn list_sources() -> Result<Vec<SourceView>, AppError> {
             })
             .collect())
     })
-    .await
-    .map_err(crate::app::calls::blocking_error)?
+    .await?
 }
 
 /// Adds a source, or with `replace` changes the one with the same id.

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::app::error::AppError;
+pub use crate::templates::editor_check::{EditorCheck, EditorProblem};
 use serde::{Deserialize, Serialize};
 
 /// One version of a template as the library page shows it.
@@ -168,39 +169,16 @@ pub async fn import_template(
         .map_err(user_error)
 }
 
-/// One problem of a template being edited, placed in the file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct EditorProblem {
-    pub line: usize,
-    pub column: usize,
-    /// `error` or `warning`.
-    pub level: String,
-    pub message: String,
-}
-
-/// What the editor shows for the text being edited: its problems, and the
-/// document rendered from the sample answers when there is no error.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct EditorCheck {
-    pub problems: Vec<EditorProblem>,
-    /// The preview, every text escaped (the same HTML as the wizard's).
-    pub html: Option<String>,
-    /// Why there is no preview, when it is not a problem in the template.
-    pub note: Option<String>,
-    /// The questions the front matter declares, for the question form;
-    /// `None` while the front matter cannot be read.
-    pub fields: Option<Vec<crate::compose::Field>>,
-}
-
 /// Lints a template's text and renders it with sample answers (JSON),
 /// missing answers shown as placeholders.
 #[server(endpoint = "check_template")]
 pub async fn check_template(source: String, answers: String) -> Result<EditorCheck, AppError> {
     let (store, caller) = caller(Permission::EditTemplates)?;
     let library = store.library_for(caller.org);
-    crate::server::blocking::run(move || ssr_check::check(&source, &answers, &library))
-        .await
-        .map_err(crate::app::calls::blocking_error)
+    crate::app::calls::off_thread(move || {
+        crate::templates::editor_check::check(&source, &answers, &library)
+    })
+    .await
 }
 
 /// The last version's text of a template and its sample answers, to edit.
@@ -241,81 +219,6 @@ pub async fn template_for_editing(id: String) -> Result<EditorStart, AppError> {
     })
 }
 
-#[cfg(feature = "ssr")]
-mod ssr_check {
-    use super::{EditorCheck, EditorProblem};
-    use crate::compose::lint::{lint, Level};
-    use crate::evidence::{CitationStyle, Library, DEFAULT_STYLE};
-
-    pub fn check(source: &str, answers: &str, library: &Library) -> EditorCheck {
-        EditorCheck {
-            fields: crate::compose::field_text::read(source).ok(),
-            ..checked(source, answers, library)
-        }
-    }
-
-    fn checked(source: &str, answers: &str, library: &Library) -> EditorCheck {
-        let problems: Vec<EditorProblem> = lint(source, "template", library)
-            .into_iter()
-            .map(|p| EditorProblem {
-                line: p.at.line,
-                column: p.at.column,
-                level: match p.level {
-                    Level::Error => "error".into(),
-                    Level::Warning => "warning".into(),
-                },
-                message: p.at.message,
-            })
-            .collect();
-        if problems.iter().any(|p| p.level == "error") {
-            return EditorCheck {
-                problems,
-                ..EditorCheck::default()
-            };
-        }
-        let answers: serde_json::Value = match serde_json::from_str(answers) {
-            Ok(value) => value,
-            Err(e) => {
-                return EditorCheck {
-                    problems,
-                    note: Some(format!(
-                        "sample answers, line {}, column {}: {e}",
-                        e.line(),
-                        e.column()
-                    )),
-                    ..EditorCheck::default()
-                }
-            }
-        };
-        let rendered = crate::compose::Template::parse(source, "template")
-            .map_err(|e| e.to_string())
-            .and_then(|template| {
-                let style = CitationStyle::by_name(DEFAULT_STYLE).map_err(|e| e.to_string())?;
-                let today = time::OffsetDateTime::now_utc().date().to_string();
-                crate::render::preview(&template, &answers, library, &style, &today)
-                    .map_err(|e| e.to_string())
-            });
-        match rendered {
-            Ok(preview) => EditorCheck {
-                problems,
-                html: Some(crate::export::html::fragment(&preview.document)),
-                note: (!preview.problems.is_empty()).then(|| {
-                    format!(
-                        "{} sample answer(s) missing or wrong; they show as placeholders.",
-                        preview.problems.len()
-                    )
-                }),
-                ..EditorCheck::default()
-            },
-            Err(message) => EditorCheck {
-                problems,
-                note: Some(message),
-                ..EditorCheck::default()
-            },
-        }
-    }
-}
-
 /// What changed from one version of a template to another.
 #[server(endpoint = "compare_template_versions")]
 pub async fn compare_template_versions(
@@ -333,11 +236,10 @@ pub async fn compare_template_versions(
     }
     let old = store.template(&id, from).await.map_err(user_error)?;
     let new = store.template(&id, to).await.map_err(user_error)?;
-    crate::server::blocking::run(move || {
+    crate::app::calls::off_thread(move || {
         crate::compose::changes::compare(&old.front.fields, &new.front.fields, &old.body, &new.body)
     })
     .await
-    .map_err(crate::app::calls::blocking_error)
 }
 
 /// The template's text with its `fields:` list rewritten from the question

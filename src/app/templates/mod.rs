@@ -24,7 +24,10 @@ pub async fn list_templates() -> Result<Vec<TemplateSummary>, AppError> {
         .latest_templates(caller.org)
         .await
         .map_err(user_error)?;
-    Ok(templates.iter().map(TemplateSummary::of).collect())
+    Ok(templates
+        .iter()
+        .map(crate::store::templates::StoredTemplate::summary)
+        .collect())
 }
 
 #[component]

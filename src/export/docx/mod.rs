@@ -330,7 +330,7 @@ impl Format {
     fn run(self, text: &str) -> Run {
         // docx-rs escapes markup but writes any character; refused ones
         // never reach here from stored data, and are replaced if they do.
-        let mut run = Run::new().add_text(crate::compose::text::printable(text));
+        let mut run = Run::new().add_text(crate::text::printable(text));
         if self.bold {
             run = run.bold();
         }

@@ -9,6 +9,8 @@
 
 use std::io::{Cursor, Read, Write};
 
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::{Reader, Writer};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipArchive, ZipWriter};
 
@@ -28,21 +30,28 @@ pub fn finish(
     for index in 0..archive.len() {
         let mut entry = archive.by_index(index).map_err(|e| fail(&e))?;
         let name = entry.name().to_owned();
-        if entry.is_dir() {
+        let edited = name.starts_with("word/") && name.ends_with(".xml");
+        if entry.is_dir() || !(edited || name == "docProps/core.xml") {
+            // Relationships, content types, images and anything else
+            // docx-rs wrote are copied exactly as they are.
+            out.raw_copy_file(entry).map_err(|e| fail(&e))?;
             continue;
         }
         let mut content = String::new();
-        entry.read_to_string(&mut content).map_err(|e| fail(&e))?;
+        entry
+            .read_to_string(&mut content)
+            .map_err(|e| ExportError::Docx(format!("{name} is not UTF-8 text: {e}")))?;
+        let broken = |e: String| ExportError::Docx(format!("{name}: {e}"));
         let content = match name.as_str() {
             "docProps/core.xml" => {
                 wrote_core = true;
                 core_properties(metadata)
             }
-            "word/footnotes.xml" => add_footnote_numbers(&content),
-            "word/styles.xml" => add_language(&content, &metadata.language),
+            "word/footnotes.xml" => add_footnote_numbers(&content).map_err(broken)?,
+            "word/styles.xml" => add_language(&content, &metadata.language).map_err(broken)?,
             _ => content,
         };
-        let content = if name.starts_with("word/") && name.ends_with(".xml") {
+        let content = if edited {
             super::order::reorder(&content)
                 .map_err(|e| ExportError::Docx(format!("{name} is not well-formed XML: {e}")))?
         } else {
@@ -115,56 +124,126 @@ fn core_properties(metadata: &Metadata) -> String {
     )
 }
 
-/// Puts a footnote-reference mark at the start of every real footnote.
-fn add_footnote_numbers(xml: &str) -> String {
+/// Puts a footnote-reference mark at the start of every real footnote:
+/// after the first paragraph's properties, or its opening tag when it has
+/// none. Separator notes (with a `w:type`) carry no number.
+fn add_footnote_numbers(xml: &str) -> Result<String, String> {
     const MARK: &str = "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteRef/></w:r><w:r><w:t xml:space=\"preserve\"> </w:t></w:r>";
-    let mut out = String::with_capacity(xml.len() + 256);
-    let mut rest = xml;
-    while let Some(start) = rest.find("<w:footnote ") {
-        let (before, from_note) = rest.split_at(start);
-        out.push_str(before);
-        let tag_end = from_note.find('>').map_or(from_note.len(), |i| i + 1);
-        let tag = &from_note[..tag_end];
-        out.push_str(tag);
-        rest = &from_note[tag_end..];
-        // Separator notes (w:type="separator"/"continuationSeparator") carry no number.
-        if tag.contains("w:type=") {
-            continue;
-        }
-        if let Some(p) = rest.find("<w:p") {
-            let after_p_open = p + rest[p..].find('>').map_or(0, |i| i + 1);
-            let insert_at = match rest[after_p_open..].strip_prefix("<w:pPr>") {
-                Some(_) => rest[after_p_open..]
-                    .find("</w:pPr>")
-                    .map_or(after_p_open, |i| after_p_open + i + "</w:pPr>".len()),
-                None => after_p_open,
-            };
-            out.push_str(&rest[..insert_at]);
-            out.push_str(MARK);
-            rest = &rest[insert_at..];
-        }
+    #[derive(PartialEq)]
+    enum At {
+        Outside,
+        /// In a real note, before its first paragraph.
+        NoteStart,
+        /// Just after the note's first `<w:p>`: the mark goes here unless
+        /// paragraph properties come first.
+        ParagraphStart,
+        InProperties,
+        Done,
     }
-    out.push_str(rest);
-    out
+    let mut at = At::Outside;
+    rewrite(xml, |event, out| {
+        let mark_before = at == At::ParagraphStart
+            && !matches!(event, Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == b"pPr");
+        if mark_before {
+            out.extend_from_slice(MARK.as_bytes());
+            at = At::Done;
+        }
+        write_event(out, event)?;
+        match event {
+            Event::Start(e) if e.local_name().as_ref() == b"footnote" => {
+                at = if has_attribute(e, b"w:type") {
+                    At::Done
+                } else {
+                    At::NoteStart
+                };
+            }
+            Event::Start(e) if at == At::NoteStart && e.local_name().as_ref() == b"p" => {
+                at = At::ParagraphStart;
+            }
+            Event::Start(e) if at == At::ParagraphStart && e.local_name().as_ref() == b"pPr" => {
+                at = At::InProperties;
+            }
+            Event::Empty(e) if at == At::ParagraphStart && e.local_name().as_ref() == b"pPr" => {
+                out.extend_from_slice(MARK.as_bytes());
+                at = At::Done;
+            }
+            Event::End(e) if at == At::InProperties && e.local_name().as_ref() == b"pPr" => {
+                out.extend_from_slice(MARK.as_bytes());
+                at = At::Done;
+            }
+            Event::End(e) if e.local_name().as_ref() == b"footnote" => at = At::Outside,
+            _ => {}
+        }
+        Ok(())
+    })
 }
 
-/// `w:lang` is the last child docx-rs leaves in the default run properties,
-/// so it goes just before their end, where the schema's order wants it.
-fn add_language(xml: &str, language: &str) -> String {
+/// The document's language in the default run properties (`w:lang` is
+/// the last child docx-rs leaves there, so it goes just before their end,
+/// where the schema's order wants it).
+fn add_language(xml: &str, language: &str) -> Result<String, String> {
     let lang = format!(
         "<w:lang w:val=\"{0}\" w:eastAsia=\"{0}\" w:bidi=\"{0}\"/>",
         escape(language)
     );
-    let Some(defaults) = xml.find("<w:rPrDefault>") else {
-        return xml.to_owned();
-    };
-    match xml[defaults..].find("</w:rPr>") {
-        Some(i) => {
-            let at = defaults + i;
-            format!("{}{lang}{}", &xml[..at], &xml[at..])
+    let mut in_defaults = false;
+    let mut done = false;
+    rewrite(xml, |event, out| {
+        match event {
+            Event::Start(e) if e.local_name().as_ref() == b"rPrDefault" => in_defaults = true,
+            Event::End(e) if e.local_name().as_ref() == b"rPrDefault" => in_defaults = false,
+            Event::End(e) if in_defaults && !done && e.local_name().as_ref() == b"rPr" => {
+                out.extend_from_slice(lang.as_bytes());
+                done = true;
+            }
+            Event::Empty(e) if in_defaults && !done && e.local_name().as_ref() == b"rPr" => {
+                out.extend_from_slice(b"<w:rPr>");
+                out.extend_from_slice(lang.as_bytes());
+                out.extend_from_slice(b"</w:rPr>");
+                done = true;
+                return Ok(());
+            }
+            _ => {}
         }
-        None => xml.to_owned(),
+        write_event(out, event)
+    })
+}
+
+/// Reads `xml` event by event and lets `edit` write each one (and anything
+/// it inserts) to the output. Text, comments and declarations pass through
+/// as they were read.
+fn rewrite(
+    xml: &str,
+    mut edit: impl FnMut(&Event<'_>, &mut Vec<u8>) -> Result<(), String>,
+) -> Result<String, String> {
+    let mut reader = Reader::from_str(xml);
+    let mut out = Vec::with_capacity(xml.len() + 1024);
+    loop {
+        match reader.read_event() {
+            Ok(Event::Eof) => break,
+            Ok(event) => edit(&event, &mut out)?,
+            Err(error) => {
+                return Err(format!(
+                    "not well-formed XML at byte {}: {error}",
+                    reader.error_position()
+                ))
+            }
+        }
     }
+    String::from_utf8(out).map_err(|e| e.to_string())
+}
+
+fn write_event(out: &mut Vec<u8>, event: &Event<'_>) -> Result<(), String> {
+    Writer::new(out)
+        .write_event(event.borrow())
+        .map_err(|e| e.to_string())
+}
+
+fn has_attribute(element: &BytesStart<'_>, name: &[u8]) -> bool {
+    element
+        .attributes()
+        .flatten()
+        .any(|attribute| attribute.key.as_ref() == name)
 }
 
 fn footnote_relationships(links: &[(String, String)]) -> String {
@@ -188,11 +267,69 @@ mod tests {
 
     #[test]
     fn numbers_go_inside_real_footnotes_only() {
-        let xml = r#"<w:footnotes><w:footnote w:type="separator" w:id="-1"><w:p><w:r/></w:p></w:footnote><w:footnote w:id="1"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr><w:r><w:t>Note</w:t></w:r></w:p></w:footnote></w:footnotes>"#;
-        let out = add_footnote_numbers(xml);
-        assert_eq!(out.matches("<w:footnoteRef/>").count(), 1);
+        let xml = r#"<w:footnotes><w:footnote w:type="separator" w:id="-1"><w:p><w:r/></w:p></w:footnote><w:footnote w:id="1"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr><w:r><w:t>Note</w:t></w:r></w:p><w:p><w:r><w:t>Second paragraph</w:t></w:r></w:p></w:footnote><w:footnote w:id="2"><w:p><w:r><w:t>Bare</w:t></w:r></w:p></w:footnote></w:footnotes>"#;
+        let out = add_footnote_numbers(xml).unwrap();
+        assert_eq!(out.matches("<w:footnoteRef/>").count(), 2, "{out}");
         assert!(out.contains(
             "</w:pPr><w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteRef/>"
         ));
+        assert!(
+            out.contains(r#"<w:footnote w:id="2"><w:p><w:r><w:rPr><w:rStyle"#),
+            "{out}"
+        );
+        assert!(out.starts_with(
+            r#"<w:footnotes><w:footnote w:type="separator" w:id="-1"><w:p><w:r/></w:p>"#
+        ));
+    }
+
+    #[test]
+    fn a_tag_that_only_looks_like_a_footnote_is_left_alone() {
+        // Substring search took `<w:footnotePr>` for a note; the reader does not.
+        let xml = r#"<w:footnotes><w:footnotePr><w:pos w:val="pageBottom"/></w:footnotePr><w:footnote w:id="1"><w:p><w:r><w:t>&lt;w:footnote &amp;</w:t></w:r></w:p></w:footnote></w:footnotes>"#;
+        let out = add_footnote_numbers(xml).unwrap();
+        assert_eq!(out.matches("<w:footnoteRef/>").count(), 1, "{out}");
+        assert!(
+            out.contains("&lt;w:footnote &amp;"),
+            "text is kept escaped: {out}"
+        );
+    }
+
+    #[test]
+    fn the_language_goes_last_in_the_default_run_properties() {
+        let xml = r#"<w:styles><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="X"/></w:rPr></w:rPrDefault></w:docDefaults><w:style><w:rPr><w:b/></w:rPr></w:style></w:styles>"#;
+        let out = add_language(xml, "fr-FR").unwrap();
+        assert!(out.contains(r#"<w:rFonts w:ascii="X"/><w:lang w:val="fr-FR" w:eastAsia="fr-FR" w:bidi="fr-FR"/></w:rPr></w:rPrDefault>"#), "{out}");
+        assert_eq!(out.matches("<w:lang").count(), 1);
+        let empty = r#"<w:styles><w:docDefaults><w:rPrDefault><w:rPr/></w:rPrDefault></w:docDefaults></w:styles>"#;
+        assert!(add_language(empty, "en-US")
+            .unwrap()
+            .contains(r#"<w:rPr><w:lang w:val="en-US""#));
+        assert!(add_language("<w:styles><w:b></w:styles>", "en").is_err());
+    }
+
+    #[test]
+    fn binary_parts_are_copied_byte_for_byte() {
+        let image: Vec<u8> = (0..=255u8).cycle().take(5000).collect();
+        let mut package = ZipWriter::new(Cursor::new(Vec::new()));
+        for (name, bytes) in [
+            ("docProps/core.xml", b"<x/>".as_slice()),
+            ("word/media/image1.png", image.as_slice()),
+        ] {
+            package
+                .start_file(name, SimpleFileOptions::default())
+                .unwrap();
+            package.write_all(bytes).unwrap();
+        }
+        let package = package.finish().unwrap().into_inner();
+        let metadata = Metadata::default();
+        let out = finish(package, &metadata, &[]).unwrap();
+        let mut archive = ZipArchive::new(Cursor::new(out)).unwrap();
+        let mut copied = Vec::new();
+        archive
+            .by_name("word/media/image1.png")
+            .unwrap()
+            .read_to_end(&mut copied)
+            .unwrap();
+        assert_eq!(copied, image);
     }
 }

@@ -1,125 +1,20 @@
-//! Checks of a draft against its jurisdiction's rules: each finding says
-//! passed, warning or failed, why, and which rule it comes from. Warnings
-//! about wording are advice, not verdicts.
+//! Rule 14a-8 (United States): eligibility, the deadline, engagement
+//! times, word limits and the wording of the resolution.
 
-use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 use time::Date;
 
-use super::deadline::long_date;
-use super::{eligibility, params, words, Jurisdiction};
-use crate::compose::fields::parse_date;
 use crate::compose::filters::ENGLISH_MONTHS;
-use crate::compose::{DocumentKind, Template};
-use crate::document::{Document, Inline};
+use crate::compose::DocumentKind;
+use crate::rules::deadline::long_date;
+use crate::rules::{eligibility, params, words};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Passed,
-    Info,
-    Warning,
-    /// A warning the drafter has answered; the reason is kept in `dismissed`.
-    Dismissed,
-    Failed,
-}
+#[cfg(test)]
+use super::dismiss;
+use super::shared::*;
+use super::{CheckError, Draft, Finding, Severity};
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Finding {
-    /// Stable id, e.g. `14a8/word-limit`, so a warning can be dismissed by id.
-    pub id: String,
-    pub severity: Severity,
-    pub title: String,
-    pub reason: String,
-    pub reference: String,
-    /// Why the drafter dismissed this warning.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub dismissed: Option<String>,
-}
-
-impl Finding {
-    pub(super) fn new(
-        id: &str,
-        severity: Severity,
-        title: &str,
-        reason: String,
-        reference: &str,
-    ) -> Finding {
-        Finding {
-            id: id.to_owned(),
-            severity,
-            title: title.to_owned(),
-            reason,
-            reference: reference.to_owned(),
-            dismissed: None,
-        }
-    }
-}
-
-/// What a check looks at: the template, its checked answers (in the body's
-/// shape) and the rendered document.
-pub struct Draft<'a> {
-    pub template: &'a Template,
-    pub answers: &'a Map<String, Value>,
-    pub document: &'a Document,
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum CheckError {
-    #[error("{0}")]
-    Params(#[from] params::ParamsError),
-    #[error("{0}")]
-    Jurisdiction(String),
-}
-
-/// Marks every warning with `id` as dismissed for `reason`. Warnings are
-/// advice: a drafter may answer them; failed checks cannot be dismissed.
-pub fn dismiss(findings: &mut [Finding], id: &str, reason: &str) -> Result<(), String> {
-    let mut matched = false;
-    for finding in findings.iter_mut().filter(|f| f.id == id) {
-        match finding.severity {
-            Severity::Warning | Severity::Dismissed => {
-                finding.severity = Severity::Dismissed;
-                finding.dismissed = Some(reason.trim().to_owned());
-                matched = true;
-            }
-            Severity::Failed => {
-                return Err(format!("`{id}` failed; only warnings can be dismissed"))
-            }
-            Severity::Passed | Severity::Info => {}
-        }
-    }
-    if matched {
-        Ok(())
-    } else {
-        Err(format!("no warning `{id}` to dismiss"))
-    }
-}
-
-pub fn check(draft: &Draft, today: Date) -> Result<Vec<Finding>, CheckError> {
-    let Some(jurisdiction) = draft.template.front.jurisdiction.as_deref() else {
-        return Ok(vec![Finding::new(
-            "rules/no-jurisdiction",
-            Severity::Info,
-            "No filing rules",
-            format!(
-                "Template `{}` names no jurisdiction, so no filing rules apply to it.",
-                draft.template.id()
-            ),
-            "template front matter `jurisdiction`",
-        )]);
-    };
-    let jurisdiction: Jurisdiction = jurisdiction.parse().map_err(CheckError::Jurisdiction)?;
-    let filing_date =
-        role_date(draft, &draft.template.front.checks.submission_date).unwrap_or(today);
-    match jurisdiction {
-        Jurisdiction::UsSec14a8 => sec_14a8(draft, filing_date),
-        Jurisdiction::UkCa2006S338 => super::uk::check(draft, filing_date),
-        Jurisdiction::FrCodeCommerce => super::fr::check(draft, filing_date),
-    }
-}
-
-fn sec_14a8(draft: &Draft, filing_date: Date) -> Result<Vec<Finding>, CheckError> {
+pub(super) fn sec_14a8(draft: &Draft, filing_date: Date) -> Result<Vec<Finding>, CheckError> {
     let rules = params::sec_14a8()?;
     let version = rules.in_force(filing_date)?;
     let p = &version.parameters;
@@ -180,35 +75,6 @@ fn sec_14a8(draft: &Draft, filing_date: Date) -> Result<Vec<Finding>, CheckError
         DocumentKind::OwnershipRequest | DocumentKind::EngagementLetter => {}
     }
     Ok(findings)
-}
-
-pub(super) fn word_limit(id: &str, count: usize, limit: usize, reference: &str) -> Finding {
-    let (severity, reason) = if count <= limit {
-        (
-            Severity::Passed,
-            format!("{count} words of the {limit} allowed (title, text and footnotes counted)."),
-        )
-    } else {
-        (Severity::Failed, format!("{count} words: {} over the limit of {limit}. Shorten the recitals or the supporting statement.", count - limit))
-    };
-    Finding::new(id, severity, "Word limit", reason, reference)
-}
-
-/// Paragraph texts with whether each cites a source.
-fn paragraphs(document: &Document) -> Vec<(String, bool)> {
-    document
-        .inline_blocks()
-        .into_iter()
-        .map(|c| (Inline::plain_text(c), has_note(c)))
-        .collect()
-}
-
-fn has_note(inlines: &[Inline]) -> bool {
-    inlines.iter().any(|i| match i {
-        Inline::NoteRef(_) => true,
-        Inline::Emphasis(c) | Inline::Strong(c) | Inline::Link { content: c, .. } => has_note(c),
-        _ => false,
-    })
 }
 
 fn recital_citations(paragraphs: &[(String, bool)]) -> Vec<Finding> {
@@ -350,51 +216,6 @@ fn prescriptive_phrases(lower: &str) -> Vec<(String, &'static str)> {
     found
 }
 
-/// The document's text in lower case, for phrase checks.
-pub(super) fn lower_text(document: &Document) -> String {
-    paragraphs(document)
-        .iter()
-        .map(|(t, _)| t.as_str())
-        .collect::<Vec<_>>()
-        .join("\n")
-        .to_lowercase()
-        // Typographic apostrophes (as French is typed) match the phrase lists' straight ones.
-        .replace('’', "'")
-}
-
-pub(super) fn present(
-    id: &str,
-    text: &str,
-    phrases: &[&str],
-    title: &str,
-    missing: String,
-    reference: &str,
-    severity: Severity,
-) -> Finding {
-    match phrases.iter().find(|p| contains_words(text, p)) {
-        Some(found) => Finding::new(
-            id,
-            Severity::Passed,
-            title,
-            format!("Found: “{found}”."),
-            reference,
-        ),
-        None => Finding::new(id, severity, title, missing, reference),
-    }
-}
-
-pub(super) fn role<'a>(draft: &'a Draft, role: &Option<String>) -> Option<&'a Value> {
-    role.as_ref()
-        .and_then(|field| draft.answers.get(field))
-        .filter(|v| !v.is_null())
-}
-
-pub(super) fn role_date(draft: &Draft, field: &Option<String>) -> Option<Date> {
-    role(draft, field)
-        .and_then(Value::as_str)
-        .and_then(parse_date)
-}
-
 /// Rule 14a-8(b)(1)(iii): meeting 10 to 30 calendar days after submission.
 fn engagement(draft: &Draft, submitted: Date, window: Option<[i64; 2]>) -> Finding {
     const REFERENCE: &str = "Rule 14a-8(b)(1)(iii)";
@@ -445,7 +266,7 @@ fn engagement(draft: &Draft, submitted: Date, window: Option<[i64; 2]>) -> Findi
 }
 
 /// The engagement times the draft offers, one per list item.
-pub(super) fn engagement_slots(draft: &Draft) -> Vec<String> {
+pub(crate) fn engagement_slots(draft: &Draft) -> Vec<String> {
     role(draft, &draft.template.front.checks.engagement_slots)
         .and_then(Value::as_array)
         .map(|a| {
@@ -457,7 +278,7 @@ pub(super) fn engagement_slots(draft: &Draft) -> Vec<String> {
 }
 
 /// What is wrong with each slot outside the window or without a date.
-pub(super) fn slot_problems(
+pub(crate) fn slot_problems(
     slots: &[String],
     submitted: Date,
     [from, to]: [i64; 2],
@@ -492,7 +313,7 @@ fn deadline(
     const TITLE: &str = "Filing deadline";
     let roles = &draft.template.front.checks;
     roles.prior_proxy_date.as_ref()?;
-    let dates = super::deadline::Sec14a8Dates {
+    let dates = crate::rules::deadline::Sec14a8Dates {
         prior_proxy_date: role_date(draft, &roles.prior_proxy_date),
         meeting_date: role_date(draft, &roles.meeting_date),
         prior_meeting_date: role_date(draft, &roles.prior_meeting_date),
@@ -506,118 +327,21 @@ fn deadline(
             "Rule 14a-8(e)(2)",
         ));
     }
-    let computed = super::deadline::sec_14a8(&dates, params);
+    let computed = crate::rules::deadline::sec_14a8(&dates, params);
     judge_deadline(ID, draft, submitted, computed)
 }
 
-/// The deadline of a request counted back from the meeting (UK, France),
-/// for templates whose checks name a `meeting_date`; says what it needs
-/// while the date is not given.
-pub(super) fn meeting_deadline(
-    id: &str,
-    draft: &Draft,
-    submitted: Date,
-    (meeting_name, reference): (&str, &str),
-    compute: impl FnOnce(Date) -> super::deadline::Deadline,
-) -> Option<Finding> {
-    let roles = &draft.template.front.checks;
-    roles.meeting_date.as_ref()?;
-    let Some(meeting) = role_date(draft, &roles.meeting_date) else {
-        return Some(Finding::new(
-            id,
-            Severity::Info,
-            "Filing deadline",
-            format!("Give the date of the {meeting_name} to check the request's date against the deadline."),
-            reference,
-        ));
-    };
-    judge_deadline(id, draft, submitted, compute(meeting))
-}
-
-/// A filing letter's date judged against a computed deadline: passed with
-/// the days to spare, failed with the days late, a warning when the rule
-/// leaves the date to judgement. The finding says how the date was reached.
-pub(super) fn judge_deadline(
-    id: &str,
-    draft: &Draft,
-    submitted: Date,
-    computed: super::deadline::Deadline,
-) -> Option<Finding> {
-    const TITLE: &str = "Filing deadline";
-    let how = computed.steps.join(" ");
-    // Until the letter has a date, the check is of today's.
-    let dated = if role_date(draft, &draft.template.front.checks.submission_date).is_some() {
-        "the letter is dated"
-    } else {
-        "the letter has no date yet and today is"
-    };
-    let notes = computed.notes.join(" ");
-    let finding = match (computed.date, computed.judgement) {
-        (_, Some(judgement)) => Finding::new(id, Severity::Warning, TITLE, format!("{judgement} {how}"), &computed.reference),
-        (Some(date), None) if submitted <= date => Finding::new(
-            id,
-            Severity::Passed,
-            TITLE,
-            format!(
-                "The company must receive the request by {}; {dated} {} before. {how} {notes}",
-                long_date(date),
-                days((date - submitted).whole_days())
-            )
-            .trim_end()
-            .to_owned(),
-            &computed.reference,
-        ),
-        (Some(date), None) => Finding::new(
-            id,
-            Severity::Failed,
-            TITLE,
-            format!(
-                "The deadline was {}; {dated} {} after it, so the company may refuse the request. {how}",
-                long_date(date),
-                days((submitted - date).whole_days())
-            ),
-            &computed.reference,
-        ),
-        (None, None) => return None,
-    };
-    Some(finding)
-}
-
-/// Whether `phrase` occurs in `text` as whole words: "signed" is not found
-/// in "unsigned" or "designed".
-pub(super) fn contains_words(text: &str, phrase: &str) -> bool {
-    let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    text.match_indices(phrase).any(|(at, _)| {
-        !is_word(text[..at].chars().next_back())
-            && !is_word(text[at + phrase.len()..].chars().next())
-    })
-}
-
-/// "1 day", "12 days".
-pub(super) fn days(n: i64) -> String {
-    if n == 1 {
-        "1 day".to_owned()
-    } else {
-        format!("{n} days")
-    }
-}
-
-/// The first "June 16, 2026" in `text`.
+/// The first "June 16, 2026" in `text`: a month name followed by a day
+/// and a year that make a real date. A month name used otherwise ("in
+/// May we wrote") is passed over.
 fn find_us_date(text: &str) -> Option<Date> {
-    let words: Vec<&str> = text
-        .split(|c: char| c.is_whitespace())
-        .filter(|w| !w.is_empty())
-        .collect();
-    for window in words.windows(3) {
-        let Some(month) = ENGLISH_MONTHS.iter().position(|m| *m == window[0]) else {
-            continue;
-        };
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.windows(3).find_map(|window| {
+        let month = ENGLISH_MONTHS.iter().position(|m| *m == window[0])?;
         let day: u8 = window[1].trim_end_matches(',').parse().ok()?;
         let year: i32 = window[2].trim_end_matches([',', '.', ';']).parse().ok()?;
-        return Date::from_calendar_date(year, time::Month::try_from(month as u8 + 1).ok()?, day)
-            .ok();
-    }
-    None
+        Date::from_calendar_date(year, time::Month::try_from(month as u8 + 1).ok()?, day).ok()
+    })
 }
 
 fn holdings(
@@ -654,30 +378,20 @@ fn excerpt(text: &str) -> String {
     out
 }
 
-/// Runs the checks on a small template and body, for the rule packs' tests.
-#[cfg(test)]
-pub(super) fn check_text(template: &str, body: &str, answers: serde_json::Value) -> Vec<Finding> {
-    let template = Template::parse(template, "test.md").unwrap();
-    let document =
-        crate::document::parse::parse(body, crate::document::Metadata::default()).document;
-    let answers = answers.as_object().unwrap().clone();
-    let draft = Draft {
-        template: &template,
-        answers: &answers,
-        document: &document,
-    };
-    check(&draft, time::macros::date!(2026 - 03 - 01)).unwrap()
-}
-
-/// The severity of finding `id`, for tests.
-#[cfg(test)]
-pub(super) fn severity_of(findings: &[Finding], id: &str) -> Severity {
-    findings.iter().find(|f| f.id == id).unwrap().severity
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_us_date_is_found_after_a_month_name_used_otherwise() {
+        let found = find_us_date("In May we wrote again. The meeting is June 16, 2026. Then July.");
+        assert_eq!(found, Some(time::macros::date!(2026 - 06 - 16)));
+        assert_eq!(
+            find_us_date("February 30, 2026 and March 2, 2026"),
+            Some(time::macros::date!(2026 - 03 - 02))
+        );
+        assert_eq!(find_us_date("May I ask, in June?"), None);
+    }
 
     #[test]
     fn prescriptive_wording_is_found_and_reasonable_time_is_not() {

@@ -4,7 +4,7 @@
 
 use std::net::SocketAddr;
 
-use super::ServerError;
+use super::ConfigError;
 
 #[derive(Debug, Clone)]
 pub struct WebConfig {
@@ -22,7 +22,7 @@ impl WebConfig {
     /// `https://studio.example.org`) and `RESOLUTION_STUDIO_HOSTS` (more
     /// host names, comma-separated); the listening address, `localhost`
     /// and `127.0.0.1` on its port are always allowed.
-    pub fn from_env(site_addr: SocketAddr) -> Result<WebConfig, ServerError> {
+    pub fn from_env(site_addr: SocketAddr) -> Result<WebConfig, ConfigError> {
         let port = site_addr.port();
         let mut allowed_hosts = vec![
             site_addr.to_string(),
@@ -32,14 +32,14 @@ impl WebConfig {
         let mut https = false;
         if let Ok(url) = std::env::var("RESOLUTION_STUDIO_PUBLIC_URL") {
             let (scheme, rest) = url.split_once("://").ok_or_else(|| {
-                ServerError::Config(format!(
+                ConfigError(format!(
                     "RESOLUTION_STUDIO_PUBLIC_URL `{url}` is not an address like https://studio.example.org"
                 ))
             })?;
             https = scheme.eq_ignore_ascii_case("https");
             let host = rest.split('/').next().unwrap_or_default();
             if host.is_empty() {
-                return Err(ServerError::Config(format!(
+                return Err(ConfigError(format!(
                     "RESOLUTION_STUDIO_PUBLIC_URL `{url}` names no host"
                 )));
             }
@@ -57,7 +57,7 @@ impl WebConfig {
         if let Ok(list) = std::env::var("RESOLUTION_STUDIO_TRUSTED_PROXIES") {
             for item in list.split(',').map(str::trim).filter(|i| !i.is_empty()) {
                 trusted_proxies.push(item.parse().map_err(|_| {
-                    ServerError::Config(format!(
+                    ConfigError(format!(
                         "RESOLUTION_STUDIO_TRUSTED_PROXIES: `{item}` is not an IP address"
                     ))
                 })?);

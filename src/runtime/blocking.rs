@@ -1,13 +1,10 @@
 //! CPU work (typesetting, rule checks, citation formatting) runs on tokio's
 //! blocking pool so the async workers keep serving, and under a wall-clock
-//! limit: templates are untrusted. Fuel already bounds a render's work (see
+//! limit (`config::Limits::render_time`): templates are untrusted. Fuel already bounds a render's work (see
 //! `compose::engine`); the limit is the backstop that keeps a request from
 //! waiting without end whatever the cause.
 
 use std::time::Duration;
-
-/// Far above any real render (a few milliseconds), far below a user's patience.
-pub const TIME_LIMIT: Duration = Duration::from_secs(10);
 
 #[derive(Debug, thiserror::Error)]
 pub enum BlockingError {
@@ -15,13 +12,6 @@ pub enum BlockingError {
     TimedOut(Duration),
     #[error("rendering stopped unexpectedly: {0}")]
     Stopped(String),
-}
-
-/// Runs `work` off the async workers within [`TIME_LIMIT`].
-pub async fn run<T: Send + 'static>(
-    work: impl FnOnce() -> T + Send + 'static,
-) -> Result<T, BlockingError> {
-    run_within(TIME_LIMIT, work).await
 }
 
 /// Runs `work` off the async workers, giving up after `limit`. A timed-out

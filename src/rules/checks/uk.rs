@@ -4,12 +4,10 @@
 
 use time::Date;
 
-use super::checks::{
-    lower_text, meeting_deadline, present, role_date, word_limit, CheckError, Draft, Finding,
-    Severity,
-};
-use super::{deadline, params, words};
+use super::shared::{lower_text, meeting_deadline, present, role_date, word_limit};
+use super::{CheckError, Draft, Finding, Severity};
 use crate::compose::DocumentKind;
+use crate::rules::{deadline, params, words};
 
 const REQUEST: &str = "Companies Act 2006 s338(4)";
 

@@ -4,9 +4,10 @@
 
 use time::Date;
 
-use super::checks::{lower_text, meeting_deadline, present, CheckError, Draft, Finding, Severity};
-use super::{deadline, params};
+use super::shared::{lower_text, meeting_deadline, present};
+use super::{CheckError, Draft, Finding, Severity};
 use crate::compose::DocumentKind;
+use crate::rules::{deadline, params};
 
 pub(super) fn check(draft: &Draft, filing_date: Date) -> Result<Vec<Finding>, CheckError> {
     let rules = params::fr_code_commerce()?;

@@ -1,0 +1,186 @@
+//! The one configuration of a process, built once in `main` from the
+//! environment and passed down: where the data and the database are, the
+//! web settings, and the limits requests run under. Nothing below `main`
+//! reads the environment for these. Server and command line only.
+
+mod web;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use leptos::config::LeptosOptions;
+
+pub use web::WebConfig;
+
+/// Where the database is when `DATABASE_URL` is not set.
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/resolution-studio.db";
+
+/// A setting that cannot be used, with what to change.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct ConfigError(pub String);
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The folder holding `templates/` (the built-in templates) and
+    /// `assets/` (sample evidence, rule data).
+    pub data_root: PathBuf,
+    /// `DATABASE_URL`, else [`DEFAULT_DATABASE_URL`].
+    pub database_url: String,
+    /// Leptos's settings: the listening address, the built site.
+    pub leptos: LeptosOptions,
+    /// Host names, HTTPS, trusted proxies.
+    pub web: WebConfig,
+    pub limits: Limits,
+}
+
+/// What one request may cost.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// The largest request body taken (imports, long answers).
+    pub request_bytes: usize,
+    /// How long CPU work for one request (a render, a check) may take
+    /// before it is abandoned. Fuel already bounds a render's work; this
+    /// is the backstop that keeps a request from waiting without end.
+    pub render_time: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            request_bytes: 2 * 1024 * 1024,
+            // Far above any real render (a few milliseconds), far below a user's patience.
+            render_time: Duration::from_secs(10),
+        }
+    }
+}
+
+impl Config {
+    /// From `RESOLUTION_STUDIO_ROOT`, `DATABASE_URL`, the `LEPTOS_*`
+    /// variables (else `[package.metadata.leptos]` in the data folder's
+    /// `Cargo.toml`) and the web variables (see [`WebConfig::from_env`]).
+    pub fn from_env() -> Result<Config, ConfigError> {
+        let data_root =
+            data_root_from(std::env::var_os("RESOLUTION_STUDIO_ROOT").map(PathBuf::from))?;
+        let database_url = database_url_from(std::env::var("DATABASE_URL").ok())?;
+        let leptos = leptos_options(&data_root)?;
+        let web = WebConfig::from_env(leptos.site_addr)?;
+        Ok(Config {
+            data_root,
+            database_url,
+            leptos,
+            web,
+            limits: Limits::default(),
+        })
+    }
+
+    /// The built-in templates.
+    pub fn templates_dir(&self) -> PathBuf {
+        self.data_root.join("templates")
+    }
+
+    /// The sample evidence library, loaded into an empty database.
+    pub fn sample_library(&self) -> PathBuf {
+        self.data_root.join("assets/evidence/library.json")
+    }
+}
+
+/// The data folder: `RESOLUTION_STUDIO_ROOT` when set, else the current
+/// folder when it holds `templates/`. Anything else is an error that says
+/// what to set; a binary never falls back to the folder it was built in.
+fn data_root_from(explicit: Option<PathBuf>) -> Result<PathBuf, ConfigError> {
+    let (root, named_by) = match explicit {
+        Some(root) => (root, "RESOLUTION_STUDIO_ROOT"),
+        None => (PathBuf::from("."), "the current folder"),
+    };
+    if root.join("templates").is_dir() {
+        return Ok(root);
+    }
+    Err(ConfigError(format!(
+        "the data folder ({named_by}: {}) has no `templates/` folder; start Resolution Studio \
+         from the project folder or set RESOLUTION_STUDIO_ROOT to the folder that holds \
+         `templates/` and `assets/`",
+        absolute(&root).display()
+    )))
+}
+
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_owned())
+}
+
+/// `DATABASE_URL`, checked: only the schemes the store can open, so a
+/// mistyped or unsupported address is refused instead of being read as a
+/// file name.
+fn database_url_from(given: Option<String>) -> Result<String, ConfigError> {
+    let Some(url) = given.filter(|u| !u.trim().is_empty()) else {
+        return Ok(DEFAULT_DATABASE_URL.to_owned());
+    };
+    let scheme = url.split_once(':').map(|(s, _)| s.to_ascii_lowercase());
+    match scheme.as_deref() {
+        Some("sqlite") => Ok(url),
+        _ => Err(ConfigError(format!(
+            "DATABASE_URL `{url}` is not supported: use sqlite://PATH (for example \
+             {DEFAULT_DATABASE_URL}), or leave it unset"
+        ))),
+    }
+}
+
+/// Leptos's settings: from `LEPTOS_*` variables when set (as the xtask
+/// does), else from `[package.metadata.leptos]` in the data folder's
+/// `Cargo.toml`, with the site folder taken relative to the data folder.
+fn leptos_options(data_root: &Path) -> Result<LeptosOptions, ConfigError> {
+    let file = data_root.join("Cargo.toml");
+    let path = if std::env::var_os("LEPTOS_OUTPUT_NAME").is_some() {
+        None
+    } else {
+        file.to_str()
+    };
+    let mut options = leptos::config::get_configuration(path)
+        .map_err(|e| ConfigError(format!("the web app's settings are invalid: {e}")))?
+        .leptos_options;
+    if path.is_some() && std::env::var_os("LEPTOS_SITE_ROOT").is_none() {
+        let root: PathBuf = data_root.join(options.site_root.as_ref());
+        options.site_root = root.to_string_lossy().into_owned().into();
+    }
+    Ok(options)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_data_folder_says_what_to_set() {
+        let empty = tempfile_dir();
+        let error = data_root_from(Some(empty.clone())).unwrap_err().to_string();
+        assert!(error.contains("RESOLUTION_STUDIO_ROOT"), "{error}");
+        assert!(error.contains("has no `templates/` folder"), "{error}");
+        assert!(error.contains(&empty.display().to_string()), "{error}");
+        let project = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        assert_eq!(data_root_from(Some(project.clone())).unwrap(), project);
+    }
+
+    fn tempfile_dir() -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("rs-config-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn only_database_addresses_the_store_opens_are_taken() {
+        assert_eq!(database_url_from(None).unwrap(), DEFAULT_DATABASE_URL);
+        assert_eq!(
+            database_url_from(Some("sqlite:///tmp/x.db".into())).unwrap(),
+            "sqlite:///tmp/x.db"
+        );
+        let error = database_url_from(Some("postgres://db/studio".into()))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("`postgres://db/studio` is not supported"),
+            "{error}"
+        );
+        assert!(error.contains("sqlite://"), "{error}");
+        assert!(database_url_from(Some("data/x.db".into())).is_err());
+    }
+}

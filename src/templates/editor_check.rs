@@ -1,0 +1,107 @@
+//! What the template editor shows for the text being edited: the linter's
+//! problems placed in the file, then, when there is no error, the document
+//! rendered from the sample answers (missing answers as placeholders). The
+//! types go to the browser; the check runs on the server.
+
+use serde::{Deserialize, Serialize};
+
+/// One problem of a template being edited, placed in the file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EditorProblem {
+    pub line: usize,
+    pub column: usize,
+    /// `error` or `warning`.
+    pub level: String,
+    pub message: String,
+}
+
+/// What the editor shows for the text being edited: its problems, and the
+/// document rendered from the sample answers when there is no error.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct EditorCheck {
+    pub problems: Vec<EditorProblem>,
+    /// The preview, every text escaped (the same HTML as the wizard's).
+    pub html: Option<String>,
+    /// Why there is no preview, when it is not a problem in the template.
+    pub note: Option<String>,
+    /// The questions the front matter declares, for the question form;
+    /// `None` while the front matter cannot be read.
+    pub fields: Option<Vec<crate::compose::Field>>,
+}
+
+#[cfg(feature = "ssr")]
+use crate::compose::lint::{lint, Level};
+#[cfg(feature = "ssr")]
+use crate::evidence::{CitationStyle, Library, DEFAULT_STYLE};
+
+/// Lints `source` and renders it with `answers` (JSON text). CPU work: run
+/// it off the async workers.
+#[cfg(feature = "ssr")]
+pub fn check(source: &str, answers: &str, library: &Library) -> EditorCheck {
+    EditorCheck {
+        fields: crate::compose::field_text::read(source).ok(),
+        ..checked(source, answers, library)
+    }
+}
+
+#[cfg(feature = "ssr")]
+fn checked(source: &str, answers: &str, library: &Library) -> EditorCheck {
+    let problems: Vec<EditorProblem> = lint(source, "template", library)
+        .into_iter()
+        .map(|p| EditorProblem {
+            line: p.at.line,
+            column: p.at.column,
+            level: match p.level {
+                Level::Error => "error".into(),
+                Level::Warning => "warning".into(),
+            },
+            message: p.at.message,
+        })
+        .collect();
+    if problems.iter().any(|p| p.level == "error") {
+        return EditorCheck {
+            problems,
+            ..EditorCheck::default()
+        };
+    }
+    let answers: serde_json::Value = match serde_json::from_str(answers) {
+        Ok(value) => value,
+        Err(e) => {
+            return EditorCheck {
+                problems,
+                note: Some(format!(
+                    "sample answers, line {}, column {}: {e}",
+                    e.line(),
+                    e.column()
+                )),
+                ..EditorCheck::default()
+            }
+        }
+    };
+    let rendered = crate::compose::Template::parse(source, "template")
+        .map_err(|e| e.to_string())
+        .and_then(|template| {
+            let style = CitationStyle::by_name(DEFAULT_STYLE).map_err(|e| e.to_string())?;
+            let today = time::OffsetDateTime::now_utc().date().to_string();
+            crate::render::preview(&template, &answers, library, &style, &today)
+                .map_err(|e| e.to_string())
+        });
+    match rendered {
+        Ok(preview) => EditorCheck {
+            problems,
+            html: Some(crate::export::html::fragment(&preview.document)),
+            note: (!preview.problems.is_empty()).then(|| {
+                format!(
+                    "{} sample answer(s) missing or wrong; they show as placeholders.",
+                    preview.problems.len()
+                )
+            }),
+            ..EditorCheck::default()
+        },
+        Err(message) => EditorCheck {
+            problems,
+            note: Some(message),
+            ..EditorCheck::default()
+        },
+    }
+}

@@ -1,0 +1,45 @@
+//! Text rules every layer shares, with no dependency of their own: what
+//! text is accepted anywhere ([`accepted`]), how a date is written in
+//! answers and data, and how words are counted. Also built for the
+//! browser, which checks answers as the user types.
+
+pub mod accepted;
+
+pub use accepted::{
+    describe, first_forbidden, forbidden, normalize_line_ends, printable, refusal, refusal_in,
+};
+
+/// A date as answers, evidence and rule data write it: `YYYY-MM-DD`.
+pub fn parse_date(text: &str) -> Option<time::Date> {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    time::Date::parse(text, &format).ok()
+}
+
+/// Words as a reader counts them: runs of letters or digits, where a hyphen,
+/// apostrophe or decimal point inside a run does not split it.
+pub fn count_words(text: &str) -> usize {
+    text.split(|c: char| c.is_whitespace() || matches!(c, '—' | '–' | '/'))
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_iso_and_real() {
+        assert_eq!(
+            parse_date("2026-02-16").map(|d| d.to_string()),
+            Some("2026-02-16".to_owned())
+        );
+        assert_eq!(parse_date("2026-02-30"), None);
+        assert_eq!(parse_date("16/02/2026"), None);
+    }
+
+    #[test]
+    fn words_are_counted_as_a_reader_counts_them() {
+        assert_eq!(count_words("Israel's well-known 3.5 per cent — a/b"), 7);
+        assert_eq!(count_words("  "), 0);
+    }
+}
