@@ -142,7 +142,31 @@ fn leptos_options(data_root: &Path) -> Result<LeptosOptions, ConfigError> {
         let root: PathBuf = data_root.join(options.site_root.as_ref());
         options.site_root = root.to_string_lossy().into_owned().into();
     }
+    if let Some(bundle) = bundle_folder(Path::new(options.site_root.as_ref()))? {
+        options.site_pkg_dir = bundle.into();
+    }
     Ok(options)
+}
+
+/// The folder of the current browser bundle under the site root
+/// (`pkg/<content hash>`), as the build wrote it in `bundle.txt`; `None`
+/// when the site has not been built.
+fn bundle_folder(site_root: &Path) -> Result<Option<String>, ConfigError> {
+    let record = site_root.join("bundle.txt");
+    let Ok(text) = std::fs::read_to_string(&record) else {
+        return Ok(None);
+    };
+    let folder = text.trim();
+    let well_formed = folder
+        .strip_prefix("pkg/")
+        .is_some_and(|hash| !hash.is_empty() && hash.chars().all(|c| c.is_ascii_hexdigit()));
+    if !well_formed || !site_root.join(folder).is_dir() {
+        return Err(ConfigError(format!(
+            "{} names `{folder}`, which is not a built bundle; rebuild the site with `cargo xtask site`",
+            record.display()
+        )));
+    }
+    Ok(Some(folder.to_owned()))
 }
 
 #[cfg(test)]

@@ -65,6 +65,7 @@ pub fn router(state: AppState) -> Router {
             let options = state.config.leptos.clone();
             move || shell(options.clone())
         })
+        .nest_service("/pkg", bundle_files(&state))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(
             state.config.limits.request_bytes,
@@ -75,6 +76,22 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(request_log())
         .with_state(state)
+}
+
+/// The browser bundle (`/pkg/<content hash>/…`): served precompressed
+/// (brotli, else gzip, as the browser accepts) and kept by browsers for a
+/// year, since a new build has a new address.
+fn bundle_files(state: &AppState) -> axum::routing::MethodRouter {
+    use axum::http::{header, HeaderValue};
+    let folder = std::path::Path::new(state.config.leptos.site_root.as_ref()).join("pkg");
+    let files = tower_http::services::ServeDir::new(folder)
+        .precompressed_br()
+        .precompressed_gzip();
+    let cached = tower_http::set_header::SetResponseHeaderLayer::overriding(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=31536000, immutable"),
+    );
+    axum::routing::get_service(files).layer(cached)
 }
 
 /// `ok` when the database answers, else 503: what a load balancer or a

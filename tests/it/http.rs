@@ -1,6 +1,6 @@
 //! The web app over HTTP, against the real router and a running server.
 
-use crate::common::{site_built, spawn_app};
+use crate::common::{request, site_built, spawn_app};
 
 #[test]
 fn front_page_lists_templates_with_sample_downloads() {
@@ -29,7 +29,7 @@ fn front_page_lists_templates_with_sample_downloads() {
     );
     // Server-rendered, with the scripts that hydrate it.
     assert!(html.contains("data-hydrated=\"false\""));
-    assert!(html.contains("/pkg/resolution-studio.js"));
+    assert!(html.contains("/resolution-studio.js\"") && html.contains("/pkg/"));
 }
 
 #[test]
@@ -68,19 +68,93 @@ fn sample_downloads_are_real_documents() {
 }
 
 #[test]
-fn browser_bundle_is_served() {
+fn browser_bundle_is_served_compressed_and_cached_under_its_hash() {
     assert!(
         site_built(),
         "the browser bundle is missing: run the tests with `cargo xtask test`, which builds it"
     );
+    let site = std::path::PathBuf::from(std::env::var_os("LEPTOS_SITE_ROOT").unwrap());
+    let bundle = std::fs::read_to_string(site.join("bundle.txt"))
+        .expect("the build records its bundle folder")
+        .trim()
+        .to_owned();
+    assert!(
+        bundle.starts_with("pkg/") && bundle.len() == "pkg/".len() + 16,
+        "{bundle}"
+    );
     let app = spawn_app();
-    let (status, _, js) = app.get(&format!("{}/pkg/resolution-studio.js", app.address));
-    assert_eq!(status, 200);
-    assert!(String::from_utf8_lossy(&js).contains("hydrate"));
-    let (status, _, wasm) = app.get(&format!("{}/pkg/resolution-studio_bg.wasm", app.address));
-    assert_eq!(status, 200);
-    assert_eq!(&wasm[..4], b"\0asm");
-    let (status, _, css) = app.get(&format!("{}/pkg/resolution-studio.css", app.address));
-    assert_eq!(status, 200);
-    assert!(String::from_utf8_lossy(&css).contains(".template-list"));
+    let (_, _, page) = app.get(&format!("{}/", app.address));
+    let page = String::from_utf8_lossy(&page);
+    for file in [
+        "resolution-studio.js",
+        "resolution-studio_bg.wasm",
+        "resolution-studio.css",
+    ] {
+        assert!(
+            page.contains(&format!("/{bundle}/{file}")),
+            "the page links {file}"
+        );
+        let url = format!("{}/{bundle}/{file}", app.address);
+        let on_disk = std::fs::read(site.join(&bundle).join(file)).unwrap();
+        let plain = request("GET", &url, &[], None);
+        assert_eq!(plain.status, 200, "{file}");
+        assert_eq!(plain.body, on_disk, "{file} as built");
+        assert_eq!(
+            plain.header("cache-control"),
+            Some("public, max-age=31536000, immutable"),
+            "{file}"
+        );
+        let brotli = request("GET", &url, &[("accept-encoding", "gzip, br")], None);
+        assert_eq!(brotli.header("content-encoding"), Some("br"), "{file}");
+        assert!(
+            brotli.body.len() < on_disk.len() / 2,
+            "{file} is compressed"
+        );
+        let gzip = request("GET", &url, &[("accept-encoding", "gzip")], None);
+        assert_eq!(gzip.header("content-encoding"), Some("gzip"), "{file}");
+        assert_eq!(
+            gunzip(&gzip.body),
+            on_disk,
+            "{file} unpacks to the file as built"
+        );
+        eprintln!(
+            "served {file}: {} bytes, {} brotli, {} gzip",
+            on_disk.len(),
+            brotli.body.len(),
+            gzip.body.len()
+        );
+    }
+    let wasm = request(
+        "GET",
+        &format!("{}/{bundle}/resolution-studio_bg.wasm", app.address),
+        &[],
+        None,
+    );
+    assert_eq!(&wasm.body[..4], b"\0asm");
+    // An old address is gone, not served stale.
+    let (status, _, _) = app.get(&format!(
+        "{}/pkg/0000000000000000/resolution-studio.js",
+        app.address
+    ));
+    assert_eq!(status, 404);
+}
+
+/// Decompressed by Debian's gzip, not by our code.
+fn gunzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut child = std::process::Command::new("gzip")
+        .arg("-dc")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("gzip runs");
+    // Written from another thread: gzip's output fills its pipe while it
+    // is still reading.
+    let mut input = child.stdin.take().unwrap();
+    let bytes = bytes.to_vec();
+    let writer = std::thread::spawn(move || input.write_all(&bytes));
+    let output = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    assert!(output.status.success());
+    output.stdout
 }

@@ -202,6 +202,59 @@ impl Project {
         copy_dir(&self.root.join("assets/public"), &self.site())?;
         let size = std::fs::metadata(&bound)?.len();
         println!("    bundle: {} ({} KB)", bound.display(), size / 1024);
+        self.publish_bundle(&pkg)
+    }
+
+    /// Moves the bundle into `site/pkg/<content hash>/`, with a brotli and a
+    /// gzip copy of each file beside it, and records the folder in
+    /// `site/bundle.txt`, which the server reads at start. A new build gets
+    /// a new address, so browsers may keep a bundle for a year; older
+    /// bundles are removed.
+    fn publish_bundle(&self, pkg: &Path) -> Result<()> {
+        use sha2::{Digest, Sha256};
+        let mut files: Vec<PathBuf> = std::fs::read_dir(pkg)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_file())
+            .collect();
+        files.sort();
+        let mut hasher = Sha256::new();
+        for file in &files {
+            hasher.update(file.file_name().unwrap_or_default().as_encoded_bytes());
+            hasher.update(std::fs::read(file)?);
+        }
+        let hash: String = hasher.finalize()[..8]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        for entry in std::fs::read_dir(pkg)? {
+            let path = entry?.path();
+            let name = path.file_name().unwrap_or_default().to_string_lossy();
+            let an_older_bundle = name.len() == 16 && name.chars().all(|c| c.is_ascii_hexdigit());
+            if path.is_dir() && an_older_bundle {
+                std::fs::remove_dir_all(&path)?;
+            }
+        }
+        let folder = pkg.join(&hash);
+        std::fs::create_dir_all(&folder)?;
+        let mut served = (0, 0);
+        for file in &files {
+            let name = file.file_name().context("a bundle file has a name")?;
+            let target = folder.join(name);
+            std::fs::rename(file, &target)?;
+            let bytes = std::fs::read(&target)?;
+            let (br, gz) = (brotli(&bytes)?, gzip(&bytes)?);
+            if name.to_string_lossy().ends_with(".wasm") {
+                served = (served.0 + br.len(), served.1 + gz.len());
+            }
+            std::fs::write(with_suffix(&target, ".br"), br)?;
+            std::fs::write(with_suffix(&target, ".gz"), gz)?;
+        }
+        std::fs::write(self.site().join("bundle.txt"), format!("pkg/{hash}\n"))?;
+        println!(
+            "    served from /pkg/{hash}/: wasm {} KB brotli, {} KB gzip",
+            served.0 / 1024,
+            served.1 / 1024
+        );
         Ok(())
     }
 
@@ -296,6 +349,29 @@ fn shell_succeeds(check: &str) -> bool {
         .arg(format!("{check} >/dev/null 2>&1"))
         .status()
         .is_ok_and(|s| s.success())
+}
+
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+fn brotli(bytes: &[u8]) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        ..Default::default()
+    };
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params)?;
+    Ok(out)
+}
+
+fn gzip(bytes: &[u8]) -> Result<Vec<u8>> {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes)?;
+    Ok(encoder.finish()?)
 }
 
 fn copy_dir(from: &Path, to: &Path) -> Result<()> {
