@@ -40,5 +40,6 @@ pub mod text;
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
+    // Lazy routes (app::lazy) are loaded before the page they show hydrates.
+    leptos::mount::hydrate_lazy(app::App);
 }

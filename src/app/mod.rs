@@ -7,12 +7,13 @@ pub mod calls;
 pub mod drafts;
 pub mod error;
 pub mod evidence;
+mod lazy;
 pub mod templates;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{ParamSegment, SsrMode, StaticSegment};
+use leptos_router::{Lazy, ParamSegment, SsrMode, StaticSegment};
 
 pub use crate::templates::summary::TemplateSummary;
 
@@ -60,19 +61,19 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("drafts") view=drafts::DraftsPage/>
                     // Pages of one organisation's thing render whole before answering,
                     // so another organisation's id answers 404, not an empty 200.
-                    <Route path=(StaticSegment("drafts"), ParamSegment("id")) view=drafts::WizardPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("drafts"), ParamSegment("id")) view={Lazy::<lazy::Wizard>::new()} ssr=SsrMode::Async/>
                     <Route
                         path=(StaticSegment("drafts"), ParamSegment("id"), StaticSegment("history"))
-                        view=drafts::HistoryPage
+                        view={Lazy::<lazy::History>::new()}
                         ssr=SsrMode::Async
                     />
-                    <Route path=StaticSegment("evidence") view=evidence::EvidencePage/>
-                    <Route path=StaticSegment("account") view=account::AccountPage/>
-                    <Route path=StaticSegment("library") view=templates::LibraryPage/>
-                    <Route path=(StaticSegment("library"), StaticSegment("new")) view=templates::EditorPage/>
+                    <Route path=StaticSegment("evidence") view={Lazy::<lazy::Evidence>::new()}/>
+                    <Route path=StaticSegment("account") view={Lazy::<lazy::Account>::new()}/>
+                    <Route path=StaticSegment("library") view={Lazy::<lazy::Library>::new()}/>
+                    <Route path=(StaticSegment("library"), StaticSegment("new")) view={Lazy::<lazy::Editor>::new()}/>
                     <Route
                         path=(StaticSegment("library"), ParamSegment("id"), StaticSegment("edit"))
-                        view=templates::EditorPage
+                        view={Lazy::<lazy::Editor>::new()}
                         ssr=SsrMode::Async
                     />
                 </Routes>

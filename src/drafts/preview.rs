@@ -13,6 +13,31 @@ use crate::evidence::{CitationStyle, Library};
 use crate::rules::campaign::CampaignDraft;
 use crate::rules::{self, checks, params, Jurisdiction};
 
+/// The live preview of a draft in the default citation style: its
+/// campaign's other drafts (`members`, as the store found them) are checked
+/// first, so findings across documents can join the draft's own. CPU work:
+/// run it off the async workers.
+pub fn live_preview(
+    template: &Template,
+    answers: &Value,
+    dismissals: &BTreeMap<String, String>,
+    library: &Library,
+    members: Option<Vec<super::campaign::Member>>,
+    today: Date,
+) -> Result<Preview, crate::evidence::CitationError> {
+    let style = CitationStyle::by_name(crate::evidence::DEFAULT_STYLE)?;
+    let others = members.map(|m| super::campaign::check_members(m, library, &style, today));
+    Ok(preview(
+        template,
+        answers,
+        dismissals,
+        library,
+        &style,
+        today,
+        others.as_deref(),
+    ))
+}
+
 /// The preview of `answers`. `campaign` holds the campaign's other drafts,
 /// checked, when the draft belongs to one (see `drafts::campaign`); their
 /// findings across documents replace the single-document ones of the same id.

@@ -33,6 +33,7 @@ pub struct LoginForm {
 }
 
 pub async fn login_page(
+    State(state): State<AppState>,
     caller: Option<Extension<Caller>>,
     Query(query): Query<NextQuery>,
 ) -> Response {
@@ -40,7 +41,12 @@ pub async fn login_page(
     if caller.is_some() {
         return see_other(&next, None);
     }
-    page(StatusCode::OK, "Sign in", &login_form("", &next, None))
+    page(
+        &state,
+        StatusCode::OK,
+        "Sign in",
+        &login_form("", &next, None),
+    )
 }
 
 pub async fn login(
@@ -57,6 +63,7 @@ pub async fn login(
     match state.store.sign_in(&attempt).await {
         Ok(session) => signed_in(&state, session, &next),
         Err(SignInError::Refused(SignInRefusal::Wrong)) => page(
+            &state,
             StatusCode::UNAUTHORIZED,
             "Sign in",
             &login_form(&form.email, &next, Some(WRONG)),
@@ -68,6 +75,7 @@ pub async fn login(
                 if minutes == 1 { "" } else { "s" }
             );
             let mut response = page(
+                &state,
                 StatusCode::TOO_MANY_REQUESTS,
                 "Sign in",
                 &login_form(&form.email, &next, Some(&message)),
@@ -77,14 +85,14 @@ pub async fn login(
             }
             response
         }
-        Err(SignInError::Store(error)) => ours(error),
+        Err(SignInError::Store(error)) => ours(&state, error),
     }
 }
 
 pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Response {
     if let Some(token) = session_token(&headers) {
         if let Err(error) = state.store.end_session(&token).await {
-            return ours(error);
+            return ours(&state, error);
         }
     }
     see_other("/login", Some(cleared_cookie(state.config.web.https)))
@@ -111,16 +119,18 @@ pub async fn setup_page(
 ) -> Response {
     match state.store.setup_token_valid(&query.token).await {
         Ok(true) => page(
+            &state,
             StatusCode::OK,
             "Set up Resolution Studio",
             &setup_form(&query.token, None, None),
         ),
         Ok(false) => page(
+            &state,
             StatusCode::NOT_FOUND,
             "Set up Resolution Studio",
             "<p class=\"error\" role=\"alert\">This setup address is not valid: it has been used, or the server printed a newer one on its console. Once someone can sign in, admins invite everyone else.</p><p><a href=\"/login\">Sign in</a></p>",
         ),
-        Err(error) => ours(error),
+        Err(error) => ours(&state, error),
     }
 }
 
@@ -129,6 +139,7 @@ pub async fn setup(State(state): State<AppState>, Form(form): Form<SetupForm>) -
         Ok(kind) => kind,
         Err(message) => {
             return page(
+                &state,
                 StatusCode::BAD_REQUEST,
                 "Set up Resolution Studio",
                 &setup_form(&form.token, Some(&form), Some(&message)),
@@ -144,11 +155,12 @@ pub async fn setup(State(state): State<AppState>, Form(form): Form<SetupForm>) -
     match state.store.complete_setup(&form.token, &account).await {
         Ok(session) => signed_in(&state, session, "/"),
         Err(StoreError::Invalid(message)) | Err(StoreError::NotFound(message)) => page(
+            &state,
             StatusCode::BAD_REQUEST,
             "Set up Resolution Studio",
             &setup_form(&form.token, Some(&form), Some(&message)),
         ),
-        Err(error) => ours(error),
+        Err(error) => ours(&state, error),
     }
 }
 
@@ -160,16 +172,18 @@ pub struct InvitationForm {
 pub async fn invitation_page(State(state): State<AppState>, Path(token): Path<String>) -> Response {
     match state.store.invitation(&token).await {
         Ok((org, email, role)) => page(
+            &state,
             StatusCode::OK,
             "Join Resolution Studio",
             &invitation_form(&org, &email, role.as_str(), None),
         ),
         Err(StoreError::NotFound(message)) => page(
+            &state,
             StatusCode::NOT_FOUND,
             "Join Resolution Studio",
             &format!("<p class=\"error\" role=\"alert\">{}</p>", escape(&message)),
         ),
-        Err(error) => ours(error),
+        Err(error) => ours(&state, error),
     }
 }
 
@@ -182,18 +196,20 @@ pub async fn accept_invitation(
         Ok(session) => signed_in(&state, session, "/"),
         Err(StoreError::Invalid(message)) => match state.store.invitation(&token).await {
             Ok((org, email, role)) => page(
+                &state,
                 StatusCode::BAD_REQUEST,
                 "Join Resolution Studio",
                 &invitation_form(&org, &email, role.as_str(), Some(&message)),
             ),
-            Err(error) => ours(error),
+            Err(error) => ours(&state, error),
         },
         Err(StoreError::NotFound(message)) => page(
+            &state,
             StatusCode::NOT_FOUND,
             "Join Resolution Studio",
             &format!("<p class=\"error\" role=\"alert\">{}</p>", escape(&message)),
         ),
-        Err(error) => ours(error),
+        Err(error) => ours(&state, error),
     }
 }
 
@@ -227,13 +243,14 @@ fn safe_next(next: &str) -> String {
     }
 }
 
-fn ours(error: StoreError) -> Response {
+fn ours(state: &AppState, error: StoreError) -> Response {
     let context = super::failure::Context {
         route: "sign-in pages",
         caller: None,
     };
     let message = super::failure::report("a sign-in page failed", &error, &context);
     page(
+        &state,
         StatusCode::INTERNAL_SERVER_ERROR,
         "Something went wrong",
         &format!("<p class=\"error\" role=\"alert\">{}</p>", escape(&message)),
@@ -241,17 +258,18 @@ fn ours(error: StoreError) -> Response {
 }
 
 /// A small page of our own around a form, with the app's style sheet.
-fn page(status: StatusCode, title: &str, body: &str) -> Response {
+fn page(state: &AppState, status: StatusCode, title: &str, body: &str) -> Response {
     let html = format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"robots\" content=\"noindex\">\n\
          <title>{title} · Resolution Studio</title>\n\
          <link rel=\"icon\" type=\"image/svg+xml\" href=\"/favicon.svg\">\n\
-         <link rel=\"stylesheet\" href=\"/pkg/resolution-studio.css\">\n</head>\n<body>\n\
+         <link rel=\"stylesheet\" href=\"/{bundle}/resolution-studio.css\">\n</head>\n<body>\n\
          <header class=\"site-header\"><span class=\"brand\">Resolution Studio</span></header>\n\
          <main id=\"main\" class=\"sign-in\">\n<h1>{title}</h1>\n{body}\n</main>\n</body>\n</html>\n",
         title = escape(title),
+        bundle = escape(&state.config.leptos.site_pkg_dir),
     );
     (
         status,

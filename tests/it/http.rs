@@ -158,3 +158,45 @@ fn gunzip(bytes: &[u8]) -> Vec<u8> {
     assert!(output.status.success());
     output.stdout
 }
+
+/// The bundle is split by page: the template list and the drafts list need
+/// the main bundle only; a page loaded when first visited asks the browser
+/// to fetch its own piece (and the chunks it shares) with the main bundle,
+/// and nothing of the other pages.
+#[test]
+fn each_page_preloads_its_own_piece_of_the_bundle_only() {
+    assert!(
+        site_built(),
+        "the browser bundle is missing: run the tests with `cargo xtask test`, which builds it"
+    );
+    let app = spawn_app();
+    for (page, piece) in [
+        ("/", None),
+        ("/drafts", None),
+        ("/evidence", Some("evidence_view")),
+        ("/library", Some("library_view")),
+        ("/library/new", Some("editor_view")),
+        ("/account", Some("account_view")),
+    ] {
+        let (status, _, html) = app.get(&format!("{}{page}", app.address));
+        assert_eq!(status, 200, "{page}");
+        let html = String::from_utf8_lossy(&html);
+        let pieces: Vec<&str> = html
+            .split("href=\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .filter(|href| href.contains("/split_"))
+            .collect();
+        match piece {
+            None => assert!(pieces.is_empty(), "{page} preloads {pieces:?}"),
+            Some(piece) => {
+                assert_eq!(pieces.len(), 1, "{page} preloads {pieces:?}");
+                assert!(pieces[0].contains(piece), "{page} preloads {pieces:?}");
+                let served = request("GET", &format!("{}{}", app.address, pieces[0]), &[], None);
+                assert_eq!(served.status, 200, "{page}: {}", pieces[0]);
+                assert_eq!(served.header("content-type"), Some("application/wasm"));
+                assert_eq!(&served.body[..4], b"\0asm");
+            }
+        }
+    }
+}

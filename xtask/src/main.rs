@@ -173,27 +173,24 @@ impl Project {
             .join("wasm-release/resolution_studio.wasm");
         let pkg = self.site().join("pkg");
         std::fs::create_dir_all(&pkg)?;
+        let chunks = split(&wasm, &pkg)?;
+        let main = wasm.with_file_name("resolution_studio_split.wasm");
         wasm_bindgen_cli_support::Bindgen::new()
-            .input_path(&wasm)
+            .input_path(&main)
             .out_name(OUTPUT_NAME)
             .web(true)
             .map_err(|e| anyhow::anyhow!("{e}"))?
             .typescript(false)
+            // The split loader calls into the main module through these.
+            .keep_lld_exports(true)
+            .demangle(false)
             .generate(&pkg)
-            .map_err(|e| anyhow::anyhow!("wasm-bindgen failed on {}: {e}", wasm.display()))?;
+            .map_err(|e| anyhow::anyhow!("wasm-bindgen failed on {}: {e}", main.display()))?;
         let bound = pkg.join(format!("{OUTPUT_NAME}_bg.wasm"));
         step("optimising the bundle (wasm-opt -Oz)");
-        run(Command::new(self.wasm_opt())
-            .arg("-Oz")
-            .arg("--enable-bulk-memory")
-            .arg("--enable-nontrapping-float-to-int")
-            .arg("--enable-sign-ext")
-            .arg("--enable-mutable-globals")
-            .arg("--enable-reference-types")
-            .arg("--enable-multivalue")
-            .arg(&bound)
-            .arg("-o")
-            .arg(&bound))?;
+        for module in std::iter::once(&bound).chain(&chunks) {
+            self.optimise(module)?;
+        }
         std::fs::copy(
             self.root.join("style/main.css"),
             pkg.join(format!("{OUTPUT_NAME}.css")),
@@ -258,6 +255,20 @@ impl Project {
         Ok(())
     }
 
+    fn optimise(&self, module: &Path) -> Result<()> {
+        run(Command::new(self.wasm_opt())
+            .arg("-Oz")
+            .arg("--enable-bulk-memory")
+            .arg("--enable-nontrapping-float-to-int")
+            .arg("--enable-sign-ext")
+            .arg("--enable-mutable-globals")
+            .arg("--enable-reference-types")
+            .arg("--enable-multivalue")
+            .arg(module)
+            .arg("-o")
+            .arg(module))
+    }
+
     /// Environment that points the server at the built site. Only for
     /// running it: `LEPTOS_OUTPUT_NAME` seen at compile time makes Leptos
     /// expect cargo-leptos's file names instead of wasm-bindgen's.
@@ -307,6 +318,7 @@ impl Project {
             "benches/whole-process.sh",
             "benches/server-memory.sh",
             "benches/save-load.sh",
+            "benches/bundle-size.sh",
         ] {
             step(script);
             run(Command::new("bash")
@@ -349,6 +361,32 @@ fn shell_succeeds(check: &str) -> bool {
         .arg(format!("{check} >/dev/null 2>&1"))
         .status()
         .is_ok_and(|s| s.success())
+}
+
+/// Splits the wasm cargo built at its `#[lazy]` functions (Leptos's lazy
+/// routes): each becomes `split_*.wasm` (code shared by several goes to
+/// `chunk_*.wasm`) in `pkg`, loaded by `__wasm_split.*.js` when first
+/// called, and the main module goes beside `wasm` for wasm-bindgen. The
+/// manifest tells the server which chunks a page needs, so it can ask the
+/// browser to fetch them early. Needs `-Clink-args=--emit-relocs` (see
+/// `.cargo/config.toml`).
+fn split(wasm: &Path, pkg: &Path) -> Result<Vec<PathBuf>> {
+    step("splitting the bundle at lazy routes");
+    let input = std::fs::read(wasm).with_context(|| format!("reading {}", wasm.display()))?;
+    let main = wasm.with_file_name("resolution_studio_split.wasm");
+    let mut options = wasm_split_cli_support::Options::new(&input);
+    options.output_dir = pkg;
+    options.main_out_path = &main;
+    options.main_module = "./resolution-studio.js";
+    // The name Leptos's `HydrationScripts` expects.
+    options.link_name = "./__wasm_split.______________________.js";
+    let split = wasm_split_cli_support::transform(options)
+        .map_err(|e| anyhow::anyhow!("splitting {} failed: {e}", wasm.display()))?;
+    std::fs::write(
+        pkg.join("__wasm_split_manifest.json"),
+        serde_json::to_string_pretty(&split.prefetch_map)?,
+    )?;
+    Ok(split.split_modules)
 }
 
 fn with_suffix(path: &Path, suffix: &str) -> PathBuf {

@@ -203,8 +203,7 @@ pub async fn preview_draft(
     answers: Map<String, Value>,
     dismissals: BTreeMap<String, String>,
 ) -> Result<Preview, AppError> {
-    use crate::drafts::campaign::{self, CampaignKey};
-    use crate::evidence::{CitationStyle, DEFAULT_STYLE};
+    use crate::drafts::campaign::CampaignKey;
     let (store, caller) = caller(Permission::Read)?;
     let (_, template) = store
         .draft_template(caller.org, id)
@@ -224,20 +223,17 @@ pub async fn preview_draft(
     // Typesetting notes and checks is CPU work: keep it off the async
     // workers, within the time limit.
     crate::app::calls::off_thread(move || {
-        let style = CitationStyle::by_name(DEFAULT_STYLE)
-            .map_err(|e| crate::app::calls::ours("the citation style did not load", &e))?;
-        let others = members.map(|m| campaign::check_members(m, &library, &style, today));
-        Ok(crate::drafts::preview::preview(
+        crate::drafts::preview::live_preview(
             &template,
             &Value::Object(answers),
             &dismissals,
             &library,
-            &style,
+            members,
             today,
-            others.as_deref(),
-        ))
+        )
     })
     .await?
+    .map_err(|e| crate::app::calls::ours("the citation style did not load", &e))
 }
 
 #[server(endpoint = "draft_history")]

@@ -1,0 +1,89 @@
+//! Pages loaded when first visited. Each is its own piece of the browser
+//! bundle (Leptos's lazy routes; the xtask splits the wasm at them), so the
+//! first download holds the shell, the template list and the drafts list,
+//! and the wizard, history, evidence, library, editor and account pages
+//! come when first opened. The server renders them as before and tells the
+//! browser which piece a page needs, so it is fetched with the main bundle.
+
+use leptos::prelude::*;
+use leptos_router::{lazy_route, LazyRoute};
+
+use super::{account, drafts, evidence, templates};
+
+pub struct Wizard;
+
+#[lazy_route]
+impl LazyRoute for Wizard {
+    fn data() -> Self {
+        Wizard
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <drafts::WizardPage/> }.into_any()
+    }
+}
+
+pub struct History;
+
+#[lazy_route]
+impl LazyRoute for History {
+    fn data() -> Self {
+        History
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <drafts::HistoryPage/> }.into_any()
+    }
+}
+
+pub struct Evidence;
+
+#[lazy_route]
+impl LazyRoute for Evidence {
+    fn data() -> Self {
+        Evidence
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <evidence::EvidencePage/> }.into_any()
+    }
+}
+
+pub struct Library;
+
+#[lazy_route]
+impl LazyRoute for Library {
+    fn data() -> Self {
+        Library
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <templates::LibraryPage/> }.into_any()
+    }
+}
+
+pub struct Editor;
+
+#[lazy_route]
+impl LazyRoute for Editor {
+    fn data() -> Self {
+        Editor
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <templates::EditorPage/> }.into_any()
+    }
+}
+
+pub struct Account;
+
+#[lazy_route]
+impl LazyRoute for Account {
+    fn data() -> Self {
+        Account
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <account::AccountPage/> }.into_any()
+    }
+}
