@@ -250,7 +250,7 @@ fn ours(state: &AppState, error: StoreError) -> Response {
     };
     let message = super::failure::report("a sign-in page failed", &error, &context);
     page(
-        &state,
+        state,
         StatusCode::INTERNAL_SERVER_ERROR,
         "Something went wrong",
         &format!("<p class=\"error\" role=\"alert\">{}</p>", escape(&message)),
