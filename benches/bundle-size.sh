@@ -11,7 +11,8 @@ source "$(dirname "$0")/signed-in.sh"
 
 curl -fs -o /dev/null "${auth[@]}" --data-urlencode template_id=us-14a8-hrdd-proposal \
   --data-urlencode title="Bundle size" "$base/api/create_draft" || true
-draft=$(curl -fs "${auth[@]}" --data-urlencode text="Bundle size" "$base/api/list_drafts" \
+draft=$(curl -fs "${auth[@]}" --data-urlencode text="Bundle size" --data-urlencode status=any \
+  --data-urlencode include_archived=true "$base/api/list_drafts" \
   | grep -o '"id":[0-9]*' | head -n 1 | cut -d: -f2)
 
 bytes() { # URL ENCODING -> bytes on the wire
