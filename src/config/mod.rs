@@ -130,11 +130,17 @@ fn database_url_from(given: Option<String>) -> Result<String, ConfigError> {
 /// `Cargo.toml`, with the site folder taken relative to the data folder.
 fn leptos_options(data_root: &Path) -> Result<LeptosOptions, ConfigError> {
     let file = data_root.join("Cargo.toml");
-    let path = if std::env::var_os("LEPTOS_OUTPUT_NAME").is_some() {
-        None
-    } else {
-        file.to_str()
-    };
+    let from_env = std::env::var_os("LEPTOS_OUTPUT_NAME").is_some();
+    if !from_env && !file.is_file() {
+        // A data folder set up for running need not hold the project's
+        // Cargo.toml: Leptos's defaults then apply, with the site built
+        // beside the data.
+        return Ok(LeptosOptions::builder()
+            .output_name("resolution-studio")
+            .site_root(data_root.join("target/site").to_string_lossy().into_owned())
+            .build());
+    }
+    let path = if from_env { None } else { file.to_str() };
     let mut options = leptos::config::get_configuration(path)
         .map_err(|e| ConfigError(format!("the web app's settings are invalid: {e}")))?
         .leptos_options;

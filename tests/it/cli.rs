@@ -380,6 +380,36 @@ fn settings_that_cannot_work_stop_the_start_with_what_to_set() {
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(String::from_utf8_lossy(&output.stdout).contains("us-14a8-hrdd-proposal"));
 
+    // A data folder for running holds the templates and assets, not the
+    // project's Cargo.toml.
+    let data = tempfile::tempdir().unwrap();
+    for folder in ["templates", "assets"] {
+        std::os::unix::fs::symlink(
+            crate::common::project_root().join(folder),
+            data.path().join(folder),
+        )
+        .unwrap();
+    }
+    let output = std::process::Command::new(crate::common::binary())
+        .args([
+            "render",
+            "us-14a8-hrdd-proposal",
+            "--sample",
+            "--format",
+            "html",
+            "--out",
+        ])
+        .arg(data.path().join("proposal.html"))
+        .current_dir(elsewhere.path())
+        .env("RESOLUTION_STUDIO_ROOT", data.path())
+        .env_remove("LEPTOS_OUTPUT_NAME")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(std::fs::read_to_string(data.path().join("proposal.html"))
+        .unwrap()
+        .contains("RESOLVED"));
+
     let output = std::process::Command::new(crate::common::binary())
         .arg("serve")
         .current_dir(elsewhere.path())
