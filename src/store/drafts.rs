@@ -426,6 +426,7 @@ impl Store {
             return Ok(SaveOutcome::Unchanged { version: head });
         }
         let version = head + 1;
+        let company = company_name(fields, answers);
         // The head check and the update are one statement inside the
         // transaction, so a concurrent save cannot slip between them.
         let updated = sqlx::query(
@@ -434,8 +435,8 @@ impl Store {
         )
         .bind(version)
         .bind(template_version)
-        .bind(company_name(fields, answers))
-        .bind(company_key(&company_name(fields, answers)))
+        .bind(&company)
+        .bind(company_key(&company))
         .bind(&at)
         .bind(id)
         .bind(head)

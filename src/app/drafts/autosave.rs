@@ -349,9 +349,12 @@ mod exit_guard {
             let Some(link) = link else {
                 return;
             };
-            // Downloads and new tabs leave this page where it is.
+            // Downloads, new tabs and links within the page leave it where it is.
             let elsewhere = link.has_attribute("download")
-                || link.get_attribute("target").is_some_and(|t| t != "_self");
+                || link.get_attribute("target").is_some_and(|t| t != "_self")
+                || link
+                    .get_attribute("href")
+                    .is_some_and(|h| h.starts_with('#'));
             if elsewhere {
                 return;
             }
