@@ -181,19 +181,18 @@ mod tests {
 
     #[test]
     fn a_missing_data_folder_says_what_to_set() {
-        let empty = tempfile_dir();
-        let error = data_root_from(Some(empty.clone())).unwrap_err().to_string();
+        let empty = tempfile::tempdir().unwrap();
+        let error = data_root_from(Some(empty.path().to_owned()))
+            .unwrap_err()
+            .to_string();
         assert!(error.contains("RESOLUTION_STUDIO_ROOT"), "{error}");
         assert!(error.contains("has no `templates/` folder"), "{error}");
-        assert!(error.contains(&empty.display().to_string()), "{error}");
+        assert!(
+            error.contains(&empty.path().display().to_string()),
+            "{error}"
+        );
         let project = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
         assert_eq!(data_root_from(Some(project.clone())).unwrap(), project);
-    }
-
-    fn tempfile_dir() -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("rs-config-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        dir
     }
 
     #[test]
