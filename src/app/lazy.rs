@@ -10,6 +10,10 @@ use leptos_router::{lazy_route, LazyRoute};
 
 use super::{account, drafts, evidence, templates};
 
+// Written out one by one rather than by a macro: the split names each piece
+// after the place its `#[lazy_route]` stands in this file, so routes made by
+// one macro would all get the same name.
+
 pub struct Wizard;
 
 #[lazy_route]
