@@ -91,6 +91,20 @@ pub fn render(
     style: &CitationStyle,
     format: Format,
 ) -> Result<Vec<u8>, RenderError> {
-    let document = document(template, answers, library, style)?;
+    render_dated(template, answers, library, style, format, None)
+}
+
+/// [`render`], with the files dated `date` (`YYYY-MM-DD`, see
+/// [`crate::document::Metadata::date`]).
+pub fn render_dated(
+    template: &Template,
+    answers: &Value,
+    library: &Library,
+    style: &CitationStyle,
+    format: Format,
+    date: Option<&str>,
+) -> Result<Vec<u8>, RenderError> {
+    let mut document = document(template, answers, library, style)?;
+    document.metadata.date = date.map(str::to_owned);
     Ok(export::write(&document, format)?)
 }

@@ -242,12 +242,13 @@ pub fn render(config: &Config, args: &RenderArgs) -> Result<(), CliError> {
         .join()
         .map_err(|_| CliError("decoding the citation style failed".into()))?
         .map_err(CliError::from)?;
-    let bytes = crate::render::render(
+    let bytes = crate::render::render_dated(
         &entry.template,
         &answers,
         &library,
         &style,
         args.format.into(),
+        config.source_date.as_deref(),
     )
     .map_err(CliError::from)?;
     write_atomically(&args.out, &bytes)

@@ -32,6 +32,9 @@ pub struct Config {
     /// Host names, HTTPS, trusted proxies.
     pub web: WebConfig,
     pub limits: Limits,
+    /// The day `SOURCE_DATE_EPOCH` (seconds since 1970, UTC) names: what
+    /// files the command line writes record as their date. None: undated.
+    pub source_date: Option<String>,
 }
 
 /// What one request may cost.
@@ -65,12 +68,14 @@ impl Config {
         let database_url = database_url_from(std::env::var("DATABASE_URL").ok())?;
         let leptos = leptos_options(&data_root)?;
         let web = WebConfig::from_env(leptos.site_addr)?;
+        let source_date = source_date_from(std::env::var("SOURCE_DATE_EPOCH").ok())?;
         Ok(Config {
             data_root,
             database_url,
             leptos,
             web,
             limits: Limits::default(),
+            source_date,
         })
     }
 
@@ -83,6 +88,25 @@ impl Config {
     pub fn sample_library(&self) -> PathBuf {
         self.data_root.join("assets/evidence/library.json")
     }
+}
+
+/// `SOURCE_DATE_EPOCH` as the ISO day it falls on (UTC), as reproducible
+/// builds define it.
+fn source_date_from(given: Option<String>) -> Result<Option<String>, ConfigError> {
+    let Some(text) = given.filter(|t| !t.trim().is_empty()) else {
+        return Ok(None);
+    };
+    let day = text
+        .trim()
+        .parse::<i64>()
+        .ok()
+        .and_then(|seconds| time::OffsetDateTime::from_unix_timestamp(seconds).ok())
+        .map(|at| at.date().to_string());
+    day.map(Some).ok_or_else(|| {
+        ConfigError(format!(
+            "SOURCE_DATE_EPOCH `{text}` is not a number of seconds since 1970-01-01"
+        ))
+    })
 }
 
 /// The data folder: `RESOLUTION_STUDIO_ROOT` when set, else the current
@@ -193,6 +217,18 @@ mod tests {
         );
         let project = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
         assert_eq!(data_root_from(Some(project.clone())).unwrap(), project);
+    }
+
+    #[test]
+    fn source_date_epoch_is_a_day() {
+        assert_eq!(source_date_from(None).unwrap(), None);
+        assert_eq!(
+            source_date_from(Some("1771200000".into()))
+                .unwrap()
+                .as_deref(),
+            Some("2026-02-16")
+        );
+        assert!(source_date_from(Some("yesterday".into())).is_err());
     }
 
     #[test]

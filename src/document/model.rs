@@ -20,7 +20,10 @@ pub struct Metadata {
     pub subject: Option<String>,
     /// BCP 47 tag, e.g. `en-US`, `fr`.
     pub language: String,
-    /// ISO date the document is dated, if the template says so.
+    /// The ISO day (`YYYY-MM-DD`) the files record as created and modified:
+    /// the day the draft version was saved (or `SOURCE_DATE_EPOCH` on the
+    /// command line). None when unknown: the files then carry no date, so
+    /// the same input always gives the same bytes. Never the clock.
     pub date: Option<String>,
     pub paper: Paper,
 }

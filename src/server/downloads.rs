@@ -37,7 +37,7 @@ pub async fn sample(
     };
     let name = format!("{id}-sample.{}", format.extension());
     let library = state.store.library_for(caller.org);
-    match render(&state, stored.template, answers, library, format).await {
+    match render(&state, stored.template, answers, library, format, None).await {
         Ok(bytes) => file(format, &name, bytes),
         // A sample that fails to render is a bug of the template's, not the reader's.
         Err(message) => super::failure::response(
@@ -93,6 +93,7 @@ pub async fn draft(
         answers,
         state.store.library_for(caller.org),
         format,
+        Some(date.to_owned()),
     )
     .await
     {
@@ -142,18 +143,21 @@ pub async fn template_file(
 }
 
 /// Runs the pipeline off the async workers, within the time limit:
-/// typesetting is CPU work of several milliseconds.
+/// typesetting is CPU work of several milliseconds. `date` is the day the
+/// files record (the draft version's), if any.
 pub(super) async fn render(
     state: &AppState,
     template: Arc<Template>,
     answers: Value,
     library: Arc<Library>,
     format: Format,
+    date: Option<String>,
 ) -> Result<Vec<u8>, String> {
     state
         .off_thread(move || {
             let style = CitationStyle::by_name(DEFAULT_STYLE).map_err(|e| e.to_string())?;
-            crate::render::render(&template, &answers, &library, &style, format)
+            let date = date.as_deref();
+            crate::render::render_dated(&template, &answers, &library, &style, format, date)
                 .map_err(|e| e.to_string())
         })
         .await

@@ -74,12 +74,15 @@ async fn rendered(
     format: Format,
 ) -> Result<Vec<u8>, Response> {
     let library = state.store.library_for(document.org);
+    // Dated the day the published version was saved.
+    let day = document.saved_at.get(..10).map(str::to_owned);
     render(
         state,
         document.template,
         Value::Object(document.answers),
         library,
         format,
+        day,
     )
     .await
     .map_err(|message| {

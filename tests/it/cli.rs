@@ -431,3 +431,80 @@ fn settings_that_cannot_work_stop_the_start_with_what_to_set() {
         "nothing is created in the working folder"
     );
 }
+
+/// The same input gives the same bytes: rendered twice, seconds apart, the
+/// DOCX and the PDF are identical. Undated, the PDF carries no date; with
+/// `SOURCE_DATE_EPOCH` both files record that day. qpdf reads every PDF.
+#[test]
+fn files_are_reproducible_and_dated_only_by_their_inputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let render = |format: &str, name: &str, epoch: Option<&str>| {
+        let out = dir.path().join(name);
+        let mut command = std::process::Command::new(crate::common::binary());
+        command
+            .args([
+                "render",
+                "us-14a8-hrdd-proposal",
+                "--sample",
+                "--format",
+                format,
+                "--out",
+            ])
+            .arg(&out)
+            .current_dir(crate::common::project_root())
+            .env_remove("SOURCE_DATE_EPOCH");
+        if let Some(epoch) = epoch {
+            command.env("SOURCE_DATE_EPOCH", epoch);
+        }
+        let output = command.output().unwrap();
+        assert!(output.status.success(), "{}", stderr(&output));
+        std::fs::read(out).unwrap()
+    };
+    for format in ["docx", "pdf"] {
+        let first = render(format, &format!("a.{format}"), None);
+        std::thread::sleep(std::time::Duration::from_millis(1100));
+        let second = render(format, &format!("b.{format}"), None);
+        assert!(
+            first == second,
+            "two renders of one input differ ({format})"
+        );
+    }
+    let qpdf = std::process::Command::new("qpdf")
+        .arg("--check")
+        .arg(dir.path().join("a.pdf"))
+        .output()
+        .unwrap();
+    assert!(
+        qpdf.status.success(),
+        "{}",
+        String::from_utf8_lossy(&qpdf.stdout)
+    );
+    let info = |name: &str| {
+        let output = std::process::Command::new("pdfinfo")
+            .arg(dir.path().join(name))
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    assert!(!info("a.pdf").contains("CreationDate"), "{}", info("a.pdf"));
+
+    // 1771200000 s is 2026-02-16 00:00 UTC.
+    let dated = render("pdf", "dated.pdf", Some("1771200000"));
+    assert_ne!(dated, render("pdf", "a.pdf", None));
+    let dated_info = info("dated.pdf");
+    assert!(
+        dated_info.contains("CreationDate:")
+            && dated_info.contains("Feb 16")
+            && dated_info.contains("2026"),
+        "{dated_info}"
+    );
+    let docx = render("docx", "dated.docx", Some("1771200000"));
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut core = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("docProps/core.xml").unwrap(),
+        &mut core,
+    )
+    .unwrap();
+    assert!(core.contains("2026-02-16T00:00:00Z"), "{core}");
+}

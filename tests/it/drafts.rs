@@ -155,6 +155,15 @@ fn a_draft_is_saved_as_versions_with_conflicts_detected_restored_and_downloaded(
     let text = docx_text(&docx);
     assert!(text.contains("Microsoft Corporation"), "{text}");
     assert!(text.contains("RESOLVED"), "{text}");
+    // The same version downloads as the same bytes: dated the day it was
+    // saved, never by the clock.
+    let pdf = |app: &TestApp| {
+        app.get(&format!("{}/drafts/{id}/download/pdf", app.address))
+            .2
+    };
+    let first = pdf(&app);
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    assert!(first == pdf(&app), "two downloads of one version differ");
     let disposition = download_name(&app, &format!("/drafts/{id}/download/pdf"));
     assert!(
         disposition.starts_with("attachment; filename=\"microsoft-corporation-resolution-20"),

@@ -8,6 +8,7 @@ mod fonts;
 mod layout;
 mod lines;
 mod outline;
+mod reproducible;
 
 use printpdf::{
     Actions, BorderArray, Color, FontId, Line as PdfLine, LinePoint, LinkAnnotation, Mm, Op,
@@ -46,9 +47,19 @@ pub fn write(document: &Document) -> Result<Vec<u8>, ExportError> {
     let laid = lay_out(document, fonts, &geometry);
 
     let mut pdf = PdfDocument::new(&document.metadata.title);
+    // Named by face, not by printpdf's random names (`add_font`), so the
+    // same document gives the same file (see `reproducible`). printpdf
+    // also uses the name as the subset tag, which PDF wants as six capital
+    // letters (ISO 32000-1, 9.6.4).
     let font_ids: Vec<FontId> = Face::ALL
         .iter()
-        .map(|face| pdf.add_font(fonts.parsed(*face)))
+        .zip(['A', 'B', 'C', 'D'])
+        .map(|(face, letter)| {
+            let id = FontId(format!("RSTUD{letter}"));
+            let font = printpdf::PdfFont::new(fonts.parsed(*face).clone());
+            pdf.resources.fonts.map.insert(id.clone(), font);
+            id
+        })
         .collect();
     let total = laid.pages.len();
     let pages = laid
@@ -91,11 +102,7 @@ pub fn write(document: &Document) -> Result<Vec<u8>, ExportError> {
         geometry.height,
     );
     compress_streams(&mut lopdf)?;
-    let mut bytes = Vec::new();
-    lopdf
-        .save_to(&mut bytes)
-        .map_err(|e| ExportError::Pdf(format!("could not write the PDF: {e}")))?;
-    Ok(bytes)
+    reproducible::finish(&mut lopdf, document.metadata.date.is_some())
 }
 
 /// Deflates every stream that has no filter yet. lopdf's own `compress`
@@ -238,10 +245,15 @@ fn fill_metadata(pdf: &mut PdfDocument, document: &Document) {
     info.subject = meta.subject.clone().unwrap_or_default();
     info.creator = "Resolution Studio".to_owned();
     info.producer = "Resolution Studio (printpdf)".to_owned();
-    let now = printpdf::OffsetDateTime::now_utc();
-    info.creation_date = now;
-    info.modification_date = now;
-    info.metadata_date = now;
+    // The document's day, never the clock; without one the dates are
+    // removed from the written file (see `reproducible`).
+    let day = meta.date.as_deref().and_then(crate::text::parse_date);
+    let midnight = day.map(|day| day.midnight().assume_utc().unix_timestamp());
+    if let Some(Ok(at)) = midnight.map(printpdf::OffsetDateTime::from_unix_timestamp) {
+        info.creation_date = at;
+        info.modification_date = at;
+        info.metadata_date = at;
+    }
 }
 
 /// Every character must have a glyph in the font: report the first one that
