@@ -866,3 +866,29 @@ fn download_name(app: &TestApp, path: &str) -> String {
         .unwrap_or_default()
         .to_owned()
 }
+
+/// A version's PDF and DOCX are the same bytes after the server restarts:
+/// nothing in them comes from the process (font names, identifiers) or the
+/// clock.
+#[test]
+fn a_version_downloads_as_the_same_files_across_a_restart() {
+    let mut app = spawn_app();
+    let id = create(&app, "us-14a8-hrdd-proposal", "Same bytes");
+    save(&app, id, 1, &sample("us-14a8-hrdd-proposal"));
+    let download = |app: &TestApp, format: &str| {
+        let (status, _, bytes) = app.get(&format!("{}/drafts/{id}/download/{format}", app.address));
+        assert_eq!(status, 200, "{format}");
+        bytes
+    };
+    let before = (download(&app, "pdf"), download(&app, "docx"));
+    assert!(app.terminate(), "the server stops cleanly");
+    let app = spawn_app_on(app.data.clone());
+    assert!(
+        before.0 == download(&app, "pdf"),
+        "the PDF differs after a restart"
+    );
+    assert!(
+        before.1 == download(&app, "docx"),
+        "the DOCX differs after a restart"
+    );
+}
