@@ -16,14 +16,17 @@ use crate::runtime::AppState;
 use crate::store::{Store, StoreError};
 
 pub fn store() -> Result<Arc<Store>, AppError> {
-    use_context::<AppState>()
-        .map(|state| state.store)
-        .ok_or_else(|| {
-            ours(
-                "the server's state is missing from the request",
-                &"no AppState",
-            )
-        })
+    state().map(|state| state.store)
+}
+
+/// What the server gives every request (see `runtime`).
+fn state() -> Result<AppState, AppError> {
+    use_context::<AppState>().ok_or_else(|| {
+        ours(
+            "the server's state is missing from the request",
+            &"no AppState",
+        )
+    })
 }
 
 /// The user's to fix: sets the response's status, the message is shown.
@@ -106,14 +109,13 @@ pub fn bad_input(message: impl Into<String>) -> AppError {
 pub async fn off_thread<T: Send + 'static>(
     work: impl FnOnce() -> T + Send + 'static,
 ) -> Result<T, AppError> {
-    let state = use_context::<AppState>().ok_or_else(|| {
-        ours(
-            "the server's state is missing from the request",
-            &"no AppState",
-        )
-    })?;
-    state.off_thread(work).await.map_err(|error| match error {
-        BlockingError::TimedOut(_) => refuse(StatusCode::UNPROCESSABLE_ENTITY, error.to_string()),
-        BlockingError::Stopped(_) => ours("background work stopped", &error),
-    })
+    state()?
+        .off_thread(work)
+        .await
+        .map_err(|error| match error {
+            BlockingError::TimedOut(_) => {
+                refuse(StatusCode::UNPROCESSABLE_ENTITY, error.to_string())
+            }
+            BlockingError::Stopped(_) => ours("background work stopped", &error),
+        })
 }

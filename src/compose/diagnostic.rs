@@ -23,28 +23,4 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// The 1-based line and character column of a byte offset in `text`.
-pub fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    // Step back to a character boundary so slicing cannot panic.
-    let offset = (0..=offset)
-        .rev()
-        .find(|i| text.is_char_boundary(*i))
-        .unwrap_or(0);
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
-    (line, column)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn columns_count_characters() {
-        assert_eq!(line_and_column("ab\n«é» x", 7), (2, 3));
-        assert_eq!(line_and_column("abc", 0), (1, 1));
-    }
-}
+pub use crate::text::line_and_column;

@@ -157,7 +157,7 @@ fn csl_date(issued: &Value) -> Option<String> {
 /// `day` fields are understood as a typesetter understands them.
 pub fn bibtex(text: &str) -> Result<Vec<Source>, ImportError> {
     let bibliography = Bibliography::parse(text).map_err(|error| {
-        let (line, column) = line_and_column(text, error.span.start);
+        let (line, column) = crate::text::line_and_column(text, error.span.start);
         ImportError::Bibtex {
             line,
             column,
@@ -170,20 +170,6 @@ pub fn bibtex(text: &str) -> Result<Vec<Source>, ImportError> {
         }
     })?;
     bibliography.iter().map(bib_source).collect()
-}
-
-/// 1-based line and column (in characters) of byte `offset`.
-fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let column = before
-        .rsplit('\n')
-        .next()
-        .unwrap_or_default()
-        .chars()
-        .count()
-        + 1;
-    (line, column)
 }
 
 fn bib_source(entry: &Entry) -> Result<Source, ImportError> {

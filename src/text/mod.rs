@@ -23,6 +23,21 @@ pub fn count_words(text: &str) -> usize {
         .count()
 }
 
+/// The 1-based line and character column of a byte offset in `text`.
+pub fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    // Step back to a character boundary so slicing cannot panic.
+    let offset = (0..=offset)
+        .rev()
+        .find(|i| text.is_char_boundary(*i))
+        .unwrap_or(0);
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -35,6 +50,12 @@ mod tests {
         );
         assert_eq!(parse_date("2026-02-30"), None);
         assert_eq!(parse_date("16/02/2026"), None);
+    }
+
+    #[test]
+    fn columns_count_characters() {
+        assert_eq!(line_and_column("ab\n«é» x", 7), (2, 3));
+        assert_eq!(line_and_column("abc", 0), (1, 1));
     }
 
     #[test]
