@@ -15,7 +15,7 @@ use axum::Router;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 
 use crate::app::{shell, App};
-use crate::config::{Config, ConfigError};
+use crate::config::Config;
 use crate::evidence::CitationStyle;
 pub use crate::runtime::AppState;
 use crate::store::{Store, StoreError};
@@ -23,8 +23,6 @@ use crate::templates::{Catalog, CatalogError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ServerError {
-    #[error(transparent)]
-    Config(#[from] ConfigError),
     #[error("a built-in template is invalid, so the server did not start:\n{0}")]
     Catalog(#[from] CatalogError),
     #[error("the server did not start: {0}")]
