@@ -72,7 +72,7 @@ fn with_store<T>(
         .build()
         .map_err(|e| e.to_string())?;
     runtime.block_on(async {
-        let store = Store::open(&config.database_url)
+        let store = Store::open(&config.database)
             .await
             .map_err(|e| e.to_string())?;
         work(&store).await.map_err(|e| e.to_string())

@@ -7,7 +7,7 @@
 
 use std::path::PathBuf;
 
-use crate::config::Config;
+use crate::config::{redacted, Config, Engine};
 use crate::store::backup;
 
 #[derive(Debug, clap::Args)]
@@ -30,8 +30,26 @@ fn runtime() -> Result<tokio::runtime::Runtime, String> {
         .map_err(|e| e.to_string())
 }
 
+/// `backup` and `restore` copy the SQLite file; a PostgreSQL database is
+/// backed up and restored with PostgreSQL's own tools, which its operators
+/// already run (and which know about replication and point-in-time recovery).
+fn sqlite_only(config: &Config, command: &str) -> Result<(), String> {
+    match config.database.engine {
+        Engine::Sqlite => Ok(()),
+        Engine::Postgres => Err(format!(
+            "`{command}` copies the SQLite file, and this database is PostgreSQL ({}). Back it \
+             up with PostgreSQL's own tools: `pg_dump --format=custom --file=studio.dump \
+             \"$DATABASE_URL\"`, and restore into an empty database while no instance runs: \
+             `pg_restore --no-owner --dbname=\"$DATABASE_URL\" studio.dump` (README, \
+             \"Running on PostgreSQL\")",
+            redacted(&config.database.url)
+        )),
+    }
+}
+
 pub fn backup(config: &Config, args: &BackupArgs) -> Result<(), String> {
-    let url = &config.database_url;
+    sqlite_only(config, "backup")?;
+    let url = &config.database.url;
     let bytes = runtime()?
         .block_on(backup::backup(url, &args.out))
         .map_err(|e| e.to_string())?;
@@ -47,7 +65,8 @@ pub fn backup(config: &Config, args: &BackupArgs) -> Result<(), String> {
 }
 
 pub fn restore(config: &Config, args: &RestoreArgs) -> Result<(), String> {
-    let url = &config.database_url;
+    sqlite_only(config, "restore")?;
+    let url = &config.database.url;
     let kept = runtime()?
         .block_on(backup::restore(&args.file, url))
         .map_err(|e| e.to_string())?;

@@ -3,6 +3,7 @@
 //! web settings, and the limits requests run under. Nothing below `main`
 //! reads the environment for these. Server and command line only.
 
+mod database;
 mod web;
 
 use std::path::{Path, PathBuf};
@@ -10,10 +11,8 @@ use std::time::Duration;
 
 use leptos::config::LeptosOptions;
 
+pub use database::{redacted, DatabaseConfig, Engine, DEFAULT_DATABASE_URL};
 pub use web::WebConfig;
-
-/// Where the database is when `DATABASE_URL` is not set.
-pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/resolution-studio.db";
 
 /// A setting that cannot be used, with what to change.
 #[derive(Debug, thiserror::Error)]
@@ -25,8 +24,8 @@ pub struct Config {
     /// The folder holding `templates/` (the built-in templates) and
     /// `assets/` (sample evidence, rule data).
     pub data_root: PathBuf,
-    /// `DATABASE_URL`, else [`DEFAULT_DATABASE_URL`].
-    pub database_url: String,
+    /// `DATABASE_URL` (else [`DEFAULT_DATABASE_URL`]) and how to use it.
+    pub database: DatabaseConfig,
     /// Leptos's settings: the listening address, the built site.
     pub leptos: LeptosOptions,
     /// Host names, HTTPS, trusted proxies.
@@ -65,13 +64,17 @@ impl Config {
     pub fn from_env() -> Result<Config, ConfigError> {
         let data_root =
             data_root_from(std::env::var_os("RESOLUTION_STUDIO_ROOT").map(PathBuf::from))?;
-        let database_url = database_url_from(std::env::var("DATABASE_URL").ok())?;
+        let database = DatabaseConfig::from_settings(
+            std::env::var("DATABASE_URL").ok(),
+            std::env::var("DATABASE_MAX_CONNECTIONS").ok(),
+            std::env::var("DATABASE_STATEMENT_TIMEOUT").ok(),
+        )?;
         let leptos = leptos_options(&data_root)?;
         let web = WebConfig::from_env(leptos.site_addr)?;
         let source_date = source_date_from(std::env::var("SOURCE_DATE_EPOCH").ok())?;
         Ok(Config {
             data_root,
-            database_url,
+            database,
             leptos,
             web,
             limits: Limits::default(),
@@ -130,23 +133,6 @@ fn data_root_from(explicit: Option<PathBuf>) -> Result<PathBuf, ConfigError> {
 
 fn absolute(path: &Path) -> PathBuf {
     std::path::absolute(path).unwrap_or_else(|_| path.to_owned())
-}
-
-/// `DATABASE_URL`, checked: only the schemes the store can open, so a
-/// mistyped or unsupported address is refused instead of being read as a
-/// file name.
-fn database_url_from(given: Option<String>) -> Result<String, ConfigError> {
-    let Some(url) = given.filter(|u| !u.trim().is_empty()) else {
-        return Ok(DEFAULT_DATABASE_URL.to_owned());
-    };
-    let scheme = url.split_once(':').map(|(s, _)| s.to_ascii_lowercase());
-    match scheme.as_deref() {
-        Some("sqlite") => Ok(url),
-        _ => Err(ConfigError(format!(
-            "DATABASE_URL `{url}` is not supported: use sqlite://PATH (for example \
-             {DEFAULT_DATABASE_URL}), or leave it unset"
-        ))),
-    }
 }
 
 /// Leptos's settings: from `LEPTOS_*` variables when set (as the xtask
@@ -229,23 +215,5 @@ mod tests {
             Some("2026-02-16")
         );
         assert!(source_date_from(Some("yesterday".into())).is_err());
-    }
-
-    #[test]
-    fn only_database_addresses_the_store_opens_are_taken() {
-        assert_eq!(database_url_from(None).unwrap(), DEFAULT_DATABASE_URL);
-        assert_eq!(
-            database_url_from(Some("sqlite:///tmp/x.db".into())).unwrap(),
-            "sqlite:///tmp/x.db"
-        );
-        let error = database_url_from(Some("postgres://db/studio".into()))
-            .unwrap_err()
-            .to_string();
-        assert!(
-            error.contains("`postgres://db/studio` is not supported"),
-            "{error}"
-        );
-        assert!(error.contains("sqlite://"), "{error}");
-        assert!(database_url_from(Some("data/x.db".into())).is_err());
     }
 }

@@ -36,7 +36,10 @@ pub async fn sample(
             .into_response();
     };
     let name = format!("{id}-sample.{}", format.extension());
-    let library = state.store.library_for(caller.org);
+    let library = match state.store.library_for(caller.org).await {
+        Ok(library) => library,
+        Err(error) => return library_failure(&error, "/templates/{id}/sample/{format}", &caller),
+    };
     match render(&state, stored.template, answers, library, format, None).await {
         Ok(bytes) => file(format, &name, bytes),
         // A sample that fails to render is a bug of the template's, not the reader's.
@@ -87,11 +90,15 @@ pub async fn draft(
     let kind = template.front.kind.as_str();
     let name = crate::drafts::file_name(&summary.company, kind, date, format.extension());
     let answers = Value::Object(version.answers);
+    let library = match state.store.library_for(caller.org).await {
+        Ok(library) => library,
+        Err(error) => return library_failure(&error, "/drafts/{id}/download/{format}", &caller),
+    };
     match render(
         &state,
         template,
         answers,
-        state.store.library_for(caller.org),
+        library,
         format,
         Some(date.to_owned()),
     )
@@ -106,6 +113,22 @@ pub async fn draft(
         )
             .into_response(),
     }
+}
+
+/// The evidence library could not be read: ours to fix, logged with a reference.
+fn library_failure(
+    error: &crate::store::StoreError,
+    route: &'static str,
+    caller: &Caller,
+) -> Response {
+    super::failure::response(
+        "the evidence library could not be read",
+        error,
+        &super::failure::Context {
+            route,
+            caller: Some(caller),
+        },
+    )
 }
 
 pub(super) fn unknown_format(extension: &str) -> Response {

@@ -15,7 +15,7 @@ use axum::Router;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 
 use crate::app::{shell, App};
-use crate::config::Config;
+use crate::config::{Config, Engine};
 use crate::evidence::CitationStyle;
 pub use crate::runtime::AppState;
 use crate::store::{Store, StoreError};
@@ -40,12 +40,13 @@ pub enum ServerError {
 /// templates and, on first start, the sample evidence.
 pub async fn load_state(config: Config) -> Result<AppState, ServerError> {
     CitationStyle::warm_up();
-    let store = Store::open(&config.database_url).await?;
+    let store = Store::open(&config.database).await?;
     store
-        .sync_builtin_templates(&Catalog::load(&config.templates_dir())?)
+        .start_up(
+            &Catalog::load(&config.templates_dir())?,
+            &config.sample_library(),
+        )
         .await?;
-    store.seed_evidence(&config.sample_library()).await?;
-    store.index_citations().await?;
     Ok(AppState {
         config: Arc::new(config),
         store: Arc::new(store),
@@ -178,8 +179,14 @@ pub fn run(config: Config) -> Result<(), ServerError> {
         .map_err(ServerError::Serve)?;
     runtime.block_on(async move {
         let state = load_state(config).await?;
-        // Held while serving: `restore` refuses to replace an open database.
-        let _lock = crate::store::backup::lock_for_server(&state.config.database_url)?;
+        // Held while serving: `restore` refuses to replace an open SQLite
+        // file. (PostgreSQL is restored with its own tools.)
+        let _lock = match state.config.database.engine {
+            Engine::Sqlite => Some(crate::store::backup::lock_for_server(
+                &state.config.database.url,
+            )?),
+            Engine::Postgres => None,
+        };
         let listener = tokio::net::TcpListener::bind(addr)
             .await
             .map_err(|source| ServerError::Bind {

@@ -73,7 +73,19 @@ async fn rendered(
     document: PublicDocument,
     format: Format,
 ) -> Result<Vec<u8>, Response> {
-    let library = state.store.library_for(document.org);
+    let library = match state.store.library_for(document.org).await {
+        Ok(library) => library,
+        Err(error) => {
+            return Err(super::failure::response(
+                "the evidence library could not be read",
+                &error,
+                &super::failure::Context {
+                    route: "/p/{token}/download/{format}",
+                    caller: None,
+                },
+            ))
+        }
+    };
     // Dated the day the published version was saved.
     let day = document.saved_at.get(..10).map(str::to_owned);
     render(

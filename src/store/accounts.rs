@@ -8,7 +8,7 @@
 
 use std::time::Duration;
 
-use super::{now, Store, StoreError};
+use super::{now, Store, StoreError, Tx};
 use crate::accounts::password;
 use crate::accounts::token::{digest, new_token};
 use crate::accounts::{
@@ -143,7 +143,7 @@ impl Store {
         let mut n = 1;
         loop {
             let taken: i64 =
-                sqlx::query_scalar("SELECT COUNT(*) FROM organisations WHERE slug = ?")
+                sqlx::query_scalar("SELECT COUNT(*) FROM organisations WHERE slug = $1")
                     .bind(&slug)
                     .fetch_one(&mut *tx)
                     .await?;
@@ -154,7 +154,7 @@ impl Store {
             slug = format!("{base}-{n}");
         }
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO organisations (slug, name, kind, created_at) VALUES (?, ?, ?, ?) RETURNING id",
+            "INSERT INTO organisations (slug, name, kind, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
         )
         .bind(&slug)
         .bind(name)
@@ -165,7 +165,7 @@ impl Store {
         for table in ["drafts", "templates", "evidence_sources"] {
             // Our own table names, never input.
             sqlx::query(sqlx::AssertSqlSafe(format!(
-                "UPDATE {table} SET org_id = ? WHERE org_id IS NULL"
+                "UPDATE {table} SET org_id = $1 WHERE org_id IS NULL"
             )))
             .bind(id)
             .execute(&mut *tx)
@@ -187,7 +187,7 @@ impl Store {
 
     pub async fn org_by_slug(&self, slug: &str) -> Result<OrgId, StoreError> {
         let id: Option<i64> = sqlx::query_scalar(
-            "SELECT id FROM organisations WHERE slug = ? AND kind != 'built-in'",
+            "SELECT id FROM organisations WHERE slug = $1 AND kind != 'built-in'",
         )
         .bind(slug)
         .fetch_optional(self.pool())
@@ -226,7 +226,7 @@ impl Store {
         let rows: Vec<(i64, String, String, String, String)> = sqlx::query_as(
             "SELECT u.id, u.email, u.role, o.slug, u.created_at
              FROM users u JOIN organisations o ON o.id = u.org_id
-             WHERE (? IS NULL OR u.org_id = ?) ORDER BY o.slug, u.email",
+             WHERE ($1 IS NULL OR u.org_id = $2) ORDER BY o.slug, u.email",
         )
         .bind(org.map(|o| o.0))
         .bind(org.map(|o| o.0))
@@ -248,7 +248,7 @@ impl Store {
     /// The organisation a person belongs to (for the command line, which
     /// names people by email).
     pub async fn org_of_user(&self, email: &str) -> Result<OrgId, StoreError> {
-        let org: Option<i64> = sqlx::query_scalar("SELECT org_id FROM users WHERE email = ?")
+        let org: Option<i64> = sqlx::query_scalar("SELECT org_id FROM users WHERE email = $1")
             .bind(email.trim())
             .fetch_optional(self.pool())
             .await?;
@@ -270,7 +270,7 @@ impl Store {
                 "this is the organisation's last admin: make someone else admin first",
             ));
         }
-        sqlx::query("DELETE FROM users WHERE org_id = ? AND email = ?")
+        sqlx::query("DELETE FROM users WHERE org_id = $1 AND email = $2")
             .bind(org.0)
             .bind(email.trim())
             .execute(&mut *tx)
@@ -295,7 +295,7 @@ impl Store {
                 "this is the organisation's last admin: make someone else admin first",
             ));
         }
-        sqlx::query("UPDATE users SET role = ? WHERE org_id = ? AND email = ?")
+        sqlx::query("UPDATE users SET role = $1 WHERE org_id = $2 AND email = $3")
             .bind(role.as_str())
             .bind(org.0)
             .bind(email.trim())
@@ -324,7 +324,7 @@ impl Store {
         let since = at_offset(FAILURE_WINDOW, false);
         for key in &keys {
             let (count, oldest): (i64, Option<String>) = sqlx::query_as(
-                "SELECT COUNT(*), MIN(at) FROM sign_in_failures WHERE key = ? AND at > ?",
+                "SELECT COUNT(*), MIN(at) FROM sign_in_failures WHERE key = $1 AND at > $2",
             )
             .bind(key)
             .bind(&since)
@@ -344,7 +344,7 @@ impl Store {
         }
         let row: Option<(CallerRow, String)> = sqlx::query_as::<_, CallerRowWith>(
             "SELECT u.id, u.email, u.role, o.id, o.slug, o.name, o.kind, u.password_hash
-             FROM users u JOIN organisations o ON o.id = u.org_id WHERE u.email = ?",
+             FROM users u JOIN organisations o ON o.id = u.org_id WHERE u.email = $1",
         )
         .bind(&email)
         .fetch_optional(self.pool())
@@ -361,14 +361,14 @@ impl Store {
                 let org = found.map(|row| OrgId(row.3));
                 let mut tx = self.write().await?;
                 for key in &keys {
-                    sqlx::query("INSERT INTO sign_in_failures (key, at) VALUES (?, ?)")
+                    sqlx::query("INSERT INTO sign_in_failures (key, at) VALUES ($1, $2)")
                         .bind(key)
                         .bind(now())
                         .execute(&mut *tx)
                         .await?;
                 }
                 // Old failures are no use to anyone.
-                sqlx::query("DELETE FROM sign_in_failures WHERE at < ?")
+                sqlx::query("DELETE FROM sign_in_failures WHERE at < $1")
                     .bind(at_offset(FAILURE_WINDOW * 4, false))
                     .execute(&mut *tx)
                     .await?;
@@ -385,7 +385,7 @@ impl Store {
                 return Err(SignInError::Refused(SignInRefusal::Wrong));
             }
         };
-        sqlx::query("DELETE FROM sign_in_failures WHERE key = ?")
+        sqlx::query("DELETE FROM sign_in_failures WHERE key = $1")
             .bind(&keys[0])
             .execute(self.pool())
             .await?;
@@ -406,7 +406,7 @@ impl Store {
         let at = now();
         sqlx::query(
             "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at)
-             VALUES (?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(digest(&token))
         .bind(caller.user_id)
@@ -417,7 +417,7 @@ impl Store {
         .await?;
         // Expired sessions of this person go when they sign in again.
         sqlx::query(
-            "DELETE FROM sessions WHERE user_id = ? AND (expires_at < ? OR last_seen_at < ?)",
+            "DELETE FROM sessions WHERE user_id = $1 AND (expires_at < $2 OR last_seen_at < $3)",
         )
         .bind(caller.user_id)
         .bind(&at)
@@ -434,7 +434,7 @@ impl Store {
             "SELECT u.id, u.email, u.role, o.id, o.slug, o.name, o.kind, s.last_seen_at
                  FROM sessions s JOIN users u ON u.id = s.user_id
                  JOIN organisations o ON o.id = u.org_id
-                 WHERE s.token_hash = ? AND s.expires_at > ? AND s.last_seen_at > ?",
+                 WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3",
         )
         .bind(&hash)
         .bind(now())
@@ -445,7 +445,7 @@ impl Store {
             return Ok(None);
         };
         if last_seen < at_offset(TOUCH_EVERY, false) {
-            sqlx::query("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?")
+            sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
                 .bind(now())
                 .bind(&hash)
                 .execute(self.pool())
@@ -463,7 +463,7 @@ impl Store {
         new: &str,
         keep: &str,
     ) -> Result<(), StoreError> {
-        let stored: String = sqlx::query_scalar("SELECT password_hash FROM users WHERE id = ?")
+        let stored: String = sqlx::query_scalar("SELECT password_hash FROM users WHERE id = $1")
             .bind(caller.user_id)
             .fetch_one(self.pool())
             .await?;
@@ -473,12 +473,12 @@ impl Store {
         refuse_weak(new, &caller.email, &[&caller.org_name])?;
         let hash = hash_password(new.to_owned()).await?;
         let mut tx = self.write().await?;
-        sqlx::query("UPDATE users SET password_hash = ? WHERE id = ?")
+        sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
             .bind(&hash)
             .bind(caller.user_id)
             .execute(&mut *tx)
             .await?;
-        sqlx::query("DELETE FROM sessions WHERE user_id = ? AND token_hash != ?")
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash != $2")
             .bind(caller.user_id)
             .bind(digest(keep))
             .execute(&mut *tx)
@@ -499,7 +499,7 @@ impl Store {
     /// Ends a session on the server: the cookie is worthless afterwards.
     pub async fn end_session(&self, token: &str) -> Result<Option<Caller>, StoreError> {
         let caller = self.session_caller(token).await?;
-        sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
             .bind(digest(token))
             .execute(self.pool())
             .await?;
@@ -521,7 +521,7 @@ impl Store {
         sqlx::query("DELETE FROM setup_tokens")
             .execute(&mut *tx)
             .await?;
-        sqlx::query("INSERT INTO setup_tokens (token_hash, created_at) VALUES (?, ?)")
+        sqlx::query("INSERT INTO setup_tokens (token_hash, created_at) VALUES ($1, $2)")
             .bind(digest(&token))
             .bind(now())
             .execute(&mut *tx)
@@ -532,7 +532,7 @@ impl Store {
 
     pub async fn setup_token_valid(&self, token: &str) -> Result<bool, StoreError> {
         let found: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM setup_tokens WHERE token_hash = ?")
+            sqlx::query_scalar("SELECT COUNT(*) FROM setup_tokens WHERE token_hash = $1")
                 .bind(digest(token))
                 .fetch_one(self.pool())
                 .await?;
@@ -556,7 +556,7 @@ impl Store {
         let (org, _) = self.create_org(account.org_name, account.org_kind).await?;
         let hash = hash_password(account.password.to_owned()).await?;
         let mut tx = self.write().await?;
-        let used = sqlx::query("DELETE FROM setup_tokens WHERE token_hash = ?")
+        let used = sqlx::query("DELETE FROM setup_tokens WHERE token_hash = $1")
             .bind(digest(token))
             .execute(&mut *tx)
             .await?;
@@ -583,7 +583,7 @@ impl Store {
     async fn caller_by_email(&self, email: &str) -> Result<Caller, StoreError> {
         let row: Option<CallerRow> = sqlx::query_as(
             "SELECT u.id, u.email, u.role, o.id, o.slug, o.name, o.kind
-             FROM users u JOIN organisations o ON o.id = u.org_id WHERE u.email = ?",
+             FROM users u JOIN organisations o ON o.id = u.org_id WHERE u.email = $1",
         )
         .bind(email)
         .fetch_optional(self.pool())
@@ -599,7 +599,7 @@ impl Store {
         role: Role,
     ) -> Result<String, StoreError> {
         let email = parse_email(email).map_err(StoreError::Invalid)?;
-        let taken: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE email = ?")
+        let taken: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE email = $1")
             .bind(&email)
             .fetch_one(self.pool())
             .await?;
@@ -610,7 +610,7 @@ impl Store {
         let mut tx = self.write().await?;
         sqlx::query(
             "INSERT INTO invitations (token_hash, org_id, email, role, invited_by, created_at, expires_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(digest(&token))
         .bind(caller.org.0)
@@ -640,7 +640,7 @@ impl Store {
     ) -> Result<Vec<PendingInvitation>, StoreError> {
         let rows: Vec<(String, String, String, String)> = sqlx::query_as(
             "SELECT email, role, invited_by, expires_at FROM invitations
-             WHERE org_id = ? AND accepted_at IS NULL AND expires_at > ? ORDER BY created_at DESC",
+             WHERE org_id = $1 AND accepted_at IS NULL AND expires_at > $2 ORDER BY created_at DESC",
         )
         .bind(org.0)
         .bind(now())
@@ -662,7 +662,7 @@ impl Store {
     pub async fn invitation(&self, token: &str) -> Result<(String, String, Role), StoreError> {
         let row: Option<(String, String, String)> = sqlx::query_as(
             "SELECT o.name, i.email, i.role FROM invitations i JOIN organisations o ON o.id = i.org_id
-             WHERE i.token_hash = ? AND i.accepted_at IS NULL AND i.expires_at > ?",
+             WHERE i.token_hash = $1 AND i.accepted_at IS NULL AND i.expires_at > $2",
         )
         .bind(digest(token))
         .bind(now())
@@ -687,8 +687,8 @@ impl Store {
         let hash = hash_password(password.to_owned()).await?;
         let mut tx = self.write().await?;
         let row: Option<(i64, String)> = sqlx::query_as(
-            "UPDATE invitations SET accepted_at = ?
-             WHERE token_hash = ? AND accepted_at IS NULL AND expires_at > ?
+            "UPDATE invitations SET accepted_at = $1
+             WHERE token_hash = $2 AND accepted_at IS NULL AND expires_at > $3
              RETURNING org_id, role",
         )
         .bind(now())
@@ -726,7 +726,7 @@ impl Store {
     pub async fn audit_log(&self, org: OrgId, limit: i64) -> Result<Vec<AuditEntry>, StoreError> {
         let rows: Vec<(String, String, String, String, String)> = sqlx::query_as(
             "SELECT at, actor, action, target, detail FROM audit_log
-             WHERE org_id = ? ORDER BY id DESC LIMIT ?",
+             WHERE org_id = $1 ORDER BY id DESC LIMIT $2",
         )
         .bind(org.0)
         .bind(limit)
@@ -764,8 +764,6 @@ fn no_user(email: &str) -> StoreError {
     StoreError::NotFound(format!("there is no user {}", email.trim()))
 }
 
-type Tx<'a> = sqlx::Transaction<'a, sqlx::Sqlite>;
-
 async fn insert_user(
     tx: &mut Tx<'_>,
     org: OrgId,
@@ -773,7 +771,7 @@ async fn insert_user(
     hash: &str,
     role: Role,
 ) -> Result<i64, StoreError> {
-    let taken: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE email = ?")
+    let taken: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE email = $1")
         .bind(email)
         .fetch_one(&mut **tx)
         .await?;
@@ -781,7 +779,7 @@ async fn insert_user(
         return Err(invalid(format!("{email} has an account already")));
     }
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO users (org_id, email, password_hash, role, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
+        "INSERT INTO users (org_id, email, password_hash, role, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
     .bind(org.0)
     .bind(email)
@@ -795,7 +793,7 @@ async fn insert_user(
 
 async fn user_role(tx: &mut Tx<'_>, org: OrgId, email: &str) -> Result<Role, StoreError> {
     let role: Option<String> =
-        sqlx::query_scalar("SELECT role FROM users WHERE org_id = ? AND email = ?")
+        sqlx::query_scalar("SELECT role FROM users WHERE org_id = $1 AND email = $2")
             .bind(org.0)
             .bind(email.trim())
             .fetch_optional(&mut **tx)
@@ -805,7 +803,7 @@ async fn user_role(tx: &mut Tx<'_>, org: OrgId, email: &str) -> Result<Role, Sto
 
 async fn admins(tx: &mut Tx<'_>, org: OrgId) -> Result<i64, StoreError> {
     Ok(
-        sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE org_id = ? AND role = 'admin'")
+        sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE org_id = $1 AND role = 'admin'")
             .bind(org.0)
             .fetch_one(&mut **tx)
             .await?,
@@ -821,7 +819,7 @@ pub(super) async fn insert_audit(
     detail: &str,
 ) -> Result<(), StoreError> {
     sqlx::query(
-        "INSERT INTO audit_log (org_id, at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO audit_log (org_id, at, actor, action, target, detail) VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(org.map(|o| o.0))
     .bind(now())

@@ -6,10 +6,9 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use serde_json::{Map, Value};
-use sqlx::{Sqlite, Transaction};
 
 use super::templates::StoredTemplate;
-use super::{corrupt, now, Store, StoreError};
+use super::{corrupt, now, Store, StoreError, Tx};
 use crate::accounts::{Caller, OrgId};
 use crate::compose::Template;
 use crate::drafts::campaign::{company_key, CampaignKey, Member};
@@ -27,7 +26,8 @@ pub struct DraftFilter {
     pub include_archived: bool,
 }
 
-type SummaryRow = (i64, String, String, i64, String, String, bool, i64, String);
+/// `archived` is 0 or 1: neither engine's flag type reads as the other's.
+type SummaryRow = (i64, String, String, i64, String, String, i64, i64, String);
 
 /// The columns of a [`SummaryRow`]; a macro because sqlx takes only literal SQL.
 macro_rules! select_summary {
@@ -64,7 +64,7 @@ impl Store {
         let mut tx = self.write().await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO drafts (org_id, title, template_id, template_version, company, company_key, head, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $8) RETURNING id",
         )
         .bind(caller.org.0)
         .bind(title.as_str())
@@ -108,7 +108,7 @@ impl Store {
     ) -> Result<Vec<Member>, StoreError> {
         let candidates: Vec<(i64, String, i64, String, i64)> = sqlx::query_as(
             "SELECT id, title, head, template_id, template_version FROM drafts
-             WHERE org_id = ? AND company_key = ? AND id <> ? AND archived = 0
+             WHERE org_id = $1 AND company_key = $2 AND id <> $3 AND archived = 0
              ORDER BY id",
         )
         .bind(org.0)
@@ -138,7 +138,7 @@ impl Store {
         filter: &DraftFilter,
     ) -> Result<Vec<DraftSummary>, StoreError> {
         let rows: Vec<SummaryRow> = sqlx::query_as(select_summary!(
-            "WHERE org_id = ? AND (? OR archived = 0) AND (? IS NULL OR status = ?)
+            "WHERE org_id = $1 AND ($2 OR archived = 0) AND ($3 IS NULL OR status = $4)
              ORDER BY updated_at DESC, id DESC"
         ))
         .bind(org.0)
@@ -177,7 +177,7 @@ impl Store {
     /// Another organisation's draft is "not found", as if it did not exist.
     pub async fn draft_summary(&self, org: OrgId, id: i64) -> Result<DraftSummary, StoreError> {
         let row: Option<SummaryRow> =
-            sqlx::query_as(select_summary!("WHERE id = ? AND org_id = ?"))
+            sqlx::query_as(select_summary!("WHERE id = $1 AND org_id = $2"))
                 .bind(id)
                 .bind(org.0)
                 .fetch_optional(self.pool())
@@ -211,7 +211,7 @@ impl Store {
             template_version,
             company,
             status: DraftStatus::parse(&status).map_err(|e| corrupt("draft status", e))?,
-            archived,
+            archived: archived != 0,
             head,
             updated_at,
         })
@@ -234,7 +234,7 @@ impl Store {
     ) -> Result<Vec<VersionSummary>, StoreError> {
         self.draft_summary(org, id).await?;
         let rows: Vec<(i64, String, String)> = sqlx::query_as(
-            "SELECT number, note, saved_at FROM draft_versions WHERE draft_id = ? ORDER BY number DESC",
+            "SELECT number, note, saved_at FROM draft_versions WHERE draft_id = $1 ORDER BY number DESC",
         )
         .bind(id)
         .fetch_all(self.pool())
@@ -316,8 +316,8 @@ impl Store {
         }
         // Another organisation's template offers only the versions it shares.
         let published: Option<Option<String>> = sqlx::query_scalar(
-            "SELECT CASE WHEN org_id IN (?, 1) OR shared_at IS NOT NULL THEN published_at END
-             FROM templates WHERE id = ? AND version = ?",
+            "SELECT CASE WHEN org_id IN ($1, 1) OR shared_at IS NOT NULL THEN published_at END
+             FROM templates WHERE id = $2 AND version = $3",
         )
         .bind(caller.org.0)
         .bind(&summary.template_id)
@@ -408,7 +408,7 @@ impl Store {
         // The write lock first: a read followed by a write in a deferred
         // transaction can fail with "database is locked" under WAL.
         let mut tx = self.write().await?;
-        let head: i64 = sqlx::query_scalar("SELECT head FROM drafts WHERE id = ?")
+        let head: i64 = sqlx::query_scalar("SELECT head FROM drafts WHERE id = $1")
             .bind(id)
             .fetch_one(&mut *tx)
             .await?;
@@ -430,8 +430,8 @@ impl Store {
         // The head check and the update are one statement inside the
         // transaction, so a concurrent save cannot slip between them.
         let updated = sqlx::query(
-            "UPDATE drafts SET head = ?, template_version = ?, company = ?, company_key = ?, updated_at = ?
-             WHERE id = ? AND head = ?",
+            "UPDATE drafts SET head = $1, template_version = $2, company = $3, company_key = $4, updated_at = $5
+             WHERE id = $6 AND head = $7",
         )
         .bind(version)
         .bind(template_version)
@@ -481,7 +481,7 @@ impl Store {
         let mut tx = self.write().await?;
         let new_id: i64 = sqlx::query_scalar(
             "INSERT INTO drafts (org_id, title, template_id, template_version, company, company_key, status, head, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, 'draft', 1, ?, ?) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6, 'draft', 1, $7, $8) RETURNING id",
         )
         .bind(caller.org.0)
         .bind(title.as_str())
@@ -520,7 +520,8 @@ impl Store {
         id: i64,
         archived: bool,
     ) -> Result<(), StoreError> {
-        self.update_draft(org, id, "archived", archived).await
+        self.update_draft(org, id, "archived", i64::from(archived))
+            .await
     }
 
     pub async fn set_draft_status(
@@ -529,7 +530,8 @@ impl Store {
         id: i64,
         status: DraftStatus,
     ) -> Result<(), StoreError> {
-        self.update_draft(org, id, "status", status.as_str()).await
+        self.update_draft(org, id, "status", status.as_str().to_owned())
+            .await
     }
 
     pub async fn rename_draft(
@@ -538,7 +540,8 @@ impl Store {
         id: i64,
         title: &DraftTitle,
     ) -> Result<(), StoreError> {
-        self.update_draft(org, id, "title", title.as_str()).await
+        self.update_draft(org, id, "title", title.as_str().to_owned())
+            .await
     }
 
     async fn update_draft<T>(
@@ -549,11 +552,11 @@ impl Store {
         value: T,
     ) -> Result<(), StoreError>
     where
-        T: for<'q> sqlx::Encode<'q, Sqlite> + sqlx::Type<Sqlite> + Send,
+        T: for<'q> sqlx::Encode<'q, sqlx::Any> + sqlx::Type<sqlx::Any> + Send,
     {
         // `column` is one of our own literals, never user input.
         let done = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "UPDATE drafts SET {column} = ?, updated_at = ? WHERE id = ? AND org_id = ?"
+            "UPDATE drafts SET {column} = $1, updated_at = $2 WHERE id = $3 AND org_id = $4"
         )))
         .bind(value)
         .bind(now())
@@ -577,13 +580,13 @@ async fn read_version<'e, E>(
     number: i64,
 ) -> Result<DraftVersion, StoreError>
 where
-    E: sqlx::Executor<'e, Database = Sqlite>,
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
 {
     let row: Option<(String, String, String, String, i64)> = sqlx::query_as(
         "SELECT v.answers, v.dismissals, v.note, v.saved_at,
                 COALESCE(v.template_version, d.template_version)
          FROM draft_versions v JOIN drafts d ON d.id = v.draft_id
-         WHERE v.draft_id = ? AND v.number = ? AND d.org_id = ?",
+         WHERE v.draft_id = $1 AND v.number = $2 AND d.org_id = $3",
     )
     .bind(id)
     .bind(number)
@@ -612,7 +615,7 @@ struct VersionAt<'a> {
 }
 
 async fn insert_version(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Tx<'_>,
     at_version: VersionAt<'_>,
     answers: &Map<String, Value>,
     dismissals: &BTreeMap<String, String>,
@@ -623,7 +626,7 @@ async fn insert_version(
         serde_json::to_string(dismissals).map_err(|e| StoreError::Invalid(e.to_string()))?;
     sqlx::query(
         "INSERT INTO draft_versions (draft_id, number, answers, dismissals, note, saved_at, template_version, saved_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(at_version.draft)
     .bind(at_version.number)
@@ -641,17 +644,17 @@ async fn insert_version(
 /// The sources the draft's latest version cites (`draft_sources`), and the
 /// permanent record that this version cites them (`citations`).
 async fn replace_citations(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Tx<'_>,
     id: i64,
     version: i64,
     sources: std::collections::BTreeSet<String>,
 ) -> Result<(), StoreError> {
-    sqlx::query("DELETE FROM draft_sources WHERE draft_id = ?")
+    sqlx::query("DELETE FROM draft_sources WHERE draft_id = $1")
         .bind(id)
         .execute(&mut **tx)
         .await?;
     for source in sources {
-        sqlx::query("INSERT INTO draft_sources (draft_id, source_id) VALUES (?, ?)")
+        sqlx::query("INSERT INTO draft_sources (draft_id, source_id) VALUES ($1, $2)")
             .bind(id)
             .bind(&source)
             .execute(&mut **tx)

@@ -14,7 +14,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 use std::sync::{Arc, PoisonError};
 
-use super::{corrupt, now, Store, StoreError};
+use super::{corrupt, now, Store, StoreError, Tx};
 use crate::accounts::{Caller, OrgId};
 use crate::compose::Template;
 use crate::evidence::{Claim, Library, Source};
@@ -68,12 +68,22 @@ impl Store {
         for (position, source) in sample.sources.iter().enumerate() {
             write_source(&mut tx, OrgId::BUILT_IN, source, position as i64).await?;
         }
-        sqlx::query("INSERT INTO seeded (name, done_at) VALUES ('sample-evidence', ?)")
+        sqlx::query("INSERT INTO seeded (name, done_at) VALUES ('sample-evidence', $1)")
             .bind(now())
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
         self.reload_library().await
+    }
+
+    /// The evidence generation the database is at: raised by every change
+    /// to sources, claims or their owners' names, on any instance.
+    async fn evidence_generation(&self) -> Result<i64, StoreError> {
+        Ok(
+            sqlx::query_scalar("SELECT value FROM generations WHERE name = 'evidence'")
+                .fetch_one(self.pool())
+                .await?,
+        )
     }
 
     /// Reads the whole library from the database into the in-memory copy.
@@ -86,6 +96,10 @@ impl Store {
             Option<String>,
             Option<String>,
         );
+        // Read before the data: a change that lands in between makes the
+        // copy newer than its generation says, which costs one more
+        // reload, never a stale copy taken for fresh.
+        let generation = self.evidence_generation().await?;
         let sources: Vec<SourceRow> = sqlx::query_as(
             "SELECT s.id, s.data, s.org_id, o.name, s.shared_at, s.retired_at
              FROM evidence_sources s LEFT JOIN organisations o ON o.id = s.org_id
@@ -120,55 +134,67 @@ impl Store {
             );
             evidence.all.sources.push(source);
         }
-        *self
+        let mut cached = self
             .evidence
             .write()
-            .unwrap_or_else(PoisonError::into_inner) = Arc::new(evidence);
-        self.org_libraries
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clear();
+            .unwrap_or_else(PoisonError::into_inner);
+        // Two requests may reload at once: the newer copy stays.
+        if generation >= cached.0 {
+            *cached = (generation, Arc::new(evidence));
+        }
         Ok(())
     }
 
-    /// Every source and its owner, as it is now.
-    pub fn evidence(&self) -> Arc<Evidence> {
-        // A poisoned lock only means a panic elsewhere; the Arc inside is whole.
-        self.evidence
-            .read()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clone()
+    /// The copy in memory and the generation it was read at.
+    fn cached_evidence(&self) -> (i64, Arc<Evidence>) {
+        // A poisoned lock only means a panic elsewhere; the value inside is whole.
+        let cached = self.evidence.read().unwrap_or_else(PoisonError::into_inner);
+        (cached.0, cached.1.clone())
+    }
+
+    /// Every source and its owner as the database holds them now: the copy
+    /// in memory, read again first when any instance changed the library
+    /// since (one small query per call).
+    pub async fn evidence(&self) -> Result<Arc<Evidence>, StoreError> {
+        let generation = self.evidence_generation().await?;
+        if self.cached_evidence().0 != generation {
+            self.reload_library().await?;
+        }
+        Ok(self.cached_evidence().1)
     }
 
     /// The library as `org` renders with it: its own sources, the sample
     /// library and shared sources (retired ones included, so that old
     /// documents still render). Cut once per change and kept.
-    pub fn library_for(&self, org: OrgId) -> Arc<Library> {
+    pub async fn library_for(&self, org: OrgId) -> Result<Arc<Library>, StoreError> {
+        let evidence = self.evidence().await?;
+        let generation = self.cached_evidence().0;
         let mut cache = self
             .org_libraries
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
-        cache
-            .entry(org)
-            .or_insert_with(|| {
-                let evidence = self.evidence();
-                Arc::new(Library {
-                    sources: evidence
-                        .all
-                        .sources
-                        .iter()
-                        .filter(|s| evidence.visible(org, &s.id))
-                        .cloned()
-                        .collect(),
-                })
-            })
-            .clone()
+        if let Some((at, library)) = cache.get(&org) {
+            if *at == generation {
+                return Ok(library.clone());
+            }
+        }
+        let library = Arc::new(Library {
+            sources: evidence
+                .all
+                .sources
+                .iter()
+                .filter(|s| evidence.visible(org, &s.id))
+                .cloned()
+                .collect(),
+        });
+        cache.insert(org, (generation, library.clone()));
+        Ok(library)
     }
 
     /// Checks that `caller`'s organisation may change source `id`: another's
     /// source is "not found" unless shared or built in, then refused.
-    fn check_source_owner(&self, caller: &Caller, id: &str) -> Result<(), StoreError> {
-        let evidence = self.evidence();
+    async fn check_source_owner(&self, caller: &Caller, id: &str) -> Result<(), StoreError> {
+        let evidence = self.evidence().await?;
         match evidence.meta.get(id) {
             Some(meta) if meta.org == caller.org => Ok(()),
             Some(meta) if evidence.visible(caller.org, id) => Err(StoreError::Forbidden(format!(
@@ -186,7 +212,7 @@ impl Store {
         source: Source,
         replace: bool,
     ) -> Result<(), StoreError> {
-        let evidence = self.evidence();
+        let evidence = self.evidence().await?;
         let mut library = evidence.all.clone();
         match library.sources.iter().position(|s| s.id == source.id) {
             Some(_) if !replace => {
@@ -196,7 +222,7 @@ impl Store {
                 )))
             }
             Some(index) => {
-                self.check_source_owner(caller, &source.id)?;
+                self.check_source_owner(caller, &source.id).await?;
                 library.sources[index] = source.clone()
             }
             None if replace => {
@@ -212,7 +238,7 @@ impl Store {
         // Checked again under the write lock: another request may have
         // added this id since the library above was read.
         let owner: Option<Option<i64>> =
-            sqlx::query_scalar("SELECT org_id FROM evidence_sources WHERE id = ?")
+            sqlx::query_scalar("SELECT org_id FROM evidence_sources WHERE id = $1")
                 .bind(&source.id)
                 .fetch_optional(&mut *tx)
                 .await?;
@@ -238,7 +264,7 @@ impl Store {
             _ => {}
         }
         let position: i64 = sqlx::query_scalar(
-            "SELECT COALESCE((SELECT position FROM evidence_sources WHERE id = ?),
+            "SELECT COALESCE((SELECT position FROM evidence_sources WHERE id = $1),
                              (SELECT COALESCE(MAX(position), -1) + 1 FROM evidence_sources))",
         )
         .bind(&source.id)
@@ -269,9 +295,9 @@ impl Store {
                     CASE c.kind WHEN 'draft' THEN d.org_id ELSE t.org_id END,
                     d.title
              FROM citations c
-             LEFT JOIN drafts d ON c.kind = 'draft' AND d.id = CAST(c.owner AS INTEGER)
+             LEFT JOIN drafts d ON c.kind = 'draft' AND CAST(d.id AS TEXT) = c.owner
              LEFT JOIN templates t ON c.kind = 'template' AND t.id = c.owner AND t.version = c.version
-             WHERE c.source_id = ? ORDER BY c.kind, c.owner, c.version",
+             WHERE c.source_id = $1 ORDER BY c.kind, c.owner, c.version",
         )
         .bind(id)
         .fetch_all(self.pool())
@@ -302,9 +328,15 @@ impl Store {
     /// Deletes a source nothing cites and nobody else uses; otherwise
     /// refuses and lists what cites it (retire it instead).
     pub async fn delete_source(&self, caller: &Caller, id: &str) -> Result<(), StoreError> {
-        self.check_source_owner(caller, id)?;
+        self.check_source_owner(caller, id).await?;
         let mut citing = self.citing(caller.org, id).await?;
-        if self.evidence().meta.get(id).is_some_and(|m| m.shared) {
+        if self
+            .evidence()
+            .await?
+            .meta
+            .get(id)
+            .is_some_and(|m| m.shared)
+        {
             citing.push("other organisations (it is shared with everyone)".into());
         }
         if !citing.is_empty() {
@@ -315,7 +347,7 @@ impl Store {
         }
         let mut tx = self.write().await?;
         // Checked again under the write lock: a save may have cited it since.
-        let cited: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM citations WHERE source_id = ?")
+        let cited: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM citations WHERE source_id = $1")
             .bind(id)
             .fetch_one(&mut *tx)
             .await?;
@@ -325,7 +357,7 @@ impl Store {
                 drafts: vec!["a version saved a moment ago".into()],
             });
         }
-        sqlx::query("DELETE FROM evidence_sources WHERE id = ? AND org_id = ?")
+        sqlx::query("DELETE FROM evidence_sources WHERE id = $1 AND org_id = $2")
             .bind(id)
             .bind(caller.org.0)
             .execute(&mut *tx)
@@ -351,8 +383,8 @@ impl Store {
         id: &str,
         retired: bool,
     ) -> Result<(), StoreError> {
-        self.check_source_owner(caller, id)?;
-        sqlx::query("UPDATE evidence_sources SET retired_at = ? WHERE id = ? AND org_id = ?")
+        self.check_source_owner(caller, id).await?;
+        sqlx::query("UPDATE evidence_sources SET retired_at = $1 WHERE id = $2 AND org_id = $3")
             .bind(retired.then(now))
             .bind(id)
             .bind(caller.org.0)
@@ -371,9 +403,9 @@ impl Store {
     /// Shares a source read-only with every organisation. Sharing is for
     /// good: others may cite it from then on.
     pub async fn share_source(&self, caller: &Caller, id: &str) -> Result<(), StoreError> {
-        self.check_source_owner(caller, id)?;
+        self.check_source_owner(caller, id).await?;
         sqlx::query(
-            "UPDATE evidence_sources SET shared_at = COALESCE(shared_at, ?) WHERE id = ? AND org_id = ?",
+            "UPDATE evidence_sources SET shared_at = COALESCE(shared_at, $1) WHERE id = $2 AND org_id = $3",
         )
         .bind(now())
         .bind(id)
@@ -392,7 +424,7 @@ impl Store {
         caller: &Caller,
         sources: Vec<Source>,
     ) -> Result<ImportReport, StoreError> {
-        let mut library = self.evidence().all.clone();
+        let mut library = self.evidence().await?.all.clone();
         let mut report = ImportReport::default();
         let mut added = Vec::new();
         for source in sources {
@@ -415,7 +447,7 @@ impl Store {
             // Added by another request since the library was read: skipped,
             // never overwritten.
             let taken: i64 =
-                sqlx::query_scalar("SELECT COUNT(*) FROM evidence_sources WHERE id = ?")
+                sqlx::query_scalar("SELECT COUNT(*) FROM evidence_sources WHERE id = $1")
                     .bind(&source.id)
                     .fetch_one(&mut *tx)
                     .await?;
@@ -488,7 +520,7 @@ impl Store {
         for (source, kind, owner, version) in cited {
             record_citation(&mut tx, &source, kind, &owner, version).await?;
         }
-        sqlx::query("INSERT INTO seeded (name, done_at) VALUES ('citation-index', ?)")
+        sqlx::query("INSERT INTO seeded (name, done_at) VALUES ('citation-index', $1)")
             .bind(now())
             .execute(&mut *tx)
             .await?;
@@ -496,8 +528,6 @@ impl Store {
         Ok(())
     }
 }
-
-type Tx<'a> = sqlx::Transaction<'a, sqlx::Sqlite>;
 
 /// Remembers that a version of a draft or template cites `source`.
 pub(super) async fn record_citation(
@@ -508,7 +538,7 @@ pub(super) async fn record_citation(
     version: i64,
 ) -> Result<(), StoreError> {
     sqlx::query(
-        "INSERT OR IGNORE INTO citations (source_id, kind, owner, version) VALUES (?, ?, ?, ?)",
+        "INSERT INTO citations (source_id, kind, owner, version) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
     )
     .bind(source)
     .bind(kind)
@@ -542,7 +572,7 @@ async fn write_source(
     let data =
         serde_json::to_string(&without_claims).map_err(|e| StoreError::Invalid(e.to_string()))?;
     sqlx::query(
-        "INSERT INTO evidence_sources (id, position, data, updated_at, org_id) VALUES (?, ?, ?, ?, ?)
+        "INSERT INTO evidence_sources (id, position, data, updated_at, org_id) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
     )
     .bind(&source.id)
@@ -552,14 +582,14 @@ async fn write_source(
     .bind(org.0)
     .execute(&mut **tx)
     .await?;
-    sqlx::query("DELETE FROM evidence_claims WHERE source_id = ?")
+    sqlx::query("DELETE FROM evidence_claims WHERE source_id = $1")
         .bind(&source.id)
         .execute(&mut **tx)
         .await?;
     for (position, claim) in claims.iter().enumerate() {
         let data = serde_json::to_string(claim).map_err(|e| StoreError::Invalid(e.to_string()))?;
         sqlx::query(
-            "INSERT INTO evidence_claims (source_id, id, position, data) VALUES (?, ?, ?, ?)",
+            "INSERT INTO evidence_claims (source_id, id, position, data) VALUES ($1, $2, $3, $4)",
         )
         .bind(&source.id)
         .bind(&claim.id)

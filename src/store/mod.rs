@@ -1,7 +1,9 @@
-//! Storage: one SQLite file (sqlx) holding templates and their versions,
-//! drafts and their versions, and the evidence library. Migrations in
-//! `migrations/` are applied at start-up; built-in templates and the sample
-//! evidence are loaded on first start.
+//! Storage: one SQLite file, or a PostgreSQL database shared by several
+//! instances (sqlx), holding organisations and people, templates and their
+//! versions, drafts and their versions, and the evidence library.
+//! Migrations in `migrations/sqlite/` or `migrations/postgres/` are applied
+//! at start-up; built-in templates and the sample evidence are loaded on
+//! first start.
 //!
 //! Which error when: [`StoreError::NotFound`] and [`StoreError::Invalid`]
 //! are the user's to fix (the web layer shows them as they are);
@@ -21,12 +23,15 @@ use std::collections::HashMap;
 use std::str::FromStr;
 use std::sync::{Arc, Mutex, RwLock};
 
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::SqlitePool;
+use sqlx::any::AnyPoolOptions;
+use sqlx::sqlite::SqliteConnectOptions;
+use sqlx::AnyPool;
 
 use crate::accounts::OrgId;
 use crate::compose::Template;
+use crate::config::{redacted, DatabaseConfig, Engine};
 use crate::evidence::Library;
+use crate::templates::Catalog;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -55,54 +60,124 @@ pub enum StoreError {
     Corrupt(String),
 }
 
+/// A transaction on either engine.
+pub(crate) type Tx<'a> = sqlx::Transaction<'a, sqlx::Any>;
+
+/// The key of PostgreSQL's advisory lock that one writer at a time holds,
+/// as SQLite's `BEGIN IMMEDIATE` does (see [`Store::write`]).
+const WRITE_LOCK: i64 = 0x5253_5f57_5249_5445; // "RS_WRITE"
+/// The key of the lock instances hold while storing built-in data at start.
+const START_LOCK: i64 = 0x5253_5f53_5441_5254; // "RS_START"
+
 /// The database and the caches in front of it. Shared by every request.
+///
+/// One set of queries serves both engines through sqlx's `Any` driver:
+/// they are written in the SQL both understand, with `$1` placeholders;
+/// where the engines differ (opening, locking, the schema), [`Engine`]
+/// says which way to go.
 pub struct Store {
-    pool: SqlitePool,
-    /// Parsed templates by (id, version); versions never change once stored.
+    pool: AnyPool,
+    engine: Engine,
+    /// Parsed templates by (id, version). A stored version's source never
+    /// changes, so this cache is never stale, whichever instance stored it.
     templates: Mutex<HashMap<(String, i64), Arc<Template>>>,
-    /// Every evidence source with its owner, replaced on every change.
-    evidence: RwLock<Arc<evidence::Evidence>>,
+    /// Every evidence source with its owner, and the evidence generation
+    /// it was read at (see [`Store::fresh_evidence`]).
+    evidence: RwLock<(i64, Arc<evidence::Evidence>)>,
     /// Each organisation's view of the library, cut from `evidence` when
-    /// first needed after a change.
-    org_libraries: Mutex<HashMap<OrgId, Arc<Library>>>,
+    /// first needed after a change, with the generation it was cut at.
+    org_libraries: Mutex<HashMap<OrgId, (i64, Arc<Library>)>>,
 }
 
 impl Store {
-    /// Opens (creating if needed) the database at `url` and applies migrations.
-    pub async fn open(url: &str) -> Result<Store, StoreError> {
+    /// Opens (creating an SQLite file if needed) the database `database`
+    /// names and applies migrations. Several instances may open one
+    /// PostgreSQL database at once: sqlx's migrator holds an advisory lock.
+    pub async fn open(database: &DatabaseConfig) -> Result<Store, StoreError> {
+        sqlx::any::install_default_drivers();
         let open_error = |source| StoreError::Open {
-            url: url.to_owned(),
+            url: redacted(&database.url),
             source,
         };
-        let options = SqliteConnectOptions::from_str(url)
-            .map_err(open_error)?
-            .create_if_missing(true)
-            .foreign_keys(true)
-            // WAL lets the preview read while a save writes; FULL makes an
-            // acknowledged save survive a crash of the machine, not only of us.
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Full)
-            .busy_timeout(std::time::Duration::from_secs(5));
-        if let Some(dir) = options.get_filename().parent() {
-            if !dir.as_os_str().is_empty() {
-                std::fs::create_dir_all(dir).map_err(|e| open_error(sqlx::Error::Io(e)))?;
-            }
-        }
-        let pool = SqlitePoolOptions::new()
-            .max_connections(4)
-            .connect_with(options)
+        let url = match database.engine {
+            Engine::Sqlite => sqlite_url(&database.url).map_err(open_error)?,
+            Engine::Postgres => database.url.clone(),
+        };
+        let engine = database.engine;
+        let timeout_ms = database.statement_timeout.as_millis();
+        let pool = AnyPoolOptions::new()
+            .max_connections(database.max_connections)
+            .after_connect(move |connection, _| {
+                Box::pin(async move {
+                    let settings = match engine {
+                        // WAL lets the preview read while a save writes;
+                        // FULL makes an acknowledged save survive a crash
+                        // of the machine, not only of us.
+                        Engine::Sqlite => format!(
+                            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
+                             PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {timeout_ms};"
+                        ),
+                        Engine::Postgres => format!("SET statement_timeout = {timeout_ms}"),
+                    };
+                    sqlx::raw_sql(sqlx::AssertSqlSafe(settings))
+                        .execute(connection)
+                        .await?;
+                    Ok(())
+                })
+            })
+            .connect(&url)
             .await
             .map_err(open_error)?;
-        sqlx::migrate!("./migrations").run(&pool).await?;
+        match engine {
+            Engine::Sqlite => sqlx::migrate!("./migrations/sqlite").run(&pool).await?,
+            Engine::Postgres => sqlx::migrate!("./migrations/postgres").run(&pool).await?,
+        }
         let store = Store {
             pool,
+            engine,
             templates: Mutex::new(HashMap::new()),
-            evidence: RwLock::new(Arc::new(evidence::Evidence::default())),
+            evidence: RwLock::new((-1, Arc::new(evidence::Evidence::default()))),
             org_libraries: Mutex::new(HashMap::new()),
         };
-        store.fill_company_keys().await?;
         store.reload_library().await?;
         Ok(store)
+    }
+
+    /// What a server does once the database is open: stores the built-in
+    /// templates whose files changed, the sample evidence on the first
+    /// start, and fills what older versions left empty. Instances starting
+    /// together on one PostgreSQL database take turns, so each sees what
+    /// the one before stored.
+    pub async fn start_up(
+        &self,
+        catalog: &Catalog,
+        sample: &std::path::Path,
+    ) -> Result<(), StoreError> {
+        let mut turn = match self.engine {
+            Engine::Sqlite => None,
+            Engine::Postgres => {
+                let mut connection = self.pool.acquire().await?;
+                sqlx::query("SELECT pg_advisory_lock($1)")
+                    .bind(START_LOCK)
+                    .execute(&mut *connection)
+                    .await?;
+                Some(connection)
+            }
+        };
+        let result = async {
+            self.fill_company_keys().await?;
+            self.sync_builtin_templates(catalog).await?;
+            self.seed_evidence(sample).await?;
+            self.index_citations().await
+        }
+        .await;
+        if let Some(connection) = turn.as_mut() {
+            sqlx::query("SELECT pg_advisory_unlock($1)")
+                .bind(START_LOCK)
+                .execute(&mut **connection)
+                .await?;
+        }
+        result
     }
 
     /// Drafts saved before `company_key` existed get it here, folded as the
@@ -117,7 +192,7 @@ impl Store {
         }
         let mut tx = self.write().await?;
         for (id, company) in rows {
-            sqlx::query("UPDATE drafts SET company_key = ? WHERE id = ?")
+            sqlx::query("UPDATE drafts SET company_key = $1 WHERE id = $2")
                 .bind(crate::drafts::campaign::company_key(&company))
                 .bind(id)
                 .execute(&mut *tx)
@@ -127,8 +202,12 @@ impl Store {
         Ok(())
     }
 
-    pub fn pool(&self) -> &SqlitePool {
+    pub fn pool(&self) -> &AnyPool {
         &self.pool
+    }
+
+    pub fn engine(&self) -> Engine {
+        self.engine
     }
 
     /// Whether the database answers a query.
@@ -137,24 +216,57 @@ impl Store {
         Ok(())
     }
 
-    /// A transaction that holds the write lock from its start (`BEGIN
-    /// IMMEDIATE`). Every transaction that writes starts this way: one that
-    /// reads first and writes later can fail under WAL with "database is
-    /// locked" (a stale snapshot), which no busy timeout retries. Taking
-    /// the lock waits up to the busy timeout, then is retried a few times.
-    /// Inside it, read through the transaction, never through the pool: a
-    /// connection holding the lock must not wait for another connection.
-    pub(crate) async fn write(&self) -> Result<sqlx::Transaction<'_, sqlx::Sqlite>, StoreError> {
-        const ATTEMPTS: u32 = 3;
-        let mut attempt = 1;
-        loop {
-            match self.pool.begin_with("BEGIN IMMEDIATE").await {
-                Ok(tx) => return Ok(tx),
-                Err(error) if attempt < ATTEMPTS && is_busy(&error) => attempt += 1,
-                Err(error) => return Err(StoreError::Database(error)),
+    /// A transaction that is the only writer from its start, on either
+    /// engine, so every read-check-write in the store stays correct without
+    /// locks of its own: SQLite's `BEGIN IMMEDIATE`, or on PostgreSQL a
+    /// transaction-scoped advisory lock that every writing transaction of
+    /// every instance takes first (reads are never blocked).
+    ///
+    /// On SQLite, one that reads first and writes later can fail under
+    /// WAL with "database is locked" (a stale snapshot), which no busy
+    /// timeout retries; taking the lock waits up to the busy timeout, then
+    /// is retried a few times. Inside it, read through the transaction,
+    /// never through the pool: a connection holding the lock must not wait
+    /// for another connection.
+    pub(crate) async fn write(&self) -> Result<Tx<'_>, StoreError> {
+        match self.engine {
+            Engine::Postgres => {
+                let mut tx = self.pool.begin().await?;
+                sqlx::query("SELECT pg_advisory_xact_lock($1)")
+                    .bind(WRITE_LOCK)
+                    .execute(&mut *tx)
+                    .await?;
+                Ok(tx)
+            }
+            Engine::Sqlite => {
+                const ATTEMPTS: u32 = 3;
+                let mut attempt = 1;
+                loop {
+                    match self.pool.begin_with("BEGIN IMMEDIATE").await {
+                        Ok(tx) => return Ok(tx),
+                        Err(error) if attempt < ATTEMPTS && is_busy(&error) => attempt += 1,
+                        Err(error) => return Err(StoreError::Database(error)),
+                    }
+                }
             }
         }
     }
+}
+
+/// An `sqlite://` address that creates its file when missing, with the
+/// file's folder created here (SQLite creates files, not folders).
+fn sqlite_url(url: &str) -> Result<String, sqlx::Error> {
+    let options = SqliteConnectOptions::from_str(url)?;
+    if let Some(dir) = options.get_filename().parent() {
+        if !dir.as_os_str().is_empty() {
+            std::fs::create_dir_all(dir).map_err(sqlx::Error::Io)?;
+        }
+    }
+    if url.contains("mode=") {
+        return Ok(url.to_owned());
+    }
+    let separator = if url.contains('?') { '&' } else { '?' };
+    Ok(format!("{url}{separator}mode=rwc"))
 }
 
 /// Now, as stored: RFC 3339 in UTC with a fixed width, so text order is time order.

@@ -60,7 +60,7 @@ impl Store {
         }
         let mut tx = self.write().await?;
         let existing: Option<String> = sqlx::query_scalar(
-            "SELECT token FROM publications WHERE draft_id = ? AND org_id = ? AND withdrawn_at IS NULL",
+            "SELECT token FROM publications WHERE draft_id = $1 AND org_id = $2 AND withdrawn_at IS NULL",
         )
         .bind(id)
         .bind(caller.org.0)
@@ -70,11 +70,11 @@ impl Store {
         let token = match existing {
             Some(token) => {
                 sqlx::query(
-                    "UPDATE publications SET version = ?, indexable = ?, published_by = ?, published_at = ?
-                     WHERE token = ?",
+                    "UPDATE publications SET version = $1, indexable = $2, published_by = $3, published_at = $4
+                     WHERE token = $5",
                 )
                 .bind(summary.head)
-                .bind(indexable)
+                .bind(i64::from(indexable))
                 .bind(&caller.email)
                 .bind(&at)
                 .bind(&token)
@@ -86,13 +86,13 @@ impl Store {
                 let token = new_token().map_err(StoreError::Corrupt)?;
                 sqlx::query(
                     "INSERT INTO publications (token, draft_id, org_id, version, indexable, published_by, published_at)
-                     VALUES (?, ?, ?, ?, ?, ?, ?)",
+                     VALUES ($1, $2, $3, $4, $5, $6, $7)",
                 )
                 .bind(&token)
                 .bind(id)
                 .bind(caller.org.0)
                 .bind(summary.head)
-                .bind(indexable)
+                .bind(i64::from(indexable))
                 .bind(&caller.email)
                 .bind(&at)
                 .execute(&mut *tx)
@@ -127,8 +127,8 @@ impl Store {
     pub async fn withdraw_draft(&self, caller: &Caller, id: i64) -> Result<(), StoreError> {
         self.draft_summary(caller.org, id).await?;
         let done = sqlx::query(
-            "UPDATE publications SET withdrawn_at = ?
-             WHERE draft_id = ? AND org_id = ? AND withdrawn_at IS NULL",
+            "UPDATE publications SET withdrawn_at = $1
+             WHERE draft_id = $2 AND org_id = $3 AND withdrawn_at IS NULL",
         )
         .bind(now())
         .bind(id)
@@ -155,9 +155,9 @@ impl Store {
         id: i64,
     ) -> Result<Option<Publication>, StoreError> {
         self.draft_summary(org, id).await?;
-        let row: Option<(String, i64, bool, String)> = sqlx::query_as(
+        let row: Option<(String, i64, i64, String)> = sqlx::query_as(
             "SELECT token, version, indexable, published_at FROM publications
-             WHERE draft_id = ? AND org_id = ? AND withdrawn_at IS NULL",
+             WHERE draft_id = $1 AND org_id = $2 AND withdrawn_at IS NULL",
         )
         .bind(id)
         .bind(org.0)
@@ -167,7 +167,7 @@ impl Store {
             row.map(|(token, version, indexable, published_at)| Publication {
                 token,
                 version,
-                indexable,
+                indexable: indexable != 0,
                 published_at,
             }),
         )
@@ -175,8 +175,8 @@ impl Store {
 
     /// The document behind a reader's address.
     pub async fn public_document(&self, token: &str) -> Result<PublicDocument, PublicError> {
-        let row: Option<(i64, i64, i64, bool, Option<String>)> = sqlx::query_as(
-            "SELECT draft_id, org_id, version, indexable, withdrawn_at FROM publications WHERE token = ?",
+        let row: Option<(i64, i64, i64, i64, Option<String>)> = sqlx::query_as(
+            "SELECT draft_id, org_id, version, indexable, withdrawn_at FROM publications WHERE token = $1",
         )
         .bind(token)
         .fetch_optional(self.pool())
@@ -197,7 +197,7 @@ impl Store {
             template,
             answers: stored.answers,
             saved_at: stored.saved_at,
-            indexable,
+            indexable: indexable != 0,
             org,
         })
     }

@@ -94,10 +94,10 @@ impl Store {
         let rows: Vec<VersionTuple> = sqlx::query_as(concat!(
             "SELECT t.version, t.created_at, t.published_at, t.notes, t.origin,
                     (SELECT COUNT(*) FROM drafts d WHERE d.template_id = t.id
-                       AND d.template_version = t.version AND d.org_id = ?1),
+                       AND d.template_version = t.version AND d.org_id = $1),
                     t.shared_at, COALESCE(t.org_id, 0), COALESCE(o.name, '')
              FROM templates t LEFT JOIN organisations o ON o.id = t.org_id
-             WHERE t.id = ?2 AND ",
+             WHERE t.id = $2 AND ",
             visible_to_org!(),
             " ORDER BY t.version DESC"
         ))
@@ -116,7 +116,7 @@ impl Store {
             .ok_or_else(|| StoreError::NotFound(format!("no template `{id}`")))?;
         let template = self.template(id, newest).await?;
         let retired: Option<String> =
-            sqlx::query_scalar("SELECT retired_at FROM template_retirements WHERE id = ?")
+            sqlx::query_scalar("SELECT retired_at FROM template_retirements WHERE id = $1")
                 .bind(id)
                 .fetch_optional(self.pool())
                 .await?;
@@ -163,7 +163,7 @@ impl Store {
         version: i64,
     ) -> Result<String, StoreError> {
         sqlx::query_scalar(concat!(
-            "SELECT t.source FROM templates t WHERE t.id = ?2 AND t.version = ?3 AND ",
+            "SELECT t.source FROM templates t WHERE t.id = $2 AND t.version = $3 AND ",
             visible_to_org!()
         ))
         .bind(org.0)
@@ -281,7 +281,7 @@ impl Store {
         // New drafts take the newest published version, so publishing an
         // older one would change nothing for anyone.
         let newest: Option<i64> = sqlx::query_scalar(
-            "SELECT MAX(version) FROM templates WHERE id = ? AND published_at IS NOT NULL",
+            "SELECT MAX(version) FROM templates WHERE id = $1 AND published_at IS NOT NULL",
         )
         .bind(id)
         .fetch_one(&mut *tx)
@@ -292,8 +292,8 @@ impl Store {
             )));
         }
         let updated = sqlx::query(
-            "UPDATE templates SET published_at = ?, notes = ?
-             WHERE id = ? AND version = ? AND published_at IS NULL",
+            "UPDATE templates SET published_at = $1, notes = $2
+             WHERE id = $3 AND version = $4 AND published_at IS NULL",
         )
         .bind(now())
         .bind(notes)
@@ -333,14 +333,14 @@ impl Store {
         self.check_owner(caller, id).await?;
         if retired {
             sqlx::query(
-                "INSERT OR IGNORE INTO template_retirements (id, retired_at) VALUES (?, ?)",
+                "INSERT INTO template_retirements (id, retired_at) VALUES ($1, $2) ON CONFLICT DO NOTHING",
             )
             .bind(id)
             .bind(now())
             .execute(self.pool())
             .await?;
         } else {
-            sqlx::query("DELETE FROM template_retirements WHERE id = ?")
+            sqlx::query("DELETE FROM template_retirements WHERE id = $1")
                 .bind(id)
                 .execute(self.pool())
                 .await?;
@@ -372,8 +372,8 @@ impl Store {
             ));
         }
         let updated = sqlx::query(
-            "UPDATE templates SET shared_at = ?
-             WHERE id = ? AND version = ? AND org_id = ? AND published_at IS NOT NULL AND shared_at IS NULL",
+            "UPDATE templates SET shared_at = $1
+             WHERE id = $2 AND version = $3 AND org_id = $4 AND published_at IS NOT NULL AND shared_at IS NULL",
         )
         .bind(now())
         .bind(id)
@@ -399,7 +399,7 @@ impl Store {
 
     pub async fn is_template_retired(&self, id: &str) -> Result<bool, StoreError> {
         let found: Option<String> =
-            sqlx::query_scalar("SELECT retired_at FROM template_retirements WHERE id = ?")
+            sqlx::query_scalar("SELECT retired_at FROM template_retirements WHERE id = $1")
                 .bind(id)
                 .fetch_optional(self.pool())
                 .await?;
@@ -408,7 +408,7 @@ impl Store {
 
     /// The id `source` declares, once the linter finds no error in it.
     async fn checked_id(&self, org: OrgId, source: &str) -> Result<String, StoreError> {
-        let library = self.library_for(org);
+        let library = self.library_for(org).await?;
         let problems: Vec<String> = lint(source, "template", &library)
             .into_iter()
             .filter(|p| p.level == Level::Error)
@@ -427,7 +427,7 @@ impl Store {
     }
 
     async fn template_exists(&self, id: &str) -> Result<bool, StoreError> {
-        let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM templates WHERE id = ?")
+        let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM templates WHERE id = $1")
             .bind(id)
             .fetch_one(self.pool())
             .await?;
@@ -436,7 +436,7 @@ impl Store {
 
     async fn is_built_in(&self, id: &str) -> Result<bool, StoreError> {
         let count: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM templates WHERE id = ? AND origin = 'built-in'",
+            "SELECT COUNT(*) FROM templates WHERE id = $1 AND origin = 'built-in'",
         )
         .bind(id)
         .fetch_one(self.pool())
@@ -458,7 +458,7 @@ impl Store {
             .map_err(|e| StoreError::Invalid(e.to_string()))?;
         let mut tx = self.write().await?;
         let owner: Option<Option<i64>> =
-            sqlx::query_scalar("SELECT org_id FROM templates WHERE id = ? LIMIT 1")
+            sqlx::query_scalar("SELECT org_id FROM templates WHERE id = $1 LIMIT 1")
                 .bind(id)
                 .fetch_optional(&mut *tx)
                 .await?;
@@ -468,7 +468,7 @@ impl Store {
             )));
         }
         let version: i64 =
-            sqlx::query_scalar("SELECT COALESCE(MAX(version), 0) + 1 FROM templates WHERE id = ?")
+            sqlx::query_scalar("SELECT COALESCE(MAX(version), 0) + 1 FROM templates WHERE id = $1")
                 .bind(id)
                 .fetch_one(&mut *tx)
                 .await?;
@@ -480,7 +480,7 @@ impl Store {
         }
         sqlx::query(
             "INSERT INTO templates (id, version, source, sample, origin, created_at, org_id)
-             VALUES (?, ?, ?, NULL, 'library', ?, ?)",
+             VALUES ($1, $2, $3, NULL, 'library', $4, $5)",
         )
         .bind(id)
         .bind(version)

@@ -40,7 +40,7 @@ impl StoredTemplate {
 /// organisation is bound once.
 macro_rules! visible_to_org {
     () => {
-        "(t.org_id = ?1 OR t.org_id = 1 OR t.shared_at IS NOT NULL)"
+        "(t.org_id = $1 OR t.org_id = 1 OR t.shared_at IS NOT NULL)"
     };
 }
 pub(crate) use visible_to_org;
@@ -52,7 +52,7 @@ impl Store {
         for entry in catalog.entries() {
             let id = entry.template.id();
             let latest: Option<(i64, String)> = sqlx::query_as(
-                "SELECT version, source FROM templates WHERE id = ? ORDER BY version DESC LIMIT 1",
+                "SELECT version, source FROM templates WHERE id = $1 ORDER BY version DESC LIMIT 1",
             )
             .bind(id)
             .fetch_optional(self.pool())
@@ -68,7 +68,7 @@ impl Store {
             let mut tx = self.write().await?;
             sqlx::query(
                 "INSERT INTO templates (id, version, source, sample, origin, created_at, published_at, notes, org_id)
-                 VALUES (?, ?, ?, ?, 'built-in', ?, ?, 'Built-in template file changed.', 1)",
+                 VALUES ($1, $2, $3, $4, 'built-in', $5, $6, 'Built-in template file changed.', 1)",
             )
             .bind(id)
             .bind(version)
@@ -91,7 +91,7 @@ impl Store {
             return Ok(found);
         }
         let source: Option<String> =
-            sqlx::query_scalar("SELECT source FROM templates WHERE id = ? AND version = ?")
+            sqlx::query_scalar("SELECT source FROM templates WHERE id = $1 AND version = $2")
                 .bind(id)
                 .bind(version)
                 .fetch_optional(self.pool())
@@ -122,7 +122,7 @@ impl Store {
     /// `org` sees, ordered by id: what its new drafts can start from.
     pub async fn latest_templates(&self, org: OrgId) -> Result<Vec<StoredTemplate>, StoreError> {
         let rows: Vec<(String, i64, Option<String>, Option<String>)> = sqlx::query_as(concat!(
-            "SELECT x.id, x.version, x.sample, CASE WHEN x.org_id IN (?1, 1) THEN NULL ELSE o.name END
+            "SELECT x.id, x.version, x.sample, CASE WHEN x.org_id IN ($1, 1) THEN NULL ELSE o.name END
              FROM templates x LEFT JOIN organisations o ON o.id = x.org_id
              WHERE x.version = (SELECT MAX(t.version) FROM templates t
                                 WHERE t.id = x.id AND t.published_at IS NOT NULL AND ",
@@ -152,7 +152,7 @@ impl Store {
     ) -> Result<StoredTemplate, StoreError> {
         let row: Option<(i64, Option<String>)> = sqlx::query_as(concat!(
             "SELECT t.version, t.sample FROM templates t
-             WHERE t.id = ?2 AND t.published_at IS NOT NULL AND ",
+             WHERE t.id = $2 AND t.published_at IS NOT NULL AND ",
             visible_to_org!(),
             " ORDER BY t.version DESC LIMIT 1"
         ))
@@ -162,7 +162,7 @@ impl Store {
         .await?;
         let Some((version, sample)) = row else {
             let versions: i64 = sqlx::query_scalar(concat!(
-                "SELECT COUNT(*) FROM templates t WHERE t.id = ?2 AND ",
+                "SELECT COUNT(*) FROM templates t WHERE t.id = $2 AND ",
                 visible_to_org!()
             ))
             .bind(org.0)

@@ -337,13 +337,13 @@ fn fingerprint(app: &TestApp) -> String {
     app.with_database(async |store| {
         sqlx::query_scalar::<_, String>(
             "SELECT (SELECT COUNT(*) FROM drafts) || '/' || (SELECT COUNT(*) FROM draft_versions)
-             || '/' || (SELECT group_concat(title || status || archived || head, ',') FROM drafts)
+             || '/' || (SELECT string_agg(title || status || archived || head, ',' ORDER BY id) FROM drafts)
              || '/' || (SELECT COUNT(*) FROM templates)
              || '/' || (SELECT COUNT(*) FROM templates WHERE published_at IS NOT NULL)
              || '/' || (SELECT COUNT(*) FROM templates WHERE shared_at IS NOT NULL)
              || '/' || (SELECT COUNT(*) FROM template_retirements)
-             || '/' || (SELECT group_concat(id || COALESCE(retired_at, '') || COALESCE(shared_at, ''), ',') FROM evidence_sources)
-             || '/' || (SELECT group_concat(email || role, ',') FROM users)
+             || '/' || (SELECT string_agg(id || COALESCE(retired_at, '') || COALESCE(shared_at, ''), ',' ORDER BY id) FROM evidence_sources)
+             || '/' || (SELECT string_agg(email || role, ',' ORDER BY email) FROM users)
              || '/' || (SELECT COUNT(*) FROM invitations)
              || '/' || (SELECT COUNT(*) FROM publications)",
         )

@@ -414,13 +414,16 @@ fn settings_that_cannot_work_stop_the_start_with_what_to_set() {
         .arg("serve")
         .current_dir(elsewhere.path())
         .env("RESOLUTION_STUDIO_ROOT", crate::common::project_root())
-        .env("DATABASE_URL", "postgres://db.example/studio")
+        .env("DATABASE_URL", "mysql://root:hunter2@db.example/studio")
         .output()
         .unwrap();
     assert!(!output.status.success());
     let message = stderr(&output);
     assert!(
-        message.contains("DATABASE_URL `postgres://db.example/studio` is not supported"),
+        message.contains("DATABASE_URL `mysql://root:***@db.example/studio` is not supported")
+            && message.contains("sqlite://")
+            && message.contains("postgres://")
+            && !message.contains("hunter2"),
         "{message}"
     );
     assert!(

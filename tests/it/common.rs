@@ -99,6 +99,8 @@ pub struct TestApp {
     pub cookie: String,
     /// The admin's organisation's slug.
     pub org: String,
+    /// `DATABASE_URL` of this app (see `database.rs`).
+    database: String,
 }
 
 impl Drop for TestApp {
@@ -121,7 +123,8 @@ pub fn spawn_app() -> TestApp {
 /// The web app with nobody able to sign in yet (first start).
 pub fn spawn_app_anonymous() -> TestApp {
     let data = std::sync::Arc::new(tempfile::tempdir().expect("a temporary directory"));
-    start_server(data, None)
+    let database = crate::database::url_for(data.path());
+    start_server(data, None, &database)
 }
 
 /// The web app on the database in `data`, e.g. to check that a restart keeps everything.
@@ -132,7 +135,19 @@ pub fn spawn_app_on(data: std::sync::Arc<tempfile::TempDir>) -> TestApp {
 /// The web app on the database in `data`, with its built-in templates and
 /// sample evidence read from `root` (`RESOLUTION_STUDIO_ROOT`) when given.
 pub fn spawn_app_in(data: std::sync::Arc<tempfile::TempDir>, root: Option<&Path>) -> TestApp {
-    let mut app = start_server(data, root);
+    let database = crate::database::url_for(data.path());
+    signed_in(start_server(data, root, &database))
+}
+
+/// Another instance of the web app on the database `database` (which
+/// another instance may be using), signed in as the test's admin.
+pub fn spawn_instance(database: &str) -> TestApp {
+    let data = std::sync::Arc::new(tempfile::tempdir().expect("a temporary directory"));
+    signed_in(start_server(data, None, database))
+}
+
+/// `app` with the test's admin (created on the first start) signed in.
+fn signed_in(mut app: TestApp) -> TestApp {
     let email = "admin@northwind.example";
     let existing = app.cli(&["user", "list"], "");
     if !existing.contains(email) {
@@ -150,8 +165,11 @@ pub fn spawn_app_in(data: std::sync::Arc<tempfile::TempDir>, root: Option<&Path>
     app
 }
 
-fn start_server(data: std::sync::Arc<tempfile::TempDir>, root: Option<&Path>) -> TestApp {
-    let database = format!("sqlite://{}/test.db", data.path().display());
+pub fn start_server(
+    data: std::sync::Arc<tempfile::TempDir>,
+    root: Option<&Path>,
+    database: &str,
+) -> TestApp {
     let port = TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .expect("a free port")
@@ -163,7 +181,7 @@ fn start_server(data: std::sync::Arc<tempfile::TempDir>, root: Option<&Path>) ->
         .current_dir(project_root())
         .env("LEPTOS_SITE_ADDR", &address)
         .env("LEPTOS_OUTPUT_NAME", "resolution-studio")
-        .env("DATABASE_URL", &database)
+        .env("DATABASE_URL", database)
         .stdout(std::fs::File::create(data.path().join("server.log")).expect("a log file"))
         .stderr(std::fs::File::create(data.path().join("server.err.log")).expect("a log file"));
     if !site_built() {
@@ -182,6 +200,7 @@ fn start_server(data: std::sync::Arc<tempfile::TempDir>, root: Option<&Path>) ->
         data,
         cookie: String::new(),
         org: String::new(),
+        database: database.to_owned(),
     };
     let deadline = Instant::now() + Duration::from_secs(30);
     while Instant::now() < deadline {
@@ -244,8 +263,10 @@ impl TestApp {
         let _ = self.child.wait();
     }
 
+    /// This app's database: an SQLite file in `data`, or a PostgreSQL
+    /// database of its own (see `database.rs`).
     pub fn database_url(&self) -> String {
-        format!("sqlite://{}/test.db", self.data.path().display())
+        self.database.clone()
     }
 
     /// Runs `work` on this app's database, as a second process would.
@@ -258,7 +279,10 @@ impl TestApp {
             .build()
             .expect("a runtime");
         runtime.block_on(async {
-            let store = resolution_studio::store::Store::open(&self.database_url())
+            let database =
+                resolution_studio::config::DatabaseConfig::from_url(&self.database_url())
+                    .expect("a database address");
+            let store = resolution_studio::store::Store::open(&database)
                 .await
                 .expect("the database opens");
             work(&store).await

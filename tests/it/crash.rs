@@ -75,13 +75,17 @@ fn every_acknowledged_save_survives_a_kill() {
     let data = app.data.clone();
     drop(app);
     let app = spawn_app_on(data);
-    let integrity: String = app.with_database(async |store| {
-        sqlx::query_scalar("PRAGMA integrity_check")
-            .fetch_one(store.pool())
-            .await
-            .expect("the check runs")
-    });
-    assert_eq!(integrity, "ok");
+    if !crate::database::on_postgres() {
+        // SQLite's own check of the file; a PostgreSQL server is not ours
+        // to kill here, only the app in front of it.
+        let integrity: String = app.with_database(async |store| {
+            sqlx::query_scalar("PRAGMA integrity_check")
+                .fetch_one(store.pool())
+                .await
+                .expect("the check runs")
+        });
+        assert_eq!(integrity, "ok");
+    }
     let mut found = 0;
     for (id, acknowledged) in &results {
         for (version, proponent) in acknowledged {

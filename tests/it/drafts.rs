@@ -98,7 +98,7 @@ pub(crate) fn sample(template: &str) -> Value {
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
-fn save(app: &TestApp, id: i64, base: i64, answers: &Value) -> Value {
+pub(crate) fn save(app: &TestApp, id: i64, base: i64, answers: &Value) -> Value {
     ok_json(call_json(
         app,
         "save_draft",

@@ -9,6 +9,8 @@ use std::process::Command;
 
 use anyhow::{bail, Context, Result};
 
+mod postgres;
+
 const OUTPUT_NAME: &str = "resolution-studio";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// Debian's binaryen is too old (its wasm fails to hydrate); npm's is current.
@@ -25,6 +27,21 @@ const TEST_PACKAGES: &[(&str, &str)] = &[
     ("chromedriver --version", "chromium-driver"),
     ("hyperfine --version", "hyperfine"),
     ("curl --version", "curl"),
+    postgres::PACKAGE,
+];
+
+/// The integration tests that reach the database, run a second time on
+/// PostgreSQL (the first run is on SQLite); the browser walk-throughs and
+/// the pure rendering tests do not touch the database and run once.
+const DATABASE_TESTS: &[&str] = &[
+    "access::",
+    "accounts::",
+    "crash::",
+    "drafts::",
+    "hostile::",
+    "http::",
+    "load::",
+    "template_library::",
 ];
 
 fn main() -> Result<()> {
@@ -296,15 +313,39 @@ impl Project {
         run(&mut server)
     }
 
+    /// Every test on SQLite, then the database tests again on a throwaway
+    /// PostgreSQL cluster (which the tests comparing the two engines and
+    /// running several instances use in the first run too). Arguments
+    /// after `test` go to the first run, and then the second is left out.
     fn test(&self, extra: &[String]) -> Result<()> {
-        step("running the tests");
-        let mut test = Command::new(cargo());
-        test.current_dir(&self.root)
+        step("starting a throwaway PostgreSQL cluster");
+        let cluster = postgres::Cluster::start()?;
+        step("running the tests (SQLite)");
+        let mut first = Command::new(cargo());
+        first
+            .current_dir(&self.root)
             .args(["test", "--workspace", "--no-fail-fast"])
             .args(extra)
             .env_remove("LEPTOS_OUTPUT_NAME")
-            .env("LEPTOS_SITE_ROOT", self.site());
-        run(&mut test)
+            .env("LEPTOS_SITE_ROOT", self.site())
+            .env("RESOLUTION_STUDIO_TEST_POSTGRES", &cluster.admin_url);
+        let first = run(&mut first);
+        if !extra.is_empty() {
+            return first;
+        }
+        step("running the database tests again (PostgreSQL)");
+        let mut second = Command::new(cargo());
+        second
+            .current_dir(&self.root)
+            .args(["test", "--test", "it", "--no-fail-fast", "--"])
+            .args(DATABASE_TESTS)
+            .env_remove("LEPTOS_OUTPUT_NAME")
+            .env("LEPTOS_SITE_ROOT", self.site())
+            .env("RESOLUTION_STUDIO_TEST_POSTGRES", &cluster.admin_url)
+            .env("RESOLUTION_STUDIO_TEST_DATABASE", "postgres");
+        let second = run(&mut second);
+        drop(cluster);
+        first.and(second)
     }
 
     fn bench(&self) -> Result<()> {

@@ -209,7 +209,7 @@ pub async fn preview_draft(
         .draft_template(caller.org, id)
         .await
         .map_err(user_error)?;
-    let library = store.library_for(caller.org);
+    let library = store.library_for(caller.org).await.map_err(user_error)?;
     let today = time::OffsetDateTime::now_utc().date();
     let members = match CampaignKey::of(&template, &answers) {
         Some(key) => Some(

@@ -46,8 +46,8 @@ use crate::app::calls::{bad_input, caller, user_error};
 pub async fn list_sources() -> Result<Vec<SourceView>, AppError> {
     use crate::evidence::{CitationStyle, DEFAULT_STYLE};
     let (store, caller) = caller(Permission::Read)?;
-    let library = store.library_for(caller.org);
-    let evidence = store.evidence();
+    let library = store.library_for(caller.org).await.map_err(user_error)?;
+    let evidence = store.evidence().await.map_err(user_error)?;
     crate::app::calls::off_thread(move || {
         let style = CitationStyle::by_name(DEFAULT_STYLE)
             .map_err(|e| crate::app::calls::ours("the citation style did not load", &e))?;

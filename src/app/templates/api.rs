@@ -174,7 +174,7 @@ pub async fn import_template(
 #[server(endpoint = "check_template")]
 pub async fn check_template(source: String, answers: String) -> Result<EditorCheck, AppError> {
     let (store, caller) = caller(Permission::EditTemplates)?;
-    let library = store.library_for(caller.org);
+    let library = store.library_for(caller.org).await.map_err(user_error)?;
     crate::app::calls::off_thread(move || {
         crate::templates::editor_check::check(&source, &answers, &library)
     })
