@@ -319,7 +319,7 @@ impl Project {
     /// after `test` go to the first run, and then the second is left out.
     fn test(&self, extra: &[String]) -> Result<()> {
         step("starting a throwaway PostgreSQL cluster");
-        let cluster = postgres::Cluster::start()?;
+        let cluster = postgres::Cluster::start(false)?;
         step("running the tests (SQLite)");
         let mut first = Command::new(cargo());
         first
@@ -349,6 +349,8 @@ impl Project {
     }
 
     fn bench(&self) -> Result<()> {
+        step("starting a throwaway PostgreSQL cluster (durable, as in production)");
+        let cluster = postgres::Cluster::start(true)?;
         run(Command::new(cargo()).current_dir(&self.root).args([
             "build",
             "--release",
@@ -360,12 +362,14 @@ impl Project {
             "benches/server-memory.sh",
             "benches/save-load.sh",
             "benches/bundle-size.sh",
+            "benches/instances.sh",
         ] {
             step(script);
             run(Command::new("bash")
                 .current_dir(&self.root)
                 .arg(script)
-                .env("BIN", self.target.join("release/resolution-studio")))?;
+                .env("BIN", self.target.join("release/resolution-studio"))
+                .env("RESOLUTION_STUDIO_BENCH_POSTGRES", &cluster.admin_url))?;
         }
         Ok(())
     }

@@ -22,7 +22,9 @@ pub struct Cluster {
 }
 
 impl Cluster {
-    pub fn start() -> Result<Cluster> {
+    /// `durable`: as a production server runs (fsync on), for benchmarks
+    /// set beside SQLite's synchronous=FULL; otherwise without fsync.
+    pub fn start(durable: bool) -> Result<Cluster> {
         let bin = newest_bin()?;
         let as_root = super::output("id", &["-u"]).is_some_and(|id| id.trim() == "0");
         let folder =
@@ -56,11 +58,15 @@ impl Cluster {
                 "--no-instructions",
             ],
         )?;
-        // Durability is not what these tests check, and a test creates a
+        // Durability is not what the tests check, and a test creates a
         // database each: without fsync that takes milliseconds, not a second.
+        let durability = if durable {
+            ""
+        } else {
+            " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        };
         let options = format!(
-            "-p {port} -k {} -c listen_addresses=127.0.0.1 -c max_connections=400 \
-             -c fsync=off -c synchronous_commit=off -c full_page_writes=off",
+            "-p {port} -k {} -c listen_addresses=127.0.0.1 -c max_connections=400{durability}",
             cluster.folder.display()
         );
         cluster.pg(
