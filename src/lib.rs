@@ -12,6 +12,8 @@ pub mod accounts;
 pub mod app;
 
 #[cfg(feature = "ssr")]
+pub mod campaigns;
+#[cfg(feature = "ssr")]
 pub mod cli;
 pub mod compose;
 #[cfg(feature = "ssr")]

@@ -31,6 +31,7 @@ fn main() -> ExitCode {
         Some(Command::Routes) => cli::accounts::routes(),
         Some(Command::Backup(args)) => cli::maintenance::backup(&config, &args),
         Some(Command::Restore(args)) => cli::maintenance::restore(&config, &args),
+        Some(Command::Batch(args)) => cli::batch::batch(&config, &args).map_err(|e| e.to_string()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -2,6 +2,7 @@
 //! manage organisations and people, or start the server.
 
 pub mod accounts;
+pub mod batch;
 pub mod maintenance;
 
 use std::io::Write;
@@ -57,6 +58,9 @@ pub enum Command {
     Backup(maintenance::BackupArgs),
     /// Put a backup in place of the database (stop the server first).
     Restore(maintenance::RestoreArgs),
+    /// One document per row of a CSV file (co-filers), each row's answers
+    /// over shared ones, in one ZIP with a manifest; exits non-zero if a row failed.
+    Batch(batch::BatchArgs),
 }
 
 #[derive(Debug, clap::Args)]

@@ -376,7 +376,7 @@ pub fn file_name(company: &str, kind: &str, date: &str, extension: &str) -> Stri
 
 /// Lower-case ASCII letters and digits, other runs become one `-`; accented
 /// Latin letters lose their accents so "Société Générale" stays readable.
-fn slug(text: &str) -> String {
+pub fn slug(text: &str) -> String {
     let mut out = String::new();
     for c in text.chars().flat_map(char::to_lowercase) {
         let c = match c {

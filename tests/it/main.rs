@@ -6,6 +6,7 @@ mod access;
 mod accounts;
 mod architecture;
 mod backup;
+mod batch;
 mod browser;
 mod cli;
 mod common;

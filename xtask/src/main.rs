@@ -27,6 +27,7 @@ const TEST_PACKAGES: &[(&str, &str)] = &[
     ("chromedriver --version", "chromium-driver"),
     ("hyperfine --version", "hyperfine"),
     ("curl --version", "curl"),
+    ("/usr/bin/time --version", "time"),
     postgres::PACKAGE,
 ];
 
@@ -363,6 +364,7 @@ impl Project {
             "benches/save-load.sh",
             "benches/bundle-size.sh",
             "benches/instances.sh",
+            "benches/batch.sh",
         ] {
             step(script);
             run(Command::new("bash")

@@ -1,0 +1,23 @@
+//! Campaigns: many documents at once. `rows.rs` reads one document's
+//! answers per row of a CSV file (co-filers from a spreadsheet);
+//! `packet.rs` renders a set of documents on every core into one
+//! reproducible ZIP with a manifest. Used by the command line's `batch`.
+
+pub mod packet;
+pub mod rows;
+
+use serde_json::{Map, Value};
+
+use crate::compose::Template;
+
+/// Where a document's files go in a packet: a folder per kind of
+/// document, then its number, e.g. `cofiler-letter/003`; the file name
+/// goes on with who signs it and the company (see [`packet::file_stem`]).
+pub fn item_prefix(template: &Template, number: usize) -> String {
+    format!("{}/{number:03}", template.front.kind.as_str())
+}
+
+/// The company the answers name, for file names.
+pub fn company_of(template: &Template, answers: &Map<String, Value>) -> String {
+    crate::drafts::company_name(&template.front.fields, answers)
+}
