@@ -5,7 +5,7 @@
 # converting 5 of those DOCX files to PDF one after another.
 # Usage: cargo xtask bench   (or BIN=path/to/resolution-studio benches/batch.sh)
 set -euo pipefail
-BIN=${BIN:-target/release/resolution-studio}
+BIN=$(realpath "${BIN:-target/release/resolution-studio}")
 ROWS=${ROWS:-1000}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
@@ -22,7 +22,7 @@ with open(f"{work}/rows.csv", "w") as out:
         out.write(f"Co-filer Foundation {n},Signatory {n},{100 + n},office{n}@cofiler.example\n")
 PY
 cd "$work"
-/usr/bin/time -f '%e %M' -o batch.time "$ROOT/$BIN" batch cofiler-authorisation \
+RESOLUTION_STUDIO_ROOT=$ROOT /usr/bin/time -f '%e %M' -o batch.time "$BIN" batch cofiler-authorisation \
   --data shared.json --rows rows.csv --format docx,pdf --out packet.zip 2>batch.log ||
   { cat batch.log; exit 1; }
 read -r seconds kib <batch.time
