@@ -31,6 +31,9 @@ fn main() -> ExitCode {
         Some(Command::Routes) => cli::accounts::routes(),
         Some(Command::Backup(args)) => cli::maintenance::backup(&config, &args),
         Some(Command::Restore(args)) => cli::maintenance::restore(&config, &args),
+        Some(Command::EvidenceReport(args)) => {
+            cli::evidence_report(&config, &args).map_err(|e| e.to_string())
+        }
         Some(Command::Batch(args)) => cli::batch::batch(&config, &args).map_err(|e| e.to_string()),
     };
     match result {

@@ -61,6 +61,31 @@ pub enum Command {
     /// One document per row of a CSV file (co-filers), each row's answers
     /// over shared ones, in one ZIP with a manifest; exits non-zero if a row failed.
     Batch(batch::BatchArgs),
+    /// The evidence report of a draft: every paragraph that cites, its
+    /// notes, and each claim with its quotation, translation and last check.
+    EvidenceReport(EvidenceReportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct EvidenceReportArgs {
+    /// A built-in template id, or the path of a template file.
+    pub template: String,
+    #[command(flatten)]
+    pub input: DraftInput,
+    /// Citation style (a CSL style name known to hayagriva).
+    #[arg(long, default_value = DEFAULT_STYLE)]
+    pub style: String,
+    #[arg(long, value_enum)]
+    pub format: ReportFormat,
+    /// Where to write the report; nothing is written if it fails.
+    #[arg(long)]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ReportFormat {
+    Html,
+    Pdf,
 }
 
 #[derive(Debug, clap::Args)]
@@ -252,6 +277,28 @@ pub fn render(config: &Config, args: &RenderArgs) -> Result<(), CliError> {
         &library,
         &style,
         args.format.into(),
+        config.source_date.as_deref(),
+    )
+    .map_err(CliError::from)?;
+    write_atomically(&args.out, &bytes)
+}
+
+pub fn evidence_report(config: &Config, args: &EvidenceReportArgs) -> Result<(), CliError> {
+    let entry =
+        Catalog::resolve_one(&config.templates_dir(), &args.template).map_err(CliError::from)?;
+    let answers = answers_for(&entry, args.input.data.as_deref())?;
+    let library = args.input.library(config)?;
+    let style = CitationStyle::by_name(&args.style).map_err(CliError::from)?;
+    let format = match args.format {
+        ReportFormat::Html => Format::Html,
+        ReportFormat::Pdf => Format::Pdf,
+    };
+    let bytes = crate::render::render_evidence_report(
+        &entry.template,
+        &answers,
+        &library,
+        &style,
+        format,
         config.source_date.as_deref(),
     )
     .map_err(CliError::from)?;

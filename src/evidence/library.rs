@@ -75,6 +75,10 @@ pub struct Claim {
     pub pinpoint: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote: Option<Quote>,
+    /// The day someone last checked the claim against the source
+    /// (`YYYY-MM-DD`), printed in the evidence report.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checked: Option<String>,
 }
 
 /// Words exactly as the source has them.
@@ -184,6 +188,14 @@ impl Library {
                         "source `{}`, claim `{}`: the claim has no text",
                         source.id, claim.id
                     ));
+                }
+                if let Some(checked) = &claim.checked {
+                    if crate::text::parse_date(checked).is_none() {
+                        return Err(format!(
+                            "source `{}`, claim `{}`: last checked `{checked}` is not YYYY-MM-DD",
+                            source.id, claim.id
+                        ));
+                    }
                 }
             }
         }

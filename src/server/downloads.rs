@@ -40,7 +40,16 @@ pub async fn sample(
         Ok(library) => library,
         Err(error) => return library_failure(&error, "/templates/{id}/sample/{format}", &caller),
     };
-    match render(&state, stored.template, answers, library, format, None).await {
+    match render(
+        &state,
+        stored.template,
+        answers,
+        library,
+        (format, Output::Document),
+        None,
+    )
+    .await
+    {
         Ok(bytes) => file(format, &name, bytes),
         // A sample that fails to render is a bug of the template's, not the reader's.
         Err(message) => super::failure::response(
@@ -65,6 +74,43 @@ pub async fn draft(
     let Some(format) = Format::from_extension(&format) else {
         return unknown_format(&format);
     };
+    draft_file(state, caller, id, format, Output::Document).await
+}
+
+/// The evidence report of a draft's latest version, as HTML or PDF: for
+/// reviewers and co-filers, beside the document's own downloads.
+pub async fn evidence_report(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Path((id, format)): Path<(i64, String)>,
+) -> Response {
+    let format = match Format::from_extension(&format) {
+        Some(format @ (Format::Html | Format::Pdf)) => format,
+        _ => {
+            return (
+                StatusCode::NOT_FOUND,
+                format!("no evidence report as `{format}`: use html or pdf"),
+            )
+                .into_response()
+        }
+    };
+    draft_file(state, caller, id, format, Output::EvidenceReport).await
+}
+
+/// Which file of a draft.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Output {
+    Document,
+    EvidenceReport,
+}
+
+async fn draft_file(
+    state: AppState,
+    caller: Caller,
+    id: i64,
+    format: Format,
+    output: Output,
+) -> Response {
     let (summary, template) = match state.store.draft_template(caller.org, id).await {
         Ok(found) => found,
         Err(error) => return (StatusCode::NOT_FOUND, error.to_string()).into_response(),
@@ -87,8 +133,11 @@ pub async fn draft(
         }
     };
     let date = version.saved_at.get(..10).unwrap_or_default();
-    let kind = template.front.kind.as_str();
-    let name = crate::drafts::file_name(&summary.company, kind, date, format.extension());
+    let kind = match output {
+        Output::Document => template.front.kind.as_str().to_owned(),
+        Output::EvidenceReport => format!("{}-evidence-report", template.front.kind.as_str()),
+    };
+    let name = crate::drafts::file_name(&summary.company, &kind, date, format.extension());
     let answers = Value::Object(version.answers);
     let library = match state.store.library_for(caller.org).await {
         Ok(library) => library,
@@ -99,7 +148,7 @@ pub async fn draft(
         template,
         answers,
         library,
-        format,
+        (format, output),
         Some(date.to_owned()),
     )
     .await
@@ -173,15 +222,22 @@ pub(super) async fn render(
     template: Arc<Template>,
     answers: Value,
     library: Arc<Library>,
-    format: Format,
+    (format, output): (Format, Output),
     date: Option<String>,
 ) -> Result<Vec<u8>, String> {
     state
         .off_thread(move || {
             let style = CitationStyle::by_name(DEFAULT_STYLE).map_err(|e| e.to_string())?;
             let date = date.as_deref();
-            crate::render::render_dated(&template, &answers, &library, &style, format, date)
-                .map_err(|e| e.to_string())
+            let rendered = match output {
+                Output::Document => {
+                    crate::render::render_dated(&template, &answers, &library, &style, format, date)
+                }
+                Output::EvidenceReport => crate::render::render_evidence_report(
+                    &template, &answers, &library, &style, format, date,
+                ),
+            };
+            rendered.map_err(|e| e.to_string())
         })
         .await
         .map_err(|e| e.to_string())?

@@ -93,7 +93,7 @@ async fn rendered(
         document.template,
         Value::Object(document.answers),
         library,
-        format,
+        (format, super::downloads::Output::Document),
         day,
     )
     .await

@@ -122,6 +122,13 @@ pub fn own_routes() -> Vec<Route> {
             SignedIn,
             get(downloads::draft),
         ),
+        route(
+            "/drafts/{id}/evidence-report/{format}",
+            &["GET"],
+            Kind::File,
+            SignedIn,
+            get(downloads::evidence_report),
+        ),
     ]
 }
 
@@ -141,7 +148,10 @@ pub fn access(path: &str) -> Access {
 pub fn kind(path: &str) -> Kind {
     if path.starts_with("/api/") {
         Kind::ServerFn
-    } else if path.contains("/download/") || path.contains("/sample/") || path.ends_with("/export")
+    } else if path.contains("/download/")
+        || path.contains("/evidence-report/")
+        || path.contains("/sample/")
+        || path.ends_with("/export")
     {
         Kind::File
     } else {
@@ -194,6 +204,7 @@ mod tests {
         }
         assert_eq!(kind("/api/save_draft"), Kind::ServerFn);
         assert_eq!(kind("/drafts/3/download/pdf"), Kind::File);
+        assert_eq!(kind("/drafts/3/evidence-report/pdf"), Kind::File);
         assert_eq!(kind("/drafts/3"), Kind::Page);
     }
 }

@@ -511,3 +511,80 @@ fn files_are_reproducible_and_dated_only_by_their_inputs() {
     .unwrap();
     assert!(core.contains("2026-02-16T00:00:00Z"), "{core}");
 }
+
+/// The evidence report of the sample proposal: each citing paragraph with
+/// its notes, each claim the draft relies on with its verbatim French
+/// quotation, the drafter's translation marked as such, and the day it was
+/// last checked; read back from the PDF by poppler and from the HTML.
+#[test]
+fn the_evidence_report_lists_each_claim_with_its_quote_translation_and_last_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut library: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            crate::common::project_root().join("assets/evidence/library.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    for source in library["sources"].as_array_mut().unwrap() {
+        if source["id"] == "hrw-2025-10-10-joint-letter" {
+            for claim in source["claims"].as_array_mut().unwrap() {
+                if claim["id"] == "no-public-hrdd" {
+                    claim["checked"] = serde_json::json!("2026-11-20");
+                }
+            }
+        }
+    }
+    std::fs::write(dir.path().join("library.json"), library.to_string()).unwrap();
+    for format in ["html", "pdf"] {
+        let out = format!("report.{format}");
+        let output = std::process::Command::new(crate::common::binary())
+            .args([
+                "evidence-report",
+                "us-14a8-hrdd-proposal",
+                "--sample",
+                "--evidence",
+                "library.json",
+                "--format",
+                format,
+                "--out",
+                &out,
+            ])
+            .current_dir(dir.path())
+            .env("RESOLUTION_STUDIO_ROOT", crate::common::project_root())
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", stderr(&output));
+    }
+    let html: String = scraper::Html::parse_document(
+        &std::fs::read_to_string(dir.path().join("report.html")).unwrap(),
+    )
+    .root_element()
+    .text()
+    .collect();
+    let text = crate::common::tool("pdftotext", &["report.pdf", "-"], dir.path());
+    for report in [&html, &text] {
+        let flat = crate::common::squeeze(report);
+        for expected in [
+            "Evidence report",
+            "Quotation, verbatim (fr):",
+            "Translation (en), the drafter's translation, not the source's:",
+            "Last checked: 2026-11-20",
+            "Last checked: not recorded",
+            "Note 1.",
+        ] {
+            assert!(
+                flat.contains(&crate::common::squeeze(expected)),
+                "`{expected}` is missing from:\n{report}"
+            );
+        }
+        // The verbatim quotation of the claim the draft names, in French.
+        assert!(
+            flat.contains(&crate::common::squeeze("n'a pas révélé publiquement"))
+                || flat.contains(&crate::common::squeeze("n’a pas révélé publiquement")),
+            "{report}"
+        );
+    }
+    // Only the claim the draft names from the joint letter, not its other claims.
+    assert!(!html.contains("pas de temps à perdre"), "{html}");
+}

@@ -892,3 +892,37 @@ fn a_version_downloads_as_the_same_files_across_a_restart() {
         "the DOCX differs after a restart"
     );
 }
+
+/// Beside a draft's downloads, its evidence report: the saved version's
+/// citing paragraphs and the claims behind them, as HTML or PDF.
+#[test]
+fn a_drafts_evidence_report_is_downloaded_beside_it() {
+    let app = spawn_app();
+    let id = create(&app, "us-14a8-hrdd-proposal", "Reported draft");
+    save(&app, id, 1, &sample("us-14a8-hrdd-proposal"));
+    let report = |format: &str| {
+        request(
+            "GET",
+            &format!("{}/drafts/{id}/evidence-report/{format}", app.address),
+            &[("cookie", &app.cookie)],
+            None,
+        )
+    };
+    let html = report("html");
+    assert_eq!(html.status, 200);
+    let body = String::from_utf8_lossy(&html.body);
+    assert!(body.contains("Evidence report"), "{body}");
+    assert!(body.contains("Quotation, verbatim (fr):"), "{body}");
+    assert!(body.contains("Unit 8200"), "{body}");
+    let pdf = report("pdf");
+    assert_eq!(pdf.status, 200);
+    assert!(pdf.body.starts_with(b"%PDF-"));
+    let disposition = pdf.header("content-disposition").unwrap_or_default();
+    assert!(
+        disposition.contains("microsoft-corporation-resolution-evidence-report-"),
+        "{disposition}"
+    );
+    let docx = report("docx");
+    assert_eq!(docx.status, 404);
+    assert!(String::from_utf8_lossy(&docx.body).contains("use html or pdf"));
+}

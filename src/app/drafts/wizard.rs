@@ -419,6 +419,16 @@ fn PreviewPane(draft_id: i64) -> impl IntoView {
                 >
                     "Download PDF"
                 </a>
+                <a
+                    class="button secondary"
+                    href=format!("/drafts/{draft_id}/evidence-report/pdf")
+                    download
+                    aria-disabled=move || (!ready()).to_string()
+                    data-ready=move || ready().to_string()
+                    title="Every citing paragraph, its notes, and each claim with its quotation, translation and last check: for reviewers and co-filers"
+                >
+                    "Evidence report (PDF)"
+                </a>
                 <p class="note">
                     {move || {
                         if ready() {

@@ -33,6 +33,7 @@ struct ClaimText {
     translation: String,
     translation_language: String,
     translated_by: String,
+    checked: String,
 }
 
 impl ClaimText {
@@ -49,6 +50,7 @@ impl ClaimText {
             translation: translation.map(|t| t.text.clone()).unwrap_or_default(),
             translation_language: translation.map(|t| t.language.clone()).unwrap_or_default(),
             translated_by: translation.map(|t| t.by.clone()).unwrap_or_default(),
+            checked: claim.checked.clone().unwrap_or_default(),
         }
     }
 
@@ -94,6 +96,7 @@ impl ClaimText {
             text,
             pinpoint: some(&self.pinpoint),
             quote,
+            checked: some(&self.checked),
         })
     }
 }
@@ -324,6 +327,7 @@ fn ClaimEditor(
             {part("translation", "Translation of the quote", claim.translation.clone(), |c, v| c.translation = v, true)}
             {part("translation-language", "Language of the translation", claim.translation_language.clone(), |c, v| c.translation_language = v, false)}
             {part("translated-by", "Translated by", claim.translated_by.clone(), |c, v| c.translated_by = v, false)}
+            {part("checked", "Last checked against the source (YYYY-MM-DD)", claim.checked.clone(), |c, v| c.checked = v, false)}
             <button type="button" on:click=move |_| claims.update(|c| { c.remove(index); })>"Remove this claim"</button>
         </div>
     }

@@ -1,10 +1,15 @@
-//! The whole pipeline in one call: compose → document model → a file format.
+//! The whole pipeline in one call: compose → document model → a file
+//! format; and the evidence report that goes beside a document (`report.rs`).
+
+mod report;
+
+use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
 use crate::compose::{self, AnswerProblem, ComposeError, Composed, Template};
 use crate::document::{parse::parse, Document, Inline};
-use crate::evidence::{format_notes, CitationError, CitationStyle, Library};
+use crate::evidence::{format_notes, Citation, CitationError, CitationStyle, Library};
 use crate::export::{self, ExportError, Format};
 
 #[derive(Debug, thiserror::Error)]
@@ -25,7 +30,38 @@ pub fn document(
     style: &CitationStyle,
 ) -> Result<Document, RenderError> {
     let composed = compose::compose(template, answers, library)?;
-    build(template, composed, library, style)
+    Ok(build(template, composed, library, style)?.0)
+}
+
+/// The evidence report of a template filled with answers (see [`report`]):
+/// what a reviewer checks the document's citations against.
+pub fn evidence_report(
+    template: &Template,
+    answers: &Value,
+    library: &Library,
+    style: &CitationStyle,
+) -> Result<Document, RenderError> {
+    let composed = compose::compose(template, answers, library)?;
+    let (document, citations) = build(template, composed, library, style)?;
+    let empty = Map::new();
+    let answers = answers.as_object().unwrap_or(&empty);
+    Ok(report::build(
+        template, answers, &document, &citations, library, style,
+    ))
+}
+
+/// [`evidence_report`] written as `format`, dated `date` as [`render_dated`] does.
+pub fn render_evidence_report(
+    template: &Template,
+    answers: &Value,
+    library: &Library,
+    style: &CitationStyle,
+    format: Format,
+    date: Option<&str>,
+) -> Result<Vec<u8>, RenderError> {
+    let mut report = evidence_report(template, answers, library, style)?;
+    report.metadata.date = date.map(str::to_owned);
+    Ok(export::write(&report, format)?)
 }
 
 /// An unfinished draft's document, for its live preview.
@@ -47,19 +83,23 @@ pub fn preview(
 ) -> Result<DraftPreview, RenderError> {
     let preview = compose::compose_preview(template, answers, library, today)?;
     Ok(DraftPreview {
-        document: build(template, preview.composed, library, style)?,
+        document: build(template, preview.composed, library, style)?.0,
         problems: preview.problems,
         answers: preview.answers,
     })
 }
 
-/// Parses composed Markdown and fills its citation notes.
+/// Each citation note's number with the citations it holds.
+type NoteCitations = HashMap<usize, Vec<Citation>>;
+
+/// Parses composed Markdown and fills its citation notes; the document and
+/// what each note cites.
 fn build(
     template: &Template,
     composed: Composed,
     library: &Library,
     style: &CitationStyle,
-) -> Result<Document, RenderError> {
+) -> Result<(Document, NoteCitations), RenderError> {
     let mut metadata = composed.metadata;
     let mut parsed = parse(&composed.markdown, metadata.clone());
     if metadata.title.is_empty() {
@@ -80,7 +120,11 @@ fn build(
             note.paragraphs = vec![content];
         }
     }
-    Ok(parsed.document)
+    let mut by_note = NoteCitations::new();
+    for (number, citation) in citations {
+        by_note.entry(number).or_default().push(citation.clone());
+    }
+    Ok((parsed.document, by_note))
 }
 
 /// Renders a template filled with answers into `format`.
