@@ -11,7 +11,6 @@
 pub mod accounts;
 pub mod app;
 
-#[cfg(feature = "ssr")]
 pub mod campaigns;
 #[cfg(feature = "ssr")]
 pub mod cli;

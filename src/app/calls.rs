@@ -30,6 +30,13 @@ fn state() -> Result<AppState, AppError> {
 }
 
 /// The user's to fix: sets the response's status, the message is shown.
+/// Renders packet `id` in the background on this instance (see
+/// `runtime::batches`).
+pub fn spawn_packet(id: i64) -> Result<(), AppError> {
+    crate::runtime::batches::spawn(state()?, id);
+    Ok(())
+}
+
 pub fn refuse(status: StatusCode, message: impl Into<String>) -> AppError {
     if let Some(response) = use_context::<ResponseOptions>() {
         response.set_status(status);

@@ -41,15 +41,12 @@ pub struct Inputs<'a> {
     pub library_version: String,
     pub style: &'a CitationStyle,
     pub formats: &'a [Format],
+    /// Whether each document's evidence report goes beside it (as PDF,
+    /// under `evidence-reports/`).
+    pub evidence_reports: bool,
 }
 
-/// A document that could not be rendered; the others are in the packet.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Failure {
-    pub origin: String,
-    pub stem: String,
-    pub message: String,
-}
+pub use super::jobs::Failure;
 
 #[derive(Debug, Default, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Report {
@@ -185,14 +182,27 @@ fn render_item(item: &Item<'_>, inputs: &Inputs<'_>) -> Result<Files, String> {
         document.metadata.author.as_deref(),
         &item.company,
     );
-    inputs
+    let mut files = inputs
         .formats
         .iter()
         .map(|format| {
             let bytes = crate::export::write(&document, *format).map_err(|e| e.to_string())?;
             Ok((format!("{stem}.{}", format.extension()), bytes))
         })
-        .collect()
+        .collect::<Result<Files, String>>()?;
+    if inputs.evidence_reports {
+        let mut report = crate::render::evidence_report(
+            item.template,
+            &item.answers,
+            inputs.library,
+            inputs.style,
+        )
+        .map_err(|e| e.to_string())?;
+        report.metadata.date = item.date.clone();
+        let bytes = crate::export::write(&report, Format::Pdf).map_err(|e| e.to_string())?;
+        files.push((format!("evidence-reports/{stem}.pdf"), bytes));
+    }
+    Ok(files)
 }
 
 /// `prefix` and then, as slugs, who signs the document (its author, e.g.
@@ -208,6 +218,11 @@ pub fn file_stem(prefix: &str, author: Option<&str>, company: &str) -> String {
         }
     }
     stem
+}
+
+/// The SHA-256 of `bytes` in lower-case hexadecimal.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
 }
 
 /// Lower-case hexadecimal.

@@ -98,6 +98,9 @@ pub fn batch(config: &Config, args: &BatchArgs) -> Result<(), CliError> {
         library_version: content_version(&library_bytes),
         style: &style,
         formats: &formats,
+        // A packet of co-filer letters shares its evidence: one report per
+        // row would repeat the same pages a thousand times.
+        evidence_reports: false,
     };
     let bar = std::io::stderr().is_terminal().then(|| {
         let bar = indicatif::ProgressBar::new(items.len() as u64);

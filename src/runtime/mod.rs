@@ -5,6 +5,7 @@
 //! reference ([`failure`]) and the session cookie ([`session`]). Below
 //! both `app` and `server`, so neither reaches into the other for these.
 
+pub mod batches;
 pub mod blocking;
 pub mod failure;
 pub mod session;

@@ -97,6 +97,40 @@ pub async fn evidence_report(
     draft_file(state, caller, id, format, Output::EvidenceReport).await
 }
 
+/// A finished packet's ZIP (`/packets/{id}/zip`), from whichever instance
+/// rendered it; its SHA-256 in the `ETag`.
+pub async fn packet(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<i64>,
+) -> Response {
+    match state.store.batch_packet(caller.org, id).await {
+        Ok((bytes, digest)) => (
+            [
+                (header::CONTENT_TYPE, "application/zip".to_owned()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"packet-{id}.zip\""),
+                ),
+                (header::ETAG, format!("\"{digest}\"")),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(crate::store::StoreError::NotFound(message)) => {
+            (StatusCode::NOT_FOUND, message).into_response()
+        }
+        Err(error) => super::failure::response(
+            "a packet could not be read",
+            &error,
+            &super::failure::Context {
+                route: "/packets/{id}/zip",
+                caller: Some(&caller),
+            },
+        ),
+    }
+}
+
 /// Which file of a draft.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Output {

@@ -129,6 +129,13 @@ pub fn own_routes() -> Vec<Route> {
             SignedIn,
             get(downloads::evidence_report),
         ),
+        route(
+            "/packets/{id}/zip",
+            &["GET"],
+            Kind::File,
+            SignedIn,
+            get(downloads::packet),
+        ),
     ]
 }
 
@@ -150,6 +157,7 @@ pub fn kind(path: &str) -> Kind {
         Kind::ServerFn
     } else if path.contains("/download/")
         || path.contains("/evidence-report/")
+        || path.starts_with("/packets/")
         || path.contains("/sample/")
         || path.ends_with("/export")
     {
@@ -205,6 +213,7 @@ mod tests {
         assert_eq!(kind("/api/save_draft"), Kind::ServerFn);
         assert_eq!(kind("/drafts/3/download/pdf"), Kind::File);
         assert_eq!(kind("/drafts/3/evidence-report/pdf"), Kind::File);
+        assert_eq!(kind("/packets/3/zip"), Kind::File);
         assert_eq!(kind("/drafts/3"), Kind::Page);
     }
 }

@@ -86,6 +86,12 @@ impl Store {
         )
     }
 
+    /// The evidence library's version: its change counter, recorded in
+    /// packet manifests.
+    pub async fn evidence_version(&self) -> Result<i64, StoreError> {
+        self.evidence_generation().await
+    }
+
     /// Reads the whole library from the database into the in-memory copy.
     pub(super) async fn reload_library(&self) -> Result<(), StoreError> {
         type SourceRow = (

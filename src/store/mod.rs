@@ -13,6 +13,7 @@
 
 pub mod accounts;
 pub mod backup;
+pub mod batches;
 pub mod drafts;
 pub mod evidence;
 pub mod publications;
@@ -168,6 +169,7 @@ impl Store {
             self.fill_company_keys().await?;
             self.sync_builtin_templates(catalog).await?;
             self.seed_evidence(sample).await?;
+            self.fail_abandoned_batches().await?;
             self.index_citations().await
         }
         .await;

@@ -17,6 +17,7 @@ mod exports;
 mod hostile;
 mod http;
 mod load;
+mod packets;
 mod pdf;
 mod postgres;
 mod properties;

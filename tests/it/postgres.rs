@@ -138,6 +138,13 @@ fn two_instances_on_one_database_share_evidence_drafts_and_sessions() {
         answers["proponent"]
     );
 
+    // A packet started on one instance: its progress and its ZIP on the other.
+    let packet = crate::packets::start(&first, &[id]);
+    let done = crate::packets::wait_for(&second, packet);
+    assert_eq!(done["state"], "done", "{done}");
+    let zip = crate::packets::download(&second, packet);
+    assert!(zip.starts_with(b"PK"));
+
     // Signing out on one instance signs out on both.
     let out = request(
         "POST",

@@ -42,6 +42,7 @@ const DATABASE_TESTS: &[&str] = &[
     "hostile::",
     "http::",
     "load::",
+    "packets::",
     "template_library::",
 ];
 

@@ -6,6 +6,7 @@ pub mod api;
 mod autosave;
 mod history;
 mod inputs;
+pub mod packets;
 mod picker;
 mod publish;
 mod template_update;
@@ -14,6 +15,8 @@ mod wizard;
 
 pub use history::HistoryPage;
 pub use wizard::WizardPage;
+
+use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
@@ -29,6 +32,8 @@ pub fn DraftsPage() -> impl IntoView {
     let duplicate = ServerAction::<DuplicateDraft>::new();
     let archive = ServerAction::<ArchiveDraft>::new();
     let set_draft_status = ServerAction::<SetDraftStatus>::new();
+    // Drafts ticked for a packet.
+    let selected = RwSignal::new(BTreeSet::<i64>::new());
     let drafts = Resource::new(
         move || {
             (
@@ -95,7 +100,7 @@ pub fn DraftsPage() -> impl IntoView {
                                 .into_any()
                         }
                         Ok(list) => {
-                            view! { <DraftTable drafts=list duplicate archive set_draft_status/> }
+                            view! { <DraftTable drafts=list duplicate archive set_draft_status selected/> }
                                 .into_any()
                         }
                         Err(e) => {
@@ -104,6 +109,7 @@ pub fn DraftsPage() -> impl IntoView {
                     }
                 })}
             </Transition>
+            <packets::Packets selected/>
         </section>
     }
 }
@@ -153,11 +159,13 @@ fn DraftTable(
     duplicate: ServerAction<DuplicateDraft>,
     archive: ServerAction<ArchiveDraft>,
     set_draft_status: ServerAction<SetDraftStatus>,
+    selected: RwSignal<BTreeSet<i64>>,
 ) -> impl IntoView {
     view! {
         <table class="draft-list">
             <thead>
                 <tr>
+                    <th scope="col"><span class="visually-hidden">"In packet"</span></th>
                     <th scope="col">"Title"</th>
                     <th scope="col">"Template"</th>
                     <th scope="col">"Company"</th>
@@ -174,6 +182,20 @@ fn DraftTable(
                         let current = draft.status;
                         view! {
                             <tr data-draft=id class:archived=draft.archived>
+                                <td>
+                                    <input
+                                        type="checkbox"
+                                        class="packet-pick"
+                                        aria-label=format!("Put {} in a packet", draft.title)
+                                        prop:checked=move || selected.with(|s| s.contains(&id))
+                                        on:change=move |ev| {
+                                            let on = event_target_checked(&ev);
+                                            selected.update(|s| {
+                                                if on { s.insert(id); } else { s.remove(&id); }
+                                            });
+                                        }
+                                    />
+                                </td>
                                 <td>
                                     <a href=format!("/drafts/{id}")>{draft.title.clone()}</a>
                                     {draft.archived.then(|| view! { <span class="tag">" archived"</span> })}
