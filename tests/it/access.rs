@@ -286,6 +286,15 @@ fn server_functions(f: &Fixture) -> Vec<ServerFn> {
             form(&[("id", &d), ("indexable", "false")]),
         ),
         sf("withdraw_draft", "drafter", Some(404), form(&[("id", &d)])),
+        sf("list_packets", "viewer", None, form(&[])),
+        // A's draft does not exist for B: no packet is queued.
+        sf(
+            "start_packet",
+            "viewer",
+            Some(404),
+            Json(json!({"title": "", "drafts": [f.draft], "formats": ["pdf"]})),
+        ),
+        sf("stop_packet", "viewer", Some(404), form(&[("id", &d)])),
         sf("list_sources", "viewer", None, form(&[])),
         sf(
             "save_source",

@@ -17,6 +17,7 @@ mod exports;
 mod hostile;
 mod http;
 mod load;
+mod packet_flow;
 mod packets;
 mod pdf;
 mod postgres;
