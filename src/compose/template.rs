@@ -122,7 +122,7 @@ impl DocumentKind {
 
 /// Document properties; each value is a small minijinja template rendered
 /// with the same answers as the body.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct DocumentSettings {
     #[serde(default)]
@@ -133,6 +133,30 @@ pub struct DocumentSettings {
     pub subject: Option<String>,
     #[serde(default)]
     pub paper: Option<Paper>,
+    /// Typographic punctuation (curly quotes and apostrophes, dashes,
+    /// ellipses; French guillemets and spacing), on unless set to false.
+    #[serde(default = "typography_on", skip_serializing_if = "is_on")]
+    pub typography: bool,
+}
+
+impl Default for DocumentSettings {
+    fn default() -> DocumentSettings {
+        DocumentSettings {
+            title: None,
+            author: None,
+            subject: None,
+            paper: None,
+            typography: true,
+        }
+    }
+}
+
+fn typography_on() -> bool {
+    true
+}
+
+fn is_on(value: &bool) -> bool {
+    *value
 }
 
 #[derive(Debug, thiserror::Error)]

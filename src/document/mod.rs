@@ -4,5 +4,6 @@
 pub mod marker;
 pub mod model;
 pub mod parse;
+pub mod typography;
 
 pub use model::{Block, Document, Footnote, Inline, List, Metadata, Paper};

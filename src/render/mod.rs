@@ -102,6 +102,7 @@ fn build(
 ) -> Result<(Document, NoteCitations), RenderError> {
     let mut metadata = composed.metadata;
     let mut parsed = parse(&composed.markdown, metadata.clone());
+    let typography = template.front.document.typography;
     if metadata.title.is_empty() {
         metadata.title = match parsed.document.blocks.first() {
             Some(crate::document::Block::Title(title)) => Inline::plain_text(title),
@@ -119,6 +120,9 @@ fn build(
         if let Some(note) = parsed.document.footnotes.get_mut(number - 1) {
             note.paragraphs = vec![content];
         }
+    }
+    if typography {
+        crate::document::typography::apply(&mut parsed.document);
     }
     let mut by_note = NoteCitations::new();
     for (number, citation) in citations {

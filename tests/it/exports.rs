@@ -391,3 +391,86 @@ fn every_sample_docx_is_well_formed_and_in_schema_order() {
         "{checked} parts checked"
     );
 }
+
+/// Typographic punctuation in all three outputs: an English answer's
+/// straight apostrophe, quotes and double hyphen become ’ “ ” –, a web
+/// address keeps its characters; a French answer's "mot" becomes « mot »
+/// with narrow no-break spaces, and a space before a colon becomes one too.
+#[test]
+fn answers_get_the_punctuation_their_language_expects_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let render = |template: &str, answers: &serde_json::Value, format: &str| -> Vec<u8> {
+        let data = dir.path().join(format!("{template}.json"));
+        std::fs::write(&data, answers.to_string()).unwrap();
+        let out = dir.path().join(format!("{template}.{format}"));
+        let output = crate::common::cli(&[
+            "render",
+            template,
+            "--data",
+            data.to_str().unwrap(),
+            "--format",
+            format,
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert!(
+            output.status.success(),
+            "{}",
+            crate::common::stderr(&output)
+        );
+        std::fs::read(out).unwrap()
+    };
+    let mut english = crate::drafts::sample("us-14a8-hrdd-proposal");
+    english["supporting_statement"] = serde_json::json!(
+        "Israel's \"review\" -- as https://example.org/a--b?x='y' shows -- is not enough."
+    );
+    let html = String::from_utf8(render("us-14a8-hrdd-proposal", &english, "html")).unwrap();
+    assert!(
+        html.contains("Israel\u{2019}s \u{201C}review\u{201D} \u{2013} as https://example.org/a--b?x=&#39;y&#39; shows \u{2013} is not enough."),
+        "{html}"
+    );
+    let docx = render("us-14a8-hrdd-proposal", &english, "docx");
+    let mut xml = String::new();
+    std::io::Read::read_to_string(
+        &mut zip::ZipArchive::new(std::io::Cursor::new(docx))
+            .unwrap()
+            .by_name("word/document.xml")
+            .unwrap(),
+        &mut xml,
+    )
+    .unwrap();
+    assert!(
+        xml.contains("Israel\u{2019}s \u{201C}review\u{201D} \u{2013}"),
+        "DOCX"
+    );
+    assert!(
+        xml.contains("https://example.org/a--b?x='y'")
+            || xml.contains("https://example.org/a--b?x=&apos;y&apos;"),
+        "DOCX"
+    );
+    std::fs::write(
+        dir.path().join("english.pdf"),
+        render("us-14a8-hrdd-proposal", &english, "pdf"),
+    )
+    .unwrap();
+    let text = crate::common::tool(
+        "pdftotext",
+        &["-enc", "UTF-8", "english.pdf", "-"],
+        dir.path(),
+    );
+    assert!(
+        crate::common::squeeze(&text).contains(&crate::common::squeeze(
+            "Israel\u{2019}s \u{201C}review\u{201D} \u{2013} as"
+        )),
+        "{text}"
+    );
+
+    let mut french = crate::drafts::sample("engagement-letter-fr");
+    french["investor_description"] =
+        serde_json::json!("un groupe dit \"responsable\" : des caisses de retraite");
+    let html = String::from_utf8(render("engagement-letter-fr", &french, "html")).unwrap();
+    assert!(
+        html.contains("un groupe dit \u{AB}\u{202F}responsable\u{202F}\u{BB}\u{202F}: des caisses de retraite"),
+        "{html}"
+    );
+}
