@@ -132,6 +132,64 @@ impl Caller {
     }
 }
 
+/// What an API token may do. Every token reads its organisation's
+/// templates, drafts and packets; `draft` also creates and updates drafts;
+/// `render` also renders documents and starts packets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ApiScope {
+    Read,
+    Draft,
+    Render,
+}
+
+impl ApiScope {
+    pub const ALL: [ApiScope; 3] = [ApiScope::Read, ApiScope::Draft, ApiScope::Render];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ApiScope::Read => "read",
+            ApiScope::Draft => "draft",
+            ApiScope::Render => "render",
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<ApiScope, String> {
+        match text {
+            "read" => Ok(ApiScope::Read),
+            "draft" => Ok(ApiScope::Draft),
+            "render" => Ok(ApiScope::Render),
+            other => Err(format!("no scope `{other}`: use read, draft or render")),
+        }
+    }
+
+    /// Whether a token of this scope may do what `needed` allows.
+    pub fn allows(self, needed: ApiScope) -> bool {
+        needed == ApiScope::Read || self == needed
+    }
+
+    /// What the scope lets a token do, as the account page explains it.
+    pub fn description(self) -> &'static str {
+        match self {
+            ApiScope::Read => "read templates, drafts and packets",
+            ApiScope::Draft => "read, and create and update drafts",
+            ApiScope::Render => "read, render documents and start packets",
+        }
+    }
+}
+
+/// An API token as the account page lists it (never the token itself).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ApiToken {
+    pub id: i64,
+    pub name: String,
+    pub scope: ApiScope,
+    pub created_by: String,
+    pub created_at: String,
+    pub last_used_at: Option<String>,
+    pub revoked_at: Option<String>,
+}
+
 /// A person as the people page lists them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Member {

@@ -131,7 +131,7 @@ pub fn AccountPage() -> impl IntoView {
                                     )}
                                 </p>
                                 <PasswordForm/>
-                                {admin.then(|| view! { <People/> <AuditLog/> })}
+                                {admin.then(|| view! { <People/> <crate::app::api_tokens::ApiTokens/> <AuditLog/> })}
                             }
                                 .into_any()
                         }

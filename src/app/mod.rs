@@ -2,6 +2,7 @@
 //! the server, then hydrated in the browser by the `hydrate` bundle.
 
 pub mod account;
+pub mod api_tokens;
 #[cfg(feature = "ssr")]
 pub mod calls;
 pub mod drafts;

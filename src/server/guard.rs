@@ -46,6 +46,9 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
             format!("this server does not answer for the host `{host}`"),
         );
     }
+    if path.starts_with("/api/v1/") {
+        return api_request(state, request, next, &path).await;
+    }
     let method = request.method().clone();
     if method != Method::GET && method != Method::HEAD && !same_origin(headers, &state) {
         return refusal(
@@ -99,6 +102,89 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
         );
     }
     security_headers(response.headers_mut(), &nonce);
+    response
+}
+
+/// A request to the HTTP API: a bearer token, never the session cookie
+/// (so another site cannot use a visitor's session through it, and a page
+/// of another site sending a token is refused by its `Origin`), counted
+/// against the token's limit.
+async fn api_request(state: AppState, mut request: Request, next: Next, path: &str) -> Response {
+    use super::api_v1::{failure, over_limit, ApiCaller};
+    let headers = request.headers();
+    let origin_foreign = headers.get(header::ORIGIN).is_some() && !same_origin(headers, &state);
+    if origin_foreign {
+        return failure(
+            StatusCode::FORBIDDEN,
+            "cross_site",
+            "refused: the API is for other systems, not for pages of other sites",
+            None,
+        )
+        .into_response();
+    }
+    if access(path) == Access::Public {
+        let mut response = next.run(request).await;
+        security_headers(response.headers_mut(), &Nonce::new());
+        return response;
+    }
+    let token = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned);
+    let Some(token) = token else {
+        return failure(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            "send an API token as `Authorization: Bearer TOKEN`; an admin creates one on the Account page",
+            None,
+        )
+        .into_response();
+    };
+    let found = match state.store.api_caller(&token).await {
+        Ok(found) => found,
+        Err(error) => {
+            let context = super::failure::Context {
+                route: path,
+                caller: None,
+            };
+            return super::failure::response("reading an API token failed", &error, &context);
+        }
+    };
+    let Some((caller, token_id, scope)) = found else {
+        return failure(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            "this API token is unknown or has been revoked",
+            None,
+        )
+        .into_response();
+    };
+    if let Some(wait) = over_limit(token_id) {
+        let mut response = failure(
+            StatusCode::TOO_MANY_REQUESTS,
+            "rate_limited",
+            format!(
+                "this token made more than {} requests this minute: wait {wait} s",
+                super::api_v1::REQUESTS_PER_MINUTE
+            ),
+            None,
+        )
+        .into_response();
+        if let Ok(value) = HeaderValue::from_str(&wait.to_string()) {
+            response.headers_mut().insert(header::RETRY_AFTER, value);
+        }
+        return response;
+    }
+    request.extensions_mut().insert(ApiCaller {
+        caller,
+        token: token_id,
+        scope,
+    });
+    let mut response = next.run(request).await;
+    security_headers(response.headers_mut(), &Nonce::new());
     response
 }
 

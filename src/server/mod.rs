@@ -1,6 +1,7 @@
 //! The web server (axum + Leptos SSR). Handlers are thin: they resolve the
 //! request, call the domain code, and turn its errors into responses.
 
+pub mod api_v1;
 mod downloads;
 pub mod failure;
 pub mod guard;

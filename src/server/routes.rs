@@ -6,7 +6,7 @@
 
 use axum::routing::{get, post, MethodRouter};
 
-use super::{downloads, public, sign_in, AppState};
+use super::{api_v1, downloads, public, sign_in, AppState};
 
 /// Who may reach a route.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,6 +16,8 @@ pub enum Access {
     /// A signed-in person; anonymous callers get a redirect to `/login`
     /// (pages) or 401 (server functions, downloads, other methods).
     SignedIn,
+    /// An API token (`Authorization: Bearer`), never a session: 401 without one.
+    Token,
 }
 
 /// What a route serves, which decides how an anonymous caller is answered.
@@ -25,6 +27,8 @@ pub enum Kind {
     File,
     ServerFn,
     Form,
+    /// The HTTP API for other systems.
+    Api,
 }
 
 impl Kind {
@@ -34,6 +38,7 @@ impl Kind {
             Kind::File => "file",
             Kind::ServerFn => "server-fn",
             Kind::Form => "form",
+            Kind::Api => "api",
         }
     }
 }
@@ -49,7 +54,7 @@ pub struct Route {
 
 /// The routes of our own handlers (Leptos adds the pages and server functions).
 pub fn own_routes() -> Vec<Route> {
-    use Access::{Public, SignedIn};
+    use Access::{Public, SignedIn, Token};
     let route = |path, methods, kind, access, handler| Route {
         path,
         methods,
@@ -136,12 +141,74 @@ pub fn own_routes() -> Vec<Route> {
             SignedIn,
             get(downloads::packet),
         ),
+        route(
+            "/api/v1/openapi.json",
+            &["GET"],
+            Kind::Api,
+            Public,
+            get(api_v1::openapi),
+        ),
+        route(
+            "/api/v1/templates",
+            &["GET"],
+            Kind::Api,
+            Token,
+            get(api_v1::list_templates),
+        ),
+        route(
+            "/api/v1/render",
+            &["POST"],
+            Kind::Api,
+            Token,
+            post(api_v1::render),
+        ),
+        route(
+            "/api/v1/drafts",
+            &["POST"],
+            Kind::Api,
+            Token,
+            post(api_v1::create_draft),
+        ),
+        route(
+            "/api/v1/drafts/{id}",
+            &["GET", "PUT"],
+            Kind::Api,
+            Token,
+            get(api_v1::read_draft).put(api_v1::update_draft),
+        ),
+        route(
+            "/api/v1/batches",
+            &["POST"],
+            Kind::Api,
+            Token,
+            post(api_v1::start_batch),
+        ),
+        route(
+            "/api/v1/batches/{id}",
+            &["GET"],
+            Kind::Api,
+            Token,
+            get(api_v1::read_batch),
+        ),
+        route(
+            "/api/v1/batches/{id}/zip",
+            &["GET"],
+            Kind::Api,
+            Token,
+            get(api_v1::batch_zip),
+        ),
     ]
 }
 
 /// Paths anyone may reach: our public routes, and the files the browser
 /// needs to show the sign-in page (bundle, styles, icon).
 pub fn access(path: &str) -> Access {
+    if path == "/api/v1/openapi.json" {
+        return Access::Public;
+    }
+    if path.starts_with("/api/v1/") {
+        return Access::Token;
+    }
     let public_prefixes = ["/pkg/", "/invite/", "/p/"];
     let public_paths = ["/health", "/login", "/logout", "/setup", "/favicon.svg"];
     if public_paths.contains(&path) || public_prefixes.iter().any(|p| path.starts_with(p)) {
@@ -153,7 +220,9 @@ pub fn access(path: &str) -> Access {
 
 /// What an address serves, for answering an anonymous caller.
 pub fn kind(path: &str) -> Kind {
-    if path.starts_with("/api/") {
+    if path.starts_with("/api/v1/") {
+        Kind::Api
+    } else if path.starts_with("/api/") {
         Kind::ServerFn
     } else if path.contains("/download/")
         || path.contains("/evidence-report/")
@@ -195,6 +264,7 @@ fn describe(access: Access) -> &'static str {
     match access {
         Access::Public => "public",
         Access::SignedIn => "signed-in",
+        Access::Token => "token",
     }
 }
 

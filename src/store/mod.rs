@@ -12,6 +12,7 @@
 //! logged as well as shown.
 
 pub mod accounts;
+pub mod api_tokens;
 pub mod backup;
 pub mod batches;
 pub mod drafts;

@@ -287,6 +287,14 @@ fn server_functions(f: &Fixture) -> Vec<ServerFn> {
         ),
         sf("withdraw_draft", "drafter", Some(404), form(&[("id", &d)])),
         sf("list_packets", "viewer", None, form(&[])),
+        sf("list_api_tokens", "admin", None, form(&[])),
+        sf(
+            "create_api_token",
+            "admin",
+            None,
+            form(&[("name", "Script"), ("scope", "read")]),
+        ),
+        sf("revoke_api_token", "admin", Some(404), form(&[("id", "1")])),
         // A's draft does not exist for B: no packet is queued.
         sf(
             "start_packet",
@@ -435,6 +443,24 @@ fn every_route_resolves_the_caller_and_refuses_other_sites_and_other_organisatio
 
     for (method, path, kind, access) in &routes {
         let url = format!("{}{}", app.address, concrete(path, &f));
+        // The API takes a token, never the session: a page of another site
+        // is refused by its Origin, and a session cookie alone is not enough.
+        if kind == "api" {
+            if method != "GET" {
+                let answer = request(
+                    method,
+                    &url,
+                    &[("origin", EVIL), ("cookie", app.cookie.as_str())],
+                    Some("{}"),
+                );
+                assert_eq!(answer.status, 403, "{method} {path} from another site");
+            }
+            if access == "token" {
+                let answer = request(method, &url, &[("cookie", app.cookie.as_str())], Some("{}"));
+                assert_eq!(answer.status, 401, "{method} {path} with a session only");
+            }
+            continue;
+        }
         // Another site, through a signed-in browser: refused before anything runs.
         if method != "GET" {
             for headers in [

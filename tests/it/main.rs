@@ -4,6 +4,7 @@
 
 mod access;
 mod accounts;
+mod api;
 mod architecture;
 mod backup;
 mod batch;

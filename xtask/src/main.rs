@@ -36,6 +36,7 @@ const TEST_PACKAGES: &[(&str, &str)] = &[
 /// the pure rendering tests do not touch the database and run once.
 const DATABASE_TESTS: &[&str] = &[
     "access::",
+    "api::",
     "accounts::",
     "crash::",
     "drafts::",
