@@ -42,6 +42,9 @@ static ENVIRONMENT: LazyLock<Environment<'static>> = LazyLock::new(|| {
         with_render(|r| Ok(filters::join_list(&r.language, items)))
     });
     env.add_filter("lines", |value: &str| filters::lines(value));
+    env.add_filter("number", |value: f64| {
+        with_render(|r| Ok(filters::number(&r.language, value)))
+    });
     env
 });
 

@@ -111,6 +111,30 @@ pub fn money(
     })
 }
 
+/// A number as the language writes it: `1,530,000` and `5.1` in English,
+/// `1 530 000` (narrow no-break spaces) and `5,1` in French; at most two
+/// decimals, none when whole.
+pub fn number(language: &str, value: f64) -> String {
+    let french = primary(language) == "fr";
+    let hundredths = (value * 100.0).round() as i64;
+    let whole = hundredths / 100;
+    let fraction = (hundredths % 100).abs();
+    let mut out = group_thousands(whole, if french { NARROW_NBSP } else { ',' });
+    if whole == 0 && hundredths < 0 {
+        out.insert(0, '-');
+    }
+    if fraction != 0 {
+        let decimals = if fraction % 10 == 0 {
+            (fraction / 10).to_string()
+        } else {
+            format!("{fraction:02}")
+        };
+        out.push(if french { ',' } else { '.' });
+        out.push_str(&decimals);
+    }
+    out
+}
+
 fn group_thousands(n: i64, separator: char) -> String {
     let digits = n.abs().to_string();
     let mut out = String::new();
@@ -164,6 +188,16 @@ fn primary(language: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_follow_the_language() {
+        assert_eq!(number("en-US", 1_530_000.0), "1,530,000");
+        assert_eq!(number("fr", 1_530_000.0), "1\u{202f}530\u{202f}000");
+        assert_eq!(number("fr-FR", 5.1), "5,1");
+        assert_eq!(number("en-GB", 5.25), "5.25");
+        assert_eq!(number("en", -0.5), "-0.5");
+        assert_eq!(number("en", 12.0), "12");
+    }
 
     #[test]
     fn dates_follow_the_language() {

@@ -1,6 +1,6 @@
 //! The filing-rule commands: `deadline` and `check`.
 
-use serde_json::Value;
+use serde_json::{json, Value};
 
 use crate::common::{catalog, cli, stderr};
 
@@ -119,10 +119,64 @@ fn samples_pass_their_checks() {
         "us-14a8-hrdd-proposal",
         "us-14a8-filing-letter",
         "cofiler-authorisation",
+        "uk-s338-members-resolution",
+        "fr-demande-inscription-resolution",
     ] {
         let (ok, findings) = check(id, &sample(id));
         assert!(ok, "{id}: {findings:#?}");
         assert!(findings.iter().all(|f| f["severity"] != "failed"));
+    }
+}
+
+/// The UK and French requests carry what their rules ask for, each check
+/// passed on the sample: the resolution's text, the threshold, the
+/// authentication and the deadline (UK); the draft resolution, the
+/// certificate, the fraction of capital and the deadline (France). Late,
+/// the same letters fail their deadline.
+#[test]
+fn the_uk_and_french_requests_meet_their_rules_and_fail_when_late() {
+    for (id, passed, late_field, late) in [
+        (
+            "uk-s338-members-resolution",
+            &[
+                "uk/s338-identifies-resolution",
+                "uk/s338-threshold",
+                "uk/s338-authenticated",
+                "uk/s338-deadline",
+            ][..],
+            "letter_date",
+            "2027-05-20",
+        ),
+        (
+            "fr-demande-inscription-resolution",
+            &[
+                "fr/text-of-resolutions",
+                "fr/registration-certificate",
+                "fr/capital-held",
+                "fr/request-deadline",
+            ][..],
+            "letter_date",
+            "2027-05-01",
+        ),
+    ] {
+        let (_, findings) = check(id, &sample(id));
+        for finding in passed {
+            assert_eq!(
+                severity_of(&findings, finding),
+                ["passed"],
+                "{id} {finding}: {findings:#?}"
+            );
+        }
+        let mut answers = sample(id);
+        answers[late_field] = json!(late);
+        let (ok, findings) = check(id, &answers);
+        assert!(!ok, "{id} sent late must fail");
+        let deadline = passed.last().unwrap();
+        assert_eq!(
+            severity_of(&findings, deadline),
+            ["failed"],
+            "{id}: {findings:#?}"
+        );
     }
 }
 
