@@ -312,3 +312,54 @@ fn a_warning_is_dismissed_with_its_reason_a_failure_is_not() {
         stderr(&output)
     );
 }
+
+/// The 14a-8 documents as corrected against the rule and the SEC staff's
+/// bulletins: the report is to be published; the filing letter says how it
+/// is delivered, asks for receipt and any deficiency notice by email, names
+/// the share class and values the holding as SLB 14 does, and gives the
+/// proponent's address; the co-filer's holdings speak as of the submission.
+#[test]
+fn the_14a8_documents_say_what_the_rule_and_the_bulletins_ask() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = |id: &str| -> String {
+        let out = dir.path().join(format!("{id}.html"));
+        let output = cli(&[
+            "render",
+            id,
+            "--sample",
+            "--format",
+            "html",
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        scraper::Html::parse_document(&std::fs::read_to_string(out).unwrap())
+            .root_element()
+            .text()
+            .collect::<String>()
+    };
+    let proposal = text("us-14a8-hrdd-proposal");
+    assert!(
+        proposal.contains("prepare and publish a report"),
+        "{proposal}"
+    );
+    let letter = text("us-14a8-filing-letter");
+    for expected in [
+        "By email and overnight courier",
+        "Please confirm receipt of this letter by email to stewardship@northwind-trust.example",
+        "notice of deficiency by email",
+        "14 calendar days Rule 14a-8(f) allows",
+        "shares of the common stock of",
+        "entitled to vote on the proposal",
+        "highest selling price in the 60 calendar days before this submission",
+        "200 Harbor Street, Suite 1400",
+    ] {
+        assert!(letter.contains(expected), "`{expected}` missing:\n{letter}");
+    }
+    let cofiler = text("cofiler-authorisation");
+    assert!(
+        cofiler.contains("As of the date the proposal is submitted"),
+        "{cofiler}"
+    );
+    assert!(!cofiler.contains("on the date of this letter"), "{cofiler}");
+}

@@ -117,11 +117,13 @@ pub fn check(draft: &Draft, today: Date) -> Result<Vec<Finding>, CheckError> {
     let jurisdiction: Jurisdiction = jurisdiction.parse().map_err(CheckError::Jurisdiction)?;
     let filing_date =
         role_date(draft, &draft.template.front.checks.submission_date).unwrap_or(today);
-    match jurisdiction {
-        Jurisdiction::UsSec14a8 => us::sec_14a8(draft, filing_date),
-        Jurisdiction::UkCa2006S338 => uk::check(draft, filing_date),
-        Jurisdiction::FrCodeCommerce => fr::check(draft, filing_date),
-    }
+    let mut findings = match jurisdiction {
+        Jurisdiction::UsSec14a8 => us::sec_14a8(draft, filing_date)?,
+        Jurisdiction::UkCa2006S338 => uk::check(draft, filing_date)?,
+        Jurisdiction::FrCodeCommerce => fr::check(draft, filing_date)?,
+    };
+    findings.extend(shared::instructions_left(draft.document));
+    Ok(findings)
 }
 
 /// Runs the checks on a small template and body, for the rule packs' tests.

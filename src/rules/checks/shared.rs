@@ -175,3 +175,21 @@ pub(crate) fn has_note(inlines: &[Inline]) -> bool {
         _ => false,
     })
 }
+
+/// A default text's instructions to the drafter (a paragraph starting
+/// "[Replace this"), still in the document: it must not be filed so.
+pub(super) fn instructions_left(document: &crate::document::Document) -> Option<Finding> {
+    let left = document
+        .inline_blocks()
+        .into_iter()
+        .map(crate::document::Inline::plain_text)
+        .find(|text| text.trim_start().starts_with("[Replace this"))?;
+    let start: String = left.chars().take(80).collect();
+    Some(Finding::new(
+        "rules/instructions-left",
+        Severity::Failed,
+        "Instructions left in the text",
+        format!("Replace the bracketed instructions with the draft's own text: “{start}…”"),
+        "the template's default text",
+    ))
+}
