@@ -77,12 +77,17 @@ pub struct CheckFields {
     /// A date field: when notice of the meeting is given (UK s338(4)(b)).
     #[serde(default)]
     pub notice_date: Option<String>,
+    /// A long-text field: the members' statement a UK request under s314
+    /// asks the company to circulate (at most 1,000 words). A filing letter
+    /// with this role is checked as a s314 request, not a s338 one.
+    #[serde(default)]
+    pub statement: Option<String>,
 }
 
 impl CheckFields {
     /// Each role with the field it names, for validation and for "is this
     /// field used" questions.
-    pub fn roles(&self) -> [(&'static str, &Option<String>); 10] {
+    pub fn roles(&self) -> [(&'static str, &Option<String>); 11] {
         [
             ("submission_date", &self.submission_date),
             ("holding_value", &self.holding_value),
@@ -94,6 +99,7 @@ impl CheckFields {
             ("meeting_year", &self.meeting_year),
             ("proponent", &self.proponent),
             ("notice_date", &self.notice_date),
+            ("statement", &self.statement),
         ]
     }
 }

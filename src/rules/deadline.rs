@@ -177,6 +177,27 @@ pub fn uk_s338(meeting: Date, notice_given: Option<Date>, params: &Version<UkS33
     }
 }
 
+/// Companies Act 2006 s314(4)(d): a request to circulate a members'
+/// statement must be received at least one week before the meeting.
+pub fn uk_s314(meeting: Date, params: &Version<UkS338>) -> Deadline {
+    let p = &params.parameters;
+    let date = meeting - Duration::days(p.statement_days_before_meeting);
+    Deadline {
+        date: Some(date),
+        steps: vec![
+            format!("The meeting is on {}.", long_date(meeting)),
+            format!(
+                "A request to circulate a statement of up to {} words must be received at least one week before it: {}.",
+                p.statement_word_limit,
+                long_date(date)
+            ),
+        ],
+        judgement: None,
+        notes: Vec::new(),
+        reference: format!("Companies Act 2006 s314(4); {}", params.source),
+    }
+}
+
 /// Code de commerce R225-72: requests at least 25 days before the meeting;
 /// R225-73: listed companies publish a BALO notice at least 35 days before.
 pub fn fr_code_commerce(meeting: Date, params: &Version<FrCodeCommerce>) -> Deadline {

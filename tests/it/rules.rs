@@ -120,6 +120,7 @@ fn samples_pass_their_checks() {
         "us-14a8-filing-letter",
         "cofiler-authorisation",
         "uk-s338-members-resolution",
+        "uk-s314-members-statement",
         "fr-demande-inscription-resolution",
     ] {
         let (ok, findings) = check(id, &sample(id));
@@ -146,6 +147,17 @@ fn the_uk_and_french_requests_meet_their_rules_and_fail_when_late() {
             ][..],
             "letter_date",
             "2027-05-20",
+        ),
+        (
+            "uk-s314-members-statement",
+            &[
+                "uk/s314-word-limit",
+                "uk/s314-threshold",
+                "uk/s314-authenticated",
+                "uk/s314-deadline",
+            ][..],
+            "letter_date",
+            "2027-06-18",
         ),
         (
             "fr-demande-inscription-resolution",
@@ -178,6 +190,24 @@ fn the_uk_and_french_requests_meet_their_rules_and_fail_when_late() {
             "{id}: {findings:#?}"
         );
     }
+    // A s314 statement over 1,000 words is refused on its field, saying so.
+    let mut long = sample("uk-s314-members-statement");
+    long["statement"] = json!("word ".repeat(1003));
+    let dir = tempfile::tempdir().unwrap();
+    let data = answers_file(&dir, &long);
+    let output = cli(&[
+        "check",
+        "--template",
+        "uk-s314-members-statement",
+        "--data",
+        &data,
+    ]);
+    assert!(!output.status.success());
+    let message = stderr(&output);
+    assert!(
+        message.contains("(field `statement`): has 1003 words; the limit is 1000"),
+        "{message}"
+    );
 }
 
 #[test]

@@ -33,6 +33,11 @@ pub(super) fn check(draft: &Draft, filing_date: Date) -> Result<Vec<Finding>, Ch
                 "Companies Act 2006 s338(2)",
             ));
         }
+        DocumentKind::FilingLetter | DocumentKind::CofilerLetter
+            if draft.template.front.checks.statement.is_some() =>
+        {
+            findings.extend(statement_request(draft, filing_date, version));
+        }
         DocumentKind::FilingLetter | DocumentKind::CofilerLetter => {
             let text = lower_text(draft.document);
             findings.push(present(
@@ -94,6 +99,86 @@ pub(super) fn check(draft: &Draft, filing_date: Date) -> Result<Vec<Finding>, Ch
         DocumentKind::OwnershipRequest | DocumentKind::EngagementLetter => {}
     }
     Ok(findings)
+}
+
+/// A request under s314 to circulate a members' statement: the statement
+/// within its word limit, the threshold, authentication, one week before
+/// the meeting.
+fn statement_request(
+    draft: &Draft,
+    filing_date: Date,
+    version: &params::Version<params::UkS338>,
+) -> Vec<Finding> {
+    let p = &version.parameters;
+    let text = lower_text(draft.document);
+    let statement = draft
+        .template
+        .front
+        .checks
+        .statement
+        .as_ref()
+        .and_then(|field| draft.answers.get(field))
+        .and_then(serde_json::Value::as_str)
+        .unwrap_or_default();
+    let count = crate::text::count_words(statement);
+    let mut findings = vec![if count == 0 {
+        Finding::new(
+            "uk/s314-word-limit",
+            Severity::Failed,
+            "The statement",
+            "Write the statement the members ask the company to circulate.".into(),
+            "Companies Act 2006 s314(1)",
+        )
+    } else if count <= p.statement_word_limit {
+        Finding::new(
+            "uk/s314-word-limit",
+            Severity::Passed,
+            "Statement of at most 1,000 words",
+            format!("{count} words of the {} allowed.", p.statement_word_limit),
+            "Companies Act 2006 s314(1)",
+        )
+    } else {
+        Finding::new(
+            "uk/s314-word-limit",
+            Severity::Failed,
+            "Statement of at most 1,000 words",
+            format!(
+                "The statement has {count} words; s314 allows at most {}: shorten it by {}.",
+                p.statement_word_limit,
+                count - p.statement_word_limit
+            ),
+            "Companies Act 2006 s314(1)",
+        )
+    }];
+    findings.push(present(
+        "uk/s314-threshold",
+        &text,
+        &["total voting rights", "100 members", "one hundred members", "per cent of the voting", "% of the voting"],
+        "The members' threshold is stated",
+        format!(
+            "Say that the requesting members hold at least {}% of the total voting rights, or are at least {} members with the right to vote who hold shares with an average of at least £{} paid up per member.",
+            p.voting_rights_percent, p.members, p.average_paid_up
+        ),
+        "Companies Act 2006 s314(2)",
+        Severity::Failed,
+    ));
+    findings.push(present(
+        "uk/s314-authenticated",
+        &text,
+        &["yours faithfully", "yours sincerely", "signed", "signature"],
+        "Authenticated by the members",
+        "A request must be authenticated by each member making it: signed, or for a request in electronic form, identified as the company's articles allow.".into(),
+        "Companies Act 2006 s314(4)(c), s1146",
+        Severity::Failed,
+    ));
+    findings.extend(meeting_deadline(
+        "uk/s314-deadline",
+        draft,
+        filing_date,
+        ("meeting", "Companies Act 2006 s314(4)(d)"),
+        |meeting| deadline::uk_s314(meeting, version),
+    ));
+    findings
 }
 
 #[cfg(test)]
