@@ -367,6 +367,7 @@ impl Project {
             "benches/bundle-size.sh",
             "benches/instances.sh",
             "benches/batch.sh",
+            "benches/web-batch.sh",
         ] {
             step(script);
             run(Command::new("bash")
