@@ -109,9 +109,32 @@ pub fn DraftsPage() -> impl IntoView {
                     }
                 })}
             </Transition>
-            <packets::Packets selected/>
+            <LazyPackets selected/>
         </section>
     }
+}
+
+/// The packets panel in its own piece of the bundle, so the drafts list a
+/// drafter opens first does not wait for it: shown once that piece has
+/// loaded (never in the server's HTML, so the first render agrees with
+/// the browser's).
+#[component]
+fn LazyPackets(selected: RwSignal<BTreeSet<i64>>) -> impl IntoView {
+    let loaded = leptos::prelude::lazy_preload!(packets_panel);
+    move || {
+        loaded.get().then(|| {
+            view! {
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move { packets_panel(selected).await })}
+                </Suspense>
+            }
+        })
+    }
+}
+
+#[leptos::lazy]
+fn packets_panel(selected: RwSignal<BTreeSet<i64>>) -> AnyView {
+    view! { <packets::Packets selected/> }.into_any()
 }
 
 #[component]
