@@ -117,6 +117,8 @@ impl Store {
                 "the packet's title: {problem}"
             )));
         }
+        // A job whose instance went away must not hold a place: failed first.
+        self.fail_abandoned_batches().await?;
         let mut tx = self.write().await?;
         let active: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM batch_jobs WHERE org_id = $1 AND state IN ('queued', 'running')",
@@ -304,8 +306,10 @@ impl Store {
         }
     }
 
-    /// Jobs whose runner stopped answering (its instance went away) are
-    /// marked failed, with what to do; runs at start-up.
+    /// Jobs whose runner stopped answering (its instance went away), and
+    /// jobs queued but never taken, are marked failed, with what to do;
+    /// runs at start-up and before a new packet is queued. A runner records
+    /// a heartbeat every half second, so two minutes of silence is no pause.
     pub async fn fail_abandoned_batches(&self) -> Result<(), StoreError> {
         let stale = super::time_text(time::OffsetDateTime::now_utc() - time::Duration::minutes(2));
         let failure = serde_json::json!([{
@@ -316,7 +320,8 @@ impl Store {
         .to_string();
         sqlx::query(
             "UPDATE batch_jobs SET state = 'failed', failures = $1, finished_at = $2
-             WHERE state = 'running' AND (heartbeat_at IS NULL OR heartbeat_at < $3)",
+             WHERE (state = 'running' AND (heartbeat_at IS NULL OR heartbeat_at < $3))
+                OR (state = 'queued' AND created_at < $3)",
         )
         .bind(failure)
         .bind(now())

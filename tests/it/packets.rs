@@ -184,3 +184,48 @@ fn a_running_packet_shows_its_progress_and_stops_when_asked() {
     assert_eq!(status, 400, "{body}");
     assert!(body.contains("cancelled already"), "{body}");
 }
+
+/// A packet whose server went away (no heartbeat for minutes) no longer
+/// holds one of the organisation's two places: the next packet marks it
+/// failed, saying to start it again, and is taken.
+#[test]
+fn an_abandoned_packet_is_failed_and_frees_its_place() {
+    let app = spawn_app();
+    let letter = create(&app, "cofiler-authorisation", "Abandoned");
+    save(&app, letter, 1, &sample("cofiler-authorisation"));
+    let first = start(&app, &[letter]);
+    wait_for(&app, first);
+    // Two jobs left "running" by an instance that stopped ten minutes ago.
+    app.with_database(async |store| {
+        for _ in 0..2 {
+            sqlx::query(
+                "INSERT INTO batch_jobs (org_id, created_by, title, drafts, formats, state, total, created_at, started_at, heartbeat_at)
+                 SELECT org_id, created_by, 'Stalled', drafts, formats, 'running', total, created_at, created_at, '2026-01-01T00:00:00.000000Z'
+                 FROM batch_jobs WHERE id = $1",
+            )
+            .bind(first)
+            .execute(store.pool())
+            .await
+            .expect("a stalled job is stored");
+        }
+    });
+    let next = start(&app, &[letter]);
+    assert_eq!(wait_for(&app, next)["state"], "done");
+    let list = ok_json(call_form(&app, "list_packets", &[]));
+    let stalled: Vec<&Value> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["title"] == "Stalled")
+        .collect();
+    assert_eq!(stalled.len(), 2);
+    for packet in stalled {
+        assert_eq!(packet["state"], "failed", "{packet}");
+        assert!(
+            packet["failures"]
+                .to_string()
+                .contains("start the packet again"),
+            "{packet}"
+        );
+    }
+}
