@@ -135,7 +135,7 @@ fn resolved_wording(paragraphs: &[(String, bool)]) -> Vec<Finding> {
             Severity::Warning,
             "Report without the usual qualifier",
             "A report request usually says it is to be prepared “at reasonable cost and omitting proprietary information”; without it the ask reads as more intrusive.".into(),
-            "Rule 14a-8(i)(7); shared/DOMAIN.md (esginvestor.net)",
+            "Rule 14a-8(i)(7); esginvestor.net/secrets-to-shareholder-proposal-success/",
         ));
     }
     for (phrase, what) in prescriptive_phrases(&lower) {
