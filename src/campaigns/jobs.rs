@@ -84,6 +84,23 @@ impl BatchSummary {
     }
 }
 
+/// The formats a packet is asked for, each once, in the order given: only
+/// `docx` and `pdf`, at least one.
+pub fn packet_formats(formats: &[String]) -> Result<Vec<String>, String> {
+    let mut chosen: Vec<String> = Vec::new();
+    for format in formats {
+        match format.as_str() {
+            "docx" | "pdf" if !chosen.contains(format) => chosen.push(format.clone()),
+            "docx" | "pdf" => {}
+            other => return Err(format!("no format `{other}`: use docx or pdf")),
+        }
+    }
+    if chosen.is_empty() {
+        return Err("choose DOCX, PDF or both".into());
+    }
+    Ok(chosen)
+}
+
 /// Seconds left when `done` of `total` took `elapsed` seconds.
 pub fn seconds_left(done: i64, total: i64, elapsed: f64) -> Option<u64> {
     (done > 0 && total > done && elapsed >= 0.0)
@@ -101,5 +118,10 @@ mod tests {
         assert_eq!(seconds_left(40, 40, 5.0), None);
         assert_eq!(BatchState::parse("running").unwrap(), BatchState::Running);
         assert!(BatchState::parse("sleeping").is_err());
+        let formats =
+            |list: &[&str]| packet_formats(&list.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(formats(&["pdf", "docx", "pdf"]).unwrap(), ["pdf", "docx"]);
+        assert!(formats(&[]).is_err());
+        assert!(formats(&["html"]).unwrap_err().contains("`html`"));
     }
 }

@@ -483,32 +483,17 @@ pub async fn start_batch(
 ) -> Result<(StatusCode, Json<ApiBatch>), Failure> {
     need(&api, ApiScope::Render)?;
     let route = "/api/v1/batches";
-    for format in &request.formats {
-        if format != "docx" && format != "pdf" {
-            return Err(failure(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "invalid",
-                format!("no format `{format}`: use docx or pdf"),
-                Some("formats"),
-            ));
-        }
-    }
-    if request.formats.is_empty() {
-        return Err(failure(
+    let formats = crate::campaigns::jobs::packet_formats(&request.formats).map_err(|message| {
+        failure(
             StatusCode::UNPROCESSABLE_ENTITY,
             "invalid",
-            "choose docx, pdf or both",
+            message,
             Some("formats"),
-        ));
-    }
+        )
+    })?;
     let id = state
         .store
-        .create_batch(
-            &api.caller,
-            &request.title,
-            &request.drafts,
-            &request.formats,
-        )
+        .create_batch(&api.caller, &request.title, &request.drafts, &formats)
         .await
         .map_err(|e| store_failure(e, &api, route))?;
     crate::runtime::batches::spawn(state.clone(), id);

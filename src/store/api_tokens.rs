@@ -133,23 +133,38 @@ impl Store {
         &self,
         token: &str,
     ) -> Result<Option<(Caller, i64, ApiScope)>, StoreError> {
-        type Row = (i64, String, String, i64, String, String, String);
+        type Row = (
+            i64,
+            String,
+            String,
+            Option<String>,
+            i64,
+            String,
+            String,
+            String,
+        );
         let row: Option<Row> = sqlx::query_as(
-            "SELECT t.id, t.name, t.scope, o.id, o.slug, o.name, o.kind
+            "SELECT t.id, t.name, t.scope, t.last_used_at, o.id, o.slug, o.name, o.kind
              FROM api_tokens t JOIN organisations o ON o.id = t.org_id
              WHERE t.token_hash = $1 AND t.revoked_at IS NULL",
         )
         .bind(digest(token))
         .fetch_optional(self.pool())
         .await?;
-        let Some((id, name, scope, org, slug, org_name, kind)) = row else {
+        let Some((id, name, scope, last_used, org, slug, org_name, kind)) = row else {
             return Ok(None);
         };
-        sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2")
-            .bind(now())
-            .bind(id)
-            .execute(self.pool())
-            .await?;
+        // Recorded to the minute: a write per request would put every API
+        // call behind the database's write lock.
+        let minute_ago =
+            super::time_text(time::OffsetDateTime::now_utc() - time::Duration::minutes(1));
+        if last_used.is_none_or(|at| at < minute_ago) {
+            sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2")
+                .bind(now())
+                .bind(id)
+                .execute(self.pool())
+                .await?;
+        }
         let scope = ApiScope::parse(&scope).map_err(StoreError::Corrupt)?;
         let caller = Caller {
             user_id: 0,

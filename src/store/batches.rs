@@ -260,24 +260,26 @@ impl Store {
     /// Asks a packet to stop: a queued one stops at once, a running one
     /// after the documents it is rendering.
     pub async fn stop_batch(&self, caller: &Caller, id: i64) -> Result<(), StoreError> {
-        let summary = self.batch(caller.org, id).await?;
-        if !summary.state.is_active() {
-            return Err(StoreError::Invalid(format!(
-                "packet {id} is {} already",
-                summary.state.as_str()
-            )));
-        }
-        sqlx::query(
+        // One conditional update: a job that finishes meanwhile is left as it is.
+        let asked = sqlx::query(
             "UPDATE batch_jobs SET stop_asked = 1,
                     state = CASE WHEN state = 'queued' THEN 'cancelled' ELSE state END,
                     finished_at = CASE WHEN state = 'queued' THEN $1 ELSE finished_at END
-             WHERE id = $2 AND org_id = $3",
+             WHERE id = $2 AND org_id = $3 AND state IN ('queued', 'running')",
         )
         .bind(now())
         .bind(id)
         .bind(caller.org.0)
         .execute(self.pool())
         .await?;
+        if asked.rows_affected() != 1 {
+            // Not found for another organisation; otherwise it has finished.
+            let summary = self.batch(caller.org, id).await?;
+            return Err(StoreError::Invalid(format!(
+                "packet {id} is {} already",
+                summary.state.as_str()
+            )));
+        }
         self.audit(
             Some(caller.org),
             &caller.email,

@@ -162,19 +162,23 @@ impl Store {
     /// in memory, read again first when any instance changed the library
     /// since (one small query per call).
     pub async fn evidence(&self) -> Result<Arc<Evidence>, StoreError> {
+        Ok(self.fresh_evidence().await?.1)
+    }
+
+    /// [`Store::evidence`] with the generation of the copy returned.
+    async fn fresh_evidence(&self) -> Result<(i64, Arc<Evidence>), StoreError> {
         let generation = self.evidence_generation().await?;
         if self.cached_evidence().0 != generation {
             self.reload_library().await?;
         }
-        Ok(self.cached_evidence().1)
+        Ok(self.cached_evidence())
     }
 
     /// The library as `org` renders with it: its own sources, the sample
     /// library and shared sources (retired ones included, so that old
     /// documents still render). Cut once per change and kept.
     pub async fn library_for(&self, org: OrgId) -> Result<Arc<Library>, StoreError> {
-        let evidence = self.evidence().await?;
-        let generation = self.cached_evidence().0;
+        let (generation, evidence) = self.fresh_evidence().await?;
         let mut cache = self
             .org_libraries
             .lock()

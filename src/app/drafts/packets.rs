@@ -26,17 +26,7 @@ pub async fn start_packet(
     formats: Vec<String>,
 ) -> Result<i64, AppError> {
     let (store, caller) = caller(Permission::Read)?;
-    let mut chosen = Vec::new();
-    for format in formats {
-        match format.as_str() {
-            "docx" | "pdf" if !chosen.contains(&format) => chosen.push(format),
-            "docx" | "pdf" => {}
-            other => return Err(bad_input(format!("no format `{other}`: use docx or pdf"))),
-        }
-    }
-    if chosen.is_empty() {
-        return Err(bad_input("choose DOCX, PDF or both"));
-    }
+    let chosen = crate::campaigns::jobs::packet_formats(&formats).map_err(bad_input)?;
     let id = store
         .create_batch(&caller, &title, &drafts, &chosen)
         .await
