@@ -63,7 +63,7 @@ pub struct Rows {
 }
 
 /// The parts a field of each type has.
-fn parts_of(field_type: FieldType) -> &'static [&'static str] {
+pub(crate) fn parts_of(field_type: FieldType) -> &'static [&'static str] {
     match field_type {
         FieldType::Company => &["name", "ticker", "address", "secretary"],
         FieldType::Money => &["amount", "currency"],
@@ -214,7 +214,7 @@ impl Rows {
 
 /// A whole field's answer from its cell: JSON when it starts with `[` or
 /// `{`, else read as the field's type.
-fn cell_value(field: Option<&Field>, field_type: FieldType, cell: &str) -> Result<Value, String> {
+pub(crate) fn cell_value(field: Option<&Field>, field_type: FieldType, cell: &str) -> Result<Value, String> {
     if cell.starts_with('[') || cell.starts_with('{') {
         return serde_json::from_str(cell).map_err(|e| format!("`{cell}` is not valid JSON: {e}"));
     }
@@ -261,7 +261,7 @@ fn cell_value(field: Option<&Field>, field_type: FieldType, cell: &str) -> Resul
     }
 }
 
-fn part_value(field_type: FieldType, part: &str, cell: &str) -> Result<Value, String> {
+pub(crate) fn part_value(field_type: FieldType, part: &str, cell: &str) -> Result<Value, String> {
     match (field_type, part) {
         (FieldType::Money, "amount") => number(cell),
         _ => Ok(Value::String(cell.to_owned())),

@@ -82,12 +82,20 @@ pub struct CheckFields {
     /// with this role is checked as a s314 request, not a s338 one.
     #[serde(default)]
     pub statement: Option<String>,
+    /// A text field: the filer who leads the filing and speaks for the
+    /// co-filers. A campaign's lead filer goes here, else into `proponent`.
+    #[serde(default)]
+    pub lead_filer: Option<String>,
+    /// A text field: the proposal's title as the document names it; a
+    /// campaign's proposal title goes here.
+    #[serde(default)]
+    pub proposal_title: Option<String>,
 }
 
 impl CheckFields {
     /// Each role with the field it names, for validation and for "is this
     /// field used" questions.
-    pub fn roles(&self) -> [(&'static str, &Option<String>); 11] {
+    pub fn roles(&self) -> [(&'static str, &Option<String>); 13] {
         [
             ("submission_date", &self.submission_date),
             ("holding_value", &self.holding_value),
@@ -100,6 +108,8 @@ impl CheckFields {
             ("proponent", &self.proponent),
             ("notice_date", &self.notice_date),
             ("statement", &self.statement),
+            ("lead_filer", &self.lead_filer),
+            ("proposal_title", &self.proposal_title),
         ]
     }
 }
@@ -181,6 +191,15 @@ pub const MAX_TEMPLATE_BYTES: usize = 256 * 1024;
 pub const MAX_FIELDS: usize = 200;
 
 impl Template {
+    /// The answers a new draft starts with: each field's default.
+    pub fn default_answers(&self) -> serde_json::Map<String, serde_json::Value> {
+        self.front
+            .fields
+            .iter()
+            .filter_map(|f| f.default.clone().map(|d| (f.id.clone(), d)))
+            .collect()
+    }
+
     /// Parses and checks a template file. `origin` names it in messages.
     pub fn parse(source: &str, origin: &str) -> Result<Template, TemplateError> {
         let at = |line, column, message| {

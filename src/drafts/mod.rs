@@ -101,6 +101,9 @@ pub struct DraftSummary {
     pub head: i64,
     /// RFC 3339, UTC.
     pub updated_at: String,
+    /// The campaign the draft belongs to, if any.
+    #[serde(default)]
+    pub campaign: Option<i64>,
 }
 
 /// A draft published for readers at `/p/TOKEN`.

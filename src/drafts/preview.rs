@@ -120,7 +120,8 @@ pub fn preview(
     }
 }
 
-fn item(finding: checks::Finding) -> CheckItem {
+/// A finding as the checks panels show it.
+pub fn item(finding: checks::Finding) -> CheckItem {
     let severity = serde_json::to_value(finding.severity)
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))

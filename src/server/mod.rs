@@ -8,6 +8,7 @@ pub mod guard;
 mod public;
 pub mod routes;
 mod sign_in;
+mod uploads;
 
 use std::net::SocketAddr;
 use std::sync::Arc;

@@ -6,7 +6,7 @@
 
 use axum::routing::{get, post, MethodRouter};
 
-use super::{api_v1, downloads, public, sign_in, AppState};
+use super::{api_v1, downloads, public, sign_in, uploads, AppState};
 
 /// Who may reach a route.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -175,6 +175,13 @@ pub fn own_routes() -> Vec<Route> {
             Kind::Api,
             Token,
             get(api_v1::read_draft).put(api_v1::update_draft),
+        ),
+        route(
+            "/campaigns/{id}/import",
+            &["POST"],
+            Kind::Form,
+            SignedIn,
+            post(uploads::cofiler_list),
         ),
         route(
             "/api/v1/batches",

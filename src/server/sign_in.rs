@@ -258,7 +258,7 @@ fn ours(state: &AppState, error: StoreError) -> Response {
 }
 
 /// A small page of our own around a form, with the app's style sheet.
-fn page(state: &AppState, status: StatusCode, title: &str, body: &str) -> Response {
+pub(super) fn page(state: &AppState, status: StatusCode, title: &str, body: &str) -> Response {
     let html = format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\

@@ -27,13 +27,24 @@ pub struct DraftFilter {
 }
 
 /// `archived` is 0 or 1: neither engine's flag type reads as the other's.
-type SummaryRow = (i64, String, String, i64, String, String, i64, i64, String);
+pub(super) type SummaryRow = (
+    i64,
+    String,
+    String,
+    i64,
+    String,
+    String,
+    i64,
+    i64,
+    String,
+    Option<i64>,
+);
 
 /// The columns of a [`SummaryRow`]; a macro because sqlx takes only literal SQL.
 macro_rules! select_summary {
     ($rest:literal) => {
         concat!(
-            "SELECT id, title, template_id, template_version, company, status, archived, head, updated_at FROM drafts ",
+            "SELECT id, title, template_id, template_version, company, status, archived, head, updated_at, campaign_id FROM drafts ",
             $rest
         )
     };
@@ -52,47 +63,16 @@ impl Store {
     ) -> Result<i64, StoreError> {
         let template_id = stored.template.id();
         if self.is_template_retired(template_id).await? {
-            return Err(StoreError::Invalid(format!(
-                "template `{template_id}` is retired: start from another template"
-            )));
+            return Err(retired(template_id));
         }
-        let fields = &stored.template.front.fields;
-        storable(fields, &answers).map_err(StoreError::Invalid)?;
-        let company = company_name(fields, &answers);
-        let cited = cited_sources(fields, &answers);
-        let at = now();
         let mut tx = self.write().await?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO drafts (org_id, title, template_id, template_version, company, company_key, head, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $8) RETURNING id",
-        )
-        .bind(caller.org.0)
-        .bind(title.as_str())
-        .bind(template_id)
-        .bind(stored.version)
-        .bind(&company)
-        .bind(company_key(&company))
-        .bind(&at)
-        .bind(&at)
-        .fetch_one(&mut *tx)
-        .await?;
-        let first = VersionAt {
-            draft: id,
-            number: 1,
-            template_version: stored.version,
-            by: &caller.email,
+        let new = NewDraft {
+            title,
+            stored,
+            answers: &answers,
+            campaign: None,
         };
-        insert_version(&mut tx, first, &answers, &BTreeMap::new(), "", &at).await?;
-        replace_citations(&mut tx, id, 1, cited).await?;
-        super::accounts::insert_audit(
-            &mut tx,
-            Some(caller.org),
-            &caller.email,
-            "create draft",
-            &format!("draft {id}"),
-            title.as_str(),
-        )
-        .await?;
+        let id = insert_draft(&mut tx, caller, new).await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -130,6 +110,69 @@ impl Store {
             }
         }
         Ok(members)
+    }
+
+    /// The drafts of campaign `campaign` (not archived), oldest first, each
+    /// with its co-filer, template and latest answers.
+    pub async fn campaign_documents(
+        &self,
+        org: OrgId,
+        campaign: i64,
+    ) -> Result<Vec<crate::campaigns::review::Document>, StoreError> {
+        let rows: Vec<SummaryRow> = sqlx::query_as(select_summary!(
+            "WHERE org_id = $1 AND campaign_id = $2 AND archived = 0 ORDER BY id"
+        ))
+        .bind(org.0)
+        .bind(campaign)
+        .fetch_all(self.pool())
+        .await?;
+        let cofilers: Vec<(i64, Option<String>)> = sqlx::query_as(
+            "SELECT id, cofiler FROM drafts WHERE org_id = $1 AND campaign_id = $2",
+        )
+        .bind(org.0)
+        .bind(campaign)
+        .fetch_all(self.pool())
+        .await?;
+        let mut documents = Vec::with_capacity(rows.len());
+        for row in rows {
+            let summary = self.summary(row).await?;
+            let template = self
+                .template(&summary.template_id, summary.template_version)
+                .await?;
+            let version = read_version(self.pool(), org, summary.id, summary.head).await?;
+            let cofiler = cofilers
+                .iter()
+                .find(|(id, _)| *id == summary.id)
+                .and_then(|(_, c)| c.clone());
+            documents.push(crate::campaigns::review::Document {
+                summary,
+                cofiler,
+                template,
+                answers: version.answers,
+            });
+        }
+        Ok(documents)
+    }
+
+    /// The other drafts of a draft's campaign, for its live preview.
+    pub async fn campaign_members_of(
+        &self,
+        org: OrgId,
+        campaign: i64,
+        this_id: i64,
+    ) -> Result<Vec<Member>, StoreError> {
+        Ok(self
+            .campaign_documents(org, campaign)
+            .await?
+            .into_iter()
+            .filter(|d| d.summary.id != this_id)
+            .map(|d| Member {
+                id: d.summary.id,
+                title: d.summary.title,
+                template: d.template,
+                answers: d.answers,
+            })
+            .collect())
     }
 
     pub async fn list_drafts(
@@ -199,9 +242,19 @@ impl Store {
         Ok((summary, template))
     }
 
-    async fn summary(&self, row: SummaryRow) -> Result<DraftSummary, StoreError> {
-        let (id, title, template_id, template_version, company, status, archived, head, updated_at) =
-            row;
+    pub(super) async fn summary(&self, row: SummaryRow) -> Result<DraftSummary, StoreError> {
+        let (
+            id,
+            title,
+            template_id,
+            template_version,
+            company,
+            status,
+            archived,
+            head,
+            updated_at,
+            campaign,
+        ) = row;
         let template = self.template(&template_id, template_version).await?;
         Ok(DraftSummary {
             id,
@@ -214,6 +267,7 @@ impl Store {
             archived: archived != 0,
             head,
             updated_at,
+            campaign,
         })
     }
 
@@ -571,9 +625,116 @@ impl Store {
     }
 }
 
+pub(super) fn retired(template_id: &str) -> StoreError {
+    StoreError::Invalid(format!(
+        "template `{template_id}` is retired: start from another template"
+    ))
+}
+
+/// A draft about to be stored: its title, template version and first
+/// answers, and the campaign (with the co-filer) it belongs to.
+pub(super) struct NewDraft<'a> {
+    pub title: &'a DraftTitle,
+    pub stored: &'a StoredTemplate,
+    pub answers: &'a Map<String, Value>,
+    pub campaign: Option<(i64, Option<&'a str>)>,
+}
+
+/// Stores a new draft and its first version inside `tx`, with an audit line.
+pub(super) async fn insert_draft(
+    tx: &mut Tx<'_>,
+    caller: &Caller,
+    new: NewDraft<'_>,
+) -> Result<i64, StoreError> {
+    let fields = &new.stored.template.front.fields;
+    storable(fields, new.answers).map_err(StoreError::Invalid)?;
+    let company = company_name(fields, new.answers);
+    let at = now();
+    let (campaign, cofiler) = new.campaign.unzip();
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO drafts (org_id, title, template_id, template_version, company, company_key, head, created_at, updated_at, campaign_id, cofiler)
+         VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $8, $9, $10) RETURNING id",
+    )
+    .bind(caller.org.0)
+    .bind(new.title.as_str())
+    .bind(new.stored.template.id())
+    .bind(new.stored.version)
+    .bind(&company)
+    .bind(company_key(&company))
+    .bind(&at)
+    .bind(&at)
+    .bind(campaign)
+    .bind(cofiler.flatten())
+    .fetch_one(&mut **tx)
+    .await?;
+    let first = VersionAt {
+        draft: id,
+        number: 1,
+        template_version: new.stored.version,
+        by: &caller.email,
+    };
+    insert_version(tx, first, new.answers, &BTreeMap::new(), "", &at).await?;
+    replace_citations(tx, id, 1, cited_sources(fields, new.answers)).await?;
+    super::accounts::insert_audit(
+        tx,
+        Some(caller.org),
+        &caller.email,
+        "create draft",
+        &format!("draft {id}"),
+        new.title.as_str(),
+    )
+    .await?;
+    Ok(id)
+}
+
+/// Adds `answers` as the next version of draft `id` inside `tx` (which
+/// holds the write lock), with `note` saying why; the draft's template
+/// version stays. Returns the new version's number.
+pub(super) async fn append_version(
+    tx: &mut Tx<'_>,
+    caller: &Caller,
+    id: i64,
+    template: &Template,
+    answers: &Map<String, Value>,
+    note: &str,
+) -> Result<i64, StoreError> {
+    let fields = &template.front.fields;
+    storable(fields, answers).map_err(StoreError::Invalid)?;
+    let (head, template_version): (i64, i64) =
+        sqlx::query_as("SELECT head, template_version FROM drafts WHERE id = $1 AND org_id = $2")
+            .bind(id)
+            .bind(caller.org.0)
+            .fetch_one(&mut **tx)
+            .await?;
+    let latest = read_version(&mut **tx, caller.org, id, head).await?;
+    let at = now();
+    let version = head + 1;
+    let company = company_name(fields, answers);
+    sqlx::query(
+        "UPDATE drafts SET head = $1, company = $2, company_key = $3, updated_at = $4 WHERE id = $5 AND head = $6",
+    )
+    .bind(version)
+    .bind(&company)
+    .bind(company_key(&company))
+    .bind(&at)
+    .bind(id)
+    .bind(head)
+    .execute(&mut **tx)
+    .await?;
+    let next = VersionAt {
+        draft: id,
+        number: version,
+        template_version,
+        by: &caller.email,
+    };
+    insert_version(tx, next, answers, &latest.dismissals, note, &at).await?;
+    replace_citations(tx, id, version, cited_sources(fields, answers)).await?;
+    Ok(version)
+}
+
 /// One version of one of `org`'s drafts, read through `executor` (the
 /// pool, or a transaction's own connection).
-async fn read_version<'e, E>(
+pub(super) async fn read_version<'e, E>(
     executor: E,
     org: OrgId,
     id: i64,

@@ -15,6 +15,7 @@ pub mod accounts;
 pub mod api_tokens;
 pub mod backup;
 pub mod batches;
+pub mod campaigns;
 pub mod drafts;
 pub mod evidence;
 pub mod publications;

@@ -1,0 +1,517 @@
+//! Co-filers from a spreadsheet: a CSV or XLSX file read into a table of
+//! text cells (`calamine` reads XLSX), a mapping from the templates' fields
+//! to its columns that the user confirms (proposed from the headers), and
+//! each row's answers for each template, with problems by row and column.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::campaign::{fill, Shared};
+use super::cofilers::{CellProblem, FieldSource, Mapping, Target};
+use super::rows::{cell_value, part_value, parts_of};
+use crate::compose::{FieldType, Template};
+
+/// The largest file accepted, and the most rows and columns read from it.
+pub const MAX_FILE_BYTES: usize = 1024 * 1024;
+pub const MAX_ROWS: usize = 2_000;
+pub const MAX_COLUMNS: usize = 60;
+
+/// A spreadsheet's first sheet (or a CSV file) as text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Table {
+    pub headers: Vec<String>,
+    pub rows: Vec<TableRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TableRow {
+    /// The row's number in the sheet or the line in the file, as the user's
+    /// spreadsheet program shows it (the header is 1).
+    pub line: u64,
+    pub cells: Vec<String>,
+}
+
+/// A file that cannot be read as a table: nothing is imported.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{file}: {message}")]
+pub struct TableError {
+    pub file: String,
+    pub message: String,
+}
+
+pub use super::cofilers::column_letter;
+
+impl Table {
+    /// Reads an upload: XLSX when the name says so or the bytes are a ZIP,
+    /// else CSV in UTF-8 (a byte-order mark is skipped).
+    pub fn read(file_name: &str, bytes: &[u8]) -> Result<Table, TableError> {
+        let error = |message: String| TableError {
+            file: file_name.to_owned(),
+            message,
+        };
+        if bytes.len() > MAX_FILE_BYTES {
+            return Err(error(format!(
+                "the file is {} KiB; a co-filer list can be at most {} KiB",
+                bytes.len().div_ceil(1024),
+                MAX_FILE_BYTES / 1024
+            )));
+        }
+        let lower = file_name.to_lowercase();
+        let table = if lower.ends_with(".xlsx") || bytes.starts_with(b"PK\x03\x04") {
+            read_xlsx(bytes).map_err(error)?
+        } else if lower.ends_with(".xls") || lower.ends_with(".ods") {
+            return Err(error(
+                "only CSV and XLSX files are read: save the sheet as .xlsx or .csv".into(),
+            ));
+        } else {
+            let text = std::str::from_utf8(bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes))
+                .map_err(|e| {
+                    error(format!(
+                        "the file is not UTF-8 text (byte {}): save it as CSV UTF-8 or as .xlsx",
+                        e.valid_up_to() + 1
+                    ))
+                })?;
+            read_csv(text).map_err(error)?
+        };
+        table.checked().map_err(error)
+    }
+
+    /// Refuses an empty table, too many rows or columns, a blank or
+    /// repeated header, and characters no document can hold.
+    fn checked(mut self) -> Result<Table, String> {
+        if self.headers.iter().all(|h| h.trim().is_empty()) {
+            return Err("the first row must name the columns; it is empty".into());
+        }
+        if self.headers.len() > MAX_COLUMNS {
+            return Err(format!(
+                "the sheet has {} columns; at most {MAX_COLUMNS} are read",
+                self.headers.len()
+            ));
+        }
+        self.rows.retain(|r| r.cells.iter().any(|c| !c.trim().is_empty()));
+        if self.rows.is_empty() {
+            return Err("the sheet has a header row but no co-filer under it".into());
+        }
+        if self.rows.len() > MAX_ROWS {
+            return Err(format!(
+                "the sheet has {} rows; at most {MAX_ROWS} co-filers are imported at once",
+                self.rows.len()
+            ));
+        }
+        for (index, header) in self.headers.iter_mut().enumerate() {
+            *header = header.trim().to_owned();
+            if header.is_empty() {
+                *header = format!("Column {}", column_letter(index));
+            }
+        }
+        for (index, header) in self.headers.iter().enumerate() {
+            if self.headers[..index].contains(header) {
+                return Err(format!(
+                    "row 1, column {}: the header `{header}` appears twice",
+                    column_letter(index)
+                ));
+            }
+        }
+        let width = self.headers.len();
+        for row in &mut self.rows {
+            row.cells.resize(width, String::new());
+            for (index, cell) in row.cells.iter().enumerate() {
+                if let Some((_, at, c)) = crate::text::accepted::first_forbidden(cell) {
+                    return Err(format!(
+                        "row {}, column {}, character {at}: {}",
+                        row.line,
+                        column_letter(index),
+                        crate::text::accepted::describe(c)
+                    ));
+                }
+            }
+        }
+        Ok(self)
+    }
+}
+
+fn read_csv(text: &str) -> Result<Table, String> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let headers = reader
+        .headers()
+        .map_err(|e| format!("row 1: {e}"))?
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| {
+            let line = e.position().map_or(0, |p| p.line());
+            format!("row {line}: {e}")
+        })?;
+        rows.push(TableRow {
+            line: record.position().map_or(0, |p| p.line()),
+            cells: record.iter().map(str::to_owned).collect(),
+        });
+        if rows.len() > MAX_ROWS {
+            break;
+        }
+    }
+    Ok(Table { headers, rows })
+}
+
+fn read_xlsx(bytes: &[u8]) -> Result<Table, String> {
+    use calamine::{Data, Reader, Xlsx};
+    let mut workbook: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
+        .map_err(|e| format!("not a readable XLSX workbook ({e})"))?;
+    let range = workbook
+        .worksheet_range_at(0)
+        .ok_or("the workbook has no sheet")?
+        .map_err(|e| format!("the first sheet cannot be read ({e})"))?;
+    // Row numbers as the spreadsheet shows them: the range may start lower.
+    let first_line = range.start().map_or(1, |(row, _)| u64::from(row) + 1);
+    let mut lines = range.rows().enumerate();
+    let headers = match lines.next() {
+        Some((_, header)) => header.iter().map(cell_text).collect::<Result<_, _>>(),
+        None => return Err("the first sheet is empty".into()),
+    }
+    .map_err(|e| format!("row {first_line}: {e}"))?;
+    let mut rows = Vec::new();
+    for (offset, row) in lines.take(MAX_ROWS + 1) {
+        let line = first_line + offset as u64;
+        let mut cells = Vec::with_capacity(row.len());
+        for (index, cell) in row.iter().enumerate() {
+            cells.push(cell_text(cell).map_err(|e| {
+                format!("row {line}, column {}: {e}", column_letter(index))
+            })?);
+        }
+        rows.push(TableRow { line, cells });
+    }
+    return Ok(Table { headers, rows });
+
+    /// A cell as text: whole numbers without `.0`, dates as YYYY-MM-DD.
+    fn cell_text(cell: &Data) -> Result<String, String> {
+        Ok(match cell {
+            Data::Empty => String::new(),
+            Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+            Data::Int(n) => n.to_string(),
+            Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+            Data::Float(f) => f.to_string(),
+            Data::Bool(b) => if *b { "yes" } else { "no" }.to_owned(),
+            Data::DateTime(when) => {
+                let (year, month, day, ..) = when.to_ymd_hms_milli();
+                format!("{year:04}-{month:02}-{day:02}")
+            }
+            Data::Error(e) => return Err(format!("the cell holds a spreadsheet error ({e})")),
+        })
+    }
+}
+
+/// Folds a header or name for matching: letters and digits, lower case.
+fn folded(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The fields of `template` a co-filer's row may fill (those the campaign
+/// does not already answer), each with the column whose header matches its
+/// id, its label or its `field.part` name.
+pub fn targets(template: &Template, campaign_fields: &[&str], headers: &[String]) -> Vec<Target> {
+    let folded_headers: Vec<String> = headers.iter().map(|h| folded(h)).collect();
+    let find = |names: &[String]| {
+        folded_headers
+            .iter()
+            .position(|h| !h.is_empty() && names.iter().any(|n| folded(n) == *h))
+    };
+    let mut out = Vec::new();
+    for field in &template.front.fields {
+        if campaign_fields.contains(&field.id.as_str()) {
+            continue;
+        }
+        let parts = parts_of(field.field_type);
+        if parts.is_empty() || field.field_type == FieldType::Money {
+            // Money takes a whole cell (`1,200 USD`); its parts stay available below.
+            out.push(Target {
+                template: template.id().to_owned(),
+                target: field.id.clone(),
+                label: field.label.clone(),
+                required: field.required,
+                proposed: find(&[field.id.clone(), field.label.clone()]),
+            });
+        }
+        if field.field_type == FieldType::Company {
+            for part in parts {
+                let target = format!("{}.{part}", field.id);
+                out.push(Target {
+                    template: template.id().to_owned(),
+                    label: format!("{} ({part})", field.label),
+                    required: field.required && *part == "name",
+                    proposed: find(std::slice::from_ref(&target)),
+                    target,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// One row's answers for `template`: `base` (defaults and the campaign's
+/// answers) with the mapped cells laid over it, each checked as its field
+/// checks an answer. Every problem of the row is returned, by column.
+pub fn row_answers(
+    template: &Template,
+    base: &Map<String, Value>,
+    sources: &[FieldSource],
+    headers: &[String],
+    row: &TableRow,
+) -> Result<Map<String, Value>, Vec<CellProblem>> {
+    let mut answers = base.clone();
+    let mut problems = Vec::new();
+    for source in sources.iter().filter(|s| s.template == template.id()) {
+        let (id, part) = match source.target.split_once('.') {
+            Some((id, part)) => (id, Some(part)),
+            None => (source.target.as_str(), None),
+        };
+        let Some(field) = template.front.fields.iter().find(|f| f.id == id) else {
+            continue;
+        };
+        let cell = row.cells.get(source.column).map_or("", |c| c.trim());
+        if cell.is_empty() {
+            continue;
+        }
+        let column = Some(format!(
+            "{} ({})",
+            column_letter(source.column),
+            headers.get(source.column).map_or("", String::as_str)
+        ));
+        let value = match part {
+            Some(part) => part_value(field.field_type, part, cell).map(|value| {
+                let mut whole = match answers.get(id) {
+                    Some(Value::Object(parts)) => parts.clone(),
+                    _ => Map::new(),
+                };
+                whole.insert(part.to_owned(), value);
+                Value::Object(whole)
+            }),
+            None => cell_value(Some(field), field.field_type, cell),
+        }
+        .and_then(|value| field.normalize(&value).map(|_| value));
+        match value {
+            Ok(value) => {
+                answers.insert(id.to_owned(), value);
+            }
+            Err(message) => problems.push(CellProblem {
+                line: row.line,
+                column,
+                message: format!("«{}»: {message}", field.label),
+            }),
+        }
+    }
+    if problems.is_empty() {
+        Ok(answers)
+    } else {
+        Err(problems)
+    }
+}
+
+/// The fields of `template` that the campaign's shared answers fill.
+pub fn campaign_fields(template: &Template) -> Vec<&str> {
+    super::campaign::SharedAnswer::ALL
+        .into_iter()
+        .filter_map(|answer| super::campaign::target_field(template, answer))
+        .collect()
+}
+
+/// A document to be made for one co-filer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Planned {
+    /// Index into the templates given to [`plan`].
+    pub template: usize,
+    pub cofiler: String,
+    pub answers: Map<String, Value>,
+}
+
+/// What each row of `table` gives under `mapping`: for each row without
+/// problems, one document per template (its defaults, then the campaign's
+/// answers, then the row's). A mapping that names a column, template or
+/// field that does not exist is refused whole.
+pub fn plan(
+    templates: &[&Template],
+    shared: &Shared,
+    table: &Table,
+    mapping: &Mapping,
+) -> Result<(Vec<Planned>, Vec<CellProblem>), String> {
+    let width = table.headers.len();
+    if mapping.name_column >= width {
+        return Err(format!(
+            "the column naming co-filers is {}, but the list has {width} columns",
+            mapping.name_column + 1
+        ));
+    }
+    if templates.is_empty() {
+        return Err("choose at least one template to make co-filers' documents from".into());
+    }
+    for source in &mapping.sources {
+        let Some(template) = templates.iter().find(|t| t.id() == source.template) else {
+            return Err(format!(
+                "the mapping names template `{}`, which is not among the chosen ones",
+                source.template
+            ));
+        };
+        if source.column >= width {
+            return Err(format!(
+                "field `{}` is mapped to column {}, but the list has {width} columns",
+                source.target,
+                source.column + 1
+            ));
+        }
+        let id = source.target.split_once('.').map_or(source.target.as_str(), |(id, _)| id);
+        if !targets(template, &[], &table.headers)
+            .iter()
+            .any(|t| t.target == source.target)
+            || campaign_fields(template).contains(&id)
+        {
+            return Err(format!(
+                "template `{}` has no field `{}` a co-filer's row can fill",
+                source.template, source.target
+            ));
+        }
+    }
+    let bases: Vec<Map<String, Value>> = templates
+        .iter()
+        .map(|template| {
+            let mut base = template.default_answers();
+            fill(template, shared, &mut base);
+            base
+        })
+        .collect();
+    let mut planned = Vec::new();
+    let mut problems = Vec::new();
+    for row in &table.rows {
+        let name = row.cells.get(mapping.name_column).map_or("", |c| c.trim());
+        if name.is_empty() {
+            problems.push(CellProblem {
+                line: row.line,
+                column: Some(format!(
+                    "{} ({})",
+                    column_letter(mapping.name_column),
+                    table.headers[mapping.name_column]
+                )),
+                message: "the co-filer's name is empty".into(),
+            });
+            continue;
+        }
+        let mut documents = Vec::with_capacity(templates.len());
+        let mut row_problems = Vec::new();
+        for (index, template) in templates.iter().enumerate() {
+            match row_answers(template, &bases[index], &mapping.sources, &table.headers, row) {
+                Ok(answers) => documents.push(Planned {
+                    template: index,
+                    cofiler: name.to_owned(),
+                    answers,
+                }),
+                Err(found) => row_problems.extend(found),
+            }
+        }
+        if row_problems.is_empty() {
+            planned.extend(documents);
+        } else {
+            row_problems.dedup();
+            problems.extend(row_problems);
+        }
+    }
+    Ok((planned, problems))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_letters_follow_spreadsheets() {
+        assert_eq!(column_letter(0), "A");
+        assert_eq!(column_letter(25), "Z");
+        assert_eq!(column_letter(26), "AA");
+        assert_eq!(column_letter(27), "AB");
+    }
+
+    #[test]
+    fn csv_is_read_with_its_line_numbers_and_blank_rows_dropped() {
+        let table = Table::read(
+            "cofilers.csv",
+            "\u{feff}Name,Shares\nFirst Fund,100\n,\nSecond Fund,\"1,200\"\n".as_bytes(),
+        )
+        .expect("a table");
+        assert_eq!(table.headers, vec!["Name", "Shares"]);
+        assert_eq!(table.rows.len(), 2);
+        assert_eq!(table.rows[1].line, 4);
+        assert_eq!(table.rows[1].cells, vec!["Second Fund", "1,200"]);
+    }
+
+    #[test]
+    fn unreadable_files_say_why() {
+        let error = Table::read("list.csv", b"Name\n\xff\xfe\n").unwrap_err();
+        assert!(error.message.contains("not UTF-8"), "{error}");
+        let error = Table::read("list.csv", b"Name,Name\nA,B\n").unwrap_err();
+        assert!(error.message.contains("column B"), "{error}");
+        let error = Table::read("list.csv", b"Name\n").unwrap_err();
+        assert!(error.message.contains("no co-filer"), "{error}");
+        let error = Table::read("list.xlsx", b"PK\x03\x04 not really").unwrap_err();
+        assert!(error.message.contains("XLSX"), "{error}");
+    }
+
+    #[test]
+    fn a_bad_cell_is_reported_by_row_and_column() {
+        let template = Template::parse(
+            include_str!("../../templates/cofiler-authorisation.md"),
+            "cofiler-authorisation.md",
+        )
+        .expect("parses");
+        let headers = vec!["Name".to_owned(), "Shares".to_owned()];
+        let sources = vec![
+            FieldSource {
+                template: template.id().to_owned(),
+                target: "cofiler".into(),
+                column: 0,
+            },
+            FieldSource {
+                template: template.id().to_owned(),
+                target: "shares".into(),
+                column: 1,
+            },
+        ];
+        let good = TableRow {
+            line: 2,
+            cells: vec!["First Fund".into(), "1,200".into()],
+        };
+        let answers =
+            row_answers(&template, &Map::new(), &sources, &headers, &good).expect("answers");
+        assert_eq!(answers["cofiler"], "First Fund");
+        assert_eq!(answers["shares"], 1200);
+        let bad = TableRow {
+            line: 7,
+            cells: vec!["Second Fund".into(), "many".into()],
+        };
+        let problems = row_answers(&template, &Map::new(), &sources, &headers, &bad).unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].line, 7);
+        assert_eq!(problems[0].column.as_deref(), Some("B (Shares)"));
+        assert!(problems[0].to_string().starts_with("row 7, column B (Shares): "));
+    }
+
+    #[test]
+    fn columns_are_proposed_from_ids_and_labels() {
+        let template = Template::parse(
+            include_str!("../../templates/ownership-proof-request.md"),
+            "ownership-proof-request.md",
+        )
+        .expect("parses");
+        let headers = vec!["Account holder".to_owned(), "custodian_name".to_owned()];
+        let targets = targets(&template, &["company"], &headers);
+        let proposed = |id: &str| targets.iter().find(|t| t.target == id).and_then(|t| t.proposed);
+        assert_eq!(proposed("custodian_name"), Some(1));
+        assert!(targets.iter().all(|t| t.target != "company"));
+        // "Account holder" is the label of `account_holder`, not its id.
+        assert_eq!(proposed("account_holder"), Some(0));
+    }
+}
