@@ -1,14 +1,14 @@
 //! Pages loaded when first visited. Each is its own piece of the browser
 //! bundle (Leptos's lazy routes; the xtask splits the wasm at them), so the
 //! first download holds the shell, the template list and the drafts list,
-//! and the wizard, history, evidence, library, editor and account pages
-//! come when first opened. The server renders them as before and tells the
+//! and the wizard, history, evidence, library, editor, account and
+//! campaign pages come when first opened. The server renders them as before and tells the
 //! browser which piece a page needs, so it is fetched with the main bundle.
 
 use leptos::prelude::*;
 use leptos_router::{lazy_route, LazyRoute};
 
-use super::{account, drafts, evidence, templates};
+use super::{account, campaigns, drafts, evidence, templates};
 
 // Written out one by one rather than by a macro: the split names each piece
 // after the place its `#[lazy_route]` stands in this file, so routes made by
@@ -89,5 +89,44 @@ impl LazyRoute for Account {
 
     fn view(_this: Self) -> AnyView {
         view! { <account::AccountPage/> }.into_any()
+    }
+}
+
+pub struct Campaigns;
+
+#[lazy_route]
+impl LazyRoute for Campaigns {
+    fn data() -> Self {
+        Campaigns
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <campaigns::CampaignsPage/> }.into_any()
+    }
+}
+
+pub struct Campaign;
+
+#[lazy_route]
+impl LazyRoute for Campaign {
+    fn data() -> Self {
+        Campaign
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <campaigns::CampaignPage/> }.into_any()
+    }
+}
+
+pub struct CofilerImport;
+
+#[lazy_route]
+impl LazyRoute for CofilerImport {
+    fn data() -> Self {
+        CofilerImport
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <campaigns::ImportPage/> }.into_any()
     }
 }

@@ -5,6 +5,7 @@ pub mod account;
 pub mod api_tokens;
 #[cfg(feature = "ssr")]
 pub mod calls;
+pub mod campaigns;
 pub mod drafts;
 pub mod error;
 pub mod evidence;
@@ -50,6 +51,7 @@ pub fn App() -> impl IntoView {
                 <nav aria-label="Main">
                     <a href="/">"Templates"</a>
                     <a href="/drafts">"Drafts"</a>
+                    <a href="/campaigns">"Campaigns"</a>
                     <a href="/evidence">"Evidence"</a>
                     <a href="/library">"Template library"</a>
                     <a href="/account">"Account"</a>
@@ -66,6 +68,13 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=(StaticSegment("drafts"), ParamSegment("id"), StaticSegment("history"))
                         view={Lazy::<lazy::History>::new()}
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=StaticSegment("campaigns") view={Lazy::<lazy::Campaigns>::new()}/>
+                    <Route path=(StaticSegment("campaigns"), ParamSegment("id")) view={Lazy::<lazy::Campaign>::new()} ssr=SsrMode::Async/>
+                    <Route
+                        path=(StaticSegment("campaigns"), ParamSegment("id"), StaticSegment("import"), ParamSegment("import"))
+                        view={Lazy::<lazy::CofilerImport>::new()}
                         ssr=SsrMode::Async
                     />
                     <Route path=StaticSegment("evidence") view={Lazy::<lazy::Evidence>::new()}/>

@@ -137,6 +137,14 @@ impl SharedAnswer {
     }
 }
 
+/// What an edit of the shared answers did to the campaign's documents.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CampaignUpdate {
+    pub revision: i64,
+    /// Each document given a new version, with the answers that changed.
+    pub updated: Vec<String>,
+}
+
 /// A problem with a campaign's own answers, naming the answer.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("{field}: {message}")]
@@ -235,7 +243,7 @@ fn check_text(field: &'static str, text: &str, multi_line: bool) -> Result<(), C
 }
 
 #[cfg(feature = "ssr")]
-pub use answers::{carry_over, fill, overrides, target_field};
+pub use answers::{carry_over, fill, jurisdiction, overrides, target_field};
 
 /// How shared answers reach a template's fields (server only).
 #[cfg(feature = "ssr")]
@@ -244,6 +252,16 @@ mod answers {
 
     use super::{Shared, SharedAnswer};
     use crate::compose::{FieldType, Template};
+
+    /// A campaign's rules as templates name them, checked.
+    pub fn jurisdiction(text: &str) -> Result<String, super::CampaignInputError> {
+        text.parse::<crate::rules::Jurisdiction>()
+            .map(|j| j.to_string())
+            .map_err(|message| super::CampaignInputError {
+                field: "jurisdiction",
+                message,
+            })
+    }
 
     /// The field of `template` that takes `answer`: the company field, or
     /// the field of the matching check role (the lead filer goes to the
@@ -262,10 +280,7 @@ mod answers {
             SharedAnswer::MeetingDate => roles.meeting_date.as_deref(),
             SharedAnswer::PriorMeetingDate => roles.prior_meeting_date.as_deref(),
             SharedAnswer::ProposalTitle => roles.proposal_title.as_deref(),
-            SharedAnswer::LeadFiler => roles
-                .lead_filer
-                .as_deref()
-                .or(roles.proponent.as_deref()),
+            SharedAnswer::LeadFiler => roles.lead_filer.as_deref().or(roles.proponent.as_deref()),
         }
     }
 

@@ -105,4 +105,3 @@ pub struct ImportCheck {
     pub problems: Vec<CellProblem>,
     pub created: Option<usize>,
 }
-

@@ -88,7 +88,8 @@ impl Table {
                 self.headers.len()
             ));
         }
-        self.rows.retain(|r| r.cells.iter().any(|c| !c.trim().is_empty()));
+        self.rows
+            .retain(|r| r.cells.iter().any(|c| !c.trim().is_empty()));
         if self.rows.is_empty() {
             return Err("the sheet has a header row but no co-filer under it".into());
         }
@@ -179,9 +180,10 @@ fn read_xlsx(bytes: &[u8]) -> Result<Table, String> {
         let line = first_line + offset as u64;
         let mut cells = Vec::with_capacity(row.len());
         for (index, cell) in row.iter().enumerate() {
-            cells.push(cell_text(cell).map_err(|e| {
-                format!("row {line}, column {}: {e}", column_letter(index))
-            })?);
+            cells.push(
+                cell_text(cell)
+                    .map_err(|e| format!("row {line}, column {}: {e}", column_letter(index)))?,
+            );
         }
         rows.push(TableRow { line, cells });
     }
@@ -365,7 +367,10 @@ pub fn plan(
                 source.column + 1
             ));
         }
-        let id = source.target.split_once('.').map_or(source.target.as_str(), |(id, _)| id);
+        let id = source
+            .target
+            .split_once('.')
+            .map_or(source.target.as_str(), |(id, _)| id);
         if !targets(template, &[], &table.headers)
             .iter()
             .any(|t| t.target == source.target)
@@ -404,7 +409,13 @@ pub fn plan(
         let mut documents = Vec::with_capacity(templates.len());
         let mut row_problems = Vec::new();
         for (index, template) in templates.iter().enumerate() {
-            match row_answers(template, &bases[index], &mapping.sources, &table.headers, row) {
+            match row_answers(
+                template,
+                &bases[index],
+                &mapping.sources,
+                &table.headers,
+                row,
+            ) {
                 Ok(answers) => documents.push(Planned {
                     template: index,
                     cofiler: name.to_owned(),
@@ -421,6 +432,75 @@ pub fn plan(
         }
     }
     Ok((planned, problems))
+}
+
+/// The mapping page of an uploaded list: the templates co-filers'
+/// documents can come from (co-filer letters and ownership-proof requests
+/// of the campaign's rules ticked), each with the fields a row can fill
+/// and the columns proposed for them.
+pub fn view(
+    campaign: &super::campaign::Campaign,
+    file_name: String,
+    table: Table,
+    used_at: Option<String>,
+    templates: &[std::sync::Arc<Template>],
+) -> super::cofilers::ImportView {
+    use crate::compose::DocumentKind;
+    let choices = templates
+        .iter()
+        .filter(|t| {
+            matches!(
+                t.front.kind,
+                DocumentKind::CofilerLetter
+                    | DocumentKind::OwnershipRequest
+                    | DocumentKind::FilingLetter
+            )
+        })
+        .map(|t| super::cofilers::TemplateChoice {
+            id: t.id().to_owned(),
+            title: t.front.title.clone(),
+            kind: t.front.kind.as_str().to_owned(),
+            proposed: t.front.kind != DocumentKind::FilingLetter
+                && t.front.jurisdiction.as_deref() == Some(campaign.jurisdiction.as_str()),
+            targets: targets(t, &campaign_fields(t), &table.headers),
+        })
+        .collect();
+    let folded_headers: Vec<String> = table.headers.iter().map(|h| folded(h)).collect();
+    let name_column = [
+        "cofiler",
+        "name",
+        "shareholder",
+        "accountholder",
+        "investor",
+    ]
+    .iter()
+    .find_map(|word| folded_headers.iter().position(|h| h.contains(word)))
+    .or((!table.headers.is_empty()).then_some(0));
+    super::cofilers::ImportView {
+        campaign: campaign.id,
+        campaign_name: campaign.name.clone(),
+        file_name,
+        sample: table.rows.iter().take(5).map(|r| r.cells.clone()).collect(),
+        rows: table.rows.len(),
+        headers: table.headers,
+        templates: choices,
+        name_column,
+        used_at,
+    }
+}
+
+/// A co-filer's document's title: its kind and the co-filer.
+pub fn document_title(template: &Template, cofiler: &str) -> String {
+    use crate::compose::DocumentKind;
+    let kind = match template.front.kind {
+        DocumentKind::CofilerLetter => "Co-filer letter",
+        DocumentKind::OwnershipRequest => "Ownership proof request",
+        DocumentKind::FilingLetter => "Filing letter",
+        DocumentKind::Resolution => "Proposal",
+        DocumentKind::EngagementLetter => "Engagement letter",
+    };
+    let name: String = cofiler.chars().take(150).collect();
+    format!("{kind} — {name}")
 }
 
 #[cfg(test)]
@@ -496,7 +576,9 @@ mod tests {
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].line, 7);
         assert_eq!(problems[0].column.as_deref(), Some("B (Shares)"));
-        assert!(problems[0].to_string().starts_with("row 7, column B (Shares): "));
+        assert!(problems[0]
+            .to_string()
+            .starts_with("row 7, column B (Shares): "));
     }
 
     #[test]
@@ -508,7 +590,12 @@ mod tests {
         .expect("parses");
         let headers = vec!["Account holder".to_owned(), "custodian_name".to_owned()];
         let targets = targets(&template, &["company"], &headers);
-        let proposed = |id: &str| targets.iter().find(|t| t.target == id).and_then(|t| t.proposed);
+        let proposed = |id: &str| {
+            targets
+                .iter()
+                .find(|t| t.target == id)
+                .and_then(|t| t.proposed)
+        };
         assert_eq!(proposed("custodian_name"), Some(1));
         assert!(targets.iter().all(|t| t.target != "company"));
         // "Account holder" is the label of `account_holder`, not its id.

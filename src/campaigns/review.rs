@@ -9,9 +9,7 @@ use std::sync::Arc;
 use serde_json::{Map, Value};
 use time::Date;
 
-use super::campaign::{
-    overrides, Campaign, CampaignDocument, CampaignPage, DeadlineView,
-};
+use super::campaign::{overrides, Campaign, CampaignDocument, CampaignPage, DeadlineView};
 use crate::compose::Template;
 use crate::drafts::campaign::{check_members, Member};
 use crate::drafts::preview::item;
@@ -74,8 +72,9 @@ pub fn review(
             warnings: count(Severity::Warning),
             overrides: overrides(&document.template, &campaign.shared, &document.answers),
             across: across.into_iter().map(item).collect(),
-            unchecked: (!this.checked)
-                .then(|| "its template does not render with these answers: open it to see why".to_owned()),
+            unchecked: (!this.checked).then(|| {
+                "its template does not render with these answers: open it to see why".to_owned()
+            }),
             cofiler: document.cofiler,
             draft: document.summary,
         });
@@ -103,7 +102,10 @@ fn campaign_deadline(campaign: &Campaign, today: Date) -> Result<DeadlineView, S
     let computed = match jurisdiction {
         Jurisdiction::UsSec14a8 => {
             if shared.prior_proxy_date.is_none() {
-                return Err("Enter last year's proxy release date to compute the Rule 14a-8 deadline.".into());
+                return Err(
+                    "Enter last year's proxy release date to compute the Rule 14a-8 deadline."
+                        .into(),
+                );
             }
             let rules = params::sec_14a8().map_err(unavailable)?;
             let dates = deadline::Sec14a8Dates {

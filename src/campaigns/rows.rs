@@ -214,7 +214,11 @@ impl Rows {
 
 /// A whole field's answer from its cell: JSON when it starts with `[` or
 /// `{`, else read as the field's type.
-pub(crate) fn cell_value(field: Option<&Field>, field_type: FieldType, cell: &str) -> Result<Value, String> {
+pub(crate) fn cell_value(
+    field: Option<&Field>,
+    field_type: FieldType,
+    cell: &str,
+) -> Result<Value, String> {
     if cell.starts_with('[') || cell.starts_with('{') {
         return serde_json::from_str(cell).map_err(|e| format!("`{cell}` is not valid JSON: {e}"));
     }

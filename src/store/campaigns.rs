@@ -13,21 +13,13 @@ use super::drafts::{append_version, insert_draft, read_version, retired, NewDraf
 use super::templates::StoredTemplate;
 use super::{corrupt, now, Store, StoreError};
 use crate::accounts::{Caller, OrgId};
-use crate::campaigns::campaign::{carry_over, Campaign, CampaignSummary, Shared};
+use crate::campaigns::campaign::{carry_over, Campaign, CampaignSummary, CampaignUpdate, Shared};
 use crate::campaigns::import::Table;
 use crate::compose::Template;
 use crate::drafts::DraftTitle;
 
 /// The most documents one campaign holds (each co-filer brings two).
 pub const MAX_DOCUMENTS: i64 = 5_000;
-
-/// What an edit of the shared answers did to the campaign's documents.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct CampaignUpdate {
-    pub revision: i64,
-    /// Each document given a new version, with the answers that changed.
-    pub updated: Vec<String>,
-}
 
 /// A document to be made for a co-filer from an imported row.
 pub struct ImportedDraft {
@@ -174,9 +166,8 @@ impl Store {
         let mut templates: HashMap<(String, i64), Arc<Template>> = HashMap::new();
         for (_, _, template_id, version) in &members {
             let key = (template_id.clone(), *version);
-            if !templates.contains_key(&key) {
-                let template = self.template(template_id, *version).await?;
-                templates.insert(key, template);
+            if let std::collections::hash_map::Entry::Vacant(slot) = templates.entry(key) {
+                slot.insert(self.template(template_id, *version).await?);
             }
         }
         let mut tx = self.write().await?;

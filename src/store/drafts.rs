@@ -126,13 +126,12 @@ impl Store {
         .bind(campaign)
         .fetch_all(self.pool())
         .await?;
-        let cofilers: Vec<(i64, Option<String>)> = sqlx::query_as(
-            "SELECT id, cofiler FROM drafts WHERE org_id = $1 AND campaign_id = $2",
-        )
-        .bind(org.0)
-        .bind(campaign)
-        .fetch_all(self.pool())
-        .await?;
+        let cofilers: Vec<(i64, Option<String>)> =
+            sqlx::query_as("SELECT id, cofiler FROM drafts WHERE org_id = $1 AND campaign_id = $2")
+                .bind(org.0)
+                .bind(campaign)
+                .fetch_all(self.pool())
+                .await?;
         let mut documents = Vec::with_capacity(rows.len());
         for row in rows {
             let summary = self.summary(row).await?;

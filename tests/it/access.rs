@@ -18,6 +18,8 @@ struct Fixture {
     template_source: String,
     source: Value,
     viewer_email: &'static str,
+    campaign: i64,
+    import: i64,
 }
 
 fn fixture(app: &TestApp) -> Fixture {
@@ -50,7 +52,24 @@ fn fixture(app: &TestApp) -> Fixture {
         "save_source",
         json!({"source": source, "replace": false}),
     ));
+    let campaign = crate::campaigns::new_campaign(app, "Org A secret campaign");
+    let uploaded = crate::campaigns::upload(
+        app,
+        &app.cookie,
+        &app.address,
+        campaign,
+        "list.csv",
+        b"Co-filer,Shares\nFirst Fund,100\n",
+    );
+    assert_eq!(uploaded.status, 303);
+    let import = uploaded
+        .header("location")
+        .and_then(|l| l.rsplit('/').next())
+        .and_then(|n| n.parse().ok())
+        .expect("the import's page");
     Fixture {
+        campaign,
+        import,
         draft,
         template: "org-a-letter",
         template_source,
@@ -78,6 +97,8 @@ struct ServerFn {
 fn server_functions(f: &Fixture) -> Vec<ServerFn> {
     use Args::{Form, Json};
     let d = f.draft.to_string();
+    let c = f.campaign.to_string();
+    let i = f.import.to_string();
     let t = f.template;
     let s = "org-a-notes";
     let form = |pairs: &[(&'static str, &str)]| {
@@ -319,6 +340,62 @@ fn server_functions(f: &Fixture) -> Vec<ServerFn> {
         ),
         sf("share_source", "editor", Some(404), form(&[("id", s)])),
         sf("import_sources", "drafter", None, form(&[("text", "[]")])),
+        sf("list_campaigns", "viewer", None, form(&[])),
+        sf(
+            "create_campaign",
+            "drafter",
+            None,
+            Json(
+                json!({"name": "B's", "jurisdiction": "us-sec-14a8", "shared": {"company": "X", "meeting_year": 2027}}),
+            ),
+        ),
+        sf("load_campaign", "viewer", Some(404), form(&[("id", &c)])),
+        sf(
+            "update_campaign",
+            "drafter",
+            Some(404),
+            Json(
+                json!({"id": f.campaign, "revision": 1, "name": "Taken", "shared": {"company": "X", "meeting_year": 2027}}),
+            ),
+        ),
+        sf(
+            "add_campaign_document",
+            "drafter",
+            Some(404),
+            form(&[
+                ("campaign", &c),
+                ("template_id", "us-14a8-hrdd-proposal"),
+                ("title", ""),
+            ]),
+        ),
+        sf(
+            "set_draft_campaign",
+            "drafter",
+            Some(404),
+            form(&[("draft", &d), ("campaign", &c)]),
+        ),
+        sf(
+            "load_campaign_import",
+            "viewer",
+            Some(404),
+            form(&[("campaign", &c), ("import", &i)]),
+        ),
+        sf(
+            "check_campaign_import",
+            "viewer",
+            Some(404),
+            Json(
+                json!({"campaign": f.campaign, "import": f.import, "mapping": {"name_column": 0, "templates": ["cofiler-authorisation"], "sources": []}}),
+            ),
+        ),
+        sf(
+            "confirm_campaign_import",
+            "drafter",
+            Some(404),
+            Json(
+                json!({"campaign": f.campaign, "import": f.import, "mapping": {"name_column": 0, "templates": ["cofiler-authorisation"], "sources": []}}),
+            ),
+        ),
     ]
 }
 
@@ -362,7 +439,10 @@ fn fingerprint(app: &TestApp) -> String {
              || '/' || (SELECT string_agg(id || COALESCE(retired_at, '') || COALESCE(shared_at, ''), ',' ORDER BY id) FROM evidence_sources)
              || '/' || (SELECT string_agg(email || role, ',' ORDER BY email) FROM users)
              || '/' || (SELECT COUNT(*) FROM invitations)
-             || '/' || (SELECT COUNT(*) FROM publications)",
+             || '/' || (SELECT COUNT(*) FROM publications)
+             || '/' || (SELECT COALESCE(string_agg(name || revision, ',' ORDER BY id), '') FROM campaigns)
+             || '/' || (SELECT COUNT(*) FROM campaign_imports WHERE used_at IS NOT NULL)
+             || '/' || (SELECT COUNT(*) FROM drafts WHERE campaign_id IS NOT NULL)",
         )
         .fetch_one(store.pool())
         .await
@@ -390,6 +470,8 @@ fn routes(app: &TestApp) -> Vec<(String, String, String, String)> {
 fn concrete(path: &str, f: &Fixture) -> String {
     let id = if path.starts_with("/templates/") || path.starts_with("/library/") {
         f.template.to_owned()
+    } else if path.starts_with("/campaigns/") {
+        f.campaign.to_string()
     } else {
         f.draft.to_string()
     };
@@ -398,6 +480,8 @@ fn concrete(path: &str, f: &Fixture) -> String {
         .replace("{format}", "pdf")
         .replace("{version}", "1")
         .replace("{token}", "no-such-token")
+        .replace("{import}", &f.import.to_string())
+        .replace(":import", &f.import.to_string())
 }
 
 #[test]
@@ -560,6 +644,8 @@ fn every_route_resolves_the_caller_and_refuses_other_sites_and_other_organisatio
         format!("/drafts/{}", f.draft),
         format!("/drafts/{}/history", f.draft),
         format!("/library/{}/edit", f.template),
+        format!("/campaigns/{}", f.campaign),
+        format!("/campaigns/{}/import/{}", f.campaign, f.import),
     ] {
         let answer = outsider_get(&path);
         assert_eq!(answer.status, 404, "{path} by another organisation");

@@ -426,6 +426,21 @@ pub fn try_request(
     headers: &[(&str, &str)],
     body: Option<&str>,
 ) -> Option<Answer> {
+    try_request_bytes(
+        method,
+        url,
+        headers,
+        body.unwrap_or_default().as_bytes().to_vec(),
+    )
+}
+
+/// A request with a body of any bytes (an uploaded file).
+pub fn try_request_bytes(
+    method: &str,
+    url: &str,
+    headers: &[(&str, &str)],
+    body: Vec<u8>,
+) -> Option<Answer> {
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .http_status_as_error(false)
         .max_redirects(0)
@@ -437,9 +452,7 @@ pub fn try_request(
             builder = builder.header(*name, *value);
         }
     }
-    let request = builder
-        .body(body.unwrap_or_default().to_owned())
-        .expect("a well-formed request");
+    let request = builder.body(body).expect("a well-formed request");
     let mut response = agent.run(request).ok()?;
     let status = response.status().as_u16();
     let headers = response

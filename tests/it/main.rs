@@ -9,6 +9,8 @@ mod architecture;
 mod backup;
 mod batch;
 mod browser;
+mod campaign_flow;
+mod campaigns;
 mod cli;
 mod common;
 mod crash;

@@ -18,6 +18,11 @@ const BINARYEN_NPM: &str = "binaryen@132";
 /// Debian packages the tests use, each with a command that shows it is there.
 const TEST_PACKAGES: &[(&str, &str)] = &[
     ("soffice --version", "libreoffice-writer-nogui"),
+    // Spreadsheets: the co-filer import is tested with workbooks LibreOffice writes.
+    (
+        "test -e /usr/lib/libreoffice/program/libsclo.so",
+        "libreoffice-calc-nogui",
+    ),
     ("pdftotext -v", "poppler-utils"),
     ("qpdf --version", "qpdf"),
     ("pandoc --version", "pandoc"),
@@ -37,6 +42,7 @@ const TEST_PACKAGES: &[(&str, &str)] = &[
 const DATABASE_TESTS: &[&str] = &[
     "access::",
     "api::",
+    "campaigns::",
     "accounts::",
     "crash::",
     "drafts::",

@@ -205,20 +205,28 @@ pub async fn preview_draft(
 ) -> Result<Preview, AppError> {
     use crate::drafts::campaign::CampaignKey;
     let (store, caller) = caller(Permission::Read)?;
-    let (_, template) = store
+    let (summary, template) = store
         .draft_template(caller.org, id)
         .await
         .map_err(user_error)?;
     let library = store.library_for(caller.org).await.map_err(user_error)?;
     let today = time::OffsetDateTime::now_utc().date();
-    let members = match CampaignKey::of(&template, &answers) {
-        Some(key) => Some(
+    // A draft of a campaign is checked with the campaign's other documents;
+    // one outside any campaign with the drafts for the same company's meeting.
+    let members = match (summary.campaign, CampaignKey::of(&template, &answers)) {
+        (Some(campaign), _) => Some(
+            store
+                .campaign_members_of(caller.org, campaign, id)
+                .await
+                .map_err(user_error)?,
+        ),
+        (None, Some(key)) => Some(
             store
                 .campaign_members(caller.org, id, &key)
                 .await
                 .map_err(user_error)?,
         ),
-        None => None,
+        (None, None) => None,
     };
     // Typesetting notes and checks is CPU work: keep it off the async
     // workers, within the time limit.

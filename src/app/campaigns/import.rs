@@ -1,0 +1,223 @@
+//! The mapping page of an imported co-filer list: the first rows of the
+//! file, the column that names each co-filer, the templates each co-filer
+//! gets a document from, and for each of their fields the column it comes
+//! from (proposed from the headers). "Check" lists the problems by row and
+//! column; "Make the documents" makes them, once.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use super::api::{self, CheckCampaignImport, ConfirmCampaignImport};
+use crate::app::drafts::error_text;
+use crate::app::error::AppError;
+use crate::campaigns::cofilers::{column_letter, FieldSource, ImportCheck, ImportView, Mapping};
+
+#[component]
+pub fn ImportPage() -> impl IntoView {
+    let params = use_params_map();
+    let number = move |name: &str| {
+        params
+            .read()
+            .get(name)
+            .and_then(|s| s.parse::<i64>().ok())
+            .unwrap_or(0)
+    };
+    let found = Resource::new(
+        move || (number("id"), number("import")),
+        |(campaign, import)| api::load_campaign_import(campaign, import),
+    );
+    let (hydrated, set_hydrated) = signal(false);
+    Effect::new(move |_| set_hydrated.set(true));
+    view! {
+        <section class="campaign-import" data-hydrated=move || hydrated.get().to_string()>
+            <Transition fallback=|| view! { <p aria-busy="true">"Loading the list…"</p> }>
+                {move || Suspend::new(async move {
+                    match found.await {
+                        Ok(view) => view! { <MappingForm view/> }.into_any(),
+                        Err(e) => view! { <p class="error" role="alert">{error_text(&e)}</p> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+/// Which column each (template, field) takes its answer from.
+type Columns = BTreeMap<(String, String), Option<usize>>;
+
+#[component]
+fn MappingForm(view: ImportView) -> impl IntoView {
+    let check = ServerAction::<CheckCampaignImport>::new();
+    let confirm = ServerAction::<ConfirmCampaignImport>::new();
+    let (campaign, import) = (view.campaign, import_id());
+    let chosen = RwSignal::new(
+        view.templates
+            .iter()
+            .filter(|t| t.proposed)
+            .map(|t| t.id.clone())
+            .collect::<BTreeSet<String>>(),
+    );
+    let name_column = RwSignal::new(view.name_column.unwrap_or(0));
+    let columns = RwSignal::new(
+        view.templates
+            .iter()
+            .flat_map(|t| {
+                t.targets
+                    .iter()
+                    .map(|target| ((t.id.clone(), target.target.clone()), target.proposed))
+            })
+            .collect::<Columns>(),
+    );
+    let order: Vec<String> = view.templates.iter().map(|t| t.id.clone()).collect();
+    let mapping = move || {
+        let templates: Vec<String> =
+            chosen.with(|c| order.iter().filter(|id| c.contains(*id)).cloned().collect());
+        let sources = columns.with(|all| {
+            all.iter()
+                .filter(|((template, _), _)| templates.contains(template))
+                .filter_map(|((template, target), column)| {
+                    column.map(|column| FieldSource {
+                        template: template.clone(),
+                        target: target.clone(),
+                        column,
+                    })
+                })
+                .collect()
+        });
+        Mapping {
+            name_column: name_column.get_untracked(),
+            templates,
+            sources,
+        }
+    };
+    let mapping_for_confirm = mapping.clone();
+    let headers = view.headers.clone();
+    let result = move || -> Option<Result<ImportCheck, AppError>> {
+        confirm.value().get().or_else(|| check.value().get())
+    };
+    let used = view.used_at.clone();
+    view! {
+        <h1>{format!("Import co-filers into “{}”", view.campaign_name)}</h1>
+        <p>
+            {format!("{}: {} rows. ", view.file_name, view.rows)}
+            <a href=format!("/campaigns/{campaign}")>"Back to the campaign"</a>
+        </p>
+        {used.map(|at| view! { <p class="note" role="status">{format!("This list was imported on {at}; its documents are on the campaign page.")}</p> })}
+        <table class="import-sample">
+            <caption>"The first rows"</caption>
+            <thead><tr>
+                {view.headers.iter().enumerate().map(|(i, h)| view! { <th scope="col">{format!("{} · {h}", column_letter(i))}</th> }).collect_view()}
+            </tr></thead>
+            <tbody>
+                {view.sample.iter().map(|row| view! {
+                    <tr>{row.iter().map(|c| view! { <td>{c.clone()}</td> }).collect_view()}</tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+        <label class="name-column">
+            <span>"The column naming each co-filer"</span>
+            <select name="name_column" on:change=move |ev| {
+                if let Ok(i) = event_target_value(&ev).parse() { name_column.set(i) }
+            }>
+                {headers.iter().enumerate().map(|(i, h)| view! {
+                    <option value=i selected=move || name_column.get() == i>{format!("{} · {h}", column_letter(i))}</option>
+                }).collect_view()}
+            </select>
+        </label>
+        {view.templates.iter().map(|t| {
+            let id = t.id.clone();
+            let ticked = id.clone();
+            let headers = view.headers.clone();
+            view! {
+                <fieldset class="import-template" data-template=t.id.clone()>
+                    <legend>
+                        <label class="inline">
+                            <input type="checkbox" name="template" value=t.id.clone()
+                                prop:checked=move || chosen.with(|c| c.contains(&ticked))
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    let id = id.clone();
+                                    chosen.update(|c| { if on { c.insert(id); } else { c.remove(&id); } });
+                                }/>
+                            <span>{format!("{} ({})", t.title, t.kind)}</span>
+                        </label>
+                    </legend>
+                    <div class="import-targets">
+                        {t.targets.iter().map(|target| {
+                            let key = (t.id.clone(), target.target.clone());
+                            let key_for_select = key.clone();
+                            let headers = headers.clone();
+                            view! {
+                                <label data-target=target.target.clone()>
+                                    <span>{format!("{}{}", target.label, if target.required { " *" } else { "" })}</span>
+                                    <select on:change=move |ev| {
+                                        let value = event_target_value(&ev);
+                                        let key = key_for_select.clone();
+                                        columns.update(|all| { all.insert(key, value.parse().ok()); });
+                                    }>
+                                        <option value="" selected=target.proposed.is_none()>"— not imported —"</option>
+                                        {headers.iter().enumerate().map(|(i, h)| {
+                                            let key = key.clone();
+                                            view! {
+                                                <option value=i selected=move || columns.with(|all| all.get(&key) == Some(&Some(i)))>
+                                                    {format!("{} · {h}", column_letter(i))}
+                                                </option>
+                                            }
+                                        }).collect_view()}
+                                    </select>
+                                </label>
+                            }
+                        }).collect_view()}
+                    </div>
+                </fieldset>
+            }
+        }).collect_view()}
+        <div class="import-actions">
+            <button type="button" class="check-import" on:click=move |_| {
+                check.dispatch(CheckCampaignImport { campaign, import, mapping: mapping() });
+            }>"Check the rows"</button>
+            <button type="button" class="confirm-import" disabled=move || confirm.pending().get() on:click=move |_| {
+                confirm.dispatch(ConfirmCampaignImport { campaign, import, mapping: mapping_for_confirm() });
+            }>"Make the documents"</button>
+        </div>
+        {move || result().map(|r| match r {
+            Ok(outcome) => view! { <Outcome outcome campaign/> }.into_any(),
+            Err(e) => view! { <p class="error" role="alert">{error_text(&e)}</p> }.into_any(),
+        })}
+    }
+}
+
+/// The import's number, from the address.
+fn import_id() -> i64 {
+    use_params_map()
+        .read_untracked()
+        .get("import")
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0)
+}
+
+#[component]
+fn Outcome(outcome: ImportCheck, campaign: i64) -> impl IntoView {
+    let headline = match outcome.created {
+        Some(made) => format!("Made {made} documents for {} co-filers.", outcome.cofilers),
+        None => format!(
+            "{} documents for {} co-filers are ready to be made.",
+            outcome.documents, outcome.cofilers
+        ),
+    };
+    let problems = outcome.problems.len();
+    view! {
+        <div class="import-outcome" role="status" data-created=outcome.created.map(|n| n.to_string()).unwrap_or_default()>
+            <p>{headline}</p>
+            {(problems > 0).then(|| view! {
+                <p>{format!("{problems} problems: those rows are left out until fixed.")}</p>
+                <ul class="import-problems">
+                    {outcome.problems.iter().map(|p| view! { <li>{p.to_string()}</li> }).collect_view()}
+                </ul>
+            })}
+            {outcome.created.is_some().then(|| view! { <p><a href=format!("/campaigns/{campaign}")>"Open the campaign"</a></p> })}
+        </div>
+    }
+}
