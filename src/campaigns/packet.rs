@@ -220,6 +220,38 @@ pub fn file_stem(prefix: &str, author: Option<&str>, company: &str) -> String {
     stem
 }
 
+/// A packet's ZIP written to a file, with its digest and size.
+pub struct PacketFile {
+    /// Positioned at its start.
+    pub file: std::fs::File,
+    pub sha256: String,
+    pub size: u64,
+}
+
+/// A written packet file's SHA-256 and size, read back in parts, and the
+/// file rewound for whoever stores it.
+pub fn digest_file(mut file: std::fs::File) -> Result<PacketFile, PacketError> {
+    use std::io::{Read, SeekFrom};
+    file.seek(SeekFrom::Start(0))?;
+    let mut hasher = Sha256::new();
+    let mut buffer = vec![0u8; 1 << 20];
+    let mut size = 0u64;
+    loop {
+        let n = file.read(&mut buffer)?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buffer[..n]);
+        size += n as u64;
+    }
+    file.seek(SeekFrom::Start(0))?;
+    Ok(PacketFile {
+        file,
+        sha256: hex(&hasher.finalize()),
+        size,
+    })
+}
+
 /// The SHA-256 of `bytes` in lower-case hexadecimal.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     hex(&Sha256::digest(bytes))

@@ -2,8 +2,8 @@
 //! it, renders its drafts' latest saved versions on a blocking thread (on
 //! every core, see `campaigns::packet`), and every half second records the
 //! progress and reads whether someone asked it to stop (through the
-//! database, so the request may come to any instance). The ZIP is stored
-//! in the job's row when it is done.
+//! database, so the request may come to any instance). The ZIP is written
+//! to a temporary file and stored in parts when it is done.
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -14,7 +14,7 @@ use serde_json::Value;
 use super::failure::{log, Context};
 use super::AppState;
 use crate::campaigns::jobs::{BatchState, Failure};
-use crate::campaigns::packet::{self, Inputs, Item};
+use crate::campaigns::packet::{self, Inputs, Item, PacketFile};
 use crate::compose::Template;
 use crate::evidence::{CitationStyle, DEFAULT_STYLE};
 use crate::export::Format;
@@ -121,7 +121,7 @@ async fn run(state: &AppState, id: i64) -> Result<(), RunError> {
     let stop = Arc::new(AtomicBool::new(false));
     let mut rendering = tokio::task::spawn_blocking({
         let (done, stop) = (done.clone(), stop.clone());
-        move || -> Result<(packet::Report, Vec<u8>), RunError> {
+        move || -> Result<(packet::Report, PacketFile), RunError> {
             let style = CitationStyle::by_name(DEFAULT_STYLE)
                 .map_err(|e| RunError::Style(e.to_string()))?;
             let items: Vec<Item<'_>> = prepared
@@ -144,7 +144,10 @@ async fn run(state: &AppState, id: i64) -> Result<(), RunError> {
                 formats: &formats,
                 evidence_reports: true,
             };
-            let mut zip = std::io::Cursor::new(Vec::new());
+            // On disk, not in memory: a packet of a thousand documents is
+            // tens of megabytes.
+            let file = tempfile::tempfile().map_err(packet::PacketError::from)?;
+            let mut zip = std::io::BufWriter::new(file);
             let report = packet::write(
                 &mut zip,
                 &items,
@@ -154,7 +157,10 @@ async fn run(state: &AppState, id: i64) -> Result<(), RunError> {
                 },
                 &|| stop.load(Ordering::Relaxed),
             )?;
-            Ok((report, zip.into_inner()))
+            let file = zip
+                .into_inner()
+                .map_err(|e| packet::PacketError::from(e.into_error()))?;
+            Ok((report, packet::digest_file(file)?))
         }
     });
     let outcome = loop {

@@ -531,19 +531,17 @@ pub async fn batch_zip(
     Path(id): Path<i64>,
 ) -> Result<Response, Failure> {
     need(&api, ApiScope::Read)?;
-    let (bytes, digest) = state
+    let stored = state
         .store
         .batch_packet(api.caller.org, id)
         .await
         .map_err(|e| store_failure(e, &api, "/api/v1/batches/{id}/zip"))?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "application/zip".to_owned()),
-            (header::ETAG, format!("\"{digest}\"")),
-        ],
-        bytes,
-    )
-        .into_response())
+    Ok(super::downloads::zip_response(
+        state.store.clone(),
+        id,
+        stored,
+        None,
+    ))
 }
 
 struct BearerToken;

@@ -105,18 +105,12 @@ pub async fn packet(
     Path(id): Path<i64>,
 ) -> Response {
     match state.store.batch_packet(caller.org, id).await {
-        Ok((bytes, digest)) => (
-            [
-                (header::CONTENT_TYPE, "application/zip".to_owned()),
-                (
-                    header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"packet-{id}.zip\""),
-                ),
-                (header::ETAG, format!("\"{digest}\"")),
-            ],
-            bytes,
-        )
-            .into_response(),
+        Ok(stored) => zip_response(
+            state.store.clone(),
+            id,
+            stored,
+            Some(format!("packet-{id}.zip")),
+        ),
         Err(crate::store::StoreError::NotFound(message)) => {
             (StatusCode::NOT_FOUND, message).into_response()
         }
@@ -129,6 +123,50 @@ pub async fn packet(
             },
         ),
     }
+}
+
+/// A stored packet's ZIP as a response, sent one stored part at a time
+/// (never whole in memory), with its size and its SHA-256 as the `ETag`.
+pub(super) fn zip_response(
+    store: Arc<crate::store::Store>,
+    id: i64,
+    stored: crate::store::batches::StoredPacket,
+    attachment: Option<String>,
+) -> Response {
+    let mut headers = vec![
+        (header::CONTENT_TYPE, "application/zip".to_owned()),
+        (header::CONTENT_LENGTH, stored.size.to_string()),
+        (header::ETAG, format!("\"{}\"", stored.sha256)),
+    ];
+    if let Some(name) = attachment {
+        headers.push((
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{name}\""),
+        ));
+    }
+    let body = match stored.whole {
+        Some(bytes) => axum::body::Body::from(bytes),
+        None => {
+            axum::body::Body::from_stream(futures_util::stream::try_unfold(0i64, move |part| {
+                let store = store.clone();
+                async move {
+                    Ok::<_, crate::store::StoreError>(
+                        store
+                            .batch_packet_part(id, part)
+                            .await?
+                            .map(|bytes| (axum::body::Bytes::from(bytes), part + 1)),
+                    )
+                }
+            }))
+        }
+    };
+    let mut response = body.into_response();
+    for (name, value) in headers {
+        if let Ok(value) = HeaderValue::from_str(&value) {
+            response.headers_mut().insert(name, value);
+        }
+    }
+    response
 }
 
 /// Which file of a draft.

@@ -84,6 +84,22 @@ fn parse_time(text: &str) -> Option<time::OffsetDateTime> {
     time::OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339).ok()
 }
 
+/// The size of the parts a packet's ZIP is stored and sent in.
+pub const PART_BYTES: usize = 1024 * 1024;
+
+/// The ZIP columns of a job: whole (before parts), digest, size.
+type PacketRow = (Option<Vec<u8>>, Option<String>, Option<i64>);
+
+/// A finished packet's ZIP, found: see [`Store::batch_packet`].
+pub struct StoredPacket {
+    pub sha256: String,
+    pub size: u64,
+    /// The whole ZIP, for one stored before parts existed.
+    pub whole: Option<Vec<u8>>,
+}
+
+pub use crate::campaigns::packet::PacketFile;
+
 impl Store {
     /// Queues a packet of `drafts` (each checked to be the caller's) in
     /// `formats`; refused while the organisation has
@@ -228,7 +244,9 @@ impl Store {
     }
 
     /// Stores the outcome: the ZIP (kept also when stopped: it holds what
-    /// was done), the failures, and the final state.
+    /// was done) in parts of [`PART_BYTES`], the failures, and the final
+    /// state. The parts are written before the state says the ZIP is
+    /// there, each as its own statement, so other writers are not held up.
     pub async fn finish_batch(
         &self,
         id: i64,
@@ -236,20 +254,56 @@ impl Store {
         done: i64,
         files: i64,
         failures: &[Failure],
-        packet: Option<Vec<u8>>,
+        packet: Option<PacketFile>,
     ) -> Result<(), StoreError> {
-        let digest = packet.as_deref().map(crate::campaigns::packet::sha256_hex);
+        let (digest, size) = match packet {
+            Some(PacketFile {
+                mut file,
+                sha256,
+                size,
+            }) => {
+                use std::io::Read;
+                sqlx::query("DELETE FROM batch_packet_parts WHERE job_id = $1")
+                    .bind(id)
+                    .execute(self.pool())
+                    .await?;
+                let mut part = 0i64;
+                loop {
+                    let mut bytes = Vec::with_capacity(PART_BYTES);
+                    (&mut file)
+                        .take(PART_BYTES as u64)
+                        .read_to_end(&mut bytes)
+                        .map_err(|e| {
+                            StoreError::Invalid(format!("the packet file could not be read: {e}"))
+                        })?;
+                    if bytes.is_empty() {
+                        break;
+                    }
+                    sqlx::query(
+                        "INSERT INTO batch_packet_parts (job_id, part, bytes) VALUES ($1, $2, $3)",
+                    )
+                    .bind(id)
+                    .bind(part)
+                    .bind(bytes)
+                    .execute(self.pool())
+                    .await?;
+                    part += 1;
+                }
+                (Some(sha256), Some(size as i64))
+            }
+            None => (None, None),
+        };
         sqlx::query(
-            "UPDATE batch_jobs SET state = $1, done = $2, files = $3, failures = $4, packet = $5,
-                    packet_sha256 = $6, finished_at = $7, heartbeat_at = $7
+            "UPDATE batch_jobs SET state = $1, done = $2, files = $3, failures = $4,
+                    packet_sha256 = $5, packet_size = $6, finished_at = $7, heartbeat_at = $7
              WHERE id = $8",
         )
         .bind(state.as_str())
         .bind(done)
         .bind(files)
         .bind(serde_json::to_string(failures).map_err(|e| StoreError::Invalid(e.to_string()))?)
-        .bind(packet)
         .bind(digest)
+        .bind(size)
         .bind(now())
         .bind(id)
         .execute(self.pool())
@@ -290,10 +344,11 @@ impl Store {
         .await
     }
 
-    /// The finished ZIP and its SHA-256.
-    pub async fn batch_packet(&self, org: OrgId, id: i64) -> Result<(Vec<u8>, String), StoreError> {
-        let row: Option<(Option<Vec<u8>>, Option<String>)> = sqlx::query_as(
-            "SELECT packet, packet_sha256 FROM batch_jobs WHERE id = $1 AND org_id = $2",
+    /// A finished packet's ZIP as it is stored: its SHA-256, its size, and
+    /// how to read it (in parts, or whole for a ZIP stored before parts).
+    pub async fn batch_packet(&self, org: OrgId, id: i64) -> Result<StoredPacket, StoreError> {
+        let row: Option<PacketRow> = sqlx::query_as(
+            "SELECT packet, packet_sha256, packet_size FROM batch_jobs WHERE id = $1 AND org_id = $2",
         )
         .bind(id)
         .bind(org.0)
@@ -301,11 +356,36 @@ impl Store {
         .await?;
         match row {
             None => Err(StoreError::NotFound(format!("there is no packet {id}"))),
-            Some((Some(bytes), Some(digest))) => Ok((bytes, digest)),
+            Some((Some(bytes), Some(sha256), _)) => Ok(StoredPacket {
+                size: bytes.len() as u64,
+                sha256,
+                whole: Some(bytes),
+            }),
+            Some((None, Some(sha256), Some(size))) => Ok(StoredPacket {
+                size: size as u64,
+                sha256,
+                whole: None,
+            }),
             Some(_) => Err(StoreError::NotFound(format!(
                 "packet {id} is not ready yet: its ZIP is written when it finishes"
             ))),
         }
+    }
+
+    /// Part `part` of packet `id`'s ZIP (from 0), or `None` after the last.
+    /// The caller has found the packet with [`Store::batch_packet`].
+    pub async fn batch_packet_part(
+        &self,
+        id: i64,
+        part: i64,
+    ) -> Result<Option<Vec<u8>>, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT bytes FROM batch_packet_parts WHERE job_id = $1 AND part = $2",
+        )
+        .bind(id)
+        .bind(part)
+        .fetch_optional(self.pool())
+        .await?)
     }
 
     /// Jobs whose runner stopped answering (its instance went away), and

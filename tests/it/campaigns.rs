@@ -130,7 +130,7 @@ fn shared_answers_flow_into_documents_and_a_change_keeps_overrides() {
     let letter = add_document(&app, campaign, "us-14a8-filing-letter");
     let cofiler = add_document(&app, campaign, "cofiler-authorisation");
     // A draft for the same company outside the campaign is not one of its documents.
-    crate::drafts::create(&app, "us-14a8-filing-letter", "Unrelated letter");
+    let outside = crate::drafts::create(&app, "us-14a8-filing-letter", "Unrelated letter");
 
     let p = answers(&app, proposal);
     assert_eq!(p["company"]["name"], "Example Systems Inc.");
@@ -235,6 +235,33 @@ fn shared_answers_flow_into_documents_and_a_change_keeps_overrides() {
 
     let list = ok_json(call_form(&app, "list_campaigns", &[]));
     assert_eq!(list[0]["documents"], 3);
+
+    // An existing draft is put in, then taken out again; its answers stay its own.
+    let count = |app: &TestApp| {
+        ok_json(call_form(
+            app,
+            "load_campaign",
+            &[("id", &campaign.to_string())],
+        ))["documents"]
+            .as_array()
+            .map_or(0, Vec::len)
+    };
+    ok_json(call_form(
+        &app,
+        "set_draft_campaign",
+        &[
+            ("draft", &outside.to_string()),
+            ("campaign", &campaign.to_string()),
+        ],
+    ));
+    assert_eq!(count(&app), 4);
+    assert_eq!(answers(&app, outside).get("meeting_year"), None);
+    ok_json(call_form(
+        &app,
+        "set_draft_campaign",
+        &[("draft", &outside.to_string())],
+    ));
+    assert_eq!(count(&app), 3);
     assert_eq!(list[0]["company"], "Example Systems Inc.");
 
     // The campaign page itself renders on the server with its documents.

@@ -229,3 +229,64 @@ fn an_abandoned_packet_is_failed_and_frees_its_place() {
         );
     }
 }
+
+/// A ZIP larger than one stored part is stored in parts and sent back in
+/// parts: the bytes that arrive are the ZIP whose SHA-256 the `ETag` and
+/// the listing give, its length is announced, and every entry reads.
+#[test]
+fn a_large_packet_is_stored_and_sent_in_parts() {
+    let app = spawn_app();
+    let mut drafts = Vec::new();
+    for n in 0..24 {
+        let id = create(&app, "us-14a8-hrdd-proposal", &format!("Large packet {n}"));
+        save(&app, id, 1, &sample("us-14a8-hrdd-proposal"));
+        drafts.push(id);
+    }
+    let id = start(&app, &drafts);
+    let packet = wait_for(&app, id);
+    assert_eq!(packet["state"], "done", "{packet}");
+    let answer = request(
+        "GET",
+        &format!("{}/packets/{id}/zip", app.address),
+        &[("cookie", &app.cookie)],
+        None,
+    );
+    assert_eq!(answer.status, 200);
+    let zip = answer.body.clone();
+    assert!(
+        zip.len() > 1024 * 1024,
+        "the packet should span parts; it is {} bytes",
+        zip.len()
+    );
+    assert_eq!(
+        answer.header("content-length"),
+        Some(zip.len().to_string().as_str())
+    );
+    let digest: String = Sha256::digest(&zip)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(
+        answer.header("etag"),
+        Some(format!("\"{digest}\"").as_str())
+    );
+    let parts = app.with_database(async |store| {
+        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM batch_packet_parts WHERE job_id = $1")
+            .bind(id)
+            .fetch_one(store.pool())
+            .await
+            .expect("counted")
+    });
+    assert_eq!(parts as usize, zip.len().div_ceil(1024 * 1024));
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).expect("a ZIP");
+    assert_eq!(
+        archive.len(),
+        24 * 3 + 1,
+        "three files a draft and the manifest"
+    );
+    for index in 0..archive.len() {
+        let mut entry = archive.by_index(index).expect("an entry");
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).expect("it reads whole");
+    }
+}

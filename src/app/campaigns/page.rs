@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use super::api::{self, AddCampaignDocument, UpdateCampaign};
+use super::api::{self, AddCampaignDocument, SetDraftCampaign, UpdateCampaign};
 use super::shared_form::SharedFields;
 use crate::app::drafts::error_text;
 use crate::app::drafts::packets::Packets;
@@ -30,9 +30,17 @@ pub fn CampaignPage() -> impl IntoView {
     };
     let update = ServerAction::<UpdateCampaign>::new();
     let add = ServerAction::<AddCampaignDocument>::new();
+    let membership = ServerAction::<SetDraftCampaign>::new();
     let page = Resource::new(
-        move || (id(), update.version().get(), add.version().get()),
-        |(id, _, _)| api::load_campaign(id),
+        move || {
+            (
+                id(),
+                update.version().get(),
+                add.version().get(),
+                membership.version().get(),
+            )
+        },
+        |(id, ..)| api::load_campaign(id),
     );
     let (hydrated, set_hydrated) = signal(false);
     Effect::new(move |_| set_hydrated.set(true));
@@ -41,7 +49,7 @@ pub fn CampaignPage() -> impl IntoView {
             <Transition fallback=|| view! { <p aria-busy="true">"Loading the campaign…"</p> }>
                 {move || Suspend::new(async move {
                     match page.await {
-                        Ok(page) => view! { <CampaignView page update add/> }.into_any(),
+                        Ok(page) => view! { <CampaignView page update add membership/> }.into_any(),
                         Err(e) => view! { <p class="error" role="alert">{error_text(&e)}</p> }.into_any(),
                     }
                 })}
@@ -55,6 +63,7 @@ fn CampaignView(
     page: Page,
     update: ServerAction<UpdateCampaign>,
     add: ServerAction<AddCampaignDocument>,
+    membership: ServerAction<SetDraftCampaign>,
 ) -> impl IntoView {
     let campaign = page.campaign.clone();
     let id = campaign.id;
@@ -78,7 +87,7 @@ fn CampaignView(
             {if page.documents.is_empty() {
                 view! { <p class="empty">"No document yet: add one from a template, or import co-filers below."</p> }.into_any()
             } else {
-                view! { <DocumentTable documents=page.documents.clone()/> }.into_any()
+                view! { <DocumentTable documents=page.documents.clone() membership/> }.into_any()
             }}
             {(!page.cofilers.is_empty()).then(|| view! {
                 <p class="campaign-cofilers">
@@ -88,6 +97,7 @@ fn CampaignView(
             })}
         </section>
         <AddDocument campaign=id add/>
+        <AddExisting campaign=id membership/>
         <ImportForm campaign=id/>
         <EditShared page=page.clone() update/>
         <Packets selected/>
@@ -124,7 +134,10 @@ fn Deadline(deadline: Option<DeadlineView>, missing: Option<String>) -> impl Int
 }
 
 #[component]
-fn DocumentTable(documents: Vec<CampaignDocument>) -> impl IntoView {
+fn DocumentTable(
+    documents: Vec<CampaignDocument>,
+    membership: ServerAction<SetDraftCampaign>,
+) -> impl IntoView {
     view! {
         <table class="campaign-document-list">
             <thead>
@@ -135,6 +148,7 @@ fn DocumentTable(documents: Vec<CampaignDocument>) -> impl IntoView {
                     <th scope="col">"Status"</th>
                     <th scope="col">"Checks"</th>
                     <th scope="col">"Overrides"</th>
+                    <th scope="col"><span class="visually-hidden">"Actions"</span></th>
                 </tr>
             </thead>
             <tbody>
@@ -146,6 +160,7 @@ fn DocumentTable(documents: Vec<CampaignDocument>) -> impl IntoView {
                         (f, w) => format!("{f} failed, {w} to look at"),
                     };
                     let state = if d.failed > 0 { "failed" } else if d.warnings > 0 { "warning" } else { "passed" };
+                    let draft = d.draft.id;
                     view! {
                         <tr data-draft=d.draft.id data-checks=state>
                             <td><a href=format!("/drafts/{}", d.draft.id)>{d.draft.title.clone()}</a></td>
@@ -158,6 +173,12 @@ fn DocumentTable(documents: Vec<CampaignDocument>) -> impl IntoView {
                                 <Across findings=d.across.clone()/>
                             </td>
                             <td>{d.overrides.join(", ")}</td>
+                            <td>
+                                <button type="button" class="leave-campaign" title="The draft stays, outside the campaign"
+                                    on:click=move |_| { membership.dispatch(SetDraftCampaign { draft, campaign: None }); }>
+                                    "Take out"
+                                </button>
+                            </td>
                         </tr>
                     }
                 }).collect_view()}
@@ -212,6 +233,51 @@ fn AddDocument(campaign: i64, add: ServerAction<AddCampaignDocument>) -> impl In
                 Err(e) => view! { <p class="error" role="alert">{error_text(&e)}</p> }.into_any(),
             })}
         </ActionForm>
+    }
+}
+
+/// One of the organisation's drafts outside any campaign, put into this one.
+#[component]
+fn AddExisting(campaign: i64, membership: ServerAction<SetDraftCampaign>) -> impl IntoView {
+    let drafts = Resource::new(
+        move || membership.version().get(),
+        |_| crate::app::drafts::api::list_drafts(String::new(), "any".into(), false),
+    );
+    let chosen = RwSignal::new(None::<i64>);
+    view! {
+        <div class="add-existing-draft">
+            <h2>"Add an existing draft"</h2>
+            <Suspense fallback=|| view! { <p aria-busy="true">"Loading drafts…"</p> }>
+                {move || Suspend::new(async move {
+                    let outside: Vec<_> = drafts
+                        .await
+                        .unwrap_or_default()
+                        .into_iter()
+                        .filter(|d| d.campaign.is_none())
+                        .collect();
+                    if outside.is_empty() {
+                        return view! { <p class="empty">"Every draft is already in a campaign."</p> }.into_any();
+                    }
+                    view! {
+                        <label>
+                            <span>"Draft"</span>
+                            <select name="existing-draft" on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok())>
+                                <option value="">"— choose a draft —"</option>
+                                {outside.into_iter().map(|d| view! {
+                                    <option value=d.id>{format!("{} ({})", d.title, d.template_title)}</option>
+                                }).collect_view()}
+                            </select>
+                        </label>
+                        <button type="button" disabled=move || chosen.get().is_none() on:click=move |_| {
+                            if let Some(draft) = chosen.get_untracked() {
+                                membership.dispatch(SetDraftCampaign { draft, campaign: Some(campaign) });
+                            }
+                        }>"Add to the campaign"</button>
+                    }.into_any()
+                })}
+            </Suspense>
+            {move || membership.value().get().and_then(Result::err).map(|e| view! { <p class="error" role="alert">{error_text(&e)}</p> })}
+        </div>
     }
 }
 

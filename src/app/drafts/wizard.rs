@@ -138,6 +138,10 @@ fn Wizard(editor: DraftEditor) -> impl IntoView {
                         {format!("{} · template version {}", draft.template_title, draft.template_version)}
                         " · "
                         <a href=format!("/drafts/{}/history", draft.id)>"History"</a>
+                        {draft.campaign.map(|campaign| view! {
+                            " · "
+                            <a class="campaign-link" href=format!("/campaigns/{campaign}")>"Campaign"</a>
+                        })}
                     </p>
                     {template_note}
                 </div>
