@@ -231,8 +231,9 @@ fn an_abandoned_packet_is_failed_and_frees_its_place() {
 }
 
 /// A ZIP larger than one stored part is stored in parts and sent back in
-/// parts: the bytes that arrive are the ZIP whose SHA-256 the `ETag` and
-/// the listing give, its length is announced, and every entry reads.
+/// parts: the bytes that arrive are the ZIP whose SHA-256 the `ETag`
+/// gives, its length is announced, every entry reads, and the same drafts
+/// rendered again give the same bytes.
 #[test]
 fn a_large_packet_is_stored_and_sent_in_parts() {
     let app = spawn_app();
