@@ -4,6 +4,7 @@
 //! browser, which checks answers as the user types.
 
 pub mod accepted;
+pub mod inline;
 
 pub use accepted::{
     describe, first_forbidden, forbidden, normalize_line_ends, printable, refusal, refusal_in,

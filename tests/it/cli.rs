@@ -205,7 +205,9 @@ fn wrong_field_type_is_explained() {
     );
     let message = refused(&template, &data, dir.path());
     assert!(
-        message.contains("«Meeting year» (field `year`): expected a number, got text `next year`"),
+        message.contains(
+            "«Meeting year» (field `year`): `next year` is not a number: write it in digits"
+        ),
         "{message}"
     );
 }

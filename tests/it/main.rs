@@ -19,6 +19,7 @@ mod drafts;
 mod exports;
 mod hostile;
 mod http;
+mod interface;
 mod load;
 mod packet_flow;
 mod packets;

@@ -201,9 +201,15 @@ fn input_for(field: Field, ids: Ids, error: Memo<Option<String>>) -> AnyView {
         .into_any(),
         FieldType::Number => {
             let (raw, write) = typed_text(form, id.clone(), number_text, number_or_text);
+            let bound =
+                |b: &Option<Value>| b.as_ref().and_then(Value::as_f64).map(|n| n.to_string());
+            let (min, max) = (bound(&field.limits.min), bound(&field.limits.max));
             view! {
                 <input
-                    type="text"
+                    type="number"
+                    step="any"
+                    min=min
+                    max=max
                     id=ids.input
                     name=id.clone()
                     inputmode="decimal"

@@ -264,7 +264,20 @@ fn Review(
                                             let field = for_answer.clone();
                                             move || {
                                                 let text = display_answer(&field, form.answer(&field.id).as_ref());
-                                                if text.is_empty() { "—".to_owned() } else { text }
+                                                if text.is_empty() {
+                                                    return view! { "—" }.into_any();
+                                                }
+                                                // Bold, italic and links as they will print.
+                                                crate::text::inline::runs(&text)
+                                                    .into_iter()
+                                                    .map(|run| match (run.strong, run.emphasis) {
+                                                        (true, true) => view! { <strong><em>{run.text}</em></strong> }.into_any(),
+                                                        (true, false) => view! { <strong>{run.text}</strong> }.into_any(),
+                                                        (false, true) => view! { <em>{run.text}</em> }.into_any(),
+                                                        (false, false) => view! { {run.text} }.into_any(),
+                                                    })
+                                                    .collect_view()
+                                                    .into_any()
                                             }
                                         }
                                     </span>
@@ -315,7 +328,13 @@ fn focus_later(id: String) {
 fn SaveIndicator() -> impl IntoView {
     let form = expect_context::<Form>();
     let text = move || match form.state.get() {
-        SaveState::Saved { at } => format!("Saved · version {} · {at}", form.base_version.get()),
+        // Formatted the same on the server and in the browser, whatever
+        // shape the time came in (stored RFC 3339 or already short).
+        SaveState::Saved { at } => format!(
+            "Saved · version {} · {}",
+            form.base_version.get(),
+            super::short_time(&at)
+        ),
         SaveState::Pending => "Unsaved changes…".to_owned(),
         SaveState::Saving => "Saving…".to_owned(),
         SaveState::Failed { message, retry_in } => {

@@ -88,7 +88,7 @@ mod tests {
             vec![
             "«F0» (field `f0`): expected text, got the number 1",
             "«F1» (field `f1`): expected text, got a list",
-            "«F2» (field `f2`): expected a number, got text `ten`",
+            "«F2» (field `f2`): `ten` is not a number: write it in digits, e.g. 2027 or 1200.50",
             "«F3» (field `f3`): expected an amount, got text `lots`",
             "«F4» (field `f4`): expected a date as YYYY-MM-DD, got `next week`",
             "«F5» (field `f5`): `b` is not one of the options (`a`)",

@@ -54,9 +54,14 @@ impl Field {
                 Ok(Value::String(text.into_owned()))
             }
             FieldType::Number => {
-                let n = value
-                    .as_f64()
-                    .ok_or_else(|| format!("expected a number, got {}", describe(value)))?;
+                let n = value.as_f64().ok_or_else(|| match value {
+                    Value::String(text) => {
+                        format!(
+                            "`{text}` is not a number: write it in digits, e.g. 2027 or 1200.50"
+                        )
+                    }
+                    other => format!("expected a number, got {}", describe(other)),
+                })?;
                 self.check_range(n)?;
                 Ok(value.clone())
             }

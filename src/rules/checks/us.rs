@@ -87,12 +87,25 @@ fn recital_citations(paragraphs: &[(String, bool)]) -> Vec<Finding> {
         .filter(|(_, cited)| !cited)
         .map(|(t, _)| excerpt(t))
         .collect();
-    if uncited.is_empty() {
+    if recitals.is_empty() {
+        // Nothing to check yet: saying "passed" would vouch for recitals
+        // that are not there.
+        vec![Finding::new(
+            "14a8/recital-citations",
+            Severity::Info,
+            "No recitals yet",
+            "The proposal has no recital (a paragraph starting “Whereas”) yet; each one you add is checked for a source.".into(),
+            "Rule 14a-8(i)(3)",
+        )]
+    } else if uncited.is_empty() {
         vec![Finding::new(
             "14a8/recital-citations",
             Severity::Passed,
             "Every recital cites a source",
-            format!("{} recitals, each with a footnote.", recitals.len()),
+            match recitals.len() {
+                1 => "1 recital, with a footnote.".to_owned(),
+                n => format!("{n} recitals, each with a footnote."),
+            },
             "Rule 14a-8(i)(3)",
         )]
     } else {
