@@ -90,12 +90,16 @@ pub struct CheckFields {
     /// campaign's proposal title goes here.
     #[serde(default)]
     pub proposal_title: Option<String>,
+    /// A choice or text field: the IANA time zone of the company's principal
+    /// executive offices, in which engagement times are proposed and checked.
+    #[serde(default)]
+    pub time_zone: Option<String>,
 }
 
 impl CheckFields {
     /// Each role with the field it names, for validation and for "is this
     /// field used" questions.
-    pub fn roles(&self) -> [(&'static str, &Option<String>); 13] {
+    pub fn roles(&self) -> [(&'static str, &Option<String>); 14] {
         [
             ("submission_date", &self.submission_date),
             ("holding_value", &self.holding_value),
@@ -110,6 +114,7 @@ impl CheckFields {
             ("statement", &self.statement),
             ("lead_filer", &self.lead_filer),
             ("proposal_title", &self.proposal_title),
+            ("time_zone", &self.time_zone),
         ]
     }
 }

@@ -10,7 +10,7 @@ use super::calendar::{is_weekend, us_federal_holiday};
 use super::checks::{self, Draft};
 use super::deadline::{self, long_date, Sec14a8Dates};
 use super::params::{self, Sec14a8};
-use super::Jurisdiction;
+use super::{zones, Jurisdiction};
 use crate::compose::DocumentKind;
 
 /// A proposed answer for one field, with why it is proposed.
@@ -59,17 +59,66 @@ pub fn suggest(draft: &Draft, given: &Value, today: Date) -> Vec<Fill> {
             }
         }
     }
-    if let Some(field) = &roles.engagement_slots {
+    // The company's zone: as answered, else proposed from its address; the
+    // checked answers cannot tell an unanswered choice from its first option.
+    let answered_zone = roles
+        .time_zone
+        .as_ref()
+        .and_then(|field| given.get(field))
+        .and_then(Value::as_str)
+        .filter(|zone| !zone.is_empty())
+        .map(str::to_owned);
+    let inferred_zone = company_address(draft, given).and_then(|a| zones::zone_from_address(&a));
+    if let (Some(field), None, Some(zone)) = (&roles.time_zone, &answered_zone, inferred_zone) {
+        fills.push(Fill {
+            field: field.clone(),
+            value: Value::String(zone.to_owned()),
+            reason: format!(
+                "From the company's address: its principal executive offices keep {} ({zone}).",
+                zones::zone_name(zone)
+            ),
+        });
+    }
+    let zone = answered_zone.or(inferred_zone.map(str::to_owned));
+    // Without a zone there are no sound times to offer: the time-zone question asks first.
+    let zone = match (&roles.time_zone, zone) {
+        (Some(_), Some(zone)) => Some(zone),
+        (Some(_), None) => None,
+        (None, _) => Some(zones::US_ZONES[0].0.to_owned()),
+    };
+    if let (Some(field), Some(zone)) = (&roles.engagement_slots, zone) {
         let slots = checks::engagement_slots(draft);
         let outside = version
             .parameters
             .engagement_window_days
-            .is_some_and(|window| !checks::slot_problems(&slots, submitted, window).is_empty());
+            .is_some_and(|window| {
+                !checks::slot_problems(&slots, submitted, window, Some(&zone)).is_empty()
+            });
         if slots.is_empty() || outside {
-            fills.extend(engagement_slots(field, submitted, &version.parameters));
+            fills.extend(engagement_slots(
+                field,
+                submitted,
+                &version.parameters,
+                &zone,
+            ));
         }
     }
     fills
+}
+
+/// The company's address as the drafter gave it, from its company field.
+fn company_address(draft: &Draft, given: &Value) -> Option<String> {
+    let field = draft
+        .template
+        .front
+        .fields
+        .iter()
+        .find(|f| f.field_type == crate::compose::FieldType::Company)?;
+    given
+        .get(&field.id)?
+        .get("address")?
+        .as_str()
+        .map(str::to_owned)
 }
 
 /// Offsets, in calendar days after submission, of the proposed engagement
@@ -77,20 +126,26 @@ pub fn suggest(draft: &Draft, given: &Value, today: Date) -> Vec<Fill> {
 /// the company has a real choice, and clear of both ends.
 const SLOT_OFFSETS: [i64; 3] = [2, 7, 12];
 
-/// The times offered on each proposed day, with the time zone the rule
-/// expects to be stated.
+/// The times offered on each proposed day, on the clock of the company's
+/// offices (within business hours there); the zone is written after them.
 const SLOT_TIMES: [&str; 3] = [
-    "10:00–11:00 a.m. Eastern Time",
-    "2:00–3:00 p.m. Eastern Time",
-    "11:00 a.m.–12:00 p.m. Eastern Time",
+    "10:00–11:00 a.m.",
+    "2:00–3:00 p.m.",
+    "11:00 a.m.–12:00 p.m.",
 ];
 
 /// Engagement slots for a 14a-8 filing letter submitted on `submitted`:
 /// business days (no weekend, no US federal holiday) no sooner than the
 /// window's first day and no later than its last, written out as the rule
-/// asks ("Tuesday, June 16, 2026, 10:00–11:00 a.m. Eastern Time"). `None`
+/// asks ("Tuesday, June 16, 2026, 10:00–11:00 a.m. Pacific Time
+/// (America/Los_Angeles)"), within business hours in `zone`. `None`
 /// when the rule version has no engagement requirement.
-pub fn engagement_slots(field: &str, submitted: Date, params: &Sec14a8) -> Option<Fill> {
+pub fn engagement_slots(
+    field: &str,
+    submitted: Date,
+    params: &Sec14a8,
+    zone: &str,
+) -> Option<Fill> {
     let [from, to] = params.engagement_window_days?;
     let last = submitted + Duration::days(to);
     let mut days: Vec<Date> = Vec::new();
@@ -106,7 +161,13 @@ pub fn engagement_slots(field: &str, submitted: Date, params: &Sec14a8) -> Optio
     let slots: Vec<Value> = days
         .iter()
         .zip(SLOT_TIMES)
-        .map(|(day, times)| Value::String(format!("{}, {times}", us_long_date(*day))))
+        .map(|(day, times)| {
+            Value::String(format!(
+                "{}, {times} {} ({zone})",
+                us_long_date(*day),
+                super::zones::zone_name(zone)
+            ))
+        })
         .collect();
     Some(Fill {
         field: field.to_owned(),
@@ -161,7 +222,13 @@ mod tests {
     fn slots_are_business_days_inside_the_window() {
         // Submitted Monday 1 June 2026: the window is 11 June to 1 July;
         // day +12 is Saturday 13 June, so that slot moves to Monday 15 June.
-        let fill = engagement_slots("slots", date!(2026 - 06 - 01), &params()).unwrap();
+        let fill = engagement_slots(
+            "slots",
+            date!(2026 - 06 - 01),
+            &params(),
+            "America/Los_Angeles",
+        )
+        .unwrap();
         let slots: Vec<&str> = fill
             .value
             .as_array()
@@ -172,10 +239,36 @@ mod tests {
         assert_eq!(
             slots,
             [
-                "Monday, June 15, 2026, 10:00–11:00 a.m. Eastern Time",
-                "Thursday, June 18, 2026, 2:00–3:00 p.m. Eastern Time",
-                "Tuesday, June 23, 2026, 11:00 a.m.–12:00 p.m. Eastern Time",
+                "Monday, June 15, 2026, 10:00–11:00 a.m. Pacific Time (America/Los_Angeles)",
+                "Thursday, June 18, 2026, 2:00–3:00 p.m. Pacific Time (America/Los_Angeles)",
+                "Tuesday, June 23, 2026, 11:00 a.m.–12:00 p.m. Pacific Time (America/Los_Angeles)",
             ]
+        );
+        // Each proposed time is within business hours at the company's offices.
+        let window = params().engagement_window_days.unwrap();
+        let owned: Vec<String> = slots.iter().map(|s| (*s).to_owned()).collect();
+        assert!(crate::rules::checks::slot_problems(
+            &owned,
+            date!(2026 - 06 - 01),
+            window,
+            Some("America/Los_Angeles")
+        )
+        .is_empty());
+        // The same clock times stated in Eastern Time fall before 9 a.m. in Redmond.
+        let eastern: Vec<String> = owned
+            .iter()
+            .map(|s| s.replace("Pacific Time (America/Los_Angeles)", "Eastern Time"))
+            .collect();
+        let problems = crate::rules::checks::slot_problems(
+            &eastern,
+            date!(2026 - 06 - 01),
+            window,
+            Some("America/Los_Angeles"),
+        );
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(
+            problems[0].contains("7:00 a.m.–8:00 a.m. Pacific Time"),
+            "{problems:?}"
         );
     }
 
@@ -183,7 +276,13 @@ mod tests {
     fn slots_skip_weekends_and_federal_holidays() {
         // Submitted Thursday 22 June 2023: +12 days is Tuesday 4 July,
         // Independence Day, so that slot moves to Wednesday 5 July.
-        let fill = engagement_slots("slots", date!(2023 - 06 - 22), &params()).unwrap();
+        let fill = engagement_slots(
+            "slots",
+            date!(2023 - 06 - 22),
+            &params(),
+            "America/New_York",
+        )
+        .unwrap();
         let text = fill.value.to_string();
         assert!(!text.contains("July 4,"), "{text}");
         assert!(text.contains("Wednesday, July 5, 2023"), "{text}");

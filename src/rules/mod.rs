@@ -12,6 +12,7 @@ pub mod fills;
 pub mod params;
 pub mod resubmission;
 pub mod words;
+pub mod zones;
 
 use std::fmt;
 use std::str::FromStr;

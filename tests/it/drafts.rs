@@ -281,10 +281,26 @@ fn a_filing_letter_preview_proposes_its_date_and_engagement_times() {
     let prior = anniversary
         .replace_year(anniversary.year() - 1)
         .unwrap_or(today - time::Duration::days(165));
+    // Without the company's time zone (no answer, no address) no times are offered.
     let preview = ok_json(call_json(
         &app,
         "preview_draft",
         json!({"id": id, "answers": {"prior_proxy_date": prior.to_string()}, "dismissals": {}}),
+    ));
+    let fields: Vec<&str> = preview["suggestions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["field"].as_str())
+        .collect();
+    assert_eq!(fields, ["letter_date"], "{preview:#}");
+    // The company's address in Washington State gives its zone, and times in it.
+    let company =
+        json!({"name": "Example Systems Inc.", "address": "1 Example Way\nRedmond, WA 98052"});
+    let preview = ok_json(call_json(
+        &app,
+        "preview_draft",
+        json!({"id": id, "answers": {"prior_proxy_date": prior.to_string(), "company": company}, "dismissals": {}}),
     ));
     let suggestions = preview["suggestions"].as_array().unwrap();
     let for_field = |field: &str| suggestions.iter().find(|s| s["field"] == field);
@@ -298,13 +314,18 @@ fn a_filing_letter_preview_proposes_its_date_and_engagement_times() {
     let slots = for_field("engagement_slots").expect("engagement times are proposed");
     let slots = slots["value"].as_array().unwrap();
     assert_eq!(slots.len(), 3, "{slots:?}");
-    assert!(slots
-        .iter()
-        .all(|s| s.as_str().unwrap().contains("Eastern Time")));
+    assert!(slots.iter().all(|s| s
+        .as_str()
+        .unwrap()
+        .contains("Pacific Time (America/Los_Angeles)")));
+    let zone = for_field("time_zone").expect("the zone is proposed from the address");
+    assert_eq!(zone["value"], "America/Los_Angeles");
 
     // Taking the proposals passes the engagement check; nothing more is proposed.
     let answers = json!({
         "prior_proxy_date": prior.to_string(),
+        "company": company,
+        "time_zone": "America/Los_Angeles",
         "letter_date": today.to_string(),
         "engagement_slots": slots,
     });
@@ -323,6 +344,42 @@ fn a_filing_letter_preview_proposes_its_date_and_engagement_times() {
     };
     assert_eq!(severity("14a8/engagement"), Some(json!("passed")));
     assert_eq!(severity("14a8/deadline"), Some(json!("passed")));
+
+    // Times stated in Eastern Time fall before 9 a.m. in Redmond: the check
+    // says when they fall there, and Pacific times are offered instead.
+    let mut eastern = answers.clone();
+    eastern["engagement_slots"] = json!(slots
+        .iter()
+        .map(|s| s
+            .as_str()
+            .unwrap()
+            .replace("Pacific Time (America/Los_Angeles)", "Eastern Time"))
+        .collect::<Vec<_>>());
+    let preview = ok_json(call_json(
+        &app,
+        "preview_draft",
+        json!({"id": id, "answers": eastern, "dismissals": {}}),
+    ));
+    let engagement = preview["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "14a8/engagement")
+        .cloned()
+        .unwrap();
+    assert_eq!(engagement["severity"], "failed");
+    assert!(
+        engagement["reason"]
+            .as_str()
+            .unwrap()
+            .contains("is 7:00 a.m.–8:00 a.m. Pacific Time at the company's offices"),
+        "{engagement}"
+    );
+    assert!(preview["suggestions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s["field"] == "engagement_slots"));
 }
 
 /// A campaign is the drafts for one company's meeting: a proposal is

@@ -329,11 +329,11 @@ async fn a_filing_letter_takes_the_proposed_engagement_times() {
     let app = spawn_app();
     let draft = create(&app, "us-14a8-filing-letter", "Letter");
     // The letter is dated Monday 1 June 2026; the rule's window runs from
-    // 11 June to 1 July.
+    // 11 June to 1 July. The company's offices keep Eastern Time.
     ok_json(call_json(
         &app,
         "save_draft",
-        json!({"request": {"draft_id": draft, "base_version": 1, "answers": {"letter_date": "2026-06-01"}, "dismissals": {}}}),
+        json!({"request": {"draft_id": draft, "base_version": 1, "answers": {"letter_date": "2026-06-01", "time_zone": "America/New_York"}, "dismissals": {}}}),
     ));
 
     let downloads = tempfile::tempdir().expect("a temporary directory");
@@ -357,7 +357,8 @@ async fn a_filing_letter_takes_the_proposed_engagement_times() {
     let slots = value(b, "#answer-engagement_slots").await;
     assert_eq!(slots.lines().count(), 3, "{slots}");
     assert!(
-        slots.starts_with("Monday, June 15, 2026, 10:00–11:00 a.m. Eastern Time"),
+        slots
+            .starts_with("Monday, June 15, 2026, 10:00–11:00 a.m. Eastern Time (America/New_York)"),
         "{slots}"
     );
     // Taken, the offer goes away and the engagement check passes.

@@ -251,7 +251,10 @@ fn engagement(draft: &Draft, submitted: Date, window: Option<[i64; 2]>) -> Findi
             REFERENCE,
         );
     }
-    let problems = slot_problems(&slots, submitted, [from, to]);
+    let zone = role(draft, &draft.template.front.checks.time_zone)
+        .and_then(Value::as_str)
+        .filter(|z| !z.is_empty());
+    let problems = slot_problems(&slots, submitted, [from, to], zone);
     if problems.is_empty() {
         Finding::new(
             "14a8/engagement",
@@ -270,7 +273,7 @@ fn engagement(draft: &Draft, submitted: Date, window: Option<[i64; 2]>) -> Findi
             Severity::Failed,
             "Engagement availability",
             format!(
-                "Offer times {from} to {to} calendar days after submission: {}.",
+                "Offer times {from} to {to} calendar days after submission, within business hours at the company's principal executive offices: {}.",
                 problems.join("; ")
             ),
             REFERENCE,
@@ -290,26 +293,43 @@ pub(crate) fn engagement_slots(draft: &Draft) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// What is wrong with each slot outside the window or without a date.
+/// What is wrong with each slot outside the window or without a date and,
+/// when the company's time zone (`zone`) is known, each slot without a
+/// time and zone or outside business hours at the company's offices.
 pub(crate) fn slot_problems(
     slots: &[String],
     submitted: Date,
     [from, to]: [i64; 2],
+    zone: Option<&str>,
 ) -> Vec<String> {
     let mut problems = Vec::new();
     for slot in slots {
-        match find_us_date(slot) {
-            Some(day) => {
-                let after = (day - submitted).whole_days();
-                if after < from || after > to {
-                    problems.push(format!(
-                        "“{slot}” is {} after submission ({})",
-                        days(after),
-                        long_date(submitted)
-                    ));
+        let Some(day) = find_us_date(slot) else {
+            problems.push(format!("“{slot}” has no date as “Month D, YYYY”"));
+            continue;
+        };
+        let after = (day - submitted).whole_days();
+        if after < from || after > to {
+            problems.push(format!(
+                "“{slot}” is {} after submission ({})",
+                days(after),
+                long_date(submitted)
+            ));
+        }
+        if let Some(company_zone) = zone {
+            match crate::rules::zones::slot_time(slot) {
+                Ok((times, slot_zone)) => {
+                    if let Err(outside) = crate::rules::zones::within_business_hours(
+                        day,
+                        times,
+                        slot_zone,
+                        company_zone,
+                    ) {
+                        problems.push(format!("“{slot}” {outside}"));
+                    }
                 }
+                Err(missing) => problems.push(missing),
             }
-            None => problems.push(format!("“{slot}” has no date as “Month D, YYYY”")),
         }
     }
     problems
