@@ -125,7 +125,7 @@ fn campaign_deadline(campaign: &Campaign, today: Date) -> Result<DeadlineView, S
             let meeting = date(&shared.meeting_date)
                 .ok_or("Enter the meeting date to compute the deadline under R225-72.")?;
             let rules = params::fr_code_commerce().map_err(unavailable)?;
-            deadline::fr_code_commerce(meeting, rules.in_force(today).map_err(unavailable)?)
+            deadline::fr_code_commerce(meeting, None, rules.in_force(today).map_err(unavailable)?)
         }
     };
     Ok(DeadlineView {

@@ -160,7 +160,8 @@ pub struct DeadlineArgs {
     /// 14a-8: the date of last year's meeting, to detect a move of more than 30 days.
     #[arg(long)]
     pub prior_meeting_date: Option<String>,
-    /// UK: the date notice of the meeting is given.
+    /// UK: the date notice of the meeting is given. France: the date of the
+    /// BALO notice (a listed company's requests come at most 20 days after it).
     #[arg(long)]
     pub notice_date: Option<String>,
     /// Count the days left from this date instead of today; also picks the rule version in force.
@@ -345,6 +346,7 @@ pub fn deadline(args: &DeadlineArgs) -> Result<(), CliError> {
             let rules = params::fr_code_commerce().map_err(CliError::from)?;
             deadline::fr_code_commerce(
                 need_meeting()?,
+                date("notice-date", &args.notice_date)?,
                 rules.in_force(today).map_err(CliError::from)?,
             )
         }

@@ -199,20 +199,54 @@ pub fn uk_s314(meeting: Date, params: &Version<UkS338>) -> Deadline {
 }
 
 /// Code de commerce R225-72: requests at least 25 days before the meeting;
-/// R225-73: listed companies publish a BALO notice at least 35 days before.
-pub fn fr_code_commerce(meeting: Date, params: &Version<FrCodeCommerce>) -> Deadline {
+/// R225-73: a listed company publishes a BALO notice at least 35 days
+/// before, and its shareholders' requests may not be sent more than 20 days
+/// after that notice: the deadline is the earlier of the two when the
+/// notice's date (`balo_notice`) is known.
+pub fn fr_code_commerce(
+    meeting: Date,
+    balo_notice: Option<Date>,
+    params: &Version<FrCodeCommerce>,
+) -> Deadline {
     let p = &params.parameters;
-    let date = meeting - Duration::days(p.request_days_before_meeting);
-    let balo = meeting - Duration::days(p.balo_days_before_meeting);
+    let before_meeting = meeting - Duration::days(p.request_days_before_meeting);
+    let latest_balo = meeting - Duration::days(p.balo_days_before_meeting);
+    let mut steps = vec![
+        format!("The meeting is on {}.", long_date(meeting)),
+        format!(
+            "Requests must be sent at least {} days before it (R225-72): by {}.",
+            p.request_days_before_meeting,
+            long_date(before_meeting)
+        ),
+    ];
+    let mut notes = Vec::new();
+    let date = match (balo_notice, p.balo_request_window_days) {
+        (Some(notice), Some(window)) => {
+            let after_notice = notice + Duration::days(window);
+            steps.push(format!(
+                "The BALO notice was published on {}; a listed company's shareholders may send requests at most {window} days after it (R225-73 II): by {}.",
+                long_date(notice),
+                long_date(after_notice)
+            ));
+            let earlier = before_meeting.min(after_notice);
+            steps.push(format!("The earlier of the two: {}.", long_date(earlier)));
+            earlier
+        }
+        (None, Some(window)) => {
+            notes.push(format!(
+                "For a listed company, requests may also not be sent more than {window} days after its BALO notice (R225-73 II), published at least {} days before the meeting (by {}): give the notice's date to count that limit too.",
+                p.balo_days_before_meeting,
+                long_date(latest_balo)
+            ));
+            before_meeting
+        }
+        (_, None) => before_meeting,
+    };
     Deadline {
         date: Some(date),
-        steps: vec![
-            format!("The meeting is on {}.", long_date(meeting)),
-            format!("Requests must be sent at least {} days before it (R225-72): {}.", p.request_days_before_meeting, long_date(date)),
-            format!("A listed company publishes its notice in the BALO at least {} days before the meeting (R225-73), by {}; watch for it.", p.balo_days_before_meeting, long_date(balo)),
-        ],
+        steps,
         judgement: None,
-        notes: Vec::new(),
+        notes,
         reference: format!("Code de commerce R225-72, R225-73; {}", params.source),
     }
 }
@@ -328,8 +362,25 @@ mod tests {
         let rules = params::fr_code_commerce().unwrap();
         let d = fr_code_commerce(
             date!(2026 - 05 - 20),
+            None,
             rules.in_force(date!(2026 - 01 - 01)).unwrap(),
         );
         assert_eq!(d.date, Some(date!(2026 - 04 - 25)));
+        assert!(d
+            .notes
+            .iter()
+            .any(|n| n.contains("20 days after its BALO notice")));
+    }
+
+    #[test]
+    fn france_takes_the_earlier_of_25_days_before_and_20_days_after_the_balo_notice() {
+        let rules = params::fr_code_commerce().unwrap();
+        let version = rules.in_force(date!(2026 - 01 - 01)).unwrap();
+        // Notice on 1 April: 20 days after is 21 April, before 25 April.
+        let early = fr_code_commerce(date!(2026 - 05 - 20), Some(date!(2026 - 04 - 01)), version);
+        assert_eq!(early.date, Some(date!(2026 - 04 - 21)));
+        // Notice on 14 April: 20 days after is 4 May, so 25 April stands.
+        let late = fr_code_commerce(date!(2026 - 05 - 20), Some(date!(2026 - 04 - 14)), version);
+        assert_eq!(late.date, Some(date!(2026 - 04 - 25)));
     }
 }

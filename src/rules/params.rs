@@ -83,6 +83,10 @@ pub struct UkS338 {
 pub struct FrCodeCommerce {
     pub request_days_before_meeting: i64,
     pub balo_days_before_meeting: i64,
+    /// Listed companies: requests may be sent at most this many days after
+    /// the BALO notice (R225-73 II).
+    #[serde(default)]
+    pub balo_request_window_days: Option<i64>,
     pub base_percent: f64,
     pub sliding_scale_above: f64,
     pub tranches: Vec<Tranche>,

@@ -63,6 +63,26 @@ fn deadline_prints_the_iso_date_first_then_how() {
     .unwrap();
     assert!(text.starts_with("2026-05-14\n"), "{text}");
 
+    // France: 25 days before the meeting, or 20 days after a listed
+    // company's BALO notice when that is earlier (R225-73 II).
+    let text = String::from_utf8(
+        cli(&[
+            "deadline",
+            "--jurisdiction",
+            "fr-code-commerce",
+            "--meeting-date",
+            "2026-05-20",
+            "--notice-date",
+            "2026-04-01",
+            "--today",
+            "2026-01-01",
+        ])
+        .stdout,
+    )
+    .unwrap();
+    assert!(text.starts_with("2026-04-21\n"), "{text}");
+    assert!(text.contains("R225-73 II"), "{text}");
+
     let output = cli(&[
         "deadline",
         "--jurisdiction",

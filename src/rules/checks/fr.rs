@@ -4,7 +4,7 @@
 
 use time::Date;
 
-use super::shared::{lower_text, meeting_deadline, present};
+use super::shared::{lower_text, meeting_deadline, present, role_date};
 use super::{CheckError, Draft, Finding, Severity};
 use crate::compose::DocumentKind;
 use crate::rules::{deadline, params};
@@ -58,7 +58,13 @@ pub(super) fn check(draft: &Draft, filing_date: Date) -> Result<Vec<Finding>, Ch
                 draft,
                 filing_date,
                 ("general meeting", "Code de commerce R225-72"),
-                |meeting| deadline::fr_code_commerce(meeting, version),
+                |meeting| {
+                    deadline::fr_code_commerce(
+                        meeting,
+                        role_date(draft, &draft.template.front.checks.notice_date),
+                        version,
+                    )
+                },
             ));
         }
         DocumentKind::OwnershipRequest | DocumentKind::EngagementLetter => {}

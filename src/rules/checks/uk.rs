@@ -81,6 +81,13 @@ pub(super) fn check(draft: &Draft, filing_date: Date) -> Result<Vec<Finding>, Ch
                 "Companies Act 2006 s338(4)(c), s1146",
                 Severity::Failed,
             ));
+            findings.push(Finding::new(
+                "uk/s340-expenses",
+                Severity::Info,
+                "Who pays for circulating the resolution",
+                "If requests enough to oblige the company reach it before the end of the financial year preceding the meeting, the company bears the expense of circulating the resolution. Otherwise the members who asked for it pay, unless the company resolves otherwise, and the company need not act unless a sum reasonably sufficient to meet its expenses is deposited or tendered no later than six weeks before the AGM or, if later, when notice of the meeting is given.".into(),
+                "Companies Act 2006 s340",
+            ));
             // Six weeks before the AGM or, if later, when notice of it is given (s338(4)(d)).
             findings.extend(meeting_deadline(
                 "uk/s338-deadline",
@@ -210,6 +217,28 @@ mod tests {
         ] {
             assert_eq!(severity(&found, id), Severity::Passed, "{id}: {found:#?}");
         }
+        // Who pays for circulation is said, with its section.
+        let expenses = found
+            .iter()
+            .find(|f| f.id == "uk/s340-expenses")
+            .expect("the s340 note");
+        assert_eq!(expenses.severity, Severity::Info);
+        assert_eq!(expenses.reference, "Companies Act 2006 s340");
+        assert!(expenses.reason.contains("end of the financial year preceding the meeting"));
+    }
+
+    #[test]
+    fn the_rules_in_force_before_and_after_the_2009_amendments_are_both_known() {
+        let rules = params::uk_s338().expect("the UK rules load");
+        let first = rules
+            .in_force(time::macros::date!(2008 - 06 - 01))
+            .expect("in force in 2008");
+        assert_eq!(first.effective, "2007-10-01");
+        let amended = rules
+            .in_force(time::macros::date!(2026 - 06 - 01))
+            .expect("in force now");
+        assert_eq!(amended.effective, "2009-08-03");
+        assert!(amended.source.contains("SI 2009/1632"));
     }
 
     #[test]
