@@ -264,7 +264,7 @@ mod tests {
 
     #[test]
     fn procter_and_gamble_2023_proxy_gives_saturday_27_april_2024() {
-        // P&G's 2023 proxy statement, released 25 Aug 2023, prints 27 Apr 2024 (shared/DOMAIN.md).
+        // P&G's 2023 proxy statement, released 25 Aug 2023, prints 27 Apr 2024.
         let d = sec(Sec14a8Dates {
             prior_proxy_date: Some(date!(2023 - 08 - 25)),
             ..Default::default()

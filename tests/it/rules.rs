@@ -413,3 +413,29 @@ fn the_14a8_documents_say_what_the_rule_and_the_bulletins_ask() {
     );
     assert!(!cofiler.contains("on the date of this letter"), "{cofiler}");
 }
+
+/// What users read (evidence provenance, rule sources, templates and their
+/// samples) names public sources, never a file of the project's own notes.
+#[test]
+fn user_visible_data_names_no_internal_file() {
+    let root = crate::common::project_root();
+    let mut files = vec![root.join("assets/evidence/library.json")];
+    for folder in ["assets/rules", "templates"] {
+        for entry in std::fs::read_dir(root.join(folder)).expect("the folder is there") {
+            files.push(entry.expect("an entry").path());
+        }
+    }
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("readable");
+        for internal in ["DOMAIN.md", "shared/seed", "shared/DESIGN", "../shared"] {
+            for (number, line) in text.lines().enumerate() {
+                assert!(
+                    !line.contains(internal),
+                    "{}:{}: names `{internal}`, a file of the project's own: name the public source",
+                    file.display(),
+                    number + 1
+                );
+            }
+        }
+    }
+}

@@ -224,7 +224,9 @@ mod tests {
             .expect("the s340 note");
         assert_eq!(expenses.severity, Severity::Info);
         assert_eq!(expenses.reference, "Companies Act 2006 s340");
-        assert!(expenses.reason.contains("end of the financial year preceding the meeting"));
+        assert!(expenses
+            .reason
+            .contains("end of the financial year preceding the meeting"));
     }
 
     #[test]
