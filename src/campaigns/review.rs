@@ -47,10 +47,11 @@ pub fn review(
     let mut pages = Vec::with_capacity(documents.len());
     for (index, document) in documents.into_iter().enumerate() {
         let this = &checked[index];
+        // Only the kinds the checks across documents read (see `looks_at`).
         let others: Vec<_> = checked
             .iter()
             .enumerate()
-            .filter(|(i, _)| *i != index)
+            .filter(|(i, d)| *i != index && crate::rules::campaign::looks_at(d.kind))
             .map(|(_, d)| d.clone())
             .collect();
         let across = crate::rules::campaign::check(this, &others);

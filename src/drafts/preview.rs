@@ -26,7 +26,13 @@ pub fn live_preview(
     today: Date,
 ) -> Result<Preview, crate::evidence::CitationError> {
     let style = CitationStyle::by_name(crate::evidence::DEFAULT_STYLE)?;
-    let others = members.map(|m| super::campaign::check_members(m, library, &style, today));
+    let others = members.map(|members| {
+        let read: Vec<_> = members
+            .into_iter()
+            .filter(|m| crate::rules::campaign::looks_at(m.template.front.kind))
+            .collect();
+        super::campaign::check_members(read, library, &style, today)
+    });
     Ok(preview(
         template,
         answers,
