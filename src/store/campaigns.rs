@@ -208,7 +208,7 @@ impl Store {
                 continue;
             };
             let note = format!("campaign answers changed: {}", labels.join(", "));
-            append_version(&mut tx, caller, draft, &template, &answers, &note).await?;
+            append_version(&mut tx, caller, draft, &template, &latest, &answers, &note).await?;
             updated.push(format!("{title} ({})", labels.join(", ")));
         }
         super::accounts::insert_audit(

@@ -686,47 +686,51 @@ pub(super) async fn insert_draft(
     Ok(id)
 }
 
-/// Adds `answers` as the next version of draft `id` inside `tx` (which
-/// holds the write lock), with `note` saying why; the draft's template
-/// version stays. Returns the new version's number.
+/// Adds `answers` as the version after `base` (the draft's latest, read
+/// inside `tx`, which holds the write lock) of draft `id`, with `note`
+/// saying why; the template version stays `base`'s. Returns the new
+/// version's number.
 pub(super) async fn append_version(
     tx: &mut Tx<'_>,
     caller: &Caller,
     id: i64,
     template: &Template,
+    base: &DraftVersion,
     answers: &Map<String, Value>,
     note: &str,
 ) -> Result<i64, StoreError> {
     let fields = &template.front.fields;
     storable(fields, answers).map_err(StoreError::Invalid)?;
-    let (head, template_version): (i64, i64) =
-        sqlx::query_as("SELECT head, template_version FROM drafts WHERE id = $1 AND org_id = $2")
-            .bind(id)
-            .bind(caller.org.0)
-            .fetch_one(&mut **tx)
-            .await?;
-    let latest = read_version(&mut **tx, caller.org, id, head).await?;
     let at = now();
-    let version = head + 1;
+    let version = base.number + 1;
     let company = company_name(fields, answers);
-    sqlx::query(
-        "UPDATE drafts SET head = $1, company = $2, company_key = $3, updated_at = $4 WHERE id = $5 AND head = $6",
+    let updated = sqlx::query(
+        "UPDATE drafts SET head = $1, company = $2, company_key = $3, updated_at = $4
+         WHERE id = $5 AND org_id = $6 AND head = $7",
     )
     .bind(version)
     .bind(&company)
     .bind(company_key(&company))
     .bind(&at)
     .bind(id)
-    .bind(head)
+    .bind(caller.org.0)
+    .bind(base.number)
     .execute(&mut **tx)
     .await?;
+    if updated.rows_affected() != 1 {
+        // The caller read `base` under the same lock; a mismatch is a bug.
+        return Err(StoreError::Corrupt(format!(
+            "draft {id} is no longer at version {}",
+            base.number
+        )));
+    }
     let next = VersionAt {
         draft: id,
         number: version,
-        template_version,
+        template_version: base.template_version,
         by: &caller.email,
     };
-    insert_version(tx, next, answers, &latest.dismissals, note, &at).await?;
+    insert_version(tx, next, answers, &base.dismissals, note, &at).await?;
     replace_citations(tx, id, version, cited_sources(fields, answers)).await?;
     Ok(version)
 }

@@ -35,7 +35,7 @@ pub fn ImportPage() -> impl IntoView {
             <Transition fallback=|| view! { <p aria-busy="true">"Loading the list…"</p> }>
                 {move || Suspend::new(async move {
                     match found.await {
-                        Ok(view) => view! { <MappingForm view/> }.into_any(),
+                        Ok(view) => view! { <MappingForm view import=number("import")/> }.into_any(),
                         Err(e) => view! { <p class="error" role="alert">{error_text(&e)}</p> }.into_any(),
                     }
                 })}
@@ -48,10 +48,10 @@ pub fn ImportPage() -> impl IntoView {
 type Columns = BTreeMap<(String, String), Option<usize>>;
 
 #[component]
-fn MappingForm(view: ImportView) -> impl IntoView {
+fn MappingForm(view: ImportView, import: i64) -> impl IntoView {
     let check = ServerAction::<CheckCampaignImport>::new();
     let confirm = ServerAction::<ConfirmCampaignImport>::new();
-    let (campaign, import) = (view.campaign, import_id());
+    let campaign = view.campaign;
     let chosen = RwSignal::new(
         view.templates
             .iter()
@@ -187,15 +187,6 @@ fn MappingForm(view: ImportView) -> impl IntoView {
             Err(e) => view! { <p class="error" role="alert">{error_text(&e)}</p> }.into_any(),
         })}
     }
-}
-
-/// The import's number, from the address.
-fn import_id() -> i64 {
-    use_params_map()
-        .read_untracked()
-        .get("import")
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0)
 }
 
 #[component]
