@@ -4,6 +4,7 @@
 
 use std::fmt::Write;
 
+use super::direction;
 use crate::document::{Block, Document, Inline};
 
 /// A complete page with its own print styles.
@@ -74,9 +75,22 @@ fn write_fragment(document: &Document, words: Option<WordCounter>) -> String {
     out
 }
 
-/// `<tag attributes data-words="N">`, the count only when asked for.
+/// `<tag attributes data-words="N">`, the count only when asked for, with
+/// the block's direction when it has right-to-left text: `rtl` when most of
+/// its letters are (as the PDF and DOCX set it), else `ltr`, so that a
+/// paragraph opening with a Hebrew name is not turned around as `dir=auto`
+/// would.
 fn open_tag(tag: &str, attributes: &str, content: &[Inline], words: Option<WordCounter>) -> String {
     let mut open = format!("<{tag}{attributes}");
+    let text = Inline::plain_text(content);
+    if direction::has_rtl(&text) {
+        let dir = if direction::mainly_rtl(&text) {
+            "rtl"
+        } else {
+            "ltr"
+        };
+        let _ = write!(open, " dir=\"{dir}\"");
+    }
     if let Some(count) = words {
         let _ = write!(open, " data-words=\"{}\"", count(content));
     }

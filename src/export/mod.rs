@@ -1,5 +1,6 @@
 //! Stage 3 of the pipeline: back ends that take only the document model.
 
+pub mod direction;
 pub mod docx;
 pub mod html;
 pub mod pdf;
@@ -48,9 +49,11 @@ pub enum ExportError {
     Docx(String),
     #[error("could not write the PDF: {0}")]
     Pdf(String),
-    #[error("the PDF font has no glyph for {character:?} (U+{:04X}) in {place}: “{context}”; replace the character or choose another", *.character as u32)]
+    #[error("no font has a glyph for {character:?} (U+{:04X}, {script} script) in {place}: “{context}”; install the Debian package {package} to add a font for it, or replace the character", *.character as u32)]
     MissingGlyph {
         character: char,
+        script: &'static str,
+        package: &'static str,
         place: String,
         context: String,
     },

@@ -28,4 +28,5 @@ mod postgres;
 mod properties;
 mod rules;
 mod template_library;
+mod typesetting;
 mod wizard_flow;

@@ -24,6 +24,16 @@ const TEST_PACKAGES: &[(&str, &str)] = &[
         "libreoffice-calc-nogui",
     ),
     ("pdftotext -v", "poppler-utils"),
+    // Fonts the PDF falls back to for Chinese, Japanese, Korean and emoji,
+    // which are too large to ship (the typesetting tests use them).
+    (
+        "test -e /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+        "fonts-droid-fallback",
+    ),
+    (
+        "test -e /usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf",
+        "fonts-symbola",
+    ),
     ("qpdf --version", "qpdf"),
     ("pandoc --version", "pandoc"),
     ("/usr/bin/python3 -c 'import docx'", "python3-docx"),

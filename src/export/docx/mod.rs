@@ -14,6 +14,7 @@ use docx_rs::{
     Numbering, NumberingId, PageMargin, PageNum, Paragraph, Run, SpecialIndentType, Start,
 };
 
+use super::direction;
 use super::ExportError;
 use crate::document::{Block, Document, Footnote as NoteModel, Inline, List};
 
@@ -243,7 +244,18 @@ impl Writer<'_> {
         }
     }
 
-    fn inlines(&mut self, paragraph: Paragraph, content: &[Inline], in_note: bool) -> Paragraph {
+    fn inlines(
+        &mut self,
+        mut paragraph: Paragraph,
+        content: &[Inline],
+        in_note: bool,
+    ) -> Paragraph {
+        // A paragraph whose letters are mostly right to left is set right
+        // to left (`w:bidi`), as the PDF sets it; its runs of Hebrew or
+        // Arabic are marked in `package`.
+        if direction::mainly_rtl(&Inline::plain_text(content)) {
+            paragraph.property = paragraph.property.bidi(true);
+        }
         content.iter().fold(paragraph, |p, inline| {
             self.inline(p, inline, Format::default(), in_note)
         })
@@ -257,7 +269,10 @@ impl Writer<'_> {
         in_note: bool,
     ) -> Paragraph {
         match inline {
-            Inline::Text(text) | Inline::Code(text) => paragraph.add_run(format.run(text)),
+            // Right-to-left text gets runs of its own (see `package`).
+            Inline::Text(text) | Inline::Code(text) => direction::rtl_segments(text)
+                .into_iter()
+                .fold(paragraph, |p, (segment, _)| p.add_run(format.run(segment))),
             Inline::Emphasis(content) => content.iter().fold(paragraph, |p, i| {
                 self.inline(
                     p,
@@ -281,10 +296,13 @@ impl Writer<'_> {
                 )
             }),
             Inline::Link { url, content } => {
-                let run = format
-                    .run(&Inline::plain_text(content))
-                    .style(styles::HYPERLINK);
-                paragraph.add_hyperlink(self.links.hyperlink(url, in_note).add_run(run))
+                let text = Inline::plain_text(content);
+                let link = direction::rtl_segments(&text)
+                    .into_iter()
+                    .fold(self.links.hyperlink(url, in_note), |link, (segment, _)| {
+                        link.add_run(format.run(segment).style(styles::HYPERLINK))
+                    });
+                paragraph.add_hyperlink(link)
             }
             // Notes have no notes of their own.
             Inline::NoteRef(_) if in_note => paragraph,

@@ -5,6 +5,8 @@
 //! - `word/styles.xml`: the document language, so spelling and hyphenation
 //!   follow it;
 //! - `word/_rels/footnotes.xml.rels`: the targets of links inside footnotes;
+//! - `word/document.xml` and `word/footnotes.xml`: runs of right-to-left
+//!   text marked as such (`w:rtl`, `w:lang w:bidi`), which docx-rs cannot write;
 //! - every `word/*.xml` part: property lists in schema order (`order.rs`).
 
 use std::io::{Cursor, Read, Write};
@@ -15,6 +17,7 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipArchive, ZipWriter};
 
 use crate::document::Metadata;
+use crate::export::direction;
 use crate::export::html::escape;
 use crate::export::ExportError;
 
@@ -47,7 +50,11 @@ pub fn finish(
                 wrote_core = true;
                 core_properties(metadata)
             }
-            "word/footnotes.xml" => add_footnote_numbers(&content).map_err(broken)?,
+            "word/footnotes.xml" => {
+                let numbered = add_footnote_numbers(&content).map_err(broken)?;
+                mark_right_to_left(&numbered).map_err(broken)?
+            }
+            "word/document.xml" => mark_right_to_left(&content).map_err(broken)?,
             "word/styles.xml" => add_language(&content, &metadata.language).map_err(broken)?,
             _ => content,
         };
@@ -207,6 +214,81 @@ fn add_language(xml: &str, language: &str) -> Result<String, String> {
         }
         write_event(out, event)
     })
+}
+
+/// Marks each run of right-to-left text (the builder gives such text runs
+/// of its own, see `direction::rtl_segments`) with `w:rtl` and its
+/// language for complex scripts, and an Arabic run with a font that has
+/// Arabic, so that Word and LibreOffice order and shape it as such.
+fn mark_right_to_left(xml: &str) -> Result<String, String> {
+    let mut run: Option<Vec<Event<'static>>> = None;
+    rewrite(xml, |event, out| {
+        let is_run = |name: &[u8]| name == b"r";
+        match event {
+            Event::Start(e) if run.is_none() && is_run(e.local_name().as_ref()) => {
+                run = Some(vec![event.clone().into_owned()]);
+                Ok(())
+            }
+            Event::End(e) if is_run(e.local_name().as_ref()) => match run.take() {
+                Some(mut events) => {
+                    events.push(event.clone().into_owned());
+                    write_run(out, &events)
+                }
+                None => write_event(out, event),
+            },
+            _ => match run.as_mut() {
+                Some(events) => {
+                    events.push(event.clone().into_owned());
+                    Ok(())
+                }
+                None => write_event(out, event),
+            },
+        }
+    })
+}
+
+/// Writes one run's events, with right-to-left properties when its text is
+/// right to left.
+fn write_run(out: &mut Vec<u8>, events: &[Event<'static>]) -> Result<(), String> {
+    let text: String = events
+        .iter()
+        .filter_map(|event| match event {
+            Event::Text(t) => Some(String::from_utf8_lossy(t.as_ref()).into_owned()),
+            _ => None,
+        })
+        .collect();
+    if !direction::has_rtl(&text) {
+        return events.iter().try_for_each(|event| write_event(out, event));
+    }
+    let language = direction::rtl_language(&text);
+    let has_fonts = events.iter().any(
+        |event| matches!(event, Event::Empty(e) | Event::Start(e) if e.local_name().as_ref() == b"rFonts"),
+    );
+    let mut properties = format!("<w:rtl/><w:lang w:bidi=\"{language}\"/>");
+    if language.starts_with("ar") && !has_fonts {
+        properties.push_str("<w:rFonts w:cs=\"Noto Naskh Arabic\"/>");
+    }
+    let has_rpr = events.iter().any(
+        |event| matches!(event, Event::Empty(e) | Event::Start(e) if e.local_name().as_ref() == b"rPr"),
+    );
+    for (index, event) in events.iter().enumerate() {
+        match event {
+            Event::Empty(e) if e.local_name().as_ref() == b"rPr" => {
+                out.extend_from_slice(format!("<w:rPr>{properties}</w:rPr>").as_bytes());
+            }
+            Event::Start(e) if e.local_name().as_ref() == b"rPr" => {
+                write_event(out, event)?;
+                out.extend_from_slice(properties.as_bytes());
+            }
+            _ => {
+                write_event(out, event)?;
+                if index == 0 && !has_rpr {
+                    out.extend_from_slice(format!("<w:rPr>{properties}</w:rPr>").as_bytes());
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Reads `xml` event by event and lets `edit` write each one (and anything

@@ -1,10 +1,15 @@
-//! Liberation Serif, shipped in `assets/fonts/` and compiled into the
-//! binary, so a PDF never depends on what fonts the machine has. Parsed once
-//! per process; glyph advances come from the font's own metrics.
+//! The fonts a PDF is set in. Liberation Serif first (it has Latin, Greek,
+//! Cyrillic and Hebrew with its points); then Noto Naskh Arabic, shipped in
+//! `assets/fonts/` and compiled in like Liberation; then, for what none of these has (Chinese, Japanese and
+//! Korean, emoji, other scripts), fonts found on the machine with fontdb,
+//! since those fonts are too large to ship. Each character takes the first
+//! font that has it. Fonts are parsed once per process.
 
-use std::sync::LazyLock;
+use std::collections::HashMap;
+use std::sync::{LazyLock, Mutex, OnceLock};
 
 use printpdf::ParsedFont;
+use unicode_script::{Script, UnicodeScript};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Face {
@@ -18,7 +23,7 @@ impl Face {
     pub const ALL: [Face; 4] = [Face::Regular, Face::Bold, Face::Italic, Face::BoldItalic];
 
     pub fn with(self, bold: bool, italic: bool) -> Face {
-        let bold = bold || matches!(self, Face::Bold | Face::BoldItalic);
+        let bold = bold || self.is_bold();
         let italic = italic || matches!(self, Face::Italic | Face::BoldItalic);
         match (bold, italic) {
             (false, false) => Face::Regular,
@@ -28,82 +33,339 @@ impl Face {
         }
     }
 
+    pub fn is_bold(self) -> bool {
+        matches!(self, Face::Bold | Face::BoldItalic)
+    }
+
     fn index(self) -> usize {
         self as usize
     }
 }
 
-const FILES: [&[u8]; 4] = [
+/// One font file (or one face of a collection) the PDF may be set in.
+pub struct Font {
+    /// Tells fonts apart within the process (resource names, map keys).
+    pub id: usize,
+    /// The family name, for messages and the PDF's font list.
+    pub family: String,
+    data: &'static [u8],
+    index: u32,
+    shaper: rustybuzz::Face<'static>,
+    units_per_em: f32,
+    /// printpdf's parse, needed only when the font is drawn: a document in
+    /// English never pays for the Hebrew font.
+    parsed: OnceLock<Option<ParsedFont>>,
+}
+
+impl std::fmt::Debug for Font {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Font({} #{})", self.family, self.id)
+    }
+}
+
+impl PartialEq for Font {
+    fn eq(&self, other: &Font) -> bool {
+        self.id == other.id
+    }
+}
+
+impl Font {
+    fn load(id: usize, family: &str, data: &'static [u8], index: u32) -> Option<Font> {
+        let shaper = rustybuzz::Face::from_slice(data, index)?;
+        let units_per_em = shaper.units_per_em().max(1) as f32;
+        Some(Font {
+            id,
+            family: family.to_owned(),
+            data,
+            index,
+            shaper,
+            units_per_em,
+            parsed: OnceLock::new(),
+        })
+    }
+
+    pub fn has(&self, c: char) -> bool {
+        self.shaper.glyph_index(c).is_some()
+    }
+
+    pub fn shaper(&self) -> &rustybuzz::Face<'static> {
+        &self.shaper
+    }
+
+    /// Points per font unit at `size` points.
+    pub fn scale(&self, size: f32) -> f32 {
+        size / self.units_per_em
+    }
+
+    /// The nominal advance of `c` in points, if the font has it.
+    pub fn advance(&self, c: char, size: f32) -> Option<f32> {
+        let glyph = self.shaper.glyph_index(c)?;
+        let advance = self.shaper.glyph_hor_advance(glyph)?;
+        Some(f32::from(advance) * self.scale(size))
+    }
+
+    pub fn parsed(&self) -> Result<&ParsedFont, String> {
+        self.parsed
+            .get_or_init(|| {
+                let mut warnings = Vec::new();
+                ParsedFont::from_bytes(self.data, self.index as usize, &mut warnings)
+            })
+            .as_ref()
+            .ok_or_else(|| format!("the font {} cannot be read for the PDF", self.family))
+    }
+}
+
+const LIBERATION: [&[u8]; 4] = [
     include_bytes!("../../../assets/fonts/LiberationSerif-Regular.ttf"),
     include_bytes!("../../../assets/fonts/LiberationSerif-Bold.ttf"),
     include_bytes!("../../../assets/fonts/LiberationSerif-Italic.ttf"),
     include_bytes!("../../../assets/fonts/LiberationSerif-BoldItalic.ttf"),
 ];
+/// Regular, then bold, of each shipped fallback.
+const ARABIC: [&[u8]; 2] = [
+    include_bytes!("../../../assets/fonts/NotoNaskhArabic-Regular.ttf"),
+    include_bytes!("../../../assets/fonts/NotoNaskhArabic-Bold.ttf"),
+];
 
+/// The fonts shipped with the program.
 pub struct Fonts {
-    faces: Vec<ParsedFont>,
-    units_per_em: [f32; 4],
+    liberation: Vec<Font>,
+    fallbacks: Vec<[Font; 2]>,
 }
 
 static FONTS: LazyLock<Result<Fonts, String>> = LazyLock::new(|| {
-    let mut faces = Vec::with_capacity(4);
-    let mut units_per_em = [1000.0; 4];
-    for (index, bytes) in FILES.iter().enumerate() {
-        let mut warnings = Vec::new();
-        let face = ParsedFont::from_bytes(bytes, 0, &mut warnings).ok_or_else(|| {
-            format!(
-                "the bundled font {} cannot be parsed",
-                Face::ALL[index].file_name()
-            )
-        })?;
-        units_per_em[index] = f32::from(face.font_metrics.units_per_em.max(1));
-        faces.push(face);
+    let broken = |name: &str| format!("the bundled font {name} cannot be parsed");
+    let liberation = LIBERATION
+        .iter()
+        .enumerate()
+        .map(|(i, data)| Font::load(i, "Liberation Serif", data, 0))
+        .collect::<Option<Vec<Font>>>()
+        .ok_or_else(|| broken("Liberation Serif"))?;
+    let mut fallbacks = Vec::new();
+    for (n, (family, files)) in [("Noto Naskh Arabic", ARABIC)].into_iter().enumerate() {
+        let regular = Font::load(4 + 2 * n, family, files[0], 0).ok_or_else(|| broken(family))?;
+        let bold = Font::load(5 + 2 * n, family, files[1], 0).ok_or_else(|| broken(family))?;
+        fallbacks.push([regular, bold]);
     }
     Ok(Fonts {
-        faces,
-        units_per_em,
+        liberation,
+        fallbacks,
     })
 });
-
-impl Face {
-    fn file_name(self) -> &'static str {
-        match self {
-            Face::Regular => "LiberationSerif-Regular.ttf",
-            Face::Bold => "LiberationSerif-Bold.ttf",
-            Face::Italic => "LiberationSerif-Italic.ttf",
-            Face::BoldItalic => "LiberationSerif-BoldItalic.ttf",
-        }
-    }
-}
 
 impl Fonts {
     pub fn get() -> Result<&'static Fonts, String> {
         FONTS.as_ref().map_err(Clone::clone)
     }
 
-    pub fn parsed(&self, face: Face) -> &ParsedFont {
-        &self.faces[face.index()]
+    /// Liberation Serif in `face`: the text face, also for page numbers,
+    /// list markers and hyphens.
+    pub fn primary(&'static self, face: Face) -> &'static Font {
+        &self.liberation[face.index()]
     }
 
-    /// Advance width of `c` in ems, or `None` if the face has no glyph for it.
-    pub fn advance(&self, face: Face, c: char) -> Option<f32> {
-        let font = &self.faces[face.index()];
-        let glyph = font.lookup_glyph_index(c as u32)?;
-        Some(f32::from(font.get_horizontal_advance(glyph)) / self.units_per_em[face.index()])
-    }
-
-    /// Width of `text` at `size` points; characters without a glyph count as zero
-    /// (they are reported before layout, see `super::check_glyphs`).
-    pub fn width(&self, face: Face, size: f32, text: &str) -> f32 {
+    /// Width of `text` at `size` points in Liberation Serif, for the few
+    /// strings we write ourselves (page numbers, list markers, hyphens).
+    pub fn width(&'static self, face: Face, size: f32, text: &str) -> f32 {
+        let font = self.primary(face);
         text.chars()
-            .map(|c| self.advance(face, c).unwrap_or(0.0))
-            .sum::<f32>()
-            * size
+            .map(|c| font.advance(c, size).unwrap_or(0.0))
+            .sum()
     }
 
-    pub fn has_glyph(&self, face: Face, c: char) -> bool {
-        self.faces[face.index()]
-            .lookup_glyph_index(c as u32)
-            .is_some()
+    /// The first shipped font in `face` that has `c`.
+    fn shipped(&'static self, face: Face, c: char) -> Option<&'static Font> {
+        let primary = self.primary(face);
+        if primary.has(c) {
+            return Some(primary);
+        }
+        let weight = usize::from(face.is_bold());
+        self.fallbacks
+            .iter()
+            .map(|pair| &pair[weight])
+            .find(|font| font.has(c))
     }
+}
+
+/// Families looked for first among the machine's fonts, best first: serif
+/// faces that sit well beside Liberation Serif, then the common fallbacks.
+const PREFERRED_FAMILIES: &[&str] = &[
+    "Noto Serif CJK SC",
+    "Noto Serif CJK JP",
+    "Noto Serif CJK KR",
+    "Noto Serif CJK TC",
+    "Noto Sans CJK SC",
+    "Noto Sans CJK JP",
+    "Droid Sans Fallback",
+    "WenQuanYi Micro Hei",
+    "WenQuanYi Zen Hei",
+    "Symbola",
+    "Noto Emoji",
+    "DejaVu Serif",
+    "DejaVu Sans",
+];
+
+/// The machine's fonts, read once when a character first needs them.
+pub struct SystemFonts {
+    state: Mutex<SystemState>,
+}
+
+struct SystemState {
+    database: Option<fontdb::Database>,
+    searched: bool,
+    loaded: HashMap<fontdb::ID, &'static Font>,
+    chosen: HashMap<(char, bool), Option<&'static Font>>,
+}
+
+static SYSTEM: LazyLock<SystemFonts> = LazyLock::new(|| SystemFonts::new(None));
+
+impl SystemFonts {
+    /// The fonts installed on this machine, found when first needed.
+    pub fn installed() -> &'static SystemFonts {
+        &SYSTEM
+    }
+
+    /// Only the fonts in `database` (a test leaves it empty to see what a
+    /// machine without them gets).
+    pub fn only(database: fontdb::Database) -> SystemFonts {
+        SystemFonts::new(Some(database))
+    }
+
+    fn new(database: Option<fontdb::Database>) -> SystemFonts {
+        let searched = database.is_some();
+        SystemFonts {
+            state: Mutex::new(SystemState {
+                database,
+                searched,
+                loaded: HashMap::new(),
+                chosen: HashMap::new(),
+            }),
+        }
+    }
+
+    /// The first installed font with an outline for `c`, bold when asked
+    /// and available.
+    fn font_for(&self, c: char, bold: bool) -> Option<&'static Font> {
+        // A poisoned lock only means another render panicked mid-search;
+        // the cache it guards is still consistent (entries are inserted whole).
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(known) = state.chosen.get(&(c, bold)) {
+            return *known;
+        }
+        if !state.searched {
+            let mut database = fontdb::Database::new();
+            database.load_system_fonts();
+            state.database = Some(database);
+            state.searched = true;
+        }
+        let found = state.search(c, bold);
+        state.chosen.insert((c, bold), found);
+        found
+    }
+}
+
+impl SystemState {
+    fn search(&mut self, c: char, bold: bool) -> Option<&'static Font> {
+        let database = self.database.as_ref()?;
+        let rank = |info: &fontdb::FaceInfo| {
+            let family = info.families.first().map(|(name, _)| name.as_str());
+            let preferred = family
+                .and_then(|f| PREFERRED_FAMILIES.iter().position(|p| *p == f))
+                .unwrap_or(PREFERRED_FAMILIES.len());
+            let heavy = info.weight.0 >= 600;
+            let italic = info.style != fontdb::Style::Normal;
+            (preferred, heavy != bold, italic, family.map(str::to_owned))
+        };
+        let mut candidates: Vec<&fontdb::FaceInfo> = database.faces().collect();
+        candidates.sort_by_cached_key(|info| rank(info));
+        let id = candidates.iter().map(|info| info.id).find(|id| {
+            database
+                .with_face_data(*id, |data, index| has_outline_for(data, index, c))
+                .unwrap_or(false)
+        })?;
+        if let Some(font) = self.loaded.get(&id) {
+            return Some(font);
+        }
+        let info = database.face(id)?;
+        let family = info
+            .families
+            .first()
+            .map_or_else(|| info.post_script_name.clone(), |(name, _)| name.clone());
+        let data = database.with_face_data(id, |data, _| data.to_vec())?;
+        // Kept for the life of the process, like the shipped fonts: each
+        // installed font is loaded at most once (`loaded`), so this is
+        // bounded by the machine's fonts that documents actually use.
+        let data: &'static [u8] = Box::leak(data.into_boxed_slice());
+        let number = 100 + self.loaded.len();
+        let font: &'static Font =
+            Box::leak(Box::new(Font::load(number, &family, data, info.index)?));
+        self.loaded.insert(id, font);
+        Some(font)
+    }
+}
+
+/// Whether the face has a drawable glyph for `c`: colour-bitmap emoji fonts
+/// have none that a PDF can embed as a subset.
+fn has_outline_for(data: &[u8], index: u32, c: char) -> bool {
+    let Ok(face) = rustybuzz::ttf_parser::Face::parse(data, index) else {
+        return false;
+    };
+    let outlines = face.tables().glyf.is_some() || face.tables().cff.is_some();
+    outlines && face.glyph_index(c).is_some()
+}
+
+/// Chooses a font for each character during one render, remembering its
+/// choices.
+pub struct Chooser<'a> {
+    fonts: &'static Fonts,
+    system: &'a SystemFonts,
+    cache: HashMap<(char, Face), Option<&'static Font>>,
+}
+
+impl<'a> Chooser<'a> {
+    pub fn new(fonts: &'static Fonts, system: &'a SystemFonts) -> Chooser<'a> {
+        Chooser {
+            fonts,
+            system,
+            cache: HashMap::new(),
+        }
+    }
+
+    pub fn fonts(&self) -> &'static Fonts {
+        self.fonts
+    }
+
+    /// The first font that has `c` in `face` (or, failing that, in any style).
+    pub fn font_for(&mut self, c: char, face: Face) -> Option<&'static Font> {
+        if let Some(known) = self.cache.get(&(c, face)) {
+            return *known;
+        }
+        let found = self
+            .fonts
+            .shipped(face, c)
+            .or_else(|| self.system.font_for(c, face.is_bold()));
+        self.cache.insert((c, face), found);
+        found
+    }
+}
+
+/// The Debian package that would add a font for a character of `script`.
+pub fn package_for(c: char) -> &'static str {
+    match c.script() {
+        Script::Han | Script::Hiragana | Script::Katakana | Script::Hangul | Script::Bopomofo => {
+            "fonts-noto-cjk"
+        }
+        Script::Common if is_pictographic(c) => "fonts-symbola",
+        _ => "fonts-noto-core",
+    }
+}
+
+/// The script's name, as Unicode gives it ("Han", "Hebrew", "Common" for
+/// symbols and emoji).
+pub fn script_name(c: char) -> &'static str {
+    c.script().full_name()
+}
+
+fn is_pictographic(c: char) -> bool {
+    matches!(c as u32, 0x2600..=0x27BF | 0x1F000..=0x1FAFF)
 }

@@ -1,12 +1,15 @@
 //! Page composition: blocks become lines placed on pages, each footnote on
 //! the page whose text cites it (continued on the next page when it does
 //! not fit), headings kept with what follows, widows and orphans avoided.
-//! Coordinates are points from the page's top-left corner.
+//! Coordinates are points from the page's top-left corner. Each line
+//! belongs to an element of the structure tree (heading, paragraph, list
+//! item, quotation, note) that the tagged PDF is built from.
 
 use std::collections::HashSet;
 
-use super::fonts::{Face, Fonts};
-use super::lines::{break_lines, Line, Span};
+use super::fonts::{Chooser, Face};
+use super::lines::{break_lines, Line, Piece, Span};
+use super::tags::Structure;
 use crate::document::{Block, Document, Inline, List};
 
 /// Page geometry and type sizes, in points.
@@ -67,6 +70,7 @@ pub struct Bookmark {
 pub struct Laid {
     pub pages: Vec<Page>,
     pub bookmarks: Vec<Bookmark>,
+    pub structure: Structure,
 }
 
 struct ParagraphStyle {
@@ -97,8 +101,10 @@ impl ParagraphStyle {
     }
 }
 
-pub fn lay_out(document: &Document, fonts: &Fonts, geometry: &Geometry) -> Laid {
+pub fn lay_out(document: &Document, mut chooser: Chooser, geometry: &Geometry) -> Laid {
     let language = document.metadata.language.as_str();
+    let mut structure = Structure::new();
+    let mut note_elements = Vec::new();
     let notes = document
         .footnotes
         .iter()
@@ -114,19 +120,26 @@ pub fn lay_out(document: &Document, fonts: &Fonts, geometry: &Geometry) -> Laid 
                 }
                 spans.extend(spans_of(paragraph, Face::Regular));
             }
-            break_lines(
-                fonts,
+            let element = structure.detached("Note");
+            note_elements.push(element);
+            let mut lines = break_lines(
+                &mut chooser,
                 &spans,
                 NOTE_SIZE,
                 geometry.text_width(),
                 true,
                 language,
-            )
+            );
+            for line in &mut lines {
+                line.element = element;
+            }
+            lines
         })
         .collect();
     let mut composer = Composer {
         geometry,
-        fonts,
+        chooser,
+        structure,
         language,
         notes,
         placed_notes: HashSet::new(),
@@ -140,7 +153,7 @@ pub fn lay_out(document: &Document, fonts: &Fonts, geometry: &Geometry) -> Laid 
     };
     let blocks = &document.blocks;
     for block in blocks {
-        composer.block(block, 0.0, 0.0, Face::Regular);
+        composer.block(block, 0.0, 0.0, Face::Regular, Structure::ROOT);
     }
     composer.flush_pending();
     composer.finish_page();
@@ -148,9 +161,14 @@ pub fn lay_out(document: &Document, fonts: &Fonts, geometry: &Geometry) -> Laid 
     while !composer.carried.is_empty() {
         composer.finish_page();
     }
+    // Notes are read after the text that cites them.
+    for element in note_elements {
+        composer.structure.attach(Structure::ROOT, element);
+    }
     Laid {
         pages: composer.pages,
         bookmarks: composer.bookmarks,
+        structure: composer.structure,
     }
 }
 
@@ -193,7 +211,8 @@ struct Pending {
 
 struct Composer<'a> {
     geometry: &'a Geometry,
-    fonts: &'a Fonts,
+    chooser: Chooser<'a>,
+    structure: Structure,
     language: &'a str,
     /// Every footnote, broken into lines.
     notes: Vec<Vec<Line>>,
@@ -317,10 +336,11 @@ impl Composer<'_> {
         }
     }
 
-    fn block(&mut self, block: &Block, indent: f32, right: f32, face: Face) {
+    fn block(&mut self, block: &Block, indent: f32, right: f32, face: Face, parent: usize) {
         let width = self.geometry.text_width();
         match block {
             Block::Title(content) => {
+                let element = self.structure.add("H1", parent);
                 let style = ParagraphStyle {
                     face: Face::Bold,
                     size: 16.0,
@@ -331,7 +351,7 @@ impl Composer<'_> {
                     ..ParagraphStyle::body()
                 };
                 self.bookmark(0, content);
-                self.paragraph(content, &style, None, true);
+                self.paragraph(content, &style, None, true, element);
             }
             Block::Heading { level, content } => {
                 let (size, face) = match level {
@@ -348,8 +368,17 @@ impl Composer<'_> {
                     justify: false,
                     ..ParagraphStyle::body()
                 };
+                // The title is the first level: headings start at H2.
+                let role = match level {
+                    0 | 1 => "H2",
+                    2 => "H3",
+                    3 => "H4",
+                    4 => "H5",
+                    _ => "H6",
+                };
+                let element = self.structure.add(role, parent);
                 self.bookmark(*level, content);
-                self.paragraph(content, &style, None, true);
+                self.paragraph(content, &style, None, true, element);
             }
             Block::Paragraph(content) => {
                 let style = ParagraphStyle {
@@ -358,16 +387,22 @@ impl Composer<'_> {
                     right_indent: right,
                     ..ParagraphStyle::body()
                 };
-                self.paragraph(content, &style, None, false);
+                let element = self.structure.add("P", parent);
+                self.paragraph(content, &style, None, false, element);
             }
-            Block::List(list) => self.list(list, indent, right, face),
+            Block::List(list) => {
+                let element = self.structure.add("L", parent);
+                self.list(list, indent, right, face, element)
+            }
             Block::Quote(blocks) => {
+                let element = self.structure.add("BlockQuote", parent);
                 for inner in blocks {
                     self.block(
                         inner,
                         indent + QUOTE_INDENT,
                         right + QUOTE_INDENT,
                         face.with(false, true),
+                        element,
                     );
                 }
             }
@@ -393,13 +428,18 @@ impl Composer<'_> {
         }
     }
 
-    fn list(&mut self, list: &List, indent: f32, right: f32, face: Face) {
+    fn list(&mut self, list: &List, indent: f32, right: f32, face: Face, parent: usize) {
         let text_indent = indent + LIST_INDENT;
         for (index, item) in list.items.iter().enumerate() {
             let marker = match list.start {
                 Some(start) => format!("{}.", start + index as u64),
                 None => if indent > 0.0 { "◦" } else { "•" }.to_owned(),
             };
+            let entry = self.structure.add("LI", parent);
+            // The marker is drawn with the item's first paragraph.
+            let label = matches!(item.first(), Some(Block::Paragraph(_)))
+                .then(|| self.structure.add("Lbl", entry));
+            let body = self.structure.add("LBody", entry);
             for (i, block) in item.iter().enumerate() {
                 match block {
                     Block::Paragraph(content) => {
@@ -410,11 +450,17 @@ impl Composer<'_> {
                             after: 6.0,
                             ..ParagraphStyle::body()
                         };
-                        let marker = (i == 0).then(|| (marker.clone(), indent));
-                        self.paragraph(content, &style, marker, false);
+                        let marker = label
+                            .filter(|_| i == 0)
+                            .map(|label| (marker.clone(), indent, label));
+                        let element = self.structure.add("P", body);
+                        self.paragraph(content, &style, marker, false, element);
                     }
-                    Block::List(nested) => self.list(nested, text_indent, right, face),
-                    other => self.block(other, text_indent, right, face),
+                    Block::List(nested) => {
+                        let element = self.structure.add("L", body);
+                        self.list(nested, text_indent, right, face, element)
+                    }
+                    other => self.block(other, text_indent, right, face, body),
                 }
             }
         }
@@ -433,20 +479,22 @@ impl Composer<'_> {
         }
     }
 
-    /// Places a paragraph; `marker` is a list number drawn in the hanging
-    /// indent of the first line. A paragraph with `keep_with_next` (a title
-    /// or heading) waits, and goes on the page where the next paragraph starts.
+    /// Places a paragraph, tagged as `element`; `marker` is a list number
+    /// drawn in the hanging indent of the first line, with its label element.
+    /// A paragraph with `keep_with_next` (a title or heading) waits, and goes
+    /// on the page where the next paragraph starts.
     fn paragraph(
         &mut self,
         content: &[Inline],
         style: &ParagraphStyle,
-        marker: Option<(String, f32)>,
+        marker: Option<(String, f32, usize)>,
         keep_with_next: bool,
+        element: usize,
     ) {
         let width = self.geometry.text_width() - style.indent - style.right_indent;
         let spans = spans_of(content, style.face);
         let mut lines = break_lines(
-            self.fonts,
+            &mut self.chooser,
             &spans,
             style.size,
             width,
@@ -456,27 +504,28 @@ impl Composer<'_> {
         if lines.is_empty() {
             return;
         }
+        let fonts = self.chooser.fonts();
         for (i, line) in lines.iter_mut().enumerate() {
-            let line_width = line.pieces.last().map_or(0.0, |p| p.x + p.width);
+            let line_width = line.width();
             let mut x = self.geometry.margin + style.indent;
             if style.center {
                 x += ((width - line_width) / 2.0).max(0.0);
+            } else if line.rtl {
+                x += (width - line_width).max(0.0);
             }
-            if let (0, Some((marker, marker_indent))) = (i, &marker) {
-                line.pieces.insert(
-                    0,
-                    super::lines::Piece {
-                        x: self.geometry.margin + marker_indent - x,
-                        width: self.fonts.width(style.face, style.size, marker),
-                        text: marker.clone(),
-                        face: style.face,
-                        size: style.size,
-                        rise: 0.0,
-                        link: None,
-                    },
+            if let (0, Some((marker, marker_indent, label))) = (i, &marker) {
+                let mut piece = Piece::simple(
+                    fonts,
+                    marker,
+                    style.face,
+                    style.size,
+                    self.geometry.margin + marker_indent - x,
                 );
+                piece.element = Some(*label);
+                line.pieces.insert(0, piece);
             }
             line.x = x;
+            line.element = element;
         }
         let block = Pending {
             lines,

@@ -1,18 +1,27 @@
-//! Line breaking: a paragraph's styled text becomes justified lines.
+//! Line breaking: a paragraph's styled text becomes justified lines of
+//! placed glyphs.
 //!
-//! Break opportunities follow Unicode's line-breaking algorithm (UAX #14,
-//! so no break at U+00A0 or U+202F); words are hyphenated in English and
-//! French; the breaks are chosen by Knuth and Plass's total-fit algorithm
-//! over boxes, glue and penalties, using the font's real advance widths.
+//! The paragraph is shaped once (`super::shaping`); break opportunities
+//! follow Unicode's line-breaking algorithm (UAX #14, so no break at U+00A0
+//! or U+202F); words are hyphenated in English and French; the breaks are
+//! chosen by Knuth and Plass's total-fit algorithm over boxes, glue and
+//! penalties measured by the shaped advances. Each line is then put in
+//! visual order by the bidirectional algorithm (UAX #9): a paragraph that is
+//! mainly right to left is set right to left.
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use hyphenation::{Hyphenator, Language, Load, Standard};
 use paragraph_breaker::{standard_fit, total_fit, Item, INFINITE_PENALTY};
+use unicode_bidi::{BidiInfo, Level};
 use unicode_linebreak::{linebreaks, BreakOpportunity};
+use unicode_script::{Script, UnicodeScript};
 
-use super::fonts::{Face, Fonts};
+use super::fonts::{Chooser, Face, Font, Fonts};
+use super::shaping::{shape, Shaped, Style};
+use crate::export::direction::mainly_rtl;
 
 /// A run of text in one style.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,26 +46,98 @@ impl Span {
     }
 }
 
-/// Text placed on a line, `x` from the line's start, in points.
-#[derive(Debug, Clone, PartialEq)]
+/// A glyph placed on a line.
+#[derive(Debug, Clone)]
+pub struct PlacedGlyph {
+    pub font: &'static Font,
+    pub id: u16,
+    pub size: f32,
+    /// From the line's start, in points.
+    pub x: f32,
+    /// Upwards from the baseline (superscripts, marks).
+    pub rise: f32,
+    /// The paragraph byte where its cluster starts: glyphs of one cluster
+    /// share it.
+    pub cluster: usize,
+    /// The text the cluster stands for.
+    pub text: String,
+    /// One glyph for several characters (a ligature) or several glyphs for
+    /// one: the PDF says what they stand for (`ActualText`).
+    pub composite: bool,
+}
+
+/// Glyphs of one style placed on a line, `x` from the line's start, in points.
+#[derive(Debug, Clone)]
 pub struct Piece {
     pub x: f32,
     pub width: f32,
+    /// Its text in logical order.
     pub text: String,
-    pub face: Face,
     pub size: f32,
-    /// Baseline shift upwards (superscripts).
-    pub rise: f32,
     pub link: Option<String>,
+    /// The footnote this piece refers to (a note mark).
+    pub note: Option<usize>,
+    /// The structure element of its own, when not the line's (a list
+    /// marker is its item's label).
+    pub element: Option<usize>,
+    pub glyphs: Vec<PlacedGlyph>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+impl Piece {
+    /// `text` in Liberation Serif at its nominal advances: page numbers and
+    /// list markers, which need no shaping.
+    pub fn simple(fonts: &'static Fonts, text: &str, face: Face, size: f32, x: f32) -> Piece {
+        let font = fonts.primary(face);
+        let mut glyphs = Vec::new();
+        let mut pen = 0.0;
+        for (at, c) in text.char_indices() {
+            let id = font.shaper().glyph_index(c).map_or(0, |g| g.0);
+            glyphs.push(PlacedGlyph {
+                font,
+                id,
+                size,
+                x: x + pen,
+                rise: 0.0,
+                cluster: at,
+                text: c.to_string(),
+                composite: false,
+            });
+            pen += font.advance(c, size).unwrap_or(0.0);
+        }
+        Piece {
+            x,
+            width: pen,
+            text: text.to_owned(),
+            size,
+            link: None,
+            note: None,
+            element: None,
+            glyphs,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
 pub struct Line {
     /// Where the line starts on the page (set by the layout).
     pub x: f32,
     pub pieces: Vec<Piece>,
     /// Footnotes whose marks are on this line.
     pub notes: Vec<usize>,
+    /// Set right to left (aligned right when not full).
+    pub rtl: bool,
+    /// The structure element (paragraph, heading, note…) the line belongs
+    /// to, set by the layout for the tagged PDF.
+    pub element: usize,
+}
+
+impl Line {
+    pub fn width(&self) -> f32 {
+        self.pieces
+            .iter()
+            .map(|p| p.x + p.width)
+            .fold(0.0, f32::max)
+    }
 }
 
 /// Superscripts: size and rise relative to the text size.
@@ -67,6 +148,9 @@ const MIN_HYPHENATED_WORD: usize = 6;
 /// Cost of a hyphen, and of breaking where no space is (after a slash in a URL).
 const HYPHEN_PENALTY: i32 = 50;
 const SPACELESS_BREAK_PENALTY: i32 = 100;
+/// How far a justified space stretches and shrinks, as a share of its width.
+const STRETCH: f32 = 0.6;
+const SHRINK: f32 = 0.3;
 
 static HYPHENATORS: LazyLock<HashMap<&'static str, Standard>> = LazyLock::new(|| {
     let mut map = HashMap::new();
@@ -89,14 +173,30 @@ fn units(points: f32) -> i32 {
 
 #[derive(Debug)]
 struct Fragment {
+    range: Range<usize>,
+}
+
+/// The paragraph as one string, with the span each byte belongs to.
+struct Paragraph<'a> {
+    spans: &'a [Span],
     text: String,
-    span: usize,
+    /// (first byte, span index) of each span.
+    starts: Vec<(usize, usize)>,
+}
+
+impl Paragraph<'_> {
+    fn span_at(&self, byte: usize) -> usize {
+        let after = self.starts.partition_point(|(start, _)| *start <= byte);
+        self.starts
+            .get(after.saturating_sub(1))
+            .map_or(0, |(_, i)| *i)
+    }
 }
 
 /// Breaks `spans` into lines `width` points wide at `size` points.
 /// `justify` spreads the spaces of every line but the last.
 pub fn break_lines(
-    fonts: &Fonts,
+    chooser: &mut Chooser,
     spans: &[Span],
     size: f32,
     width: f32,
@@ -112,8 +212,36 @@ pub fn break_lines(
     if spans.is_empty() {
         return Vec::new();
     }
-    let spans = spans.as_slice();
-    let (items, fragments) = build_items(fonts, spans, size, language);
+    let mut paragraph = Paragraph {
+        spans: &spans,
+        text: String::new(),
+        starts: Vec::new(),
+    };
+    let mut styles = Vec::new();
+    for (index, span) in spans.iter().enumerate() {
+        let start = paragraph.text.len();
+        paragraph.starts.push((start, index));
+        paragraph.text.push_str(&span.text);
+        styles.push(Style {
+            range: start..paragraph.text.len(),
+            face: span.face,
+            size: span_size(span, size).0,
+        });
+    }
+    let rtl = mainly_rtl(&paragraph.text);
+    let base = if rtl { Level::rtl() } else { Level::ltr() };
+    let bidi = BidiInfo::new(&paragraph.text, Some(base));
+    let shaped = shape(&paragraph.text, &styles, &bidi.levels, language, chooser);
+    let fonts = chooser.fonts();
+    let setting = Setting {
+        fonts,
+        paragraph: &paragraph,
+        shaped: &shaped,
+        bidi: &bidi,
+        size,
+        rtl,
+    };
+    let (items, fragments) = build_items(&setting, language);
     if fragments.is_empty() {
         return Vec::new();
     }
@@ -144,15 +272,9 @@ pub fn break_lines(
             0.0
         };
         let hyphen = matches!(items.get(end), Some(Item::Penalty { flagged: true, .. }));
-        lines.push(make_line(
-            fonts,
-            spans,
-            size,
-            &items[start..end],
-            &fragments,
-            ratio,
-            hyphen,
-        ));
+        if let Some(line) = setting.make_line(&items[start..end], &fragments, ratio, hyphen) {
+            lines.push(line);
+        }
         // Glue and penalties after a break vanish.
         start = end;
         while matches!(
@@ -165,7 +287,6 @@ pub fn break_lines(
             break;
         }
     }
-    lines.retain(|l| !l.pieces.is_empty());
     lines
 }
 
@@ -177,48 +298,50 @@ fn span_size(span: &Span, size: f32) -> (f32, f32) {
     }
 }
 
-fn build_items(
-    fonts: &Fonts,
-    spans: &[Span],
+/// What a paragraph's lines are made from.
+struct Setting<'a> {
+    fonts: &'static Fonts,
+    paragraph: &'a Paragraph<'a>,
+    shaped: &'a Shaped,
+    bidi: &'a BidiInfo<'a>,
     size: f32,
-    language: &str,
-) -> (Vec<Item<usize>>, Vec<Fragment>) {
-    let mut full = String::new();
-    let mut owner = Vec::new(); // span index of each byte range start
-    for (index, span) in spans.iter().enumerate() {
-        owner.push((full.len(), index));
-        full.push_str(&span.text);
-    }
-    let span_at = |byte: usize| {
-        owner
-            .iter()
-            .rev()
-            .find(|(start, _)| *start <= byte)
-            .map_or(0, |(_, i)| *i)
+    rtl: bool,
+}
+
+fn build_items(setting: &Setting, language: &str) -> (Vec<Item<usize>>, Vec<Fragment>) {
+    let full = setting.paragraph.text.as_str();
+    let paragraph = setting.paragraph;
+    let hyphenator = if setting.rtl {
+        None
+    } else {
+        HYPHENATORS.get(language.split('-').next().unwrap_or_default())
     };
-    let hyphenator = HYPHENATORS.get(language.split('-').next().unwrap_or_default());
 
     let mut items = Vec::new();
     let mut fragments = Vec::new();
     let mut segment_start = 0;
-    for (end, opportunity) in linebreaks(&full) {
+    for (end, opportunity) in linebreaks(full) {
+        // A break inside a cluster (a ligature, a letter and its marks)
+        // would split its glyphs between lines: wait for the next one.
+        if end < full.len() && !setting.shaped.is_boundary(end) {
+            continue;
+        }
         let segment = &full[segment_start..end];
         let content = segment.trim_end_matches([' ', '\n', '\r', '\t']);
         let content_end = segment_start + content.len();
         // The word itself, split where spans change.
         let mut at = segment_start;
         while at < content_end {
-            let span = span_at(at);
-            let span_end = owner
+            let span = paragraph.span_at(at);
+            let span_end = paragraph
+                .starts
                 .get(span + 1)
                 .map_or(full.len(), |(s, _)| *s)
                 .min(content_end);
             push_word(
-                fonts,
-                spans,
+                setting,
                 span,
-                &full[at..span_end],
-                size,
+                at..span_end,
                 hyphenator,
                 &mut items,
                 &mut fragments,
@@ -226,8 +349,8 @@ fn build_items(
             at = span_end;
         }
         let trailing = &segment[content.len()..];
-        let face_span = span_at(segment_start.max(content_end.saturating_sub(1)));
-        let (space_size, _) = span_size(&spans[face_span], size);
+        let face_span = paragraph.span_at(segment_start.max(content_end.saturating_sub(1)));
+        let (space_size, _) = span_size(&paragraph.spans[face_span], setting.size);
         match opportunity {
             BreakOpportunity::Mandatory => {
                 items.push(Item::Glue {
@@ -242,7 +365,15 @@ fn build_items(
                 });
             }
             BreakOpportunity::Allowed if trailing.contains([' ', '\t']) => {
-                let space = fonts.width(spans[face_span].face, space_size, " ");
+                // The spaces as shaped (they may be a fallback font's).
+                let shaped = setting.shaped.width(content_end..end);
+                let space = if shaped > 0.0 {
+                    shaped
+                } else {
+                    setting
+                        .fonts
+                        .width(paragraph.spans[face_span].face, space_size, " ")
+                };
                 // French puts a space inside « » and before ; : ! ? — a plain
                 // space there (as in a verbatim quote) must not break the line.
                 let next = full[end..].chars().next();
@@ -255,8 +386,8 @@ fn build_items(
                 }
                 items.push(Item::Glue {
                     width: units(space),
-                    stretch: units(space * 0.6),
-                    shrink: units(space * 0.3),
+                    stretch: units(space * STRETCH),
+                    shrink: units(space * SHRINK),
                 });
             }
             BreakOpportunity::Allowed => {
@@ -272,37 +403,35 @@ fn build_items(
     (items, fragments)
 }
 
-#[allow(clippy::too_many_arguments)]
 fn push_word(
-    fonts: &Fonts,
-    spans: &[Span],
+    setting: &Setting,
     span: usize,
-    word: &str,
-    size: f32,
+    word: Range<usize>,
     hyphenator: Option<&Standard>,
     items: &mut Vec<Item<usize>>,
     fragments: &mut Vec<Fragment>,
 ) {
-    let style = &spans[span];
-    let (size, _) = span_size(style, size);
-    let mut push_box = |text: &str, items: &mut Vec<Item<usize>>| {
-        fragments.push(Fragment {
-            text: text.to_owned(),
-            span,
-        });
+    let style = &setting.paragraph.spans[span];
+    let text = &setting.paragraph.text[word.clone()];
+    let (size, _) = span_size(style, setting.size);
+    let mut push_box = |range: Range<usize>, items: &mut Vec<Item<usize>>| {
         items.push(Item::Box {
-            width: units(fonts.width(style.face, size, text)),
-            data: fragments.len() - 1,
+            width: units(setting.shaped.width(range.clone())),
+            data: fragments.len(),
         });
+        fragments.push(Fragment { range });
     };
     let hyphen_points = match hyphenator {
         Some(h)
             if !style.superscript
                 && style.link.is_none()
-                && word.chars().count() >= MIN_HYPHENATED_WORD =>
+                && text.chars().count() >= MIN_HYPHENATED_WORD =>
         {
-            let lower = word.to_lowercase();
-            if lower.len() == word.len() && word.chars().all(char::is_alphabetic) {
+            let lower = text.to_lowercase();
+            let latin = text
+                .chars()
+                .all(|c| c.is_alphabetic() && c.script() == Script::Latin);
+            if lower.len() == text.len() && latin {
                 h.hyphenate(&lower).breaks
             } else {
                 Vec::new()
@@ -310,13 +439,14 @@ fn push_word(
         }
         _ => Vec::new(),
     };
-    let hyphen = units(fonts.width(style.face, size, "-"));
-    let mut start = 0;
+    let hyphen = units(setting.fonts.width(style.face, size, "-"));
+    let mut start = word.start;
     for point in hyphen_points
         .into_iter()
-        .filter(|p| word.is_char_boundary(*p))
+        .map(|p| word.start + p)
+        .filter(|p| setting.paragraph.text.is_char_boundary(*p) && setting.shaped.is_boundary(*p))
     {
-        push_box(&word[start..point], items);
+        push_box(start..point, items);
         items.push(Item::Penalty {
             width: hyphen,
             penalty: HYPHEN_PENALTY,
@@ -324,91 +454,187 @@ fn push_word(
         });
         start = point;
     }
-    push_box(&word[start..], items);
+    push_box(start..word.end, items);
 }
 
-fn make_line(
-    fonts: &Fonts,
-    spans: &[Span],
-    size: f32,
-    items: &[Item<usize>],
-    fragments: &[Fragment],
-    ratio: f32,
-    hyphen: bool,
-) -> Line {
-    let mut pieces: Vec<Piece> = Vec::new();
-    let mut notes = Vec::new();
-    let mut x = 0.0;
-    let mut last_span = None;
-    for item in items {
-        match item {
-            Item::Box { width, data } => {
-                let fragment = &fragments[*data];
-                let span = &spans[fragment.span];
-                let (piece_size, rise) = span_size(span, size);
-                let width = *width as f32 / 1000.0;
-                if let Some(note) = span.note {
-                    if !notes.contains(&note) {
-                        notes.push(note);
-                    }
+impl Setting<'_> {
+    /// The line made of `items`: its text from the first box to the last,
+    /// in visual order, spaces spread by the line's adjustment `ratio`.
+    fn make_line(
+        &self,
+        items: &[Item<usize>],
+        fragments: &[Fragment],
+        ratio: f32,
+        hyphen: bool,
+    ) -> Option<Line> {
+        let boxes: Vec<&Range<usize>> = items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Box { data, .. } => Some(&fragments[*data].range),
+                _ => None,
+            })
+            .collect();
+        let (first, last) = (boxes.first()?, boxes.last()?);
+        let range = first.start..last.end;
+        let spread = if ratio >= 0.0 {
+            1.0 + ratio * STRETCH
+        } else {
+            1.0 + ratio * SHRINK
+        };
+        let glyphs = self.visual_glyphs(range.clone(), spread);
+        let mut pieces: Vec<Piece> = Vec::new();
+        let mut piece_spans: Vec<usize> = Vec::new();
+        for (glyph, pen, advance) in glyphs {
+            let span = self.paragraph.span_at(glyph.cluster);
+            match pieces.last_mut() {
+                Some(piece) if piece_spans.last() == Some(&span) => {
+                    piece.width = pen + advance - piece.x;
+                    piece.glyphs.push(glyph);
                 }
-                match pieces.last_mut() {
-                    // Contiguous text in the same style becomes one piece.
-                    Some(last)
-                        if last_span == Some(fragment.span)
-                            && (last.x + last.width - x).abs() < 0.001 =>
-                    {
-                        last.text.push_str(&fragment.text);
-                        last.width += width;
-                    }
-                    _ => pieces.push(Piece {
-                        x,
-                        width,
-                        text: fragment.text.clone(),
-                        face: span.face,
-                        size: piece_size,
-                        rise,
-                        link: span.link.clone(),
-                    }),
+                _ => {
+                    let style = &self.paragraph.spans[span];
+                    pieces.push(Piece {
+                        x: pen,
+                        width: advance,
+                        text: String::new(),
+                        size: span_size(style, self.size).0,
+                        link: style.link.clone(),
+                        note: style.note,
+                        element: None,
+                        glyphs: vec![glyph],
+                    });
+                    piece_spans.push(span);
                 }
-                last_span = Some(fragment.span);
-                x += width;
             }
-            Item::Glue {
-                width,
-                stretch,
-                shrink,
-            } => {
-                let adjust = if ratio >= 0.0 {
-                    ratio * *stretch as f32
+        }
+        for piece in &mut pieces {
+            piece.text = logical_text(&piece.glyphs);
+        }
+        if hyphen && !self.rtl {
+            if let Some((piece, span)) = pieces.last_mut().zip(piece_spans.last()) {
+                let face = self.paragraph.spans[*span].face;
+                let mut mark = Piece::simple(self.fonts, "-", face, piece.size, 0.0);
+                let rise = piece.glyphs.first().map_or(0.0, |g| g.rise);
+                for mut glyph in mark.glyphs.drain(..) {
+                    glyph.x += piece.x + piece.width;
+                    glyph.rise = rise;
+                    glyph.cluster = range.end;
+                    piece.glyphs.push(glyph);
+                }
+                piece.width += mark.width;
+                piece.text.push('-');
+            }
+        }
+        let mut notes = Vec::new();
+        for note in pieces.iter().filter_map(|p| p.note) {
+            if !notes.contains(&note) {
+                notes.push(note);
+            }
+        }
+        Some(Line {
+            x: 0.0,
+            pieces,
+            notes,
+            rtl: self.rtl,
+            element: 0,
+        })
+    }
+
+    /// The glyphs of `range` in visual order, each with its pen position
+    /// and advance (a glyph's `x` adds its own offset to the pen).
+    fn visual_glyphs(&self, range: Range<usize>, spread: f32) -> Vec<(PlacedGlyph, f32, f32)> {
+        let text = self.paragraph.text.as_str();
+        let Some(paragraph) = self
+            .bidi
+            .paragraphs
+            .iter()
+            .find(|p| p.range.contains(&range.start))
+        else {
+            return Vec::new();
+        };
+        let line = range.start..range.end.min(paragraph.range.end);
+        let (levels, runs) = self.bidi.visual_runs(paragraph, line.clone());
+        let mut out = Vec::new();
+        let mut pen = 0.0;
+        let counts = cluster_counts(self.shaped, &line);
+        for visual in runs {
+            let rtl = levels.get(visual.start).is_some_and(|l| l.is_rtl());
+            let mut shaped: Vec<_> = self
+                .shaped
+                .runs
+                .iter()
+                .filter(|r| r.range.start < visual.end && visual.start < r.range.end)
+                .collect();
+            if rtl {
+                shaped.reverse();
+            }
+            for run in shaped {
+                let glyphs: Box<dyn Iterator<Item = _>> = if run.rtl == rtl {
+                    Box::new(run.glyphs.iter())
                 } else {
-                    ratio * *shrink as f32
+                    Box::new(run.glyphs.iter().rev())
                 };
-                // The paragraph's final glue stretches without limit: never spread by it.
-                if *stretch < units(1000.0) {
-                    x += (*width as f32 + adjust) / 1000.0;
+                for glyph in glyphs.filter(|g| visual.contains(&g.cluster)) {
+                    let end = self.shaped.cluster_end(glyph.cluster);
+                    let cluster_text = &text[glyph.cluster..end];
+                    let advance = if matches!(cluster_text, " " | "\t") {
+                        glyph.advance * spread
+                    } else {
+                        glyph.advance
+                    };
+                    let span = self.paragraph.span_at(glyph.cluster);
+                    let rise = span_size(&self.paragraph.spans[span], self.size).1;
+                    let glyph_count = counts.get(&glyph.cluster).copied().unwrap_or(1);
+                    out.push((
+                        PlacedGlyph {
+                            font: glyph.font,
+                            id: glyph.id,
+                            size: glyph.size,
+                            x: pen + glyph.x_offset,
+                            rise: rise + glyph.y_offset,
+                            cluster: glyph.cluster,
+                            text: cluster_text.to_owned(),
+                            composite: glyph_count != 1 || cluster_text.chars().count() != 1,
+                        },
+                        pen,
+                        advance,
+                    ));
+                    pen += advance;
                 }
-                last_span = None;
             }
-            Item::Penalty { .. } => {}
+        }
+        out
+    }
+}
+
+/// How many glyphs each cluster of `range` has.
+fn cluster_counts(shaped: &Shaped, range: &Range<usize>) -> HashMap<usize, usize> {
+    let mut counts = HashMap::new();
+    for run in &shaped.runs {
+        for glyph in &run.glyphs {
+            if range.contains(&glyph.cluster) {
+                *counts.entry(glyph.cluster).or_insert(0) += 1;
+            }
         }
     }
-    if hyphen {
-        if let Some(last) = pieces.last_mut() {
-            last.text.push('-');
-            last.width += fonts.width(last.face, last.size, "-");
-        }
-    }
-    Line {
-        x: 0.0,
-        pieces,
-        notes,
-    }
+    counts
+}
+
+/// The text of `glyphs` in logical order, each cluster once.
+fn logical_text(glyphs: &[PlacedGlyph]) -> String {
+    let mut clusters: Vec<(usize, &str)> = glyphs
+        .iter()
+        .map(|g| (g.cluster, g.text.as_str()))
+        .collect();
+    clusters.sort_by_key(|(cluster, _)| *cluster);
+    clusters.dedup_by_key(|(cluster, _)| *cluster);
+    clusters.into_iter().map(|(_, text)| text).collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::export::pdf::fonts::SystemFonts;
 
     fn text_of(line: &Line) -> String {
         line.pieces
@@ -420,10 +646,11 @@ mod tests {
 
     #[test]
     fn justified_lines_fill_the_width_except_the_last() {
-        let fonts = Fonts::get().unwrap();
+        let system = SystemFonts::only(fontdb::Database::new());
+        let mut chooser = Chooser::new(Fonts::get().unwrap(), &system);
         let text = "Shareholders request that the board prepare a report, at reasonable cost and omitting proprietary information, assessing the effectiveness of the company's human rights due diligence.";
         let lines = break_lines(
-            fonts,
+            &mut chooser,
             &[Span::plain(text, Face::Regular)],
             12.0,
             200.0,
@@ -446,11 +673,12 @@ mod tests {
 
     #[test]
     fn no_break_at_no_break_spaces() {
-        let fonts = Fonts::get().unwrap();
+        let system = SystemFonts::only(fontdb::Database::new());
+        let mut chooser = Chooser::new(Fonts::get().unwrap(), &system);
         let text = "«\u{202F}Unité\u{00A0}8200\u{202F}» «\u{202F}Unité\u{00A0}8200\u{202F}» «\u{202F}Unité\u{00A0}8200\u{202F}»";
         for width in [60.0, 80.0, 120.0] {
             for line in break_lines(
-                fonts,
+                &mut chooser,
                 &[Span::plain(text, Face::Regular)],
                 12.0,
                 width,
@@ -468,11 +696,12 @@ mod tests {
 
     #[test]
     fn plain_spaces_inside_guillemets_do_not_break() {
-        let fonts = Fonts::get().unwrap();
+        let system = SystemFonts::only(fontdb::Database::new());
+        let mut chooser = Chooser::new(Fonts::get().unwrap(), &system);
         let text = "une agence « Unité 8200 » (« Unit 8200 ») et « une autre » : voilà ; encore « un mot » !";
         for width in [70.0, 90.0, 130.0, 200.0] {
             for line in break_lines(
-                fonts,
+                &mut chooser,
                 &[Span::plain(text, Face::Regular)],
                 12.0,
                 width,
@@ -498,9 +727,10 @@ mod tests {
 
     #[test]
     fn empty_text_makes_no_lines() {
-        let fonts = Fonts::get().unwrap();
+        let system = SystemFonts::only(fontdb::Database::new());
+        let mut chooser = Chooser::new(Fonts::get().unwrap(), &system);
         assert!(break_lines(
-            fonts,
+            &mut chooser,
             &[Span::plain("", Face::Bold)],
             12.0,
             200.0,
@@ -508,15 +738,16 @@ mod tests {
             "en"
         )
         .is_empty());
-        assert!(break_lines(fonts, &[], 12.0, 200.0, true, "en").is_empty());
+        assert!(break_lines(&mut chooser, &[], 12.0, 200.0, true, "en").is_empty());
     }
 
     #[test]
     fn long_words_are_hyphenated_when_narrow() {
-        let fonts = Fonts::get().unwrap();
+        let system = SystemFonts::only(fontdb::Database::new());
+        let mut chooser = Chooser::new(Fonts::get().unwrap(), &system);
         let text = "responsibilities internationalization extraordinarily characteristically";
         let lines = break_lines(
-            fonts,
+            &mut chooser,
             &[Span::plain(text, Face::Regular)],
             12.0,
             110.0,

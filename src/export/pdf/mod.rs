@@ -1,24 +1,31 @@
 //! PDF back end: typesets the document model with its own layout
-//! (`lines`, `layout`) and writes it with printpdf, embedding a subset of
-//! Liberation Serif. The outline and the document language are added to the
-//! PDF objects afterwards (`outline`), because printpdf orders bookmarks by
-//! page and name and has no language setting.
+//! (`shaping`, `lines`, `layout`) and writes it with printpdf, embedding a
+//! subset of each font used (`fonts`: Liberation Serif, then fallbacks).
+//! The outline, the language and the structure tree of the tagged PDF are
+//! added to the PDF objects afterwards (`outline`, `tags`), because printpdf
+//! orders bookmarks by page and name and writes neither a language nor tags.
 
 mod fonts;
 mod layout;
 mod lines;
 mod outline;
 mod reproducible;
+mod shaping;
+mod tags;
+
+use std::collections::BTreeMap;
 
 use printpdf::{
-    Actions, BorderArray, Color, FontId, Line as PdfLine, LinePoint, LinkAnnotation, Mm, Op,
-    PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem,
-    TextMatrix,
+    Actions, BorderArray, Codepoint, Color, DictItem, FontId, Line as PdfLine, LinePoint,
+    LinkAnnotation, Mm, Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect,
+    Rgb, TextItem, TextMatrix,
 };
 
-pub use fonts::Face;
-use fonts::Fonts;
+use fonts::{Chooser, Font, Fonts};
+pub use fonts::{Face, SystemFonts};
 use layout::{lay_out, Geometry, Placed};
+use lines::Piece;
+use tags::Structure;
 
 use super::ExportError;
 use crate::document::{Block, Document, Inline};
@@ -35,57 +42,64 @@ pub fn warm_up() {
     lines::warm_up();
 }
 
+/// The PDF of `document`, with the machine's fonts for characters the
+/// shipped ones lack.
 pub fn write(document: &Document) -> Result<Vec<u8>, ExportError> {
+    write_with(document, SystemFonts::installed())
+}
+
+/// The PDF of `document`, looking only in `system` for characters the
+/// shipped fonts lack.
+pub fn write_with(document: &Document, system: &SystemFonts) -> Result<Vec<u8>, ExportError> {
     let fonts = Fonts::get().map_err(ExportError::Pdf)?;
-    check_glyphs(document, fonts)?;
+    let mut chooser = Chooser::new(fonts, system);
+    check_glyphs(document, &mut chooser)?;
     let (width_mm, height_mm) = document.metadata.paper.size_mm();
     let geometry = Geometry {
         width: width_mm as f32 * POINTS_PER_MM,
         height: height_mm as f32 * POINTS_PER_MM,
         margin: MARGIN,
     };
-    let laid = lay_out(document, fonts, &geometry);
+    let mut laid = lay_out(document, chooser, &geometry);
 
     let mut pdf = PdfDocument::new(&document.metadata.title);
-    // Named by face, not by printpdf's random names (`add_font`), so the
-    // same document gives the same file (see `reproducible`). printpdf
-    // also uses the name as the subset tag, which PDF wants as six capital
-    // letters (ISO 32000-1, 9.6.4).
-    let font_ids: Vec<FontId> = Face::ALL
-        .iter()
-        .zip(['A', 'B', 'C', 'D'])
-        .map(|(face, letter)| {
-            let id = FontId(format!("RSTUD{letter}"));
-            let font = printpdf::PdfFont::new(fonts.parsed(*face).clone());
-            pdf.resources.fonts.map.insert(id.clone(), font);
-            id
-        })
-        .collect();
+    let mut resources = FontResources::default();
     let total = laid.pages.len();
-    let pages = laid
-        .pages
-        .iter()
-        .enumerate()
-        .map(|(index, page)| {
-            let mut ops = Vec::new();
-            for placed in page.lines.iter().chain(&page.notes) {
-                draw_line(&mut ops, placed, &font_ids, &geometry);
-            }
-            for (x1, x2, y) in &page.rules {
-                draw_rule(&mut ops, *x1, *x2, *y, &geometry);
-            }
-            draw_footer(
-                &mut ops,
-                fonts,
-                &font_ids,
-                &geometry,
-                &document.metadata.language,
-                index + 1,
-                total,
-            );
-            PdfPage::new(Mm(width_mm as f32), Mm(height_mm as f32), ops)
-        })
-        .collect();
+    let mut pages = Vec::with_capacity(total);
+    for (index, page) in laid.pages.iter().enumerate() {
+        let mut canvas = Canvas {
+            ops: Vec::new(),
+            page: index,
+            next_mcid: 0,
+            links: 0,
+            geometry: &geometry,
+        };
+        for placed in page.lines.iter().chain(&page.notes) {
+            canvas.line(placed, &mut resources, &mut laid.structure);
+        }
+        for (x1, x2, y) in &page.rules {
+            canvas.rule(*x1, *x2, *y);
+        }
+        canvas.footer(
+            fonts,
+            &mut resources,
+            &document.metadata.language,
+            index + 1,
+            total,
+        );
+        pages.push(PdfPage::new(
+            Mm(width_mm as f32),
+            Mm(height_mm as f32),
+            canvas.ops,
+        ));
+    }
+    for (font, id) in resources.used.values() {
+        let parsed = font.parsed().map_err(ExportError::Pdf)?;
+        pdf.resources
+            .fonts
+            .map
+            .insert(id.clone(), printpdf::PdfFont::new(parsed.clone()));
+    }
     pdf.with_pages(pages);
     fill_metadata(&mut pdf, document);
     let options = PdfSaveOptions {
@@ -101,20 +115,288 @@ pub fn write(document: &Document) -> Result<Vec<u8>, ExportError> {
         &document.metadata.language,
         geometry.height,
     );
+    tags::finish(&mut lopdf, &laid.structure, &document.metadata);
     compress_streams(&mut lopdf)?;
     reproducible::finish(&mut lopdf, document.metadata.date.is_some())
 }
 
-/// Deflates every stream that has no filter yet. lopdf's own `compress`
-/// uses the slowest level, which costs more than the whole layout; the
-/// default level gives the same size within 1% (the fastest: +23%).
+/// The fonts a document uses, each with its PDF resource name.
+#[derive(Default)]
+struct FontResources {
+    used: BTreeMap<usize, (&'static Font, FontId)>,
+}
+
+impl FontResources {
+    /// The resource name of `font`: named in order of first use, not by
+    /// printpdf's random names (`add_font`), so the same document gives the
+    /// same file (see `reproducible`). printpdf also uses the name as the
+    /// subset tag, which PDF wants as six capital letters (ISO 32000-1, 9.6.4).
+    fn handle(&mut self, font: &'static Font) -> PdfFontHandle {
+        let next = self.used.len();
+        let (_, id) = self.used.entry(font.id).or_insert_with(|| {
+            let letters: String = (0..4)
+                .rev()
+                .map(|place| char::from(b'A' + ((next / 26usize.pow(place)) % 26) as u8))
+                .collect();
+            (font, FontId(format!("RS{letters}")))
+        });
+        PdfFontHandle::External(id.clone())
+    }
+}
+
+/// One page's drawing operations, with its marked-content ids and links.
+struct Canvas<'a> {
+    ops: Vec<Op>,
+    page: usize,
+    next_mcid: i64,
+    links: usize,
+    geometry: &'a Geometry,
+}
+
+/// A marked-content property list: `/Tag <</MCID n>>` or an artifact's.
+fn properties(entries: Vec<(&str, DictItem)>) -> DictItem {
+    DictItem::Dict {
+        map: entries
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v))
+            .collect(),
+    }
+}
+
+fn name(value: &str) -> DictItem {
+    DictItem::Name(value.as_bytes().to_vec())
+}
+
+/// A PDF text string in UTF-16BE with a byte order mark.
+fn utf16(text: &str) -> DictItem {
+    let mut data = vec![0xFE, 0xFF];
+    for unit in text.encode_utf16() {
+        data.extend_from_slice(&unit.to_be_bytes());
+    }
+    DictItem::String {
+        data,
+        literal: false,
+    }
+}
+
+impl Canvas<'_> {
+    /// PDF coordinates start at the bottom of the page.
+    fn flip(&self, y: f32) -> f32 {
+        self.geometry.height - y
+    }
+
+    fn begin_content(&mut self, structure: &mut Structure, element: usize) {
+        let mcid = self.next_mcid;
+        self.next_mcid += 1;
+        structure.content(element, self.page, mcid);
+        self.ops.push(Op::BeginMarkedContentWithProperties {
+            tag: structure.role(element).to_owned(),
+            properties: properties(vec![("MCID", DictItem::Int(mcid))]),
+        });
+    }
+
+    fn line(&mut self, placed: &Placed, resources: &mut FontResources, structure: &mut Structure) {
+        let line = &placed.line;
+        self.ops.push(Op::StartTextSection);
+        let mut font: Option<(usize, f32)> = None;
+        let mut open: Option<usize> = None;
+        let mut links = Vec::new();
+        for piece in &line.pieces {
+            let owner = piece.element.unwrap_or(line.element);
+            // A note mark and a link are elements of their own inside
+            // their paragraph; plain text continues the paragraph's content.
+            let target = if piece.note.is_some() {
+                Some(structure.add("Reference", owner))
+            } else if piece.link.is_some() {
+                Some(structure.add("Link", owner))
+            } else {
+                None
+            };
+            let element = target.unwrap_or(owner);
+            if open != Some(element) {
+                if open.is_some() {
+                    self.ops.push(Op::EndMarkedContent);
+                }
+                self.begin_content(structure, element);
+                open = Some(element);
+            }
+            self.glyphs(placed, piece, resources, &mut font);
+            if target.is_some() {
+                // The next piece opens its own content.
+                self.ops.push(Op::EndMarkedContent);
+                open = None;
+            }
+            if let (Some(url), Some(link)) = (&piece.link, target) {
+                links.push((url.clone(), link, piece));
+            }
+        }
+        if open.is_some() {
+            self.ops.push(Op::EndMarkedContent);
+        }
+        self.ops.push(Op::EndTextSection);
+        for (url, element, piece) in links {
+            let bottom = self.geometry.height - (placed.baseline + piece.size * 0.25);
+            self.ops.push(Op::LinkAnnotation {
+                link: LinkAnnotation::new(
+                    Rect::from_xywh(
+                        Pt(placed.x + piece.x),
+                        Pt(bottom),
+                        Pt(piece.width),
+                        Pt(piece.size * 1.1),
+                    ),
+                    Actions::Uri(url),
+                    // No border: a zero-width border draws nothing.
+                    Some(BorderArray::Solid([0.0, 0.0, 0.0])),
+                    None,
+                    None,
+                ),
+            });
+            structure.annotation(element, self.page, self.links, &piece.text);
+            self.links += 1;
+        }
+    }
+
+    /// Each glyph at its place; printpdf joins glyphs on one baseline into
+    /// one `TJ`, whose numbers carry kerning and justification. Glyphs that
+    /// stand for more or other text than one character each are wrapped in
+    /// an `ActualText` span, so copying gives the text.
+    fn glyphs(
+        &mut self,
+        placed: &Placed,
+        piece: &Piece,
+        resources: &mut FontResources,
+        font: &mut Option<(usize, f32)>,
+    ) {
+        let mut previous_cluster = None;
+        let mut in_span = false;
+        for (i, glyph) in piece.glyphs.iter().enumerate() {
+            if *font != Some((glyph.font.id, glyph.size)) {
+                if in_span {
+                    self.ops.push(Op::EndMarkedContent);
+                    in_span = false;
+                }
+                self.ops.push(Op::SetFont {
+                    font: resources.handle(glyph.font),
+                    size: Pt(glyph.size),
+                });
+                *font = Some((glyph.font.id, glyph.size));
+            }
+            let first_of_cluster = previous_cluster != Some(glyph.cluster);
+            if first_of_cluster && glyph.composite && !in_span {
+                self.ops.push(Op::BeginMarkedContentWithProperties {
+                    tag: "Span".to_owned(),
+                    properties: properties(vec![("ActualText", utf16(&glyph.text))]),
+                });
+                in_span = true;
+            }
+            self.ops.push(Op::SetTextMatrix {
+                matrix: TextMatrix::Translate(
+                    Pt(placed.x + glyph.x),
+                    Pt(self.flip(placed.baseline - glyph.rise)),
+                ),
+            });
+            let codepoint = if first_of_cluster {
+                Codepoint::with_cid(glyph.id, 0.0, glyph.text.clone())
+            } else {
+                Codepoint::new(glyph.id, 0.0)
+            };
+            self.ops.push(Op::ShowText {
+                items: vec![TextItem::GlyphIds(vec![codepoint])],
+            });
+            previous_cluster = Some(glyph.cluster);
+            let cluster_ends = piece
+                .glyphs
+                .get(i + 1)
+                .is_none_or(|next| next.cluster != glyph.cluster);
+            if in_span && cluster_ends {
+                self.ops.push(Op::EndMarkedContent);
+                in_span = false;
+            }
+        }
+    }
+
+    /// A horizontal rule, page furniture for readers of the structure.
+    fn rule(&mut self, x1: f32, x2: f32, y: f32) {
+        self.ops.push(Op::BeginMarkedContentWithProperties {
+            tag: "Artifact".to_owned(),
+            properties: properties(vec![("Type", name("Layout"))]),
+        });
+        self.ops.push(Op::SetOutlineColor {
+            col: Color::Rgb(Rgb::new(0.0, 0.0, 0.0, None)),
+        });
+        self.ops.push(Op::SetOutlineThickness { pt: Pt(0.5) });
+        let y = self.flip(y);
+        let point = |x: f32| LinePoint {
+            p: Point { x: Pt(x), y: Pt(y) },
+            bezier: false,
+        };
+        self.ops.push(Op::DrawLine {
+            line: PdfLine {
+                points: vec![point(x1), point(x2)],
+                is_closed: false,
+            },
+        });
+        self.ops.push(Op::EndMarkedContent);
+    }
+
+    /// "Page 2 of 5", centred below the text, marked as pagination.
+    fn footer(
+        &mut self,
+        fonts: &'static Fonts,
+        resources: &mut FontResources,
+        language: &str,
+        page: usize,
+        total: usize,
+    ) {
+        let of = if language.starts_with("fr") {
+            "sur"
+        } else {
+            "of"
+        };
+        let text = format!("Page {page} {of} {total}");
+        let width = fonts.width(Face::Regular, FOOTER_SIZE, &text);
+        let piece = Piece::simple(fonts, &text, Face::Regular, FOOTER_SIZE, 0.0);
+        let placed = Placed {
+            x: (self.geometry.width - width) / 2.0,
+            baseline: self.geometry.height - self.geometry.margin / 2.0,
+            line: lines::Line {
+                x: 0.0,
+                pieces: Vec::new(),
+                notes: Vec::new(),
+                rtl: false,
+                element: Structure::ROOT,
+            },
+        };
+        self.ops.push(Op::BeginMarkedContentWithProperties {
+            tag: "Artifact".to_owned(),
+            properties: properties(vec![
+                ("Type", name("Pagination")),
+                ("Subtype", name("Footer")),
+            ]),
+        });
+        self.ops.push(Op::StartTextSection);
+        self.glyphs(&placed, &piece, resources, &mut None);
+        self.ops.push(Op::EndTextSection);
+        self.ops.push(Op::EndMarkedContent);
+    }
+}
+
+/// Deflates every stream that has no filter yet, except the XMP metadata,
+/// which stays readable to tools that look for it as plain text. lopdf's
+/// own `compress` uses the slowest level, which costs more than the whole
+/// layout; the default level gives the same size within 1% (the fastest: +23%).
 fn compress_streams(pdf: &mut lopdf::Document) -> Result<(), ExportError> {
     use std::io::Write;
     for object in pdf.objects.values_mut() {
         let lopdf::Object::Stream(stream) = object else {
             continue;
         };
-        if stream.dict.get(b"Filter").is_ok() {
+        let metadata = stream
+            .dict
+            .get(b"Type")
+            .and_then(lopdf::Object::as_name)
+            .is_ok_and(|name| name == b"Metadata");
+        if metadata || stream.dict.get(b"Filter").is_ok() {
             continue;
         }
         let mut encoder =
@@ -133,108 +415,6 @@ fn compress_streams(pdf: &mut lopdf::Document) -> Result<(), ExportError> {
         }
     }
     Ok(())
-}
-
-fn face_id(ids: &[FontId], face: Face) -> PdfFontHandle {
-    PdfFontHandle::External(ids[Face::ALL.iter().position(|f| *f == face).unwrap_or(0)].clone())
-}
-
-/// PDF coordinates start at the bottom of the page.
-fn flip(y: f32, geometry: &Geometry) -> Pt {
-    Pt(geometry.height - y)
-}
-
-fn draw_line(ops: &mut Vec<Op>, placed: &Placed, font_ids: &[FontId], geometry: &Geometry) {
-    ops.push(Op::StartTextSection);
-    for piece in &placed.line.pieces {
-        ops.push(Op::SetFont {
-            font: face_id(font_ids, piece.face),
-            size: Pt(piece.size),
-        });
-        ops.push(Op::SetTextMatrix {
-            matrix: TextMatrix::Translate(
-                Pt(placed.x + piece.x),
-                flip(placed.baseline - piece.rise, geometry),
-            ),
-        });
-        ops.push(Op::ShowText {
-            items: vec![TextItem::Text(piece.text.clone())],
-        });
-    }
-    ops.push(Op::EndTextSection);
-    for piece in &placed.line.pieces {
-        if let Some(url) = &piece.link {
-            let bottom = geometry.height - (placed.baseline + piece.size * 0.25);
-            ops.push(Op::LinkAnnotation {
-                link: LinkAnnotation::new(
-                    Rect::from_xywh(
-                        Pt(placed.x + piece.x),
-                        Pt(bottom),
-                        Pt(piece.width),
-                        Pt(piece.size * 1.1),
-                    ),
-                    Actions::Uri(url.clone()),
-                    // No border: a zero-width border draws nothing.
-                    Some(BorderArray::Solid([0.0, 0.0, 0.0])),
-                    None,
-                    None,
-                ),
-            });
-        }
-    }
-}
-
-fn draw_rule(ops: &mut Vec<Op>, x1: f32, x2: f32, y: f32, geometry: &Geometry) {
-    ops.push(Op::SetOutlineColor {
-        col: Color::Rgb(Rgb::new(0.0, 0.0, 0.0, None)),
-    });
-    ops.push(Op::SetOutlineThickness { pt: Pt(0.5) });
-    let point = |x: f32| LinePoint {
-        p: Point {
-            x: Pt(x),
-            y: flip(y, geometry),
-        },
-        bezier: false,
-    };
-    ops.push(Op::DrawLine {
-        line: PdfLine {
-            points: vec![point(x1), point(x2)],
-            is_closed: false,
-        },
-    });
-}
-
-fn draw_footer(
-    ops: &mut Vec<Op>,
-    fonts: &Fonts,
-    ids: &[FontId],
-    geometry: &Geometry,
-    language: &str,
-    page: usize,
-    total: usize,
-) {
-    let of = if language.starts_with("fr") {
-        "sur"
-    } else {
-        "of"
-    };
-    let text = format!("Page {page} {of} {total}");
-    let width = fonts.width(Face::Regular, FOOTER_SIZE, &text);
-    ops.push(Op::StartTextSection);
-    ops.push(Op::SetFont {
-        font: face_id(ids, Face::Regular),
-        size: Pt(FOOTER_SIZE),
-    });
-    ops.push(Op::SetTextMatrix {
-        matrix: TextMatrix::Translate(
-            Pt((geometry.width - width) / 2.0),
-            Pt(geometry.margin / 2.0),
-        ),
-    });
-    ops.push(Op::ShowText {
-        items: vec![TextItem::Text(text)],
-    });
-    ops.push(Op::EndTextSection);
 }
 
 fn fill_metadata(pdf: &mut PdfDocument, document: &Document) {
@@ -256,9 +436,10 @@ fn fill_metadata(pdf: &mut PdfDocument, document: &Document) {
     }
 }
 
-/// Every character must have a glyph in the font: report the first one that
-/// does not, and where it is, rather than drop it silently.
-fn check_glyphs(document: &Document, fonts: &Fonts) -> Result<(), ExportError> {
+/// Every character must have a glyph in some font: report the first one
+/// that has none, where it is, its script, and the Debian package that
+/// would add a font for it, rather than drop it silently.
+fn check_glyphs(document: &Document, chooser: &mut Chooser) -> Result<(), ExportError> {
     let mut places: Vec<(String, String)> = Vec::new();
     for (index, block) in document.blocks.iter().enumerate() {
         collect_block_text(block, &format!("block {}", index + 1), &mut places);
@@ -271,12 +452,11 @@ fn check_glyphs(document: &Document, fonts: &Fonts) -> Result<(), ExportError> {
             ));
         }
     }
-    places.push(("the title".to_owned(), document.metadata.title.clone()));
     for (place, text) in places {
-        if let Some(c) = text
-            .chars()
-            .find(|c| !c.is_control() && !fonts.has_glyph(Face::Regular, *c))
-        {
+        let missing = text.chars().find(|c| {
+            !c.is_control() && !is_invisible(*c) && chooser.font_for(*c, Face::Regular).is_none()
+        });
+        if let Some(c) = missing {
             let at = text.find(c).unwrap_or(0);
             let context: String = text[text.floor_char_boundary(at.saturating_sub(30))..]
                 .chars()
@@ -284,12 +464,20 @@ fn check_glyphs(document: &Document, fonts: &Fonts) -> Result<(), ExportError> {
                 .collect();
             return Err(ExportError::MissingGlyph {
                 character: c,
+                script: fonts::script_name(c),
+                package: fonts::package_for(c),
                 place,
                 context,
             });
         }
     }
     Ok(())
+}
+
+/// Joiners and variation selectors: they shape their neighbours and need
+/// no glyph of their own.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{FE00}'..='\u{FE0F}' | '\u{2060}')
 }
 
 fn collect_block_text(block: &Block, place: &str, out: &mut Vec<(String, String)>) {
