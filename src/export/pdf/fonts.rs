@@ -104,6 +104,16 @@ impl Font {
         Some(f32::from(advance) * self.scale(size))
     }
 
+    /// The advance of glyph `id` as the PDF's width table gives it, in
+    /// thousandths of an em (printpdf truncates to whole numbers).
+    pub fn pdf_width(&self, id: u16) -> f32 {
+        let advance = self
+            .shaper
+            .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(id))
+            .unwrap_or(0);
+        (f32::from(advance) * 1000.0 / self.units_per_em).trunc()
+    }
+
     pub fn parsed(&self) -> Result<&ParsedFont, String> {
         self.parsed
             .get_or_init(|| {

@@ -556,7 +556,6 @@ impl Setting<'_> {
         let (levels, runs) = self.bidi.visual_runs(paragraph, line.clone());
         let mut out = Vec::new();
         let mut pen = 0.0;
-        let counts = cluster_counts(self.shaped, &line);
         for visual in runs {
             let rtl = levels.get(visual.start).is_some_and(|l| l.is_rtl());
             let mut shaped: Vec<_> = self
@@ -584,7 +583,7 @@ impl Setting<'_> {
                     };
                     let span = self.paragraph.span_at(glyph.cluster);
                     let rise = span_size(&self.paragraph.spans[span], self.size).1;
-                    let glyph_count = counts.get(&glyph.cluster).copied().unwrap_or(1);
+                    let glyph_count = self.shaped.glyph_count(glyph.cluster);
                     out.push((
                         PlacedGlyph {
                             font: glyph.font,
@@ -607,26 +606,16 @@ impl Setting<'_> {
     }
 }
 
-/// How many glyphs each cluster of `range` has.
-fn cluster_counts(shaped: &Shaped, range: &Range<usize>) -> HashMap<usize, usize> {
-    let mut counts = HashMap::new();
-    for run in &shaped.runs {
-        for glyph in &run.glyphs {
-            if range.contains(&glyph.cluster) {
-                *counts.entry(glyph.cluster).or_insert(0) += 1;
-            }
-        }
-    }
-    counts
-}
-
 /// The text of `glyphs` in logical order, each cluster once.
 fn logical_text(glyphs: &[PlacedGlyph]) -> String {
     let mut clusters: Vec<(usize, &str)> = glyphs
         .iter()
         .map(|g| (g.cluster, g.text.as_str()))
         .collect();
-    clusters.sort_by_key(|(cluster, _)| *cluster);
+    // Left-to-right pieces come in order already.
+    if !clusters.is_sorted_by_key(|(cluster, _)| *cluster) {
+        clusters.sort_by_key(|(cluster, _)| *cluster);
+    }
     clusters.dedup_by_key(|(cluster, _)| *cluster);
     clusters.into_iter().map(|(_, text)| text).collect()
 }

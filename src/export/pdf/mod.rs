@@ -24,7 +24,7 @@ use printpdf::{
 use fonts::{Chooser, Font, Fonts};
 pub use fonts::{Face, SystemFonts};
 use layout::{lay_out, Geometry, Placed};
-use lines::Piece;
+use lines::{Piece, PlacedGlyph};
 use tags::Structure;
 
 use super::ExportError;
@@ -256,8 +256,9 @@ impl Canvas<'_> {
         }
     }
 
-    /// Each glyph at its place; printpdf joins glyphs on one baseline into
-    /// one `TJ`, whose numbers carry kerning and justification. Glyphs that
+    /// The piece's glyphs, in segments of one font, size and baseline:
+    /// each segment is placed once and its glyphs follow with `TJ`
+    /// adjustments for kerning, justification and mark offsets. Glyphs that
     /// stand for more or other text than one character each are wrapped in
     /// an `ActualText` span, so copying gives the text.
     fn glyphs(
@@ -267,51 +268,78 @@ impl Canvas<'_> {
         resources: &mut FontResources,
         font: &mut Option<(usize, f32)>,
     ) {
-        let mut previous_cluster = None;
-        let mut in_span = false;
-        for (i, glyph) in piece.glyphs.iter().enumerate() {
-            if *font != Some((glyph.font.id, glyph.size)) {
-                if in_span {
-                    self.ops.push(Op::EndMarkedContent);
-                    in_span = false;
+        let glyphs = &piece.glyphs;
+        let mut start = 0;
+        while start < glyphs.len() {
+            let first = &glyphs[start];
+            let same = |g: &PlacedGlyph| {
+                g.font.id == first.font.id && g.size == first.size && g.rise == first.rise
+            };
+            let mut end = start + 1;
+            if first.composite {
+                // The cluster's glyphs, on their baseline.
+                while end < glyphs.len()
+                    && glyphs[end].cluster == first.cluster
+                    && same(&glyphs[end])
+                {
+                    end += 1;
                 }
-                self.ops.push(Op::SetFont {
-                    font: resources.handle(glyph.font),
-                    size: Pt(glyph.size),
-                });
-                *font = Some((glyph.font.id, glyph.size));
+            } else {
+                while end < glyphs.len() && !glyphs[end].composite && same(&glyphs[end]) {
+                    end += 1;
+                }
             }
-            let first_of_cluster = previous_cluster != Some(glyph.cluster);
-            if first_of_cluster && glyph.composite && !in_span {
+            if *font != Some((first.font.id, first.size)) {
+                self.ops.push(Op::SetFont {
+                    font: resources.handle(first.font),
+                    size: Pt(first.size),
+                });
+                *font = Some((first.font.id, first.size));
+            }
+            let opens_cluster = start == 0 || glyphs[start - 1].cluster != first.cluster;
+            let span = first.composite && opens_cluster;
+            if span {
                 self.ops.push(Op::BeginMarkedContentWithProperties {
                     tag: "Span".to_owned(),
-                    properties: properties(vec![("ActualText", utf16(&glyph.text))]),
+                    properties: properties(vec![("ActualText", utf16(&first.text))]),
                 });
-                in_span = true;
             }
             self.ops.push(Op::SetTextMatrix {
                 matrix: TextMatrix::Translate(
-                    Pt(placed.x + glyph.x),
-                    Pt(self.flip(placed.baseline - glyph.rise)),
+                    Pt(placed.x + first.x),
+                    Pt(self.flip(placed.baseline - first.rise)),
                 ),
             });
-            let codepoint = if first_of_cluster {
-                Codepoint::with_cid(glyph.id, 0.0, glyph.text.clone())
-            } else {
-                Codepoint::new(glyph.id, 0.0)
-            };
+            let codepoints = (start..end)
+                .map(|k| {
+                    let glyph = &glyphs[k];
+                    // TJ moves the pen by the width table's advance less the
+                    // number after the glyph: make it land on the next glyph.
+                    let offset = match glyphs.get(k + 1).filter(|_| k + 1 < end) {
+                        Some(next) => {
+                            glyph.font.pdf_width(glyph.id)
+                                - (next.x - glyph.x) * 1000.0 / glyph.size
+                        }
+                        None => 0.0,
+                    };
+                    let first_of_cluster = k == 0 || glyphs[k - 1].cluster != glyph.cluster;
+                    if first_of_cluster {
+                        Codepoint::with_cid(glyph.id, offset, glyph.text.clone())
+                    } else {
+                        Codepoint::new(glyph.id, offset)
+                    }
+                })
+                .collect();
             self.ops.push(Op::ShowText {
-                items: vec![TextItem::GlyphIds(vec![codepoint])],
+                items: vec![TextItem::GlyphIds(codepoints)],
             });
-            previous_cluster = Some(glyph.cluster);
-            let cluster_ends = piece
-                .glyphs
-                .get(i + 1)
-                .is_none_or(|next| next.cluster != glyph.cluster);
-            if in_span && cluster_ends {
+            let closes_cluster = glyphs
+                .get(end)
+                .is_none_or(|next| next.cluster != first.cluster);
+            if first.composite && closes_cluster {
                 self.ops.push(Op::EndMarkedContent);
-                in_span = false;
             }
+            start = end;
         }
     }
 

@@ -48,6 +48,10 @@ pub struct Shaped {
     prefix: Vec<f32>,
     /// Whether a cluster starts at each byte (line breaks go only there).
     boundary: Vec<bool>,
+    /// The end of the cluster starting at each byte.
+    cluster_ends: Vec<usize>,
+    /// How many glyphs the cluster starting at each byte has.
+    glyph_counts: Vec<u16>,
 }
 
 impl Shaped {
@@ -66,9 +70,15 @@ impl Shaped {
 
     /// The byte where the cluster starting at `cluster` ends.
     pub fn cluster_end(&self, cluster: usize) -> usize {
-        (cluster + 1..self.boundary.len())
-            .find(|b| self.boundary[*b])
+        self.cluster_ends
+            .get(cluster)
+            .copied()
             .unwrap_or(self.boundary.len() - 1)
+    }
+
+    /// How many glyphs the cluster starting at `cluster` has.
+    pub fn glyph_count(&self, cluster: usize) -> usize {
+        usize::from(self.glyph_counts.get(cluster).copied().unwrap_or(1))
     }
 }
 
@@ -116,11 +126,21 @@ pub fn shape(
     }
     let mut advance_at = vec![0.0f32; text.len() + 1];
     let mut boundary = vec![false; text.len() + 1];
+    let mut glyph_counts = vec![0u16; text.len() + 1];
     boundary[text.len()] = true;
     for run in &runs {
         for glyph in &run.glyphs {
             advance_at[glyph.cluster] += glyph.advance;
             boundary[glyph.cluster] = true;
+            glyph_counts[glyph.cluster] = glyph_counts[glyph.cluster].saturating_add(1);
+        }
+    }
+    let mut cluster_ends = vec![text.len(); text.len() + 1];
+    let mut next = text.len();
+    for byte in (0..text.len()).rev() {
+        cluster_ends[byte] = next;
+        if boundary[byte] {
+            next = byte;
         }
     }
     let mut prefix = Vec::with_capacity(text.len() + 1);
@@ -133,6 +153,8 @@ pub fn shape(
         runs,
         prefix,
         boundary,
+        cluster_ends,
+        glyph_counts,
     }
 }
 
