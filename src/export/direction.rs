@@ -4,12 +4,25 @@
 use unicode_bidi::{bidi_class, BidiClass};
 
 /// A strongly right-to-left character (Hebrew, Arabic, Syriac, Thaana…).
+/// None comes before Hebrew (U+0590): most text never reaches the table.
 pub fn is_rtl(c: char) -> bool {
-    matches!(bidi_class(c), BidiClass::R | BidiClass::AL)
+    c >= '\u{0590}' && matches!(bidi_class(c), BidiClass::R | BidiClass::AL)
 }
 
 fn is_ltr(c: char) -> bool {
-    bidi_class(c) == BidiClass::L
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        bidi_class(c) == BidiClass::L
+    }
+}
+
+/// Whether `text` needs the bidirectional algorithm at all: it has a
+/// right-to-left letter or an explicit direction mark.
+pub fn needs_bidi(text: &str) -> bool {
+    text.chars().any(|c| {
+        is_rtl(c) || matches!(c, '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    })
 }
 
 /// Whether `text` has any right-to-left letter.

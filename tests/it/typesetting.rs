@@ -94,9 +94,9 @@ fn every_script_reads_back_in_logical_order_with_its_fonts_embedded() {
     std::fs::write(dir.path().join("mixed.pdf"), &pdf).unwrap();
     tool("qpdf", &["--check", "mixed.pdf"], dir.path());
     // A picture of the page, for a person to look at.
-    let pictures = project_root().join("target/typesetting");
+    let pictures = project_root().join("target/tmp/artefacts");
     std::fs::create_dir_all(&pictures).unwrap();
-    std::fs::write(pictures.join("mixed.pdf"), &pdf).unwrap();
+    std::fs::write(pictures.join("mixed-scripts.pdf"), &pdf).unwrap();
     tool(
         "pdftoppm",
         &[
@@ -107,12 +107,12 @@ fn every_script_reads_back_in_logical_order_with_its_fonts_embedded() {
             "1",
             "-l",
             "1",
-            "mixed.pdf",
-            "mixed",
+            "mixed-scripts.pdf",
+            "mixed-scripts-page",
         ],
         &pictures,
     );
-    assert!(pictures.join("mixed-1.png").exists());
+    assert!(pictures.join("mixed-scripts-page-1.png").exists());
 
     let text = text_of(dir.path(), "mixed.pdf");
     for phrase in [

@@ -215,16 +215,36 @@ const PREFERRED_FAMILIES: &[&str] = &[
     "DejaVu Sans",
 ];
 
-/// The machine's fonts, read once when a character first needs them.
+/// The machine's fonts, read once when a character first needs them: the
+/// characters each face has are indexed then, so that later lookups (a
+/// hostile answer full of rare characters included) read no file.
 pub struct SystemFonts {
     state: Mutex<SystemState>,
 }
 
 struct SystemState {
     database: Option<fontdb::Database>,
-    searched: bool,
+    /// Faces with outlines and the characters they have, best first.
+    index: Option<Vec<Coverage>>,
     loaded: HashMap<fontdb::ID, &'static Font>,
     chosen: HashMap<(char, bool), Option<&'static Font>>,
+}
+
+/// One installed face: where it ranks, whether it is bold, what it has.
+struct Coverage {
+    id: fontdb::ID,
+    preference: usize,
+    bold: bool,
+    /// Inclusive ranges of code points, sorted.
+    ranges: Vec<(u32, u32)>,
+}
+
+impl Coverage {
+    fn has(&self, c: char) -> bool {
+        let c = c as u32;
+        let at = self.ranges.partition_point(|(_, end)| *end < c);
+        self.ranges.get(at).is_some_and(|(start, _)| *start <= c)
+    }
 }
 
 static SYSTEM: LazyLock<SystemFonts> = LazyLock::new(|| SystemFonts::new(None));
@@ -242,11 +262,10 @@ impl SystemFonts {
     }
 
     fn new(database: Option<fontdb::Database>) -> SystemFonts {
-        let searched = database.is_some();
         SystemFonts {
             state: Mutex::new(SystemState {
                 database,
-                searched,
+                index: None,
                 loaded: HashMap::new(),
                 chosen: HashMap::new(),
             }),
@@ -257,16 +276,10 @@ impl SystemFonts {
     /// and available.
     fn font_for(&self, c: char, bold: bool) -> Option<&'static Font> {
         // A poisoned lock only means another render panicked mid-search;
-        // the cache it guards is still consistent (entries are inserted whole).
+        // the caches it guards are still consistent (entries go in whole).
         let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(known) = state.chosen.get(&(c, bold)) {
             return *known;
-        }
-        if !state.searched {
-            let mut database = fontdb::Database::new();
-            database.load_system_fonts();
-            state.database = Some(database);
-            state.searched = true;
         }
         let found = state.search(c, bold);
         state.chosen.insert((c, bold), found);
@@ -276,26 +289,25 @@ impl SystemFonts {
 
 impl SystemState {
     fn search(&mut self, c: char, bold: bool) -> Option<&'static Font> {
-        let database = self.database.as_ref()?;
-        let rank = |info: &fontdb::FaceInfo| {
-            let family = info.families.first().map(|(name, _)| name.as_str());
-            let preferred = family
-                .and_then(|f| PREFERRED_FAMILIES.iter().position(|p| *p == f))
-                .unwrap_or(PREFERRED_FAMILIES.len());
-            let heavy = info.weight.0 >= 600;
-            let italic = info.style != fontdb::Style::Normal;
-            (preferred, heavy != bold, italic, family.map(str::to_owned))
-        };
-        let mut candidates: Vec<&fontdb::FaceInfo> = database.faces().collect();
-        candidates.sort_by_cached_key(|info| rank(info));
-        let id = candidates.iter().map(|info| info.id).find(|id| {
-            database
-                .with_face_data(*id, |data, index| has_outline_for(data, index, c))
-                .unwrap_or(false)
-        })?;
+        if self.index.is_none() {
+            let database = self.database.get_or_insert_with(|| {
+                let mut database = fontdb::Database::new();
+                database.load_system_fonts();
+                database
+            });
+            self.index = Some(index_faces(database));
+        }
+        let index = self.index.as_ref()?;
+        // Preferred families first; within one, the weight asked for.
+        let id = index
+            .iter()
+            .filter(|face| face.has(c))
+            .min_by_key(|face| (face.preference, face.bold != bold))
+            .map(|face| face.id)?;
         if let Some(font) = self.loaded.get(&id) {
             return Some(font);
         }
+        let database = self.database.as_ref()?;
         let info = database.face(id)?;
         let family = info
             .families
@@ -314,14 +326,63 @@ impl SystemState {
     }
 }
 
-/// Whether the face has a drawable glyph for `c`: colour-bitmap emoji fonts
-/// have none that a PDF can embed as a subset.
-fn has_outline_for(data: &[u8], index: u32, c: char) -> bool {
-    let Ok(face) = rustybuzz::ttf_parser::Face::parse(data, index) else {
-        return false;
-    };
-    let outlines = face.tables().glyf.is_some() || face.tables().cff.is_some();
-    outlines && face.glyph_index(c).is_some()
+/// Reads each face's character map once. Colour-bitmap emoji fonts are
+/// left out: they have no outline a PDF can embed as a subset.
+fn index_faces(database: &fontdb::Database) -> Vec<Coverage> {
+    let mut index: Vec<Coverage> = database
+        .faces()
+        .filter_map(|info| {
+            let family = info.families.first().map(|(name, _)| name.as_str());
+            let preference = family
+                .and_then(|f| PREFERRED_FAMILIES.iter().position(|p| *p == f))
+                .unwrap_or(PREFERRED_FAMILIES.len());
+            let ranges = database.with_face_data(info.id, coverage).flatten()?;
+            Some(Coverage {
+                id: info.id,
+                preference,
+                bold: info.weight.0 >= 600,
+                ranges,
+            })
+        })
+        .collect();
+    // The same order on every run, whatever order the folders were read in.
+    index.sort_by_cached_key(|face| {
+        let path = match database.face_source(face.id) {
+            Some((fontdb::Source::File(path), i)) => format!("{}#{i}", path.display()),
+            _ => String::new(),
+        };
+        (face.preference, path)
+    });
+    index
+}
+
+/// The code points a face has glyphs for, as sorted inclusive ranges.
+fn coverage(data: &[u8], index: u32) -> Option<Vec<(u32, u32)>> {
+    let face = rustybuzz::ttf_parser::Face::parse(data, index).ok()?;
+    let tables = face.tables();
+    if tables.glyf.is_none() && tables.cff.is_none() {
+        return None;
+    }
+    let mut points = Vec::new();
+    for subtable in tables.cmap?.subtables {
+        if subtable.is_unicode() {
+            subtable.codepoints(|c| {
+                if subtable.glyph_index(c).is_some_and(|g| g.0 != 0) {
+                    points.push(c);
+                }
+            });
+        }
+    }
+    points.sort_unstable();
+    points.dedup();
+    let mut ranges: Vec<(u32, u32)> = Vec::new();
+    for c in points {
+        match ranges.last_mut() {
+            Some((_, end)) if *end + 1 == c => *end = c,
+            _ => ranges.push((c, c)),
+        }
+    }
+    (!ranges.is_empty()).then_some(ranges)
 }
 
 /// Chooses a font for each character during one render, remembering its
@@ -347,6 +408,10 @@ impl<'a> Chooser<'a> {
 
     /// The first font that has `c` in `face` (or, failing that, in any style).
     pub fn font_for(&mut self, c: char, face: Face) -> Option<&'static Font> {
+        // Liberation Serif has every printable ASCII character.
+        if c.is_ascii_graphic() || c == ' ' {
+            return Some(self.fonts.primary(face));
+        }
         if let Some(known) = self.cache.get(&(c, face)) {
             return *known;
         }

@@ -17,11 +17,11 @@ use hyphenation::{Hyphenator, Language, Load, Standard};
 use paragraph_breaker::{standard_fit, total_fit, Item, INFINITE_PENALTY};
 use unicode_bidi::{BidiInfo, Level};
 use unicode_linebreak::{linebreaks, BreakOpportunity};
-use unicode_script::{Script, UnicodeScript};
+use unicode_script::Script;
 
 use super::fonts::{Chooser, Face, Font, Fonts};
-use super::shaping::{shape, Shaped, Style};
-use crate::export::direction::mainly_rtl;
+use super::shaping::{script_of, shape, Shaped, Style};
+use crate::export::direction::{mainly_rtl, needs_bidi};
 
 /// A run of text in one style.
 #[derive(Debug, Clone, PartialEq)]
@@ -230,14 +230,17 @@ pub fn break_lines(
     }
     let rtl = mainly_rtl(&paragraph.text);
     let base = if rtl { Level::rtl() } else { Level::ltr() };
-    let bidi = BidiInfo::new(&paragraph.text, Some(base));
-    let shaped = shape(&paragraph.text, &styles, &bidi.levels, language, chooser);
+    // Text with no right-to-left letter stays in logical order: the
+    // algorithm would only confirm it.
+    let bidi = needs_bidi(&paragraph.text).then(|| BidiInfo::new(&paragraph.text, Some(base)));
+    let levels = bidi.as_ref().map_or(&[][..], |b| b.levels.as_slice());
+    let shaped = shape(&paragraph.text, &styles, levels, language, chooser);
     let fonts = chooser.fonts();
     let setting = Setting {
         fonts,
         paragraph: &paragraph,
         shaped: &shaped,
-        bidi: &bidi,
+        bidi: bidi.as_ref(),
         size,
         rtl,
     };
@@ -303,7 +306,7 @@ struct Setting<'a> {
     fonts: &'static Fonts,
     paragraph: &'a Paragraph<'a>,
     shaped: &'a Shaped,
-    bidi: &'a BidiInfo<'a>,
+    bidi: Option<&'a BidiInfo<'a>>,
     size: f32,
     rtl: bool,
 }
@@ -430,7 +433,7 @@ fn push_word(
             let lower = text.to_lowercase();
             let latin = text
                 .chars()
-                .all(|c| c.is_alphabetic() && c.script() == Script::Latin);
+                .all(|c| c.is_alphabetic() && script_of(c) == Script::Latin);
             if lower.len() == text.len() && latin {
                 h.hyphenate(&lower).breaks
             } else {
@@ -544,20 +547,30 @@ impl Setting<'_> {
     /// and advance (a glyph's `x` adds its own offset to the pen).
     fn visual_glyphs(&self, range: Range<usize>, spread: f32) -> Vec<(PlacedGlyph, f32, f32)> {
         let text = self.paragraph.text.as_str();
-        let Some(paragraph) = self
-            .bidi
-            .paragraphs
-            .iter()
-            .find(|p| p.range.contains(&range.start))
-        else {
-            return Vec::new();
+        // (visual run, right to left) in visual order.
+        let runs: Vec<(Range<usize>, bool)> = match self.bidi {
+            None => vec![(range, false)],
+            Some(bidi) => {
+                let Some(paragraph) = bidi
+                    .paragraphs
+                    .iter()
+                    .find(|p| p.range.contains(&range.start))
+                else {
+                    return Vec::new();
+                };
+                let line = range.start..range.end.min(paragraph.range.end);
+                let (levels, runs) = bidi.visual_runs(paragraph, line);
+                runs.into_iter()
+                    .map(|run| {
+                        let rtl = levels.get(run.start).is_some_and(|l| l.is_rtl());
+                        (run, rtl)
+                    })
+                    .collect()
+            }
         };
-        let line = range.start..range.end.min(paragraph.range.end);
-        let (levels, runs) = self.bidi.visual_runs(paragraph, line.clone());
         let mut out = Vec::new();
         let mut pen = 0.0;
-        for visual in runs {
-            let rtl = levels.get(visual.start).is_some_and(|l| l.is_rtl());
+        for (visual, rtl) in runs {
             let mut shaped: Vec<_> = self
                 .shaped
                 .runs

@@ -82,7 +82,8 @@ impl Shaped {
     }
 }
 
-/// Shapes `text`. `levels` are the bidi embedding levels of each byte;
+/// Shapes `text`. `levels` are the bidi embedding levels of each byte
+/// (empty when the text is all left to right);
 /// characters no font has are set in Liberation Serif (they were reported
 /// before layout, see `super::check_glyphs`).
 pub fn shape(
@@ -193,7 +194,7 @@ fn assign_fonts(text: &str, styles: &[Style], chooser: &mut Chooser) -> Vec<&'st
         let primary = chooser.fonts().primary(face_at(at));
         let before = fonts[..i].iter().rev().flatten().next().copied();
         let after = fonts[i + 1..].iter().flatten().next().copied();
-        let inherited = c.script() == Script::Inherited || is_joiner(c);
+        let inherited = script_of(c) == Script::Inherited || is_joiner(c);
         let chosen = match (before, after) {
             (Some(b), _) if inherited && b.has(c) => b,
             (Some(b), Some(a)) if b == a && b.has(c) => b,
@@ -212,7 +213,21 @@ fn assign_fonts(text: &str, styles: &[Style], chooser: &mut Chooser) -> Vec<&'st
 /// Characters that belong to no script of their own and follow their
 /// neighbours' font: spaces, punctuation, digits, marks, joiners.
 fn is_shared(c: char) -> bool {
-    matches!(c.script(), Script::Common | Script::Inherited) && !is_pictographic(c) || is_joiner(c)
+    matches!(script_of(c), Script::Common | Script::Inherited) && !is_pictographic(c)
+        || is_joiner(c)
+}
+
+/// The script of `c`, without a table lookup for ASCII (most of the text).
+pub fn script_of(c: char) -> Script {
+    if c.is_ascii() {
+        if c.is_ascii_alphabetic() {
+            Script::Latin
+        } else {
+            Script::Common
+        }
+    } else {
+        c.script()
+    }
 }
 
 fn is_joiner(c: char) -> bool {
@@ -225,7 +240,7 @@ fn is_pictographic(c: char) -> bool {
 
 /// The script of each character, common ones taking their neighbours'.
 fn assign_scripts(text: &str) -> Vec<Script> {
-    let mut scripts: Vec<Script> = text.chars().map(|c| c.script()).collect();
+    let mut scripts: Vec<Script> = text.chars().map(script_of).collect();
     let mut last = None;
     for script in scripts.iter_mut() {
         if matches!(*script, Script::Common | Script::Inherited) {
