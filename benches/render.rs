@@ -101,5 +101,28 @@ fn preview(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, pipeline, preview);
+/// A page of English with Hebrew, Arabic and Greek in it (shaping, bidi
+/// and the shipped Arabic font), beside the same length of English only.
+fn scripts(c: &mut Criterion) {
+    use resolution_studio::document::{parse::parse, Metadata};
+    let metadata = Metadata {
+        title: "Scripts".into(),
+        language: "en".into(),
+        ..Default::default()
+    };
+    let mixed = "Signed by Marie-Œdile « Ünal » שלום עולם, citing «שיחה מקומית» (Local Call). \
+        The unit is named in Hebrew: יחידה 8200 היא יחידת מודיעין. The organisation \
+        مؤسسة الحق works in رام الله. Greek: Ελληνικά κείμενα.\n\n> הם אמרו שזה ייקח 10 ימים בלבד\n\n";
+    let latin = "Signed by Marie-Œdile « Ünal » Shalom Olam, citing «Sikha Mekomit» (Local Call). \
+        The unit is named in Hebrew: Yehida 8200 hi yehidat modiin. The organisation \
+        Muassasat al-Haq works in Ramallah. Greek: Ellinika keimena.\n\n> Hem amru sheze yikah 10 yamim bilvad\n\n";
+    for (name, paragraph) in [("mixed scripts", mixed), ("latin only", latin)] {
+        let document = parse(&paragraph.repeat(12), metadata.clone()).document;
+        c.bench_function(&format!("scripts/{name}/export pdf"), |b| {
+            b.iter(|| export::write(&document, Format::Pdf).unwrap())
+        });
+    }
+}
+
+criterion_group!(benches, pipeline, preview, scripts);
 criterion_main!(benches);
