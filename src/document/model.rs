@@ -57,7 +57,12 @@ pub enum Block {
     },
     Paragraph(Vec<Inline>),
     List(List),
-    Quote(Vec<Block>),
+    /// A quotation; `language` (BCP 47) when it is not in the document's
+    /// language, so that readers and screen readers treat it as such.
+    Quote {
+        blocks: Vec<Block>,
+        language: Option<String>,
+    },
     PageBreak,
     /// A horizontal rule between sections.
     Rule,
@@ -102,7 +107,7 @@ impl Document {
                         out.push(c)
                     }
                     Block::List(list) => list.items.iter().for_each(|item| walk(item, out)),
-                    Block::Quote(inner) => walk(inner, out),
+                    Block::Quote { blocks, .. } => walk(blocks, out),
                     Block::PageBreak | Block::Rule => {}
                 }
             }

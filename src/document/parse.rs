@@ -41,6 +41,10 @@ enum NoteSource {
 #[derive(Debug)]
 enum BlockFrame {
     Container(Vec<Block>),
+    Quote {
+        blocks: Vec<Block>,
+        language: Option<String>,
+    },
     List {
         start: Option<u64>,
         items: Vec<Vec<Block>>,
@@ -80,7 +84,9 @@ impl Builder {
             Event::End(tag) => self.end(tag),
             Event::Text(text) => self.text(&text),
             Event::Code(code) => self.push_inline(Inline::Code(code.into_string())),
-            // Raw HTML from a template or an answer is shown as written, never interpreted.
+            // Raw HTML from a template or an answer is shown as written, never
+            // interpreted, except a quotation's language at its start.
+            Event::Html(html) if self.set_quote_language(&html) => {}
             Event::Html(html) | Event::InlineHtml(html) => self.text(&html),
             Event::SoftBreak => self.text(" "),
             Event::HardBreak => self.push_inline(Inline::LineBreak),
@@ -124,7 +130,10 @@ impl Builder {
                 };
                 self.open_inline(InlineFrame::Heading(level))
             }
-            Tag::BlockQuote(_) => self.blocks.push(BlockFrame::Container(Vec::new())),
+            Tag::BlockQuote(_) => self.blocks.push(BlockFrame::Quote {
+                blocks: Vec::new(),
+                language: None,
+            }),
             Tag::List(start) => self.blocks.push(BlockFrame::List {
                 start,
                 items: Vec::new(),
@@ -154,8 +163,8 @@ impl Builder {
             | TagEnd::Strikethrough
             | TagEnd::Image => self.close_span(),
             TagEnd::BlockQuote(_) => {
-                if let Some(BlockFrame::Container(blocks)) = self.blocks.pop() {
-                    self.push_block(Block::Quote(blocks));
+                if let Some(BlockFrame::Quote { blocks, language }) = self.blocks.pop() {
+                    self.push_block(Block::Quote { blocks, language });
                 }
             }
             TagEnd::Item => {
@@ -294,9 +303,34 @@ impl Builder {
         }
     }
 
+    /// `<!-- lang: fr -->` as the first thing in a quotation gives its
+    /// language (a comment, so other Markdown readers show nothing). Only a
+    /// well-formed tag is taken; anything else stays text.
+    fn set_quote_language(&mut self, html: &str) -> bool {
+        let tag = html
+            .trim()
+            .strip_prefix("<!--")
+            .and_then(|rest| rest.strip_suffix("-->"))
+            .and_then(|inner| inner.trim().strip_prefix("lang:"))
+            .map(str::trim);
+        let Some(tag) = tag.filter(|t| is_language_tag(t)) else {
+            return false;
+        };
+        match self.blocks.last_mut() {
+            Some(BlockFrame::Quote { blocks, language })
+                if blocks.is_empty() && language.is_none() =>
+            {
+                *language = Some(tag.to_owned());
+                true
+            }
+            _ => false,
+        }
+    }
+
     fn push_block(&mut self, block: Block) {
         match self.blocks.last_mut() {
             Some(BlockFrame::Container(blocks))
+            | Some(BlockFrame::Quote { blocks, .. })
             | Some(BlockFrame::FootnoteDefinition { blocks, .. }) => blocks.push(block),
             Some(BlockFrame::List { items, .. }) => items.push(vec![block]),
             None => self.root.push(block),
@@ -333,6 +367,15 @@ impl Builder {
     }
 }
 
+/// A BCP 47 tag as quotations carry them: `fr`, `fr-FR`, `he`, `zh-Hant`.
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let primary = parts.next().unwrap_or_default();
+    (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
 /// Footnotes hold paragraphs only: flatten whatever a definition contained.
 fn blocks_to_paragraphs(blocks: Vec<Block>) -> Vec<Vec<Inline>> {
     let mut out = Vec::new();
@@ -341,7 +384,7 @@ fn blocks_to_paragraphs(blocks: Vec<Block>) -> Vec<Vec<Inline>> {
             Block::Paragraph(c) | Block::Title(c) | Block::Heading { content: c, .. } => {
                 out.push(c)
             }
-            Block::Quote(inner) => out.extend(blocks_to_paragraphs(inner)),
+            Block::Quote { blocks, .. } => out.extend(blocks_to_paragraphs(blocks)),
             Block::List(list) => {
                 for item in list.items {
                     out.extend(blocks_to_paragraphs(item));
@@ -425,7 +468,9 @@ mod tests {
                 "two".into()
             )])])]
         );
-        let Block::Quote(q) = &b[1] else { panic!() };
+        let Block::Quote { blocks: q, .. } = &b[1] else {
+            panic!()
+        };
         assert!(
             matches!(&q[0], Block::Paragraph(p) if matches!(&p[1], Inline::Link { url, .. } if url == "https://example.org"))
         );
@@ -443,5 +488,25 @@ mod tests {
             }),
             "Hello <script>alert(1)</script>"
         );
+    }
+
+    #[test]
+    fn a_comment_opening_a_quotation_gives_its_language() {
+        let parsed = parse(
+            "> <!-- lang: fr-FR -->\n> « mot »\n\n> <!-- lang: fr --> et plus\n\nx <!-- lang: fr -->\n",
+            Metadata::default(),
+        );
+        let b = &parsed.document.blocks;
+        assert!(
+            matches!(&b[0], Block::Quote { language: Some(l), blocks } if l == "fr-FR" && blocks.len() == 1)
+        );
+        // Not a lone comment, or not at a quotation's start: text as written.
+        assert!(matches!(&b[1], Block::Quote { language: None, .. }));
+        assert!(Inline::plain_text(match &b[2] {
+            Block::Paragraph(p) => p,
+            other => panic!("{other:?}"),
+        })
+        .contains("<!-- lang: fr -->"));
+        assert!(is_language_tag("zh-Hant") && !is_language_tag("x") && !is_language_tag("fr fr"));
     }
 }

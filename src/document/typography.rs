@@ -49,7 +49,7 @@ fn block_text(block: &mut Block, style: Style) {
             .iter_mut()
             .flatten()
             .for_each(|b| block_text(b, style)),
-        Block::Quote(inner) => inner.iter_mut().for_each(|b| block_text(b, style)),
+        Block::Quote { blocks, .. } => blocks.iter_mut().for_each(|b| block_text(b, style)),
         Block::PageBreak | Block::Rule => {}
     }
 }

@@ -140,8 +140,13 @@ fn write_block(out: &mut String, block: &Block, words: Option<WordCounter>) {
                 "</ul>\n"
             });
         }
-        Block::Quote(blocks) => {
-            out.push_str("<blockquote>\n");
+        Block::Quote { blocks, language } => {
+            match language {
+                Some(language) => {
+                    let _ = writeln!(out, "<blockquote lang=\"{}\">", escape(language));
+                }
+                None => out.push_str("<blockquote>\n"),
+            }
             for block in blocks {
                 write_block(out, block, words);
             }

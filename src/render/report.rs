@@ -58,9 +58,10 @@ pub fn build(
             level: 2,
             content: vec![text(&format!("Paragraph {}", index + 1))],
         });
-        blocks.push(Block::Quote(vec![Block::Paragraph(with_note_numbers(
-            paragraph,
-        ))]));
+        blocks.push(Block::Quote {
+            blocks: vec![Block::Paragraph(with_note_numbers(paragraph))],
+            language: None,
+        });
         for number in &notes {
             if let Some(note) = document.footnotes.get(number - 1) {
                 let mut line = vec![Inline::Strong(vec![text(&format!("Note {number}. "))])];
@@ -157,9 +158,10 @@ fn claim_blocks(claim: &Claim, language: &str) -> Vec<Block> {
             blocks.push(Block::Paragraph(vec![Inline::Strong(vec![text(
                 &format!("Quotation, verbatim ({}):", quote.language),
             )])]));
-            blocks.push(Block::Quote(vec![Block::Paragraph(vec![text(
-                &quote.text,
-            )])]));
+            blocks.push(Block::Quote {
+                blocks: vec![Block::Paragraph(vec![text(&quote.text)])],
+                language: Some(quote.language.clone()),
+            });
             if let Some(translation) = &quote.translation {
                 let whose = if translation.by == "drafter" {
                     "the drafter's translation, not the source's".to_owned()

@@ -68,7 +68,7 @@ fn text_before_notes(document: &Document) -> Vec<(usize, String)> {
                     walk(c, &mut String::new(), out)
                 }
                 Block::List(l) => l.items.iter().for_each(|i| blocks(i, out)),
-                Block::Quote(q) => blocks(q, out),
+                Block::Quote { blocks: q, .. } => blocks(q, out),
                 _ => {}
             }
         }

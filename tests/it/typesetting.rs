@@ -403,3 +403,40 @@ fn the_pdf_is_tagged_in_reading_order() {
         .unwrap();
     assert!(marked);
 }
+
+#[test]
+fn a_quotation_in_another_language_carries_its_language() {
+    let markdown = "We cite the report.\n\n> <!-- lang: fr -->\n> « Une citation en français. »\n\n> <!-- lang: x --> -->\n> Not a tag, so shown as written.\n";
+    let document = parse(
+        markdown,
+        Metadata {
+            title: "Languages".into(),
+            language: "en".into(),
+            ..Default::default()
+        },
+    )
+    .document;
+    let html = String::from_utf8(export::write(&document, Format::Html).unwrap()).unwrap();
+    assert!(
+        html.contains("<blockquote lang=\"fr\">\n<p>« Une citation en français. »</p>"),
+        "{html}"
+    );
+    assert!(html.contains("&lt;!-- lang: x --&gt;"), "{html}");
+
+    let bytes = export::write(&document, Format::Pdf).unwrap();
+    let pdf = Pdf::load_mem(&bytes).unwrap();
+    let languages: Vec<(String, String)> = pdf
+        .objects
+        .values()
+        .filter_map(|object| object.as_dict().ok())
+        .filter_map(|dict| {
+            let role = dict.get(b"S").and_then(Object::as_name).ok()?;
+            let lang = dict.get(b"Lang").and_then(Object::as_str).ok()?;
+            Some((
+                String::from_utf8_lossy(role).into_owned(),
+                String::from_utf8_lossy(lang).into_owned(),
+            ))
+        })
+        .collect();
+    assert_eq!(languages, vec![("BlockQuote".to_owned(), "fr".to_owned())]);
+}

@@ -192,7 +192,9 @@ impl Writer<'_> {
             Block::List(list_block) => {
                 self.list(list_block, quoted, list.map_or(0, |(_, level)| level + 1))
             }
-            Block::Quote(blocks) => {
+            // Its language is for readers of the PDF and HTML; the runs keep
+            // the document's, which docx-rs cannot set per run.
+            Block::Quote { blocks, .. } => {
                 for block in blocks {
                     self.block(block, quoted + 1, None);
                 }

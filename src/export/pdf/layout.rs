@@ -394,8 +394,11 @@ impl Composer<'_> {
                 let element = self.structure.add("L", parent);
                 self.list(list, indent, right, face, element)
             }
-            Block::Quote(blocks) => {
+            Block::Quote { blocks, language } => {
                 let element = self.structure.add("BlockQuote", parent);
+                if let Some(language) = language {
+                    self.structure.set_language(element, language);
+                }
                 for inner in blocks {
                     self.block(
                         inner,

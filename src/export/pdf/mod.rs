@@ -520,7 +520,7 @@ fn collect_block_text(block: &Block, place: &str, out: &mut Vec<(String, String)
                 }
             }
         }
-        Block::Quote(blocks) => blocks
+        Block::Quote { blocks, .. } => blocks
             .iter()
             .for_each(|b| collect_block_text(b, place, out)),
         Block::PageBreak | Block::Rule => {}

@@ -34,6 +34,8 @@ struct Element {
     role: &'static str,
     parent: usize,
     kids: Vec<Kid>,
+    /// Its language when not the document's (a quotation in French).
+    language: Option<String>,
 }
 
 /// The structure tree as the layout and the drawing build it.
@@ -58,6 +60,7 @@ impl Structure {
                 role: "Document",
                 parent: Structure::ROOT,
                 kids: Vec::new(),
+                language: None,
             }],
         }
     }
@@ -76,6 +79,7 @@ impl Structure {
             role,
             parent: Structure::ROOT,
             kids: Vec::new(),
+            language: None,
         });
         self.elements.len() - 1
     }
@@ -83,6 +87,10 @@ impl Structure {
     pub fn attach(&mut self, parent: usize, child: usize) {
         self.elements[child].parent = parent;
         self.elements[parent].kids.push(Kid::Element(child));
+    }
+
+    pub fn set_language(&mut self, element: usize, language: &str) {
+        self.elements[element].language = Some(language.to_owned());
     }
 
     pub fn role(&self, element: usize) -> &'static str {
@@ -193,6 +201,9 @@ pub fn finish(pdf: &mut Pdf, structure: &Structure, metadata: &Metadata) {
         dict.set("P", Object::Reference(parent));
         if let Some(page) = first_page.and_then(|p| pages.get(p)) {
             dict.set("Pg", Object::Reference(*page));
+        }
+        if let Some(language) = &element.language {
+            dict.set("Lang", text_string(language));
         }
         dict.set("K", Object::Array(kids));
         pdf.objects.insert(id, Object::Dictionary(dict));
