@@ -57,6 +57,41 @@ pub fn squeeze(text: &str) -> String {
 }
 
 /// Runs an outside program and returns its stdout, failing with its stderr.
+/// The text of one part of a ZIP package (a DOCX's XML).
+pub fn zip_part(bytes: &[u8], name: &str) -> String {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut part = archive.by_name(name).unwrap();
+    let mut text = String::new();
+    part.read_to_string(&mut text).unwrap();
+    text
+}
+
+/// Writes page 1 of `file` (in `dir`) as `NAME.png` under the test
+/// artefacts folder, for a person to look at, and returns its path.
+pub fn picture_of_first_page(dir: &Path, file: &str, name: &str) -> PathBuf {
+    let artefacts = Path::new(env!("CARGO_TARGET_TMPDIR")).join("artefacts");
+    std::fs::create_dir_all(&artefacts).unwrap();
+    let prefix = artefacts.join(name);
+    tool(
+        "pdftoppm",
+        &[
+            "-png",
+            "-r",
+            "80",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            file,
+            prefix.to_str().unwrap(),
+        ],
+        dir,
+    );
+    artefacts.join(format!("{name}.png"))
+}
+
 pub fn tool(program: &str, args: &[&str], cwd: &Path) -> String {
     let output = Command::new(program)
         .args(args)

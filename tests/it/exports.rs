@@ -8,7 +8,9 @@ use std::path::Path;
 use resolution_studio::document::{Block, Document, Inline};
 use resolution_studio::export::{self, Format};
 
-use crate::common::{catalog, contains_in_pieces, sample_document, soffice_convert, squeeze, tool};
+use crate::common::{
+    catalog, contains_in_pieces, sample_document, soffice_convert, squeeze, tool, zip_part,
+};
 
 /// Every run of body text between note references and line breaks, as
 /// plain text: the outputs put note numbers and line ends at those places.
@@ -299,14 +301,6 @@ fn html_parses_and_notes_link_up() {
             );
         }
     }
-}
-
-fn zip_part(bytes: &[u8], name: &str) -> String {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut part = archive.by_name(name).unwrap();
-    let mut text = String::new();
-    part.read_to_string(&mut text).unwrap();
-    text
 }
 
 /// Structure beyond the samples: nested mixed lists, a link in the body and

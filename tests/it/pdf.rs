@@ -8,7 +8,9 @@ use std::path::Path;
 use resolution_studio::document::{parse::parse, Block, Document, Inline, Metadata, Paper};
 use resolution_studio::export::{self, ExportError, Format};
 
-use crate::common::{catalog, contains_in_pieces, sample_document, squeeze, tool};
+use crate::common::{
+    catalog, contains_in_pieces, picture_of_first_page, sample_document, squeeze, tool,
+};
 
 fn write_pdf(dir: &Path, name: &str, document: &Document) -> String {
     let file = format!("{name}.pdf");
@@ -267,31 +269,10 @@ fn proposal_outline_links_language_and_picture() {
     );
 
     // A picture of page 1 for a person to look at.
-    let artefacts = Path::new(env!("CARGO_TARGET_TMPDIR")).join("artefacts");
-    std::fs::create_dir_all(&artefacts).unwrap();
-    let prefix = artefacts.join("proposal-page");
-    tool(
-        "pdftoppm",
-        &[
-            "-png",
-            "-r",
-            "80",
-            "-f",
-            "1",
-            "-l",
-            "1",
-            "-singlefile",
-            &file,
-            prefix.to_str().unwrap(),
-        ],
-        dir.path(),
-    );
-    let png = std::fs::read(artefacts.join("proposal-page.png")).unwrap();
+    let picture = picture_of_first_page(dir.path(), &file, "proposal-page");
+    let png = std::fs::read(&picture).unwrap();
     assert_eq!(&png[1..4], b"PNG");
-    eprintln!(
-        "page 1 of the proposal: {}",
-        artefacts.join("proposal-page.png").display()
-    );
+    eprintln!("page 1 of the proposal: {}", picture.display());
 }
 
 #[test]

@@ -12,7 +12,7 @@ use resolution_studio::export::pdf::{write_with, SystemFonts};
 use resolution_studio::export::{self, ExportError, Format};
 use unicode_bidi::{BidiInfo, Level};
 
-use crate::common::{project_root, soffice_convert, tool};
+use crate::common::{picture_of_first_page, soffice_convert, tool, zip_part};
 
 const MIXED: &str = "# Typesetting across scripts
 
@@ -94,25 +94,8 @@ fn every_script_reads_back_in_logical_order_with_its_fonts_embedded() {
     std::fs::write(dir.path().join("mixed.pdf"), &pdf).unwrap();
     tool("qpdf", &["--check", "mixed.pdf"], dir.path());
     // A picture of the page, for a person to look at.
-    let pictures = project_root().join("target/tmp/artefacts");
-    std::fs::create_dir_all(&pictures).unwrap();
-    std::fs::write(pictures.join("mixed-scripts.pdf"), &pdf).unwrap();
-    tool(
-        "pdftoppm",
-        &[
-            "-png",
-            "-r",
-            "80",
-            "-f",
-            "1",
-            "-l",
-            "1",
-            "mixed-scripts.pdf",
-            "mixed-scripts-page",
-        ],
-        &pictures,
-    );
-    assert!(pictures.join("mixed-scripts-page-1.png").exists());
+    let picture = picture_of_first_page(dir.path(), "mixed.pdf", "mixed-scripts-page");
+    assert_eq!(&std::fs::read(picture).unwrap()[1..4], b"PNG");
 
     let text = text_of(dir.path(), "mixed.pdf");
     for phrase in [
@@ -211,20 +194,10 @@ fn fontdb_empty() -> fontdb::Database {
     fontdb::Database::new()
 }
 
-/// The XML of one part of a DOCX package.
-fn docx_part(docx: &[u8], name: &str) -> String {
-    use std::io::Read;
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
-    let mut part = archive.by_name(name).unwrap();
-    let mut xml = String::new();
-    part.read_to_string(&mut xml).unwrap();
-    xml
-}
-
 #[test]
 fn docx_and_html_mark_right_to_left_text() {
     let docx = export::write(&mixed_document(), Format::Docx).unwrap();
-    let xml = docx_part(&docx, "word/document.xml");
+    let xml = zip_part(&docx, "word/document.xml");
     let runs: Vec<&str> = xml.split("<w:r>").skip(1).collect();
     let run_with = |text: &str| {
         runs.iter()

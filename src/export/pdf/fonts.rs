@@ -441,6 +441,8 @@ pub fn script_name(c: char) -> &'static str {
     c.script().full_name()
 }
 
-fn is_pictographic(c: char) -> bool {
+/// Emoji and pictographs: common to all scripts, yet they need a font of
+/// their own.
+pub fn is_pictographic(c: char) -> bool {
     matches!(c as u32, 0x2600..=0x27BF | 0x1F000..=0x1FAFF)
 }

@@ -10,7 +10,7 @@ use rustybuzz::{Direction, UnicodeBuffer};
 use unicode_bidi::Level;
 use unicode_script::{Script, UnicodeScript};
 
-use super::fonts::{Chooser, Face, Font};
+use super::fonts::{is_pictographic, Chooser, Face, Font};
 
 /// A glyph as shaped, in points.
 #[derive(Debug, Clone)]
@@ -232,10 +232,6 @@ pub fn script_of(c: char) -> Script {
 
 fn is_joiner(c: char) -> bool {
     matches!(c, '\u{200C}' | '\u{200D}' | '\u{FE00}'..='\u{FE0F}')
-}
-
-fn is_pictographic(c: char) -> bool {
-    matches!(c as u32, 0x2600..=0x27BF | 0x1F000..=0x1FAFF)
 }
 
 /// The script of each character, common ones taking their neighbours'.
