@@ -396,6 +396,21 @@ fn a_quotation_in_another_language_carries_its_language() {
     );
     assert!(html.contains("&lt;!-- lang: x --&gt;"), "{html}");
 
+    // The DOCX gives the quotation a style in its language.
+    let docx = export::write(&document, Format::Docx).unwrap();
+    let styles = zip_part(&docx, "word/styles.xml");
+    let style = styles
+        .split("<w:style ")
+        .find(|s| s.contains("w:styleId=\"Quote-fr\""))
+        .unwrap_or_else(|| panic!("no Quote-fr style: {styles}"));
+    assert!(style.contains("<w:lang w:val=\"fr\""), "{style}");
+    let body = zip_part(&docx, "word/document.xml");
+    let quote = body
+        .split("</w:p>")
+        .find(|p| p.contains("Une citation"))
+        .unwrap();
+    assert!(quote.contains("w:val=\"Quote-fr\""), "{quote}");
+
     let bytes = export::write(&document, Format::Pdf).unwrap();
     let pdf = Pdf::load_mem(&bytes).unwrap();
     let languages: Vec<(String, String)> = pdf

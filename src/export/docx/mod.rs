@@ -33,9 +33,15 @@ pub fn write(document: &Document) -> Result<Vec<u8>, ExportError> {
         docx: base(document),
         next_numbering: FIRST_LIST_INSTANCE,
         links: Links::default(),
+        quote_language: None,
+        quote_styles: std::collections::BTreeSet::new(),
     };
     for block in &document.blocks {
         writer.block(block, 0, None);
+    }
+    for id in std::mem::take(&mut writer.quote_styles) {
+        let docx = std::mem::take(&mut writer.docx);
+        writer.docx = docx.add_style(styles::quote_in_language(&id));
     }
     let note_links = std::mem::take(&mut writer.links.notes);
     let mut bytes = std::io::Cursor::new(Vec::new());
@@ -121,6 +127,10 @@ struct Writer<'a> {
     docx: Docx,
     next_numbering: usize,
     links: Links,
+    /// The language of the quotation being written, when not the document's.
+    quote_language: Option<String>,
+    /// The quotation styles used, one per language (see `styles::quote_in_language`).
+    quote_styles: std::collections::BTreeSet<String>,
 }
 
 /// Relationship ids of hyperlinks. We name them ourselves: docx-rs registers
@@ -183,7 +193,17 @@ impl Writer<'_> {
                     Some((numbering, level)) => Paragraph::new()
                         .style(styles::LIST)
                         .numbering(NumberingId::new(numbering), IndentLevel::new(level)),
-                    None if quoted > 0 => Paragraph::new().style(styles::QUOTE),
+                    None if quoted > 0 => {
+                        let style = match &self.quote_language {
+                            Some(language) => {
+                                let id = styles::quote_style_id(language);
+                                self.quote_styles.insert(id.clone());
+                                id
+                            }
+                            None => styles::QUOTE.to_owned(),
+                        };
+                        Paragraph::new().style(&style)
+                    }
                     None => Paragraph::new().style(styles::BODY),
                 };
                 let p = self.inlines(p, content, false);
@@ -192,12 +212,17 @@ impl Writer<'_> {
             Block::List(list_block) => {
                 self.list(list_block, quoted, list.map_or(0, |(_, level)| level + 1))
             }
-            // Its language is for readers of the PDF and HTML; the runs keep
-            // the document's, which docx-rs cannot set per run.
-            Block::Quote { blocks, .. } => {
+            // A quotation in another language gets a quotation style of
+            // that language (docx-rs sets no language on runs).
+            Block::Quote { blocks, language } => {
+                let outer = self.quote_language.clone();
+                if let Some(language) = language.as_deref().filter(|l| styles::is_language(l)) {
+                    self.quote_language = Some(language.to_owned());
+                }
                 for block in blocks {
                     self.block(block, quoted + 1, None);
                 }
+                self.quote_language = outer;
             }
             Block::PageBreak => {
                 self.add(Paragraph::new().add_run(Run::new().add_break(BreakType::Page)))

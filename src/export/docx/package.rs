@@ -55,7 +55,10 @@ pub fn finish(
                 mark_right_to_left(&numbered).map_err(broken)?
             }
             "word/document.xml" => mark_right_to_left(&content).map_err(broken)?,
-            "word/styles.xml" => add_language(&content, &metadata.language).map_err(broken)?,
+            "word/styles.xml" => {
+                let with_language = add_language(&content, &metadata.language).map_err(broken)?;
+                add_quotation_languages(&with_language).map_err(broken)?
+            }
             _ => content,
         };
         let content = if edited {
@@ -289,6 +292,58 @@ fn write_run(out: &mut Vec<u8>, events: &[Event<'static>]) -> Result<(), String>
         }
     }
     Ok(())
+}
+
+/// The language of each quotation style in another language
+/// (`styles::quote_in_language`), which its paragraphs' runs take.
+fn add_quotation_languages(xml: &str) -> Result<String, String> {
+    let mut language: Option<String> = None;
+    let mut written = false;
+    rewrite(xml, |event, out| {
+        let lang =
+            |language: &str| format!("<w:lang w:val=\"{0}\" w:bidi=\"{0}\"/>", escape(language));
+        match event {
+            Event::Start(e) if e.local_name().as_ref() == b"style" => {
+                language = e
+                    .attributes()
+                    .flatten()
+                    .find(|a| a.key.as_ref() == b"w:styleId")
+                    .and_then(|a| {
+                        let id = String::from_utf8_lossy(&a.value).into_owned();
+                        id.strip_prefix(super::styles::QUOTE_IN_LANGUAGE)
+                            .map(str::to_owned)
+                    });
+                written = false;
+                write_event(out, event)
+            }
+            Event::Empty(e) if e.local_name().as_ref() == b"rPr" => match &language {
+                Some(language) if !written => {
+                    written = true;
+                    out.extend_from_slice(format!("<w:rPr>{}</w:rPr>", lang(language)).as_bytes());
+                    Ok(())
+                }
+                _ => write_event(out, event),
+            },
+            Event::Start(e) if e.local_name().as_ref() == b"rPr" => {
+                write_event(out, event)?;
+                if let Some(language) = &language {
+                    if !written {
+                        written = true;
+                        out.extend_from_slice(lang(language).as_bytes());
+                    }
+                }
+                Ok(())
+            }
+            Event::End(e) if e.local_name().as_ref() == b"style" => {
+                if let (Some(language), false) = (&language, written) {
+                    out.extend_from_slice(format!("<w:rPr>{}</w:rPr>", lang(language)).as_bytes());
+                }
+                language = None;
+                write_event(out, event)
+            }
+            _ => write_event(out, event),
+        }
+    })
 }
 
 /// Reads `xml` event by event and lets `edit` write each one (and anything

@@ -103,3 +103,31 @@ pub fn add(docx: Docx) -> Docx {
         )
         .add_style(paragraph(RULE, "Horizontal Rule").line_spacing(after(10)))
 }
+
+/// Quotation styles in another language are named `Quote-` and the
+/// language; `package` writes the language into the style, which docx-rs
+/// cannot.
+pub const QUOTE_IN_LANGUAGE: &str = "Quote-";
+
+/// Whether `language` can name a style: letters, digits and hyphens only
+/// (a quotation's language may come from an imported library).
+pub fn is_language(language: &str) -> bool {
+    !language.is_empty()
+        && language.len() <= 35
+        && language
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-')
+}
+
+pub fn quote_style_id(language: &str) -> String {
+    format!("{QUOTE_IN_LANGUAGE}{language}")
+}
+
+/// The quotation style for the language in `id` (from `quote_style_id`).
+pub fn quote_in_language(id: &str) -> Style {
+    let language = id.trim_start_matches(QUOTE_IN_LANGUAGE);
+    Style::new(id, StyleType::Paragraph)
+        .name(format!("Quote ({language})"))
+        .based_on(QUOTE)
+        .q_format(true)
+}
