@@ -124,5 +124,18 @@ fn scripts(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, pipeline, preview, scripts);
+/// What a one-document process pays before its first note: decoding the
+/// citation style and a locale from hayagriva's CBOR archive (the process
+/// caches both; here each iteration decodes afresh).
+fn citation_decoding(c: &mut Criterion) {
+    use hayagriva::archive::{ArchivedStyle, LOCALES};
+    let style = ArchivedStyle::by_name(DEFAULT_STYLE).expect("the default style is archived");
+    c.bench_function("csl/decode the default style", |b| b.iter(|| style.get()));
+    let locale = LOCALES[0];
+    c.bench_function("csl/decode one locale", |b| {
+        b.iter(|| ciborium::from_reader::<hayagriva::citationberg::Locale, _>(locale).is_ok())
+    });
+}
+
+criterion_group!(benches, pipeline, preview, scripts, citation_decoding);
 criterion_main!(benches);
