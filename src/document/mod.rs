@@ -6,4 +6,4 @@ pub mod model;
 pub mod parse;
 pub mod typography;
 
-pub use model::{Block, Document, Footnote, Inline, List, Metadata, Paper};
+pub use model::{is_language_tag, Block, Document, Footnote, Inline, List, Metadata, Paper};

@@ -313,7 +313,7 @@ impl Builder {
             .and_then(|rest| rest.strip_suffix("-->"))
             .and_then(|inner| inner.trim().strip_prefix("lang:"))
             .map(str::trim);
-        let Some(tag) = tag.filter(|t| is_language_tag(t)) else {
+        let Some(tag) = tag.filter(|t| super::is_language_tag(t)) else {
             return false;
         };
         match self.blocks.last_mut() {
@@ -365,15 +365,6 @@ impl Builder {
             citation_notes,
         }
     }
-}
-
-/// A BCP 47 tag as quotations carry them: `fr`, `fr-FR`, `he`, `zh-Hant`.
-fn is_language_tag(tag: &str) -> bool {
-    let mut parts = tag.split('-');
-    let primary = parts.next().unwrap_or_default();
-    (2..=3).contains(&primary.len())
-        && primary.chars().all(|c| c.is_ascii_alphabetic())
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 /// Footnotes hold paragraphs only: flatten whatever a definition contained.
@@ -507,6 +498,10 @@ mod tests {
             other => panic!("{other:?}"),
         })
         .contains("<!-- lang: fr -->"));
-        assert!(is_language_tag("zh-Hant") && !is_language_tag("x") && !is_language_tag("fr fr"));
+        assert!(
+            super::super::is_language_tag("zh-Hant")
+                && !super::super::is_language_tag("x")
+                && !super::super::is_language_tag("fr fr")
+        );
     }
 }

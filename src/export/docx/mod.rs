@@ -16,7 +16,7 @@ use docx_rs::{
 
 use super::direction;
 use super::ExportError;
-use crate::document::{Block, Document, Footnote as NoteModel, Inline, List};
+use crate::document::{is_language_tag, Block, Document, Footnote as NoteModel, Inline, List};
 
 /// Twentieths of a point per millimetre.
 const TWIPS_PER_MM: f64 = 1440.0 / 25.4;
@@ -216,7 +216,9 @@ impl Writer<'_> {
             // that language (docx-rs sets no language on runs).
             Block::Quote { blocks, language } => {
                 let outer = self.quote_language.clone();
-                if let Some(language) = language.as_deref().filter(|l| styles::is_language(l)) {
+                // A quotation's language may come from an imported library:
+                // only a well-formed tag names a style.
+                if let Some(language) = language.as_deref().filter(|l| is_language_tag(l)) {
                     self.quote_language = Some(language.to_owned());
                 }
                 for block in blocks {

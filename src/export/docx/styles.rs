@@ -109,16 +109,6 @@ pub fn add(docx: Docx) -> Docx {
 /// cannot.
 pub const QUOTE_IN_LANGUAGE: &str = "Quote-";
 
-/// Whether `language` can name a style: letters, digits and hyphens only
-/// (a quotation's language may come from an imported library).
-pub fn is_language(language: &str) -> bool {
-    !language.is_empty()
-        && language.len() <= 35
-        && language
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-')
-}
-
 pub fn quote_style_id(language: &str) -> String {
     format!("{QUOTE_IN_LANGUAGE}{language}")
 }

@@ -20,8 +20,6 @@ pub enum Face {
 }
 
 impl Face {
-    pub const ALL: [Face; 4] = [Face::Regular, Face::Bold, Face::Italic, Face::BoldItalic];
-
     pub fn with(self, bold: bool, italic: bool) -> Face {
         let bold = bold || self.is_bold();
         let italic = italic || matches!(self, Face::Italic | Face::BoldItalic);

@@ -220,7 +220,7 @@ impl Canvas<'_> {
                 self.begin_content(structure, element);
                 open = Some(element);
             }
-            self.glyphs(placed, piece, resources, &mut font);
+            self.glyphs((placed.x, placed.baseline), piece, resources, &mut font);
             if target.is_some() {
                 // The next piece opens its own content.
                 self.ops.push(Op::EndMarkedContent);
@@ -261,9 +261,10 @@ impl Canvas<'_> {
     /// adjustments for kerning, justification and mark offsets. Glyphs that
     /// stand for more or other text than one character each are wrapped in
     /// an `ActualText` span, so copying gives the text.
+    /// `origin` is where the piece's line starts: x and baseline.
     fn glyphs(
         &mut self,
-        placed: &Placed,
+        origin: (f32, f32),
         piece: &Piece,
         resources: &mut FontResources,
         font: &mut Option<(usize, f32)>,
@@ -306,8 +307,8 @@ impl Canvas<'_> {
             }
             self.ops.push(Op::SetTextMatrix {
                 matrix: TextMatrix::Translate(
-                    Pt(placed.x + first.x),
-                    Pt(self.flip(placed.baseline - first.rise)),
+                    Pt(origin.0 + first.x),
+                    Pt(self.flip(origin.1 - first.rise)),
                 ),
             });
             let codepoints = (start..end)
@@ -382,19 +383,11 @@ impl Canvas<'_> {
             "of"
         };
         let text = format!("Page {page} {of} {total}");
-        let width = fonts.width(Face::Regular, FOOTER_SIZE, &text);
         let piece = Piece::simple(fonts, &text, Face::Regular, FOOTER_SIZE, 0.0);
-        let placed = Placed {
-            x: (self.geometry.width - width) / 2.0,
-            baseline: self.geometry.height - self.geometry.margin / 2.0,
-            line: lines::Line {
-                x: 0.0,
-                pieces: Vec::new(),
-                notes: Vec::new(),
-                rtl: false,
-                element: Structure::ROOT,
-            },
-        };
+        let origin = (
+            (self.geometry.width - piece.width) / 2.0,
+            self.geometry.height - self.geometry.margin / 2.0,
+        );
         self.ops.push(Op::BeginMarkedContentWithProperties {
             tag: "Artifact".to_owned(),
             properties: properties(vec![
@@ -403,7 +396,7 @@ impl Canvas<'_> {
             ]),
         });
         self.ops.push(Op::StartTextSection);
-        self.glyphs(&placed, &piece, resources, &mut None);
+        self.glyphs(origin, &piece, resources, &mut None);
         self.ops.push(Op::EndTextSection);
         self.ops.push(Op::EndMarkedContent);
     }
