@@ -250,19 +250,18 @@ pub fn list_templates(config: &Config, json: bool) -> Result<(), CliError> {
 }
 
 pub fn render(config: &Config, args: &RenderArgs) -> Result<(), CliError> {
+    // Decoding the citation style and its locale is the largest start-up
+    // cost of a one-document process: both run beside the rest of the
+    // start-up (template, answers, evidence, fonts), the style from the start.
+    let style_name = args.style.clone();
+    let style = std::thread::spawn(move || CitationStyle::by_name(&style_name));
     // Only the template asked for is read and checked, not the whole catalog.
     let entry =
         Catalog::resolve_one(&config.templates_dir(), &args.template).map_err(CliError::from)?;
-    // Decoding the citation style and its locale is the largest start-up
-    // cost of a one-document process: both run beside the rest of the
-    // start-up (answers, evidence, fonts).
-    let style_name = args.style.clone();
-    let style = std::thread::spawn(move || CitationStyle::by_name(&style_name));
     let language = entry.template.front.language.clone();
     let locales = std::thread::spawn(move || CitationStyle::prepare_locales(&language));
-    if matches!(args.format, OutputFormat::Pdf) {
-        crate::export::pdf::warm_up();
-    }
+    let pdf_ready = matches!(args.format, OutputFormat::Pdf)
+        .then(|| std::thread::spawn(crate::export::pdf::warm_up));
     // clap makes `--data` and `--sample` exclusive and requires one of them.
     let answers = answers_for(&entry, args.input.data.as_deref())?;
     let library = args.input.library(config)?;
@@ -281,6 +280,9 @@ pub fn render(config: &Config, args: &RenderArgs) -> Result<(), CliError> {
         config.source_date.as_deref(),
     )
     .map_err(CliError::from)?;
+    // The PDF writer waited for the fonts if it needed them first; a panic
+    // there would have shown in the render.
+    let _ = pdf_ready.map(std::thread::JoinHandle::join);
     write_atomically(&args.out, &bytes)
 }
 

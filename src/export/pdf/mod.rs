@@ -35,10 +35,15 @@ const POINTS_PER_MM: f32 = 72.0 / 25.4;
 const MARGIN: f32 = 72.0;
 const FOOTER_SIZE: f32 = 10.0;
 
-/// Parses the fonts and loads the hyphenation dictionaries now, so that a
-/// caller can do it while other start-up work runs.
+/// Parses the fonts (for shaping, and Liberation Serif's four faces for the
+/// PDF writer too) and loads the hyphenation dictionaries now, so that a
+/// caller can do it on another thread while other start-up work runs.
 pub fn warm_up() {
-    let _ = Fonts::get();
+    if let Ok(fonts) = Fonts::get() {
+        for face in [Face::Regular, Face::Bold, Face::Italic, Face::BoldItalic] {
+            let _ = fonts.primary(face).parsed();
+        }
+    }
     lines::warm_up();
 }
 
@@ -407,7 +412,9 @@ impl Canvas<'_> {
 /// own `compress` uses the slowest level, which costs more than the whole
 /// layout; the default level gives the same size within 1% (the fastest: +23%).
 fn compress_streams(pdf: &mut lopdf::Document) -> Result<(), ExportError> {
-    use std::io::Write;
+    // One deflate state for every stream: setting one up allocates its
+    // window and tables, which costs more than deflating a small stream.
+    let mut deflate = flate2::Compress::new(flate2::Compression::default(), true);
     for object in pdf.objects.values_mut() {
         let lopdf::Object::Stream(stream) = object else {
             continue;
@@ -420,14 +427,23 @@ fn compress_streams(pdf: &mut lopdf::Document) -> Result<(), ExportError> {
         if metadata || stream.dict.get(b"Filter").is_ok() {
             continue;
         }
-        let mut encoder =
-            flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
-        encoder
-            .write_all(&stream.content)
-            .map_err(|e| ExportError::Pdf(e.to_string()))?;
-        let compressed = encoder
-            .finish()
-            .map_err(|e| ExportError::Pdf(e.to_string()))?;
+        deflate.reset();
+        // Deflate never grows data by more than a few bytes per 16 KB block.
+        let mut compressed = Vec::with_capacity(stream.content.len() + 64);
+        loop {
+            let before = deflate.total_in();
+            let status = deflate
+                .compress_vec(
+                    &stream.content[before as usize..],
+                    &mut compressed,
+                    flate2::FlushCompress::Finish,
+                )
+                .map_err(|e| ExportError::Pdf(e.to_string()))?;
+            if status == flate2::Status::StreamEnd {
+                break;
+            }
+            compressed.reserve(compressed.capacity().max(64));
+        }
         if compressed.len() < stream.content.len() {
             stream
                 .dict

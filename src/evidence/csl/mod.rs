@@ -18,6 +18,8 @@ use serde_json::{json, Map, Value};
 use super::library::{Library, Source, SourceType};
 use crate::document::Inline;
 
+mod by_type;
+
 /// The style used when none is chosen: full note first, short note after.
 pub const DEFAULT_STYLE: &str = "chicago-notes";
 
@@ -66,6 +68,9 @@ impl CitationStyle {
         // (more than half of a render's time).
         style.bibliography = None;
         let style = Arc::new(style);
+        // The probe that decides type tests is needed by the first render
+        // with this style; build it here, where callers decode styles ahead.
+        LazyLock::force(&by_type::PROBE);
         cache.insert(name.to_owned(), style.clone());
         Ok(CitationStyle {
             name: name.to_owned(),
@@ -161,7 +166,26 @@ pub fn format_notes_uncached(
     style: &CitationStyle,
     language: &str,
 ) -> Result<Vec<Vec<Inline>>, CitationError> {
-    let mut entries: HashMap<&str, Entry> = HashMap::new();
+    format_notes_with(citations, library, style, language, Decide::ByType)
+}
+
+/// Whether each entry's citations use the style with its type tests decided
+/// (see [`by_type`]); the undecided style is kept for comparing the two.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Decide {
+    ByType,
+    #[cfg_attr(not(test), allow(dead_code))]
+    Never,
+}
+
+fn format_notes_with(
+    citations: &[(usize, &Citation)],
+    library: &Library,
+    style: &CitationStyle,
+    language: &str,
+    decide: Decide,
+) -> Result<Vec<Vec<Inline>>, CitationError> {
+    let mut entries: HashMap<&str, (Entry, Arc<IndependentStyle>)> = HashMap::new();
     for (_, citation) in citations {
         if entries.contains_key(citation.source.as_str()) {
             continue;
@@ -172,14 +196,19 @@ pub fn format_notes_uncached(
                 id: citation.source.clone(),
                 message: "it is not in the evidence library".into(),
             })?;
-        entries.insert(&source.id, to_entry(source, language)?);
+        let entry = to_entry(source, language)?;
+        let entry_style = match (decide, by_type::Kinds::of(&entry)) {
+            (Decide::ByType, Some(kinds)) => by_type::decided(&style.name, &style.style, kinds),
+            _ => style.style.clone(),
+        };
+        entries.insert(&source.id, (entry, entry_style));
     }
     let code = locale_code(language);
     let locales = locales_for(&code);
     let locale = Some(code);
     let mut driver = BibliographyDriver::new();
     for (note_number, citation) in citations {
-        let entry = &entries[citation.source.as_str()];
+        let (entry, entry_style) = &entries[citation.source.as_str()];
         let locator = citation.pinpoint.as_deref().map(|p| {
             SpecificLocator(
                 hayagriva::citationberg::taxonomy::Locator::Custom,
@@ -188,7 +217,7 @@ pub fn format_notes_uncached(
         });
         driver.citation(CitationRequest::new(
             vec![CitationItem::with_locator(entry, locator)],
-            &style.style,
+            entry_style,
             locale.clone(),
             &locales,
             Some(*note_number),
@@ -421,6 +450,85 @@ mod tests {
             "lib.json",
         )
         .unwrap()
+    }
+
+    /// Deciding type tests ahead must not change a single note: every
+    /// bundled independent style, every kind of source (with and without
+    /// authors, container, number, place), first, ibid and later citations
+    /// with and without pinpoints, in English and in French.
+    #[test]
+    fn styles_decided_by_type_print_the_same_notes() {
+        let shipped = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/evidence/library.json"),
+        )
+        .unwrap();
+        let mut value: Value = serde_json::from_str(&shipped).unwrap();
+        let sources = value["sources"].as_array_mut().unwrap();
+        let kinds = [
+            "press-release",
+            "news-article",
+            "blog-post",
+            "report",
+            "guidance",
+            "legal-text",
+            "proxy-filing",
+            "web-page",
+        ];
+        for (i, kind) in kinds.iter().enumerate() {
+            sources.push(json!({
+                "id": format!("bare-{kind}"), "type": kind, "title": format!("A {kind} without details"),
+            }));
+            sources.push(json!({
+                "id": format!("full-{kind}"), "type": kind, "title": format!("A {kind} with every detail"),
+                "authors": ["Doe, Jane", "Roe, Richard"], "publisher": "Some Publisher",
+                "container": "Some Container", "number": format!("No. {i}"), "place": "Geneva",
+                "date": format!("2024-03-0{}", i + 1), "url": "https://example.org/item", "language": "en",
+            }));
+        }
+        let library = Library::parse(&value.to_string(), "library.json").unwrap();
+        let ids: Vec<String> = library.sources.iter().map(|s| s.id.clone()).collect();
+        let mut citations = Vec::new();
+        for (i, id) in ids.iter().enumerate() {
+            citations.push(Citation {
+                source: id.clone(),
+                pinpoint: None,
+            });
+            citations.push(Citation {
+                source: id.clone(),
+                pinpoint: Some(format!("p. {i}")),
+            });
+        }
+        for id in ids.iter().step_by(3) {
+            citations.push(Citation {
+                source: id.clone(),
+                pinpoint: Some("12–14".into()),
+            });
+        }
+        let numbered: Vec<(usize, &Citation)> = citations
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (i + 1, c))
+            .collect();
+        let mut compared = 0;
+        for archived in ArchivedStyle::all() {
+            let name = archived.names()[0];
+            let Ok(style) = CitationStyle::by_name(name) else {
+                continue;
+            };
+            for language in ["en-US", "fr-FR"] {
+                let plain = format_notes_with(&numbered, &library, &style, language, Decide::Never)
+                    .unwrap();
+                let decided =
+                    format_notes_with(&numbered, &library, &style, language, Decide::ByType)
+                        .unwrap();
+                assert_eq!(decided, plain, "style {name}, {language}");
+                compared += 1;
+            }
+        }
+        assert!(
+            compared > 40,
+            "only {compared} style and language pairs compared"
+        );
     }
 
     #[test]
