@@ -79,6 +79,12 @@ pub struct Claim {
     /// (`YYYY-MM-DD`), printed in the evidence report.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub checked: Option<String>,
+    /// The day the claim was last known to hold (`YYYY-MM-DD`), for claims
+    /// that go stale (a death toll, "has not disclosed", "is ongoing"):
+    /// documents print it with the claim, and a check warns when a draft is
+    /// dated more than six months later.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
 }
 
 /// Words exactly as the source has them.
@@ -188,6 +194,14 @@ impl Library {
                         "source `{}`, claim `{}`: the claim has no text",
                         source.id, claim.id
                     ));
+                }
+                if let Some(as_of) = &claim.as_of {
+                    if crate::text::parse_date(as_of).is_none() {
+                        return Err(format!(
+                            "source `{}`, claim `{}`: as of `{as_of}` is not YYYY-MM-DD",
+                            source.id, claim.id
+                        ));
+                    }
                 }
                 if let Some(checked) = &claim.checked {
                     if crate::text::parse_date(checked).is_none() {

@@ -181,6 +181,14 @@ fn claim_blocks(claim: &Claim, language: &str) -> Vec<Block> {
             "No verbatim quotation is recorded for this claim.",
         )])),
     }
+    if let Some(as_of) = &claim.as_of {
+        blocks.push(Block::Paragraph(vec![
+            Inline::Strong(vec![text("Held as of: ")]),
+            text(&format!(
+                "{as_of} (the documents print this day with the claim; it can go stale)"
+            )),
+        ]));
+    }
     blocks.push(Block::Paragraph(vec![
         Inline::Strong(vec![text("Last checked: ")]),
         text(claim.checked.as_deref().unwrap_or("not recorded")),

@@ -12,6 +12,17 @@ pub fn years_after(date: Date, years: i32) -> Date {
         .unwrap_or(date)
 }
 
+/// The same day `months` months later, or the month's last day when it is
+/// shorter (31 August + 6 months = 28 or 29 February).
+pub fn months_after(date: Date, months: u8) -> Date {
+    let index = date.year() * 12 + i32::from(u8::from(date.month())) - 1 + i32::from(months);
+    let year = index.div_euclid(12);
+    // `rem_euclid(12) + 1` is always a month number, 1 to 12.
+    let month = Month::try_from((index.rem_euclid(12) + 1) as u8).unwrap_or(date.month());
+    let day = date.day().min(time::util::days_in_month(month, year));
+    Date::from_calendar_date(year, month, day).unwrap_or(date)
+}
+
 pub fn is_weekend(date: Date) -> bool {
     matches!(date.weekday(), Weekday::Saturday | Weekday::Sunday)
 }

@@ -34,6 +34,7 @@ struct ClaimText {
     translation_language: String,
     translated_by: String,
     checked: String,
+    as_of: String,
 }
 
 impl ClaimText {
@@ -51,6 +52,7 @@ impl ClaimText {
             translation_language: translation.map(|t| t.language.clone()).unwrap_or_default(),
             translated_by: translation.map(|t| t.by.clone()).unwrap_or_default(),
             checked: claim.checked.clone().unwrap_or_default(),
+            as_of: claim.as_of.clone().unwrap_or_default(),
         }
     }
 
@@ -97,6 +99,7 @@ impl ClaimText {
             pinpoint: some(&self.pinpoint),
             quote,
             checked: some(&self.checked),
+            as_of: some(&self.as_of),
         })
     }
 }
@@ -328,6 +331,7 @@ fn ClaimEditor(
             {part("translation-language", "Language of the translation", claim.translation_language.clone(), |c, v| c.translation_language = v, false)}
             {part("translated-by", "Translated by", claim.translated_by.clone(), |c, v| c.translated_by = v, false)}
             {part("checked", "Last checked against the source (YYYY-MM-DD)", claim.checked.clone(), |c, v| c.checked = v, false)}
+            {part("as-of", "True as of (YYYY-MM-DD), for a claim that can go stale: a toll, “has not disclosed”, “is ongoing”", claim.as_of.clone(), |c, v| c.as_of = v, false)}
             <button type="button" on:click=move |_| claims.update(|c| { c.remove(index); })>"Remove this claim"</button>
         </div>
     }

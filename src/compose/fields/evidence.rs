@@ -28,7 +28,8 @@ impl EvidenceLookup for Library {
         let quote = claim.and_then(|c| c.quote.as_ref());
         Ok(json!({
             "id": source.id,
-            "claim": claim.map(|c| c.text_in(language)),
+            "claim": claim.map(|c| dated(c.text_in(language), c.as_of.as_deref(), language)),
+            "as_of": claim.and_then(|c| c.as_of.clone()),
             "pinpoint": claim.and_then(|c| c.pinpoint.clone()),
             "quote": quote.map(|q| q.text.clone()),
             "quote_language": quote.map(|q| q.language.clone()),
@@ -41,9 +42,52 @@ impl EvidenceLookup for Library {
     }
 }
 
+/// A claim that can go stale with the day it held, before its final full
+/// stop — "… (as of 10 October 2025)." — so that every template prints it
+/// wherever it puts the claim.
+fn dated(text: &str, as_of: Option<&str>, language: &str) -> String {
+    let Some(day) = as_of.and_then(|d| crate::compose::filters::date(language, d, None).ok())
+    else {
+        return text.to_owned();
+    };
+    let phrase = if language.split('-').next() == Some("fr") {
+        format!("au {day}")
+    } else {
+        format!("as of {day}")
+    };
+    let text = text.trim_end();
+    match text.strip_suffix('.') {
+        Some(body) => format!("{body} ({phrase})."),
+        None => format!("{text} ({phrase})"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_claim_that_can_go_stale_prints_the_day_it_held() {
+        let lib = Library::parse(
+            r#"{"sources":[{"id":"s","type":"report","title":"T","claims":[{"id":"c","as_of":"2025-10-10","text":{"en":"The toll is 67,000.","fr":"Le bilan est de 67 000"}}]}]}"#,
+            "x",
+        )
+        .unwrap();
+        let nbsp = '\u{a0}';
+        assert_eq!(
+            lib.expand("s#c", "en-GB").unwrap()["claim"],
+            format!("The toll is 67,000 (as of 10{nbsp}October 2025).")
+        );
+        assert_eq!(
+            lib.expand("s#c", "en-US").unwrap()["claim"],
+            format!("The toll is 67,000 (as of October{nbsp}10, 2025).")
+        );
+        assert_eq!(
+            lib.expand("s#c", "fr").unwrap()["claim"],
+            format!("Le bilan est de 67 000 (au 10{nbsp}octobre{nbsp}2025)")
+        );
+        assert_eq!(lib.expand("s#c", "fr").unwrap()["as_of"], "2025-10-10");
+    }
 
     #[test]
     fn expands_a_claim_reference_in_the_drafts_language() {

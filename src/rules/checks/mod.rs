@@ -102,8 +102,11 @@ pub fn dismiss(findings: &mut [Finding], id: &str, reason: &str) -> Result<(), S
 }
 
 pub fn check(draft: &Draft, today: Date) -> Result<Vec<Finding>, CheckError> {
+    // The day the draft goes out: its submission date when it has one.
+    let filing_date =
+        role_date(draft, &draft.template.front.checks.submission_date).unwrap_or(today);
     let Some(jurisdiction) = draft.template.front.jurisdiction.as_deref() else {
-        return Ok(vec![Finding::new(
+        let mut findings = vec![Finding::new(
             "rules/no-jurisdiction",
             Severity::Info,
             "No filing rules",
@@ -112,16 +115,17 @@ pub fn check(draft: &Draft, today: Date) -> Result<Vec<Finding>, CheckError> {
                 draft.template.id()
             ),
             "template front matter `jurisdiction`",
-        )]);
+        )];
+        findings.extend(shared::stale_claims(draft, filing_date));
+        return Ok(findings);
     };
     let jurisdiction: Jurisdiction = jurisdiction.parse().map_err(CheckError::Jurisdiction)?;
-    let filing_date =
-        role_date(draft, &draft.template.front.checks.submission_date).unwrap_or(today);
     let mut findings = match jurisdiction {
         Jurisdiction::UsSec14a8 => us::sec_14a8(draft, filing_date)?,
         Jurisdiction::UkCa2006S338 => uk::check(draft, filing_date)?,
         Jurisdiction::FrCodeCommerce => fr::check(draft, filing_date)?,
     };
+    findings.extend(shared::stale_claims(draft, filing_date));
     findings.extend(shared::instructions_left(draft.document));
     Ok(findings)
 }

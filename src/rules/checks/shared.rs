@@ -193,3 +193,154 @@ pub(super) fn instructions_left(document: &crate::document::Document) -> Option<
         "the template's default text",
     ))
 }
+
+/// Claims that can go stale — the library gives each the day it held — in a
+/// draft dated more than six months after that day. The library states them
+/// in the present tense ("has not disclosed", "is ongoing"), so the drafter
+/// is asked to check that each still holds. No finding when the draft states
+/// no such claim.
+pub(crate) fn stale_claims(draft: &Draft, dated: Date) -> Option<Finding> {
+    let mut claims = Vec::new();
+    for answer in draft.answers.values() {
+        dated_claims(answer, &mut claims);
+    }
+    if claims.is_empty() {
+        return None;
+    }
+    let stale: Vec<String> = claims
+        .iter()
+        .filter(|(_, held)| crate::rules::calendar::months_after(*held, 6) < dated)
+        .map(|(claim, held)| format!("“{}” (as of {})", excerpt(claim), long_date(*held)))
+        .collect();
+    let (severity, reason) = if stale.is_empty() {
+        (
+            Severity::Passed,
+            format!(
+                "{} that can go stale, each held within six months of this draft ({}).",
+                plural(claims.len(), "claim"),
+                long_date(dated)
+            ),
+        )
+    } else {
+        (
+            Severity::Warning,
+            format!(
+                "This draft ({}) states in the present tense {} that held more than six months earlier: {}. Check that each still holds, then update the claim in the evidence library, or say in your own words what was true then.",
+                long_date(dated),
+                plural(stale.len(), "claim"),
+                stale.join("; ")
+            ),
+        )
+    };
+    Some(Finding::new(
+        "evidence/stale-claims",
+        severity,
+        "Dated claims still hold",
+        reason,
+        "the “as of” day of each claim in the evidence library",
+    ))
+}
+
+/// Every expanded evidence answer (an object with a `claim` and its
+/// `as_of`), however deep in lists and groups.
+fn dated_claims(value: &Value, found: &mut Vec<(String, Date)>) {
+    match value {
+        Value::Object(object) => {
+            let claim = object.get("claim").and_then(Value::as_str);
+            let held = object
+                .get("as_of")
+                .and_then(Value::as_str)
+                .and_then(parse_date);
+            if let (Some(claim), Some(held)) = (claim, held) {
+                found.push((claim.to_owned(), held));
+            } else {
+                object.values().for_each(|v| dated_claims(v, found));
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|v| dated_claims(v, found)),
+        _ => {}
+    }
+}
+
+/// The claim's first words, enough to recognise it in a finding, without
+/// the day it held that the documents print after it (the finding gives it).
+fn excerpt(claim: &str) -> String {
+    const WORDS: usize = 12;
+    let claim = [" (as of ", " (au "]
+        .iter()
+        .filter_map(|printed| claim.rfind(printed))
+        .min()
+        .map_or(claim, |at| &claim[..at]);
+    let words: Vec<&str> = claim.trim_end_matches('.').split_whitespace().collect();
+    if words.len() <= WORDS {
+        words.join(" ")
+    } else {
+        format!("{}…", words[..WORDS].join(" "))
+    }
+}
+
+fn plural(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{check_text, severity_of, Severity};
+    use serde_json::json;
+
+    const LETTER: &str = "---\nid: letter\ntitle: Letter\nkind: engagement-letter\nlanguage: en\nfields:\n  - id: sent\n    label: Sent\n    type: date\nchecks:\n  submission_date: sent\n---\nx";
+
+    #[test]
+    fn a_claim_that_held_more_than_six_months_before_the_draft_is_warned_about() {
+        let facts = json!([
+            { "claim": "Company X has not publicly disclosed its review (as of 10 October 2025).", "as_of": "2025-10-10" },
+            { "claim": "A claim that does not go stale." }
+        ]);
+        let within = check_text(LETTER, "x", json!({ "sent": "2026-04-10", "facts": facts }));
+        assert_eq!(
+            severity_of(&within, "evidence/stale-claims"),
+            Severity::Passed
+        );
+        let later = check_text(LETTER, "x", json!({ "sent": "2026-04-11", "facts": facts }));
+        let finding = later
+            .iter()
+            .find(|f| f.id == "evidence/stale-claims")
+            .unwrap();
+        assert_eq!(finding.severity, Severity::Warning);
+        assert!(
+            finding.reason.contains(
+                "“Company X has not publicly disclosed its review” (as of Friday 10 October 2025)"
+            ) && finding.reason.contains("Saturday 11 April 2026"),
+            "{}",
+            finding.reason
+        );
+    }
+
+    #[test]
+    fn a_draft_without_dated_claims_gets_no_finding_about_them() {
+        let findings = check_text(LETTER, "x", json!({ "facts": [{ "claim": "Timeless." }] }));
+        assert!(findings.iter().all(|f| f.id != "evidence/stale-claims"));
+    }
+
+    #[test]
+    fn six_months_after_the_end_of_a_long_month_is_the_end_of_a_short_one() {
+        use crate::rules::calendar::months_after;
+        use time::macros::date;
+        assert_eq!(
+            months_after(date!(2025 - 08 - 31), 6),
+            date!(2026 - 02 - 28)
+        );
+        assert_eq!(
+            months_after(date!(2025 - 10 - 10), 6),
+            date!(2026 - 04 - 10)
+        );
+        assert_eq!(
+            months_after(date!(2023 - 08 - 31), 6),
+            date!(2024 - 02 - 29)
+        );
+    }
+}
