@@ -181,7 +181,7 @@ pub fn lines(value: &str) -> String {
         .join("\\\n")
 }
 
-fn primary(language: &str) -> &str {
+pub(crate) fn primary(language: &str) -> &str {
     language.split('-').next().unwrap_or(language)
 }
 

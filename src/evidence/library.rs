@@ -95,6 +95,13 @@ pub struct Quote {
     pub language: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub translation: Option<Translation>,
+    /// The language the words were first said in, when the source gives them
+    /// in its own translation (a French edition quoting someone who spoke
+    /// English). A document in that language never quotes them: translated
+    /// back, they would not be the speaker's words. It states the claim,
+    /// which attributes them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rendering_of: Option<String>,
 }
 
 /// A translation is never the source's words: `by` says whose it is.
@@ -194,6 +201,14 @@ impl Library {
                         "source `{}`, claim `{}`: the claim has no text",
                         source.id, claim.id
                     ));
+                }
+                if let Some(first) = claim.quote.as_ref().and_then(|q| q.rendering_of.as_ref()) {
+                    if !crate::document::is_language_tag(first) {
+                        return Err(format!(
+                            "source `{}`, claim `{}`: the quote renders words first said in `{first}`, which is not a language tag such as `en`",
+                            source.id, claim.id
+                        ));
+                    }
                 }
                 if let Some(as_of) = &claim.as_of {
                     if crate::text::parse_date(as_of).is_none() {

@@ -162,6 +162,11 @@ fn claim_blocks(claim: &Claim, language: &str) -> Vec<Block> {
                 blocks: vec![Block::Paragraph(vec![text(&quote.text)])],
                 language: Some(quote.language.clone()),
             });
+            if let Some(first) = &quote.rendering_of {
+                blocks.push(Block::Paragraph(vec![text(&format!(
+                    "The source gives these words in its own translation; they were first said in `{first}`, so documents in that language state the claim instead of quoting them."
+                ))]));
+            }
             if let Some(translation) = &quote.translation {
                 let whose = if translation.by == "drafter" {
                     "the drafter's translation, not the source's".to_owned()

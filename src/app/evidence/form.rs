@@ -33,6 +33,7 @@ struct ClaimText {
     translation: String,
     translation_language: String,
     translated_by: String,
+    rendering_of: String,
     checked: String,
     as_of: String,
 }
@@ -51,6 +52,9 @@ impl ClaimText {
             translation: translation.map(|t| t.text.clone()).unwrap_or_default(),
             translation_language: translation.map(|t| t.language.clone()).unwrap_or_default(),
             translated_by: translation.map(|t| t.by.clone()).unwrap_or_default(),
+            rendering_of: quote
+                .and_then(|q| q.rendering_of.clone())
+                .unwrap_or_default(),
             checked: claim.checked.clone().unwrap_or_default(),
             as_of: claim.as_of.clone().unwrap_or_default(),
         }
@@ -90,6 +94,7 @@ impl ClaimText {
                     text: quote,
                     language,
                     translation,
+                    rendering_of: some(&self.rendering_of),
                 })
             }
         };
@@ -330,6 +335,7 @@ fn ClaimEditor(
             {part("translation", "Translation of the quote", claim.translation.clone(), |c, v| c.translation = v, true)}
             {part("translation-language", "Language of the translation", claim.translation_language.clone(), |c, v| c.translation_language = v, false)}
             {part("translated-by", "Translated by", claim.translated_by.clone(), |c, v| c.translated_by = v, false)}
+            {part("rendering-of", "If the source quotes words first said in another language, that language (e.g. en): documents in it will not quote them", claim.rendering_of.clone(), |c, v| c.rendering_of = v, false)}
             {part("checked", "Last checked against the source (YYYY-MM-DD)", claim.checked.clone(), |c, v| c.checked = v, false)}
             {part("as-of", "True as of (YYYY-MM-DD), for a claim that can go stale: a toll, “has not disclosed”, “is ongoing”", claim.as_of.clone(), |c, v| c.as_of = v, false)}
             <button type="button" on:click=move |_| claims.update(|c| { c.remove(index); })>"Remove this claim"</button>

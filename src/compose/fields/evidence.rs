@@ -4,6 +4,7 @@
 use serde_json::{json, Value};
 
 use super::check::EvidenceLookup;
+use crate::compose::filters::primary;
 use crate::evidence::Library;
 
 impl EvidenceLookup for Library {
@@ -25,7 +26,17 @@ impl EvidenceLookup for Library {
             ),
             None => source.claims.first(),
         };
-        let quote = claim.and_then(|c| c.quote.as_ref());
+        // Words the source gives in its own translation are not quoted in a
+        // document in the language they were first said in: the claim,
+        // which attributes them, stands alone.
+        let first_said_here = |q: &&crate::evidence::Quote| {
+            q.rendering_of
+                .as_deref()
+                .is_some_and(|first| primary(first) == primary(language))
+        };
+        let quote = claim
+            .and_then(|c| c.quote.as_ref())
+            .filter(|q| !first_said_here(q));
         Ok(json!({
             "id": source.id,
             "claim": claim.map(|c| dated(c.text_in(language), c.as_of.as_deref(), language)),
@@ -50,7 +61,7 @@ fn dated(text: &str, as_of: Option<&str>, language: &str) -> String {
     else {
         return text.to_owned();
     };
-    let phrase = if language.split('-').next() == Some("fr") {
+    let phrase = if primary(language) == "fr" {
         format!("au {day}")
     } else {
         format!("as of {day}")
@@ -87,6 +98,19 @@ mod tests {
             format!("Le bilan est de 67 000 (au 10{nbsp}octobre{nbsp}2025)")
         );
         assert_eq!(lib.expand("s#c", "fr").unwrap()["as_of"], "2025-10-10");
+    }
+
+    #[test]
+    fn words_first_said_in_the_documents_language_are_not_quoted_back() {
+        let lib = Library::parse(
+            r#"{"sources":[{"id":"s","type":"report","title":"T","claims":[{"id":"c","text":{"en":"She called it a first step.","fr":"Elle y voit un premier pas."},"quote":{"text":"Un premier pas","language":"fr","rendering_of":"en","translation":{"text":"A first step","language":"en","by":"drafter"}}}]}]}"#,
+            "x",
+        )
+        .unwrap();
+        let english = lib.expand("s#c", "en-US").unwrap();
+        assert_eq!(english["claim"], "She called it a first step.");
+        assert!(english["quote"].is_null() && english["translation"].is_null());
+        assert_eq!(lib.expand("s#c", "fr").unwrap()["quote"], "Un premier pas");
     }
 
     #[test]
