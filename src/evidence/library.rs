@@ -202,6 +202,8 @@ impl Library {
                         source.id, claim.id
                     ));
                 }
+                // Libraries are validated where they are loaded, on the server.
+                #[cfg(feature = "ssr")]
                 if let Some(first) = claim.quote.as_ref().and_then(|q| q.rendering_of.as_ref()) {
                     if !crate::document::is_language_tag(first) {
                         return Err(format!(

@@ -6,6 +6,9 @@
 //! declarations themselves are in [`schema`]. Also built for the browser.
 
 mod check;
+// How the server's evidence library answers evidence questions; the browser
+// checks answers without the library.
+#[cfg(feature = "ssr")]
 mod evidence;
 mod normalize;
 mod schema;
