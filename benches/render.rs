@@ -61,6 +61,26 @@ fn pipeline(c: &mut Criterion) {
             render::render(&entry.template, &answers, &library, &style, Format::Docx).unwrap()
         })
     });
+    // What a drafter waits for after editing a cited source: the notes cache
+    // misses (each iteration renames a cited source), the decided styles do not.
+    let cited = composed.citations[0].source.clone();
+    let mut edits = 0u64;
+    c.bench_function("proposal/first render with new citations, to docx", |b| {
+        b.iter_batched(
+            || {
+                edits += 1;
+                let mut edited = library.clone();
+                if let Some(source) = edited.sources.iter_mut().find(|s| s.id == cited) {
+                    source.title = format!("{} ({edits})", source.title);
+                }
+                edited
+            },
+            |edited| {
+                render::render(&entry.template, &answers, &edited, &style, Format::Docx).unwrap()
+            },
+            criterion::BatchSize::SmallInput,
+        )
+    });
     c.bench_function("proposal/whole pipeline to pdf", |b| {
         b.iter(|| render::render(&entry.template, &answers, &library, &style, Format::Pdf).unwrap())
     });
