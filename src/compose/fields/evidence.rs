@@ -4,7 +4,7 @@
 use serde_json::{json, Value};
 
 use super::check::EvidenceLookup;
-use crate::compose::filters::primary;
+use crate::compose::filters::{date, primary};
 use crate::evidence::Library;
 
 impl EvidenceLookup for Library {
@@ -57,8 +57,7 @@ impl EvidenceLookup for Library {
 /// stop — "… (as of 10 October 2025)." — so that every template prints it
 /// wherever it puts the claim.
 fn dated(text: &str, as_of: Option<&str>, language: &str) -> String {
-    let Some(day) = as_of.and_then(|d| crate::compose::filters::date(language, d, None).ok())
-    else {
+    let Some(day) = as_of.and_then(|d| date(language, d, None).ok()) else {
         return text.to_owned();
     };
     let phrase = if primary(language) == "fr" {

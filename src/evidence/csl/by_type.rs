@@ -152,12 +152,14 @@ static DECIDED: LazyLock<Mutex<DecidedStyles>> = LazyLock::new(Default::default)
 /// macros up by a linear search).
 pub fn decided(name: &str, style: &IndependentStyle, kinds: Kinds) -> Arc<IndependentStyle> {
     let key = (name.to_owned(), kinds);
-    let mut cache = DECIDED
+    let cache = DECIDED
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
     if let Some(found) = cache.get(&key) {
         return found.clone();
     }
+    // Copied without the lock: renders of other kinds need not wait.
+    drop(cache);
     let reachable = reachable_macros(style, kinds);
     let mut citation = style.citation.clone();
     citation.layout.elements = decided_elements(&style.citation.layout.elements, kinds);
@@ -184,12 +186,13 @@ pub fn decided(name: &str, style: &IndependentStyle, kinds: Kinds) -> Arc<Indepe
             .collect(),
         locale: style.locale.clone(),
     };
-    let copy = Arc::new(copy);
+    let mut cache = DECIDED
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     if cache.len() >= CACHE_SIZE {
         cache.clear();
     }
-    cache.insert(key, copy.clone());
-    copy
+    cache.entry(key).or_insert_with(|| Arc::new(copy)).clone()
 }
 
 /// The macros an entry of `kinds` can reach: from the layouts and sort keys,
