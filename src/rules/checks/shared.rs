@@ -235,7 +235,7 @@ pub(crate) fn stale_claims(draft: &Draft, dated: Date) -> Option<Finding> {
     Some(Finding::new(
         "evidence/stale-claims",
         severity,
-        "Dated claims still hold",
+        "Dated claims",
         reason,
         "the “as of” day of each claim in the evidence library",
     ))
