@@ -241,19 +241,11 @@ fn reachable_macros(style: &IndependentStyle, kinds: Kinds) -> HashSet<&str> {
                 }
             }
             LayoutRenderingElement::Choose(choose) => {
-                let mut settled = false;
-                for branch in choose.branches() {
-                    match judge(branch, kinds) {
-                        Outcome::Never => {}
-                        Outcome::Open { .. } => pending.extend(&branch.children),
-                        Outcome::Always => {
-                            pending.extend(&branch.children);
-                            settled = true;
-                            break;
-                        }
-                    }
+                let (live, otherwise) = live_branches(choose, kinds);
+                for (branch, _) in live {
+                    pending.extend(&branch.children);
                 }
-                if let (false, Some(otherwise)) = (settled, &choose.otherwise) {
+                if let Some(otherwise) = otherwise {
                     pending.extend(&otherwise.children);
                 }
             }
@@ -317,16 +309,37 @@ enum Outcome {
     },
 }
 
-/// Keeps the branches that can still match, in order, up to the first that
-/// always does; the processor takes the first branch that matches, then the
-/// `else`, so leaving out branches that never match changes nothing.
-fn decided_choose(choose: &Choose, kinds: Kinds) -> Choose {
-    let mut kept = Vec::new();
-    let mut settled = false;
+/// The branches of `choose` an entry of `kinds` may still take, in order, up
+/// to the first that always matches, each with its outcome; and the `else`,
+/// unless a branch always matches. The processor takes the first branch that
+/// matches, then the `else`, so leaving out the others changes nothing.
+fn live_branches(
+    choose: &Choose,
+    kinds: Kinds,
+) -> (Vec<(&ChooseBranch, Outcome)>, Option<&ElseBranch>) {
+    let mut live = Vec::new();
     for branch in choose.branches() {
-        match judge(branch, kinds) {
+        let outcome = judge(branch, kinds);
+        match outcome {
             Outcome::Never => {}
-            Outcome::Open { without_types } => kept.push(ChooseBranch {
+            Outcome::Open { .. } => live.push((branch, outcome)),
+            Outcome::Always => {
+                live.push((branch, outcome));
+                return (live, None);
+            }
+        }
+    }
+    (live, choose.otherwise.as_ref())
+}
+
+/// A copy of `choose` with only its live branches: a branch that always
+/// matches loses its tests, one whose type test no longer matters loses that.
+fn decided_choose(choose: &Choose, kinds: Kinds) -> Choose {
+    let (live, otherwise) = live_branches(choose, kinds);
+    let mut kept: Vec<ChooseBranch> = live
+        .into_iter()
+        .map(|(branch, outcome)| match outcome {
+            Outcome::Open { without_types } => ChooseBranch {
                 disambiguate: branch.disambiguate,
                 is_numeric: branch.is_numeric.clone(),
                 is_uncertain_date: branch.is_uncertain_date.clone(),
@@ -340,20 +353,16 @@ fn decided_choose(choose: &Choose, kinds: Kinds) -> Choose {
                 variable: branch.variable.clone(),
                 match_: branch.match_,
                 children: decided_elements(&branch.children, kinds),
-            }),
-            Outcome::Always => {
-                kept.push(unconditional(decided_elements(&branch.children, kinds)));
-                settled = true;
-                break;
+            },
+            // `live_branches` keeps no branch that never matches.
+            Outcome::Always | Outcome::Never => {
+                unconditional(decided_elements(&branch.children, kinds))
             }
-        }
-    }
-    let mut otherwise = match (settled, &choose.otherwise) {
-        (false, Some(otherwise)) => Some(ElseBranch {
-            children: decided_elements(&otherwise.children, kinds),
-        }),
-        _ => None,
-    };
+        })
+        .collect();
+    let mut otherwise = otherwise.map(|otherwise| ElseBranch {
+        children: decided_elements(&otherwise.children, kinds),
+    });
     if kept.is_empty() {
         // No branch left: the else branch always prints, or, without one,
         // nothing does, as an empty branch that always matches.
