@@ -113,6 +113,7 @@ fn preview(c: &mut Criterion) {
                     &style,
                     today,
                     None,
+                    resolution_studio::i18n::Lang::En,
                 );
                 assert!(shown.error.is_none());
                 shown

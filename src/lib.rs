@@ -23,6 +23,7 @@ pub mod drafts;
 pub mod evidence;
 #[cfg(feature = "ssr")]
 pub mod export;
+pub mod i18n;
 #[cfg(feature = "ssr")]
 pub mod render;
 #[cfg(feature = "ssr")]

@@ -124,6 +124,8 @@ pub struct Caller {
     pub org_slug: String,
     pub org_name: String,
     pub org_kind: OrgKind,
+    /// The interface language they chose, if they did.
+    pub language: Option<crate::i18n::Lang>,
 }
 
 impl Caller {

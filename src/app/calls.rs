@@ -66,6 +66,14 @@ pub fn ours(what: &str, error: &dyn std::fmt::Display) -> AppError {
     }
 }
 
+/// The language the request's pages are in (`runtime::language`); server
+/// functions word their messages and check findings in it.
+pub fn language() -> crate::i18n::Lang {
+    use_context::<axum::http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<crate::i18n::Lang>().copied())
+        .unwrap_or_default()
+}
+
 /// The signed-in caller, if the request has one.
 pub fn signed_in() -> Option<Caller> {
     use_context::<axum::http::request::Parts>()

@@ -9,6 +9,7 @@ pub mod campaigns;
 pub mod drafts;
 pub mod error;
 pub mod evidence;
+pub mod i18n;
 mod lazy;
 pub mod templates;
 
@@ -17,13 +18,16 @@ use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{Lazy, ParamSegment, SsrMode, StaticSegment};
 
+use crate::tr;
+
 pub use crate::templates::summary::TemplateSummary;
 
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let lang = i18n::use_lang();
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang=lang.code()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -43,23 +47,25 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    let lang = i18n::provide_lang();
     view! {
-        <Title text="Resolution Studio"/>
+        <Title text=tr!(lang, "site-name")/>
         <Router>
             <header class="site-header">
-                <a class="brand" href="/">"Resolution Studio"</a>
-                <nav aria-label="Main">
-                    <a href="/">"Templates"</a>
-                    <a href="/drafts">"Drafts"</a>
-                    <a href="/campaigns">"Campaigns"</a>
-                    <a href="/evidence">"Evidence"</a>
-                    <a href="/library">"Template library"</a>
-                    <a href="/account">"Account"</a>
+                <a class="brand" href="/">{tr!(lang, "site-name")}</a>
+                <nav aria-label=tr!(lang, "nav-label")>
+                    <a href="/">{tr!(lang, "nav-templates")}</a>
+                    <a href="/drafts">{tr!(lang, "nav-drafts")}</a>
+                    <a href="/campaigns">{tr!(lang, "nav-campaigns")}</a>
+                    <a href="/evidence">{tr!(lang, "nav-evidence")}</a>
+                    <a href="/library">{tr!(lang, "nav-library")}</a>
+                    <a href="/account">{tr!(lang, "nav-account")}</a>
                 </nav>
+                <i18n::LanguageSwitch/>
                 <account::AccountMenu/>
             </header>
             <main id="main">
-                <Routes fallback=|| view! { <p class="not-found">"There is no page at this address."</p> }>
+                <Routes fallback=move || view! { <p class="not-found">{tr!(lang, "page-not-found")}</p> }>
                     <Route path=StaticSegment("") view=templates::TemplatesPage/>
                     <Route path=StaticSegment("drafts") view=drafts::DraftsPage/>
                     // Pages of one organisation's thing render whole before answering,

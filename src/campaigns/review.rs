@@ -15,6 +15,7 @@ use crate::drafts::campaign::{check_members, Member};
 use crate::drafts::preview::item;
 use crate::drafts::DraftSummary;
 use crate::evidence::{CitationStyle, Library};
+use crate::i18n::Lang;
 use crate::rules::checks::Severity;
 use crate::rules::{deadline, params, Jurisdiction};
 
@@ -32,6 +33,7 @@ pub fn review(
     library: &Library,
     style: &CitationStyle,
     today: Date,
+    lang: Lang,
 ) -> CampaignPage {
     let members: Vec<Member> = documents
         .iter()
@@ -42,7 +44,7 @@ pub fn review(
             answers: d.answers.clone(),
         })
         .collect();
-    let checked = check_members(members, library, style, today);
+    let checked = check_members(members, library, style, today, lang);
     let mut cofilers: Vec<String> = Vec::new();
     let mut pages = Vec::with_capacity(documents.len());
     for (index, document) in documents.into_iter().enumerate() {
@@ -54,7 +56,7 @@ pub fn review(
             .filter(|(i, d)| *i != index && crate::rules::campaign::looks_at(d.kind))
             .map(|(_, d)| d.clone())
             .collect();
-        let across = crate::rules::campaign::check(this, &others);
+        let across = crate::rules::campaign::check(this, &others, lang);
         let count = |severity: Severity| {
             this.findings
                 .iter()

@@ -144,6 +144,13 @@ pub struct CheckArgs {
     /// Only warnings can be dismissed; a failed check cannot.
     #[arg(long, value_name = "ID=REASON")]
     pub dismiss: Vec<String>,
+    /// The language of the findings: en or fr.
+    #[arg(long, default_value = "en", value_parser = parse_lang)]
+    pub lang: crate::i18n::Lang,
+}
+
+fn parse_lang(text: &str) -> Result<crate::i18n::Lang, String> {
+    crate::i18n::Lang::parse(text).ok_or_else(|| format!("no findings in `{text}`: use en or fr"))
 }
 
 #[derive(Debug, clap::Args)]
@@ -425,6 +432,7 @@ pub fn check(config: &Config, args: &CheckArgs) -> Result<(), CliError> {
         template: &entry.template,
         answers: &checked.0,
         document: &document,
+        lang: args.lang,
     };
     let mut findings = checks::check(&draft, today).map_err(CliError::from)?;
     for dismissal in &args.dismiss {

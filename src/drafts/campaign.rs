@@ -10,6 +10,7 @@ use time::Date;
 use super::company_name;
 use crate::compose::Template;
 use crate::evidence::{CitationStyle, Library};
+use crate::i18n::Lang;
 use crate::rules::campaign::CampaignDraft;
 use crate::rules::{checks, Jurisdiction};
 
@@ -81,6 +82,7 @@ pub fn check_members(
     library: &Library,
     style: &CitationStyle,
     today: Date,
+    lang: Lang,
 ) -> Vec<CampaignDraft> {
     members
         .into_iter()
@@ -99,6 +101,7 @@ pub fn check_members(
                     template: &member.template,
                     answers: &preview.answers,
                     document: &preview.document,
+                    lang,
                 };
                 checks::check(&draft, today).ok()
             });

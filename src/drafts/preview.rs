@@ -10,6 +10,7 @@ use time::Date;
 use super::{CheckItem, Preview, SuggestedAnswer, WordCount};
 use crate::compose::{DocumentKind, Template};
 use crate::evidence::{CitationStyle, Library};
+use crate::i18n::Lang;
 use crate::rules::campaign::CampaignDraft;
 use crate::rules::{self, checks, params, Jurisdiction};
 
@@ -24,6 +25,7 @@ pub fn live_preview(
     library: &Library,
     members: Option<Vec<super::campaign::Member>>,
     today: Date,
+    lang: Lang,
 ) -> Result<Preview, crate::evidence::CitationError> {
     let style = CitationStyle::by_name(crate::evidence::DEFAULT_STYLE)?;
     let others = members.map(|members| {
@@ -31,7 +33,7 @@ pub fn live_preview(
             .into_iter()
             .filter(|m| crate::rules::campaign::looks_at(m.template.front.kind))
             .collect();
-        super::campaign::check_members(read, library, &style, today)
+        super::campaign::check_members(read, library, &style, today, lang)
     });
     Ok(preview(
         template,
@@ -41,6 +43,7 @@ pub fn live_preview(
         &style,
         today,
         others.as_deref(),
+        lang,
     ))
 }
 
@@ -55,6 +58,7 @@ pub fn preview(
     style: &CitationStyle,
     today: Date,
     campaign: Option<&[CampaignDraft]>,
+    lang: Lang,
 ) -> Preview {
     let today_text = today.to_string();
     let crate::render::DraftPreview {
@@ -76,6 +80,7 @@ pub fn preview(
         template,
         answers: &checked,
         document: &document,
+        lang,
     };
     let checks = match checks::check(&draft, today) {
         Ok(mut findings) => {
@@ -88,7 +93,7 @@ pub fn preview(
                     checked: true,
                     findings: Vec::new(),
                 };
-                let across = rules::campaign::check(&this, others);
+                let across = rules::campaign::check(&this, others, lang);
                 findings.retain(|f| !across.iter().any(|a| a.id == f.id));
                 findings.extend(across);
             }

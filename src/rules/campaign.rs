@@ -7,6 +7,7 @@
 
 use super::checks::{Finding, Severity};
 use crate::compose::DocumentKind;
+use crate::i18n::Lang;
 
 /// One draft of the campaign, with the findings of its own checks.
 #[derive(Debug, Clone)]
@@ -41,7 +42,7 @@ pub fn looks_at(kind: DocumentKind) -> bool {
 /// Findings for `this` draft given the campaign's other drafts (their
 /// latest saved versions). Only 14a-8 proposals and filing letters have
 /// campaign checks.
-pub fn check(this: &CampaignDraft, others: &[CampaignDraft]) -> Vec<Finding> {
+pub fn check(this: &CampaignDraft, others: &[CampaignDraft], lang: Lang) -> Vec<Finding> {
     match this.kind {
         DocumentKind::Resolution => vec![
             partner_finding(this, others, &LETTER),
@@ -260,14 +261,18 @@ mod tests {
         let read: Vec<CampaignDraft> = all.iter().filter(|d| looks_at(d.kind)).cloned().collect();
         for kind in kinds {
             let this = draft(1, kind, "Fund A");
-            assert_eq!(check(&this, &all), check(&this, &read), "{kind:?}");
+            assert_eq!(
+                check(&this, &all, Lang::En),
+                check(&this, &read, Lang::En),
+                "{kind:?}"
+            );
         }
     }
 
     #[test]
     fn a_proposal_needs_a_sound_letter() {
         let proposal = draft(1, DocumentKind::Resolution, "Fund A");
-        let found = check(&proposal, &[]);
+        let found = check(&proposal, &[], Lang::En);
         assert_eq!(severity(&found, "14a8/campaign-letter"), Severity::Warning);
 
         let mut letter = draft(2, DocumentKind::FilingLetter, "Fund A");
@@ -278,7 +283,7 @@ mod tests {
             String::new(),
             "",
         ));
-        let found = check(&proposal, std::slice::from_ref(&letter));
+        let found = check(&proposal, std::slice::from_ref(&letter), Lang::En);
         let finding = found
             .iter()
             .find(|f| f.id == "14a8/campaign-letter")
@@ -293,7 +298,7 @@ mod tests {
         );
 
         letter.findings.clear();
-        let found = check(&proposal, &[letter]);
+        let found = check(&proposal, &[letter], Lang::En);
         assert_eq!(severity(&found, "14a8/campaign-letter"), Severity::Passed);
     }
 
@@ -304,14 +309,14 @@ mod tests {
             draft(2, DocumentKind::Resolution, "fund a"),
             draft(3, DocumentKind::Resolution, "Fund B"),
         ];
-        let found = check(&proposal, &others);
+        let found = check(&proposal, &others, Lang::En);
         let finding = found.iter().find(|f| f.id == "14a8/one-proposal").unwrap();
         assert_eq!(finding.severity, Severity::Warning);
         assert!(finding.reason.contains("draft 2"), "{}", finding.reason);
         assert!(!finding.reason.contains("draft 3"), "{}", finding.reason);
 
         let letter = draft(4, DocumentKind::FilingLetter, "Fund B");
-        let found = check(&letter, &others);
+        let found = check(&letter, &others, Lang::En);
         assert_eq!(severity(&found, "14a8/one-proposal"), Severity::Passed);
         assert_eq!(severity(&found, "14a8/campaign-proposal"), Severity::Passed);
     }

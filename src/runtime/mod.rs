@@ -2,12 +2,14 @@
 //! server functions and plain handlers alike: the shared state (the
 //! configuration and the store), CPU work off the async workers under the
 //! configured limit ([`blocking`]), failures of ours logged with a
-//! reference ([`failure`]) and the session cookie ([`session`]). Below
+//! reference ([`failure`]), the session cookie ([`session`]) and the
+//! request's interface language ([`language`]). Below
 //! both `app` and `server`, so neither reaches into the other for these.
 
 pub mod batches;
 pub mod blocking;
 pub mod failure;
+pub mod language;
 pub mod session;
 
 use std::sync::Arc;

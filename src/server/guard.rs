@@ -5,7 +5,8 @@
 //!    the app itself: its `Origin`, or without one its `Sec-Fetch-Site`,
 //!    says so, else 403;
 //! 3. the caller is resolved from the session cookie, once, and put in the
-//!    request for handlers and server functions (`app::calls`);
+//!    request for handlers and server functions (`app::calls`), with the
+//!    language its pages are in (`runtime::language`);
 //! 4. an anonymous caller of a signed-in route is sent to `/login` (pages)
 //!    or answered 401;
 //! 5. every response gets the security headers, with a fresh nonce for
@@ -22,6 +23,7 @@ use leptos::nonce::Nonce;
 use super::routes::{access, kind, Access, Kind};
 use super::AppState;
 use crate::accounts::Caller;
+use crate::runtime::language::request_language;
 use crate::runtime::session::session_token;
 
 /// The client's address as the server sees it (for the sign-in slow-down).
@@ -84,7 +86,9 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
         .and_then(|v| v.to_str().ok());
     let address = state.config.web.client_address(peer, forwarded_for);
     let nonce = Nonce::new();
+    let language = request_language(request.headers(), caller.as_ref().and_then(|c| c.language));
     let extensions = request.extensions_mut();
+    extensions.insert(language);
     extensions.insert(ClientAddress(address));
     extensions.insert(CspNonce(nonce.clone()));
     if let Some(caller) = caller {

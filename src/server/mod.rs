@@ -5,6 +5,7 @@ pub mod api_v1;
 mod downloads;
 pub mod failure;
 pub mod guard;
+mod language;
 mod public;
 pub mod routes;
 mod sign_in;

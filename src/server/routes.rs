@@ -6,7 +6,7 @@
 
 use axum::routing::{get, post, MethodRouter};
 
-use super::{api_v1, downloads, public, sign_in, uploads, AppState};
+use super::{api_v1, downloads, language, public, sign_in, uploads, AppState};
 
 /// Who may reach a route.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,6 +77,13 @@ pub fn own_routes() -> Vec<Route> {
             Kind::Form,
             Public,
             post(sign_in::logout),
+        ),
+        route(
+            "/language",
+            &["POST"],
+            Kind::Form,
+            Public,
+            post(language::choose),
         ),
         route(
             "/setup",

@@ -221,7 +221,7 @@ fn signed_in(state: &AppState, session: NewSession, next: &str) -> Response {
 }
 
 /// A redirect that makes the browser GET `to`, with a cookie to set.
-fn see_other(to: &str, cookie: Option<String>) -> Response {
+pub(super) fn see_other(to: &str, cookie: Option<String>) -> Response {
     let mut response = (StatusCode::SEE_OTHER, [(header::LOCATION, to.to_owned())]).into_response();
     if let Some(value) = cookie.and_then(|c| c.parse().ok()) {
         response.headers_mut().insert(header::SET_COOKIE, value);
@@ -231,7 +231,7 @@ fn see_other(to: &str, cookie: Option<String>) -> Response {
 
 /// Where to go after signing in: a path of ours, never another site
 /// (`//evil.example` and `/\evil.example` are other sites to a browser).
-fn safe_next(next: &str) -> String {
+pub(super) fn safe_next(next: &str) -> String {
     let ours = next.starts_with('/')
         && !next.starts_with("//")
         && !next.starts_with("/\\")
@@ -243,7 +243,7 @@ fn safe_next(next: &str) -> String {
     }
 }
 
-fn ours(state: &AppState, error: StoreError) -> Response {
+pub(super) fn ours(state: &AppState, error: StoreError) -> Response {
     let context = super::failure::Context {
         route: "sign-in pages",
         caller: None,

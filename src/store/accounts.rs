@@ -14,6 +14,7 @@ use crate::accounts::token::{digest, new_token};
 use crate::accounts::{
     parse_email, slug_of, AuditEntry, Caller, Member, OrgId, OrgKind, PendingInvitation, Role,
 };
+use crate::i18n::Lang;
 
 pub const SESSION_IDLE: Duration = Duration::from_secs(12 * 60 * 60);
 pub const SESSION_LIFETIME: Duration = Duration::from_secs(7 * 24 * 60 * 60);
@@ -58,9 +59,29 @@ pub struct NewAccount<'a> {
     pub password: &'a str,
 }
 
-type CallerRow = (i64, String, String, i64, String, String, String);
+/// A caller's columns, the last their chosen language (`users.language`).
+type CallerRow = (
+    i64,
+    String,
+    String,
+    i64,
+    String,
+    String,
+    String,
+    Option<String>,
+);
 /// A caller's row and one more column (the password hash, or the last-seen time).
-type CallerRowWith = (i64, String, String, i64, String, String, String, String);
+type CallerRowWith = (
+    i64,
+    String,
+    String,
+    i64,
+    String,
+    String,
+    String,
+    Option<String>,
+    String,
+);
 
 /// An RFC 3339 time `offset` before (negative) or after now, as stored.
 pub fn at_offset(offset: Duration, later: bool) -> String {
@@ -86,7 +107,7 @@ fn parse_time(text: &str) -> Option<time::OffsetDateTime> {
 }
 
 fn caller_of(row: CallerRow) -> Result<Caller, StoreError> {
-    let (user_id, email, role, org, org_slug, org_name, kind) = row;
+    let (user_id, email, role, org, org_slug, org_name, kind, language) = row;
     Ok(Caller {
         user_id,
         email,
@@ -98,6 +119,8 @@ fn caller_of(row: CallerRow) -> Result<Caller, StoreError> {
             "built-in" => OrgKind::BuiltIn,
             other => OrgKind::parse(other).map_err(StoreError::Corrupt)?,
         },
+        // A language this version does not know reads as no choice.
+        language: language.as_deref().and_then(Lang::parse),
     })
 }
 
@@ -343,13 +366,13 @@ impl Store {
             }
         }
         let row: Option<(CallerRow, String)> = sqlx::query_as::<_, CallerRowWith>(
-            "SELECT u.id, u.email, u.role, o.id, o.slug, o.name, o.kind, u.password_hash
+            "SELECT u.id, u.email, u.role, o.id, o.slug, o.name, o.kind, u.language, u.password_hash
              FROM users u JOIN organisations o ON o.id = u.org_id WHERE u.email = $1",
         )
         .bind(&email)
         .fetch_optional(self.pool())
         .await?
-        .map(|(a, b, c, d, e, f, g, hash)| ((a, b, c, d, e, f, g), hash));
+        .map(|(a, b, c, d, e, f, g, h, hash)| ((a, b, c, d, e, f, g, h), hash));
         let (stored_hash, found) = match row {
             Some((caller, hash)) => (hash, Some(caller)),
             None => (password::decoy_hash().to_owned(), None),
@@ -431,7 +454,7 @@ impl Store {
     pub async fn session_caller(&self, token: &str) -> Result<Option<Caller>, StoreError> {
         let hash = digest(token);
         let row: Option<CallerRowWith> = sqlx::query_as(
-            "SELECT u.id, u.email, u.role, o.id, o.slug, o.name, o.kind, s.last_seen_at
+            "SELECT u.id, u.email, u.role, o.id, o.slug, o.name, o.kind, u.language, s.last_seen_at
                  FROM sessions s JOIN users u ON u.id = s.user_id
                  JOIN organisations o ON o.id = u.org_id
                  WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3",
@@ -441,7 +464,7 @@ impl Store {
         .bind(at_offset(SESSION_IDLE, false))
         .fetch_optional(self.pool())
         .await?;
-        let Some((a, b, c, d, e, f, g, last_seen)) = row else {
+        let Some((a, b, c, d, e, f, g, h, last_seen)) = row else {
             return Ok(None);
         };
         if last_seen < at_offset(TOUCH_EVERY, false) {
@@ -451,7 +474,17 @@ impl Store {
                 .execute(self.pool())
                 .await?;
         }
-        caller_of((a, b, c, d, e, f, g)).map(Some)
+        caller_of((a, b, c, d, e, f, g, h)).map(Some)
+    }
+
+    /// Keeps the caller's choice of interface language with their account.
+    pub async fn set_language(&self, caller: &Caller, language: Lang) -> Result<(), StoreError> {
+        sqlx::query("UPDATE users SET language = $1 WHERE id = $2")
+            .bind(language.code())
+            .bind(caller.user_id)
+            .execute(self.pool())
+            .await?;
+        Ok(())
     }
 
     /// Changes the caller's own password after checking the current one;
@@ -582,7 +615,7 @@ impl Store {
 
     async fn caller_by_email(&self, email: &str) -> Result<Caller, StoreError> {
         let row: Option<CallerRow> = sqlx::query_as(
-            "SELECT u.id, u.email, u.role, o.id, o.slug, o.name, o.kind
+            "SELECT u.id, u.email, u.role, o.id, o.slug, o.name, o.kind, u.language
              FROM users u JOIN organisations o ON o.id = u.org_id WHERE u.email = $1",
         )
         .bind(email)

@@ -180,6 +180,7 @@ impl Store {
             org_slug: slug,
             org_name,
             org_kind: OrgKind::parse(&kind).map_err(StoreError::Corrupt)?,
+            language: None,
         };
         Ok(Some((caller, id, scope)))
     }

@@ -55,10 +55,11 @@ pub async fn load_campaign(id: i64) -> Result<CampaignPage, AppError> {
         .map_err(user_error)?;
     let library = store.library_for(caller.org).await.map_err(user_error)?;
     let today = time::OffsetDateTime::now_utc().date();
+    let lang = crate::app::calls::language();
     crate::app::calls::off_thread(move || {
         let style = crate::evidence::CitationStyle::by_name(crate::evidence::DEFAULT_STYLE)?;
         Ok(crate::campaigns::review::review(
-            campaign, documents, &library, &style, today,
+            campaign, documents, &library, &style, today, lang,
         ))
     })
     .await?

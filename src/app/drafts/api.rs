@@ -238,6 +238,7 @@ pub async fn preview_draft(
             &library,
             members,
             today,
+            crate::app::calls::language(),
         )
     })
     .await?

@@ -17,6 +17,7 @@ use time::Date;
 use super::{params, Jurisdiction};
 use crate::compose::Template;
 use crate::document::Document;
+use crate::i18n::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -67,6 +68,8 @@ pub struct Draft<'a> {
     pub template: &'a Template,
     pub answers: &'a Map<String, Value>,
     pub document: &'a Document,
+    /// The language findings are worded in (the reader's, not the document's).
+    pub lang: Lang,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -141,6 +144,7 @@ pub(super) fn check_text(template: &str, body: &str, answers: serde_json::Value)
         template: &template,
         answers: &answers,
         document: &document,
+        lang: Lang::En,
     };
     check(&draft, time::macros::date!(2026 - 03 - 01)).unwrap()
 }

@@ -1,0 +1,4 @@
+drafts-count = { $count ->
+    [one] One draft
+   *[other] { $count } drafts
+}

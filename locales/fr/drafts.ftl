@@ -1,0 +1,4 @@
+drafts-count = { $count ->
+    [one] Un brouillon
+   *[other] { $count } brouillons
+}

@@ -1,0 +1,60 @@
+//! The page's language for the views. The server decides it for each
+//! request (`runtime::language`) and writes it in `<html lang>`; the browser
+//! reads it back from there, so hydration prints the same words the server
+//! did. Views get it with [`use_lang`] and word themselves with `tr!`.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use crate::i18n::Lang;
+
+/// Puts the request's language in the context of every page.
+pub fn provide_lang() -> Lang {
+    let lang = request_lang();
+    provide_context(lang);
+    lang
+}
+
+/// The language of the page being rendered.
+pub fn use_lang() -> Lang {
+    use_context::<Lang>().unwrap_or_else(request_lang)
+}
+
+#[cfg(feature = "ssr")]
+fn request_lang() -> Lang {
+    use_context::<axum::http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<Lang>().copied())
+        .unwrap_or_default()
+}
+
+#[cfg(not(feature = "ssr"))]
+fn request_lang() -> Lang {
+    document()
+        .document_element()
+        .and_then(|html| html.get_attribute("lang"))
+        .and_then(|code| Lang::parse(&code))
+        .unwrap_or_default()
+}
+
+/// The header's language switch: a plain form (`server::language`), so it
+/// works before hydration; it comes back to the same page.
+#[component]
+pub fn LanguageSwitch() -> impl IntoView {
+    let lang = use_lang();
+    let location = use_location();
+    let back = move || format!("{}{}", location.pathname.get(), location.search.get());
+    let buttons: Vec<_> = Lang::ALL.into_iter().map(|choice| {
+        let current = choice == lang;
+        view! {
+            <button type="submit" name="lang" value=choice.code() lang=choice.code() disabled=current aria-pressed=current.to_string()>
+                {choice.own_name()}
+            </button>
+        }
+    }).collect();
+    view! {
+        <form method="post" action="/language" class="language-switch" aria-label=crate::tr!(lang, "language-switch")>
+            <input type="hidden" name="back" prop:value=back/>
+            {buttons}
+        </form>
+    }
+}
