@@ -111,9 +111,11 @@ fn preview(c: &mut Criterion) {
                     &dismissals,
                     &library,
                     &style,
-                    today,
                     None,
-                    resolution_studio::i18n::Lang::En,
+                    preview::Reader {
+                        today,
+                        lang: resolution_studio::i18n::Lang::En,
+                    },
                 );
                 assert!(shown.error.is_none());
                 shown

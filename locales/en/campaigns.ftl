@@ -1,0 +1,117 @@
+# Campaigns: the list, a campaign's page, its shared answers, and the
+# mapping page of an imported co-filer list.
+
+campaigns-title = Campaigns
+campaigns-intro = A campaign gathers the documents of one filing: the proposal, the filing letter, each co-filer's letter and ownership-proof request, the engagement letter. Their shared answers are entered once here, the checks look across them, and they render together as one packet.
+campaigns-loading = Loading campaigns…
+campaigns-none = No campaign yet.
+campaigns-column-campaign = Campaign
+campaigns-column-meeting = Meeting
+campaigns-column-documents = Documents
+
+## The form that starts a campaign
+
+campaigns-new-title = Start a campaign
+campaigns-name = Name
+campaigns-name-placeholder = e.g. Contracts review, 2027 meeting
+campaigns-filing-rules = Filing rules
+campaigns-rules-us-sec-14a8 = United States — SEC Rule 14a-8
+campaigns-rules-uk-ca2006-s338 = United Kingdom — Companies Act 2006, s338 and s314
+campaigns-rules-fr-code-commerce = France — Code de commerce, L225-105
+campaigns-start = Start campaign
+
+## Shared answers
+
+campaigns-shared-legend = Shared answers (every document of the campaign takes these unless it answers otherwise)
+campaigns-company = Company
+campaigns-company-address = Company address (optional)
+campaigns-meeting-year = Meeting year
+campaigns-prior-proxy-date = Last year's proxy statement released on
+campaigns-meeting-date = This year's meeting (when known)
+campaigns-prior-meeting-date = Last year's meeting
+campaigns-proposal-title = Proposal title
+campaigns-lead-filer = Lead filer
+
+## A campaign's page
+
+campaigns-loading-campaign = Loading the campaign…
+campaigns-subtitle = { $company }, { $year } meeting
+campaigns-documents-heading = Documents ({ $count })
+campaigns-no-documents = No document yet: add one from a template, or import co-filers below.
+campaigns-cofilers-heading = Co-filers ({ $count }):{" "}
+campaigns-deadline-label = Filing deadline
+campaigns-deadline-days-left = Filing deadline: { $date }, { $days } days left
+campaigns-deadline-tomorrow = Filing deadline: { $date }, tomorrow
+campaigns-deadline-today = Filing deadline: { $date }, today
+campaigns-deadline-passed = Filing deadline: { $date }, passed { $days } days ago
+campaigns-deadline-judgement = Filing deadline: a reasonable time before the company prints its proxy materials
+campaigns-deadline-how = How it was computed
+campaigns-column-document = Document
+campaigns-column-kind = Kind
+campaigns-column-cofiler = Co-filer
+campaigns-column-status = Status
+campaigns-column-checks = Checks
+campaigns-column-overrides = Overrides
+campaigns-column-actions = Actions
+campaigns-status-draft = draft
+campaigns-status-in-review = in-review
+campaigns-status-final = final
+campaigns-checks-pass = all pass
+campaigns-checks-failed = { $failed } failed
+campaigns-checks-to-look-at = { $warnings } to look at
+campaigns-checks-both = { $failed } failed, { $warnings } to look at
+# After a finding's title, in bold.
+campaigns-finding-reason = : { $reason }
+campaigns-take-out = Take out
+campaigns-take-out-help = The draft stays, outside the campaign
+campaigns-add-title = Add a document
+campaigns-template = Template
+campaigns-title-optional = Title (optional)
+campaigns-add-submit = Add document
+campaigns-added = Added.
+campaigns-open-it = Open it
+campaigns-existing-title = Add an existing draft
+campaigns-loading-drafts = Loading drafts…
+campaigns-all-in-campaigns = Every draft is already in a campaign.
+campaigns-draft = Draft
+campaigns-choose-draft = — choose a draft —
+campaigns-add-to-campaign = Add to the campaign
+campaigns-import-title = Import co-filers
+campaigns-import-help = A CSV or XLSX file with one co-filer per row and a header row naming the columns. Next you match columns to the documents' fields; each co-filer then gets a co-filer letter and an ownership-proof request.
+campaigns-import-file = List of co-filers
+campaigns-import-read = Read the list
+campaigns-answers-title = Campaign answers
+campaigns-save-answers = Save the campaign's answers
+campaigns-saved-none = Saved. No document needed a change.
+campaigns-saved-updated = Saved. { $count } documents took the new answers:
+
+## The mapping page of an imported co-filer list
+
+campaigns-loading-list = Loading the list…
+campaigns-import-heading = Import co-filers into “{ $campaign }”
+campaigns-import-rows = { $file }: { $rows } rows.
+campaigns-back = Back to the campaign
+campaigns-imported-on = This list was imported on { $date }; its documents are on the campaign page.
+campaigns-first-rows = The first rows
+campaigns-name-column = The column naming each co-filer
+campaigns-not-imported = — not imported —
+campaigns-check-rows = Check the rows
+campaigns-make-documents = Make the documents
+campaigns-made = Made { $made } documents for { $cofilers } co-filers.
+campaigns-ready = { $documents } documents for { $cofilers } co-filers are ready to be made.
+campaigns-problems = { $count } problems: those rows are left out until fixed.
+campaigns-problem-cell = row { $line }, column { $column }: { $message }
+campaigns-problem-row = row { $line }: { $message }
+campaigns-open-campaign = Open the campaign
+campaigns-nothing-to-make = no row gives a document: fix the rows listed, or the mapping, first
+campaigns-template-chosen-twice = template `{ $id }` is chosen twice
+
+# The co-filer list's upload (a plain form, answered by the server).
+campaigns-upload-forbidden = your role may read but not change drafts: ask an admin for the drafter role
+campaigns-upload-failed = The list could not be imported
+campaigns-upload-back = Back to the campaign
+campaigns-upload-back-why = {" "}to choose another file.
+campaigns-upload-unreadable = the upload could not be read: { $detail }
+campaigns-upload-choose = choose a CSV or XLSX file to import
+campaigns-upload-too-large = { $name }: a co-filer list can be at most { $kib } KiB
+campaigns-upload-empty = { $name } is empty

@@ -1,0 +1,11 @@
+# Erreurs que toute page peut afficher, et noms des rôles.
+
+error-ours = une erreur s’est produite de notre côté (référence { $reference }) ; réessayez et, si elle persiste, transmettez la référence à la personne qui administre ce serveur
+error-unreachable = le serveur est injoignable ; vérifiez la connexion et réessayez
+error-unreadable = la réponse du serveur est illisible : { $detail }
+error-sign-in-first = connectez-vous d’abord
+error-role-too-low = votre rôle ({ $role }) ne permet pas cette action : il faut être { $needed } ou plus
+role-viewer = lecteur
+role-drafter = rédacteur
+role-editor = éditeur
+role-admin = administrateur

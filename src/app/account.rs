@@ -5,8 +5,10 @@ use leptos::prelude::*;
 
 use crate::app::error::AppError;
 
-use crate::accounts::{AuditEntry, Caller, Member, PendingInvitation, Role};
-use crate::app::drafts::error_text;
+use crate::accounts::{AuditEntry, Caller, Member, OrgKind, PendingInvitation, Role};
+use crate::app::i18n::{role_name, use_lang};
+use crate::i18n::tr;
+use crate::i18n::Lang;
 
 #[cfg(feature = "ssr")]
 use crate::accounts::Permission;
@@ -86,10 +88,29 @@ pub async fn audit_log() -> Result<Vec<AuditEntry>, AppError> {
     store.audit_log(caller.org, 500).await.map_err(user_error)
 }
 
+/// The day of a stored date or timestamp (`YYYY-MM-DD…`) as `lang` writes
+/// it; anything else as it is.
+pub(crate) fn day(lang: Lang, stored: &str) -> String {
+    stored
+        .get(..10)
+        .and_then(crate::text::parse_date)
+        .map_or_else(|| stored.to_owned(), |date| crate::i18n::date(lang, date))
+}
+
+/// An organisation's kind as the interface names it.
+pub(crate) fn org_kind_name(lang: Lang, kind: OrgKind) -> String {
+    match kind {
+        OrgKind::Investor => tr!(lang, "account-org-kind-investor"),
+        OrgKind::Advocacy => tr!(lang, "account-org-kind-advocacy"),
+        OrgKind::BuiltIn => tr!(lang, "account-org-kind-built-in"),
+    }
+}
+
 /// The navigation's right-hand side: who is signed in, and sign-out (a
 /// plain form, so it works before the page has hydrated).
 #[component]
 pub fn AccountMenu() -> impl IntoView {
+    let lang = use_lang();
     let me = Resource::new(|| (), |_| whoami());
     view! {
         <Suspense fallback=|| ()>
@@ -97,10 +118,10 @@ pub fn AccountMenu() -> impl IntoView {
                 me.await.ok().map(|caller| view! {
                     <div class="account-menu">
                         <a href="/account" class="who">
-                            {format!("{} · {} ({})", caller.email, caller.org_name, caller.role.as_str())}
+                            {format!("{} · {} ({})", caller.email, caller.org_name, role_name(lang, caller.role))}
                         </a>
                         <form method="post" action="/logout" class="sign-out">
-                            <button type="submit">"Sign out"</button>
+                            <button type="submit">{tr!(lang, "sign-out")}</button>
                         </form>
                     </div>
                 })
@@ -111,23 +132,25 @@ pub fn AccountMenu() -> impl IntoView {
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
+    let lang = use_lang();
     let me = Resource::new(|| (), |_| whoami());
     view! {
         <section class="account">
-            <h1>"Account"</h1>
-            <Suspense fallback=|| view! { <p aria-busy="true">"Loading…"</p> }>
+            <h1>{tr!(lang, "account-title")}</h1>
+            <Suspense fallback=move || view! { <p aria-busy="true">{tr!(lang, "loading")}</p> }>
                 {move || Suspend::new(async move {
                     match me.await {
                         Ok(caller) => {
                             let admin = caller.role == Role::Admin;
                             view! {
                                 <p class="lead">
-                                    {format!(
-                                        "Signed in as {} — {} of {} ({}).",
-                                        caller.email,
-                                        caller.role.as_str(),
-                                        caller.org_name,
-                                        caller.org_kind.as_str(),
+                                    {tr!(
+                                        lang,
+                                        "account-signed-in-as",
+                                        email = caller.email.clone(),
+                                        role = role_name(lang, caller.role),
+                                        org = caller.org_name.clone(),
+                                        kind = org_kind_name(lang, caller.org_kind),
                                     )}
                                 </p>
                                 <PasswordForm/>
@@ -135,7 +158,7 @@ pub fn AccountPage() -> impl IntoView {
                             }
                                 .into_any()
                         }
-                        Err(e) => view! { <p class="error" role="alert">{error_text(&e)}</p> }.into_any(),
+                        Err(e) => view! { <p class="error" role="alert">{e.words(lang)}</p> }.into_any(),
                     }
                 })}
             </Suspense>
@@ -145,6 +168,7 @@ pub fn AccountPage() -> impl IntoView {
 
 #[component]
 fn People() -> impl IntoView {
+    let lang = use_lang();
     let invite = ServerAction::<InviteMember>::new();
     let set_role = ServerAction::<SetMemberRole>::new();
     let remove = ServerAction::<RemoveMember>::new();
@@ -166,38 +190,44 @@ fn People() -> impl IntoView {
         let invited = invite.value().get().map(|result| match result {
             Ok(path) => view! {
                 <p class="note" role="status">
-                    "Invitation made. Send this address to the person (it works for 7 days, once): "
+                    {tr!(lang, "account-invitation-made")}" "
                     <code class="invitation-link">{path}</code>
                 </p>
             }
             .into_any(),
-            Err(e) => view! { <p class="error" role="alert">{error_text(&e)}</p> }.into_any(),
+            Err(e) => view! { <p class="error" role="alert">{e.words(lang)}</p> }.into_any(),
         });
         view! {
             {invited}
-            {failed.into_iter().flatten().map(|e| view! { <p class="error" role="alert">{error_text(&e)}</p> }).collect_view()}
+            {failed.into_iter().flatten().map(|e| view! { <p class="error" role="alert">{e.words(lang)}</p> }).collect_view()}
         }
     };
-    let role_options = || {
+    // The form sends the role's stored name; the person reads its own.
+    let role_options = move |current: Option<Role>| {
         Role::ALL
             .into_iter()
-            .map(|r| view! { <option value=r.as_str()>{r.as_str()}</option> })
+            .map(|r| view! { <option value=r.as_str() selected=current == Some(r)>{role_name(lang, r)}</option> })
             .collect_view()
     };
     view! {
-        <h2>"People"</h2>
+        <h2>{tr!(lang, "account-people")}</h2>
         {outcome}
-        <Suspense fallback=|| view! { <p aria-busy="true">"Loading people…"</p> }>
+        <Suspense fallback=move || view! { <p aria-busy="true">{tr!(lang, "account-loading-people")}</p> }>
             {move || Suspend::new(async move {
                 members.await.map(|(people, pending)| view! {
                     <table class="people">
-                        <thead><tr><th scope="col">"Email"</th><th scope="col">"Role"</th><th scope="col">"Since"</th><th scope="col"></th></tr></thead>
+                        <thead><tr>
+                            <th scope="col">{tr!(lang, "account-email")}</th>
+                            <th scope="col">{tr!(lang, "account-role")}</th>
+                            <th scope="col">{tr!(lang, "account-since")}</th>
+                            <th scope="col"></th>
+                        </tr></thead>
                         <tbody>
                             {people.into_iter().map(|m| {
                                 let (email, email_role, email_remove) =
                                     (m.email.clone(), m.email.clone(), m.email.clone());
-                                let role_label = format!("Role of {}", m.email);
-                                let since = m.created_at.get(..10).unwrap_or_default().to_owned();
+                                let role_label = tr!(lang, "account-role-of", email = m.email.clone());
+                                let since = day(lang, &m.created_at);
                                 let member_role = m.role;
                                 view! {
                                     <tr data-member=m.email>
@@ -206,18 +236,16 @@ fn People() -> impl IntoView {
                                             <ActionForm action=set_role attr:class="inline">
                                                 <input type="hidden" name="email" value=email_role/>
                                                 <select name="role" aria-label=role_label>
-                                                    {Role::ALL.into_iter().map(|r| view! {
-                                                        <option value=r.as_str() selected=r == member_role>{r.as_str()}</option>
-                                                    }).collect_view()}
+                                                    {role_options(Some(member_role))}
                                                 </select>
-                                                <button type="submit">"Change"</button>
+                                                <button type="submit">{tr!(lang, "account-change-role")}</button>
                                             </ActionForm>
                                         </td>
                                         <td>{since}</td>
                                         <td>
                                             <ActionForm action=remove attr:class="inline">
                                                 <input type="hidden" name="email" value=email_remove/>
-                                                <button type="submit" class="danger">"Remove"</button>
+                                                <button type="submit" class="danger">{tr!(lang, "account-remove")}</button>
                                             </ActionForm>
                                         </td>
                                     </tr>
@@ -226,40 +254,55 @@ fn People() -> impl IntoView {
                         </tbody>
                     </table>
                     {(!pending.is_empty()).then(|| view! {
-                        <h3>"Invitations not yet accepted"</h3>
+                        <h3>{tr!(lang, "account-pending")}</h3>
                         <ul class="pending">
                             {pending.into_iter().map(|i| view! {
-                                <li>{format!("{} as {}, invited by {}, until {}", i.email, i.role.as_str(), i.invited_by, i.expires_at.get(..10).unwrap_or_default())}</li>
+                                <li>{tr!(
+                                    lang,
+                                    "account-pending-invitation",
+                                    email = i.email,
+                                    role = role_name(lang, i.role),
+                                    invited_by = i.invited_by,
+                                    until = day(lang, &i.expires_at),
+                                )}</li>
                             }).collect_view()}
                         </ul>
                     })}
                 })
             })}
         </Suspense>
-        <h3>"Invite someone"</h3>
+        <h3>{tr!(lang, "account-invite")}</h3>
         <ActionForm action=invite attr:class="invite">
-            <label>"Email" <input type="email" name="email" required=true/></label>
-            <label>"Role" <select name="role">{role_options()}</select></label>
-            <button type="submit">"Make an invitation"</button>
+            <label>{tr!(lang, "account-email")} <input type="email" name="email" required=true/></label>
+            <label>{tr!(lang, "account-role")} <select name="role">{role_options(None)}</select></label>
+            <button type="submit">{tr!(lang, "account-make-invitation")}</button>
         </ActionForm>
     }
 }
 
 #[component]
 fn AuditLog() -> impl IntoView {
+    let lang = use_lang();
     let log = Resource::new(|| (), |_| audit_log());
     view! {
-        <h2>"Audit log"</h2>
-        <Suspense fallback=|| view! { <p aria-busy="true">"Loading the log…"</p> }>
+        <h2>{tr!(lang, "account-audit-log")}</h2>
+        <Suspense fallback=move || view! { <p aria-busy="true">{tr!(lang, "account-loading-log")}</p> }>
             {move || Suspend::new(async move {
                 log.await.map(|entries| view! {
                     <table class="audit-log">
-                        <thead><tr><th scope="col">"When (UTC)"</th><th scope="col">"Who"</th><th scope="col">"What"</th><th scope="col">"On"</th><th scope="col">"Details"</th></tr></thead>
+                        <thead><tr>
+                            <th scope="col">{tr!(lang, "account-audit-when")}</th>
+                            <th scope="col">{tr!(lang, "account-audit-who")}</th>
+                            <th scope="col">{tr!(lang, "account-audit-what")}</th>
+                            <th scope="col">{tr!(lang, "account-audit-on")}</th>
+                            <th scope="col">{tr!(lang, "account-audit-details")}</th>
+                        </tr></thead>
                         <tbody>
                             {entries.into_iter().map(|e| view! {
                                 <tr>
                                     <td>{e.at.get(..19).unwrap_or_default().replace('T', " ")}</td>
                                     <td>{e.actor}</td>
+                                    // The action as the log stored it: a record, not interface text.
                                     <td>{e.action}</td>
                                     <td>{e.target}</td>
                                     <td>{e.detail}</td>
@@ -275,23 +318,24 @@ fn AuditLog() -> impl IntoView {
 
 #[component]
 fn PasswordForm() -> impl IntoView {
+    let lang = use_lang();
     let change = ServerAction::<ChangePassword>::new();
     let outcome = move || {
         change.value().get().map(|result| match result {
             Ok(()) => view! {
-                <p class="note" role="status">"Password changed. Your other sessions have been signed out."</p>
+                <p class="note" role="status">{tr!(lang, "account-password-changed")}</p>
             }
             .into_any(),
-            Err(e) => view! { <p class="error" role="alert">{error_text(&e)}</p> }.into_any(),
+            Err(e) => view! { <p class="error" role="alert">{e.words(lang)}</p> }.into_any(),
         })
     };
     view! {
-        <h2>"Password"</h2>
+        <h2>{tr!(lang, "account-password")}</h2>
         {outcome}
         <ActionForm action=change attr:class="change-password">
-            <label>"Current password " <input type="password" name="current" autocomplete="current-password" required=true/></label>
-            <label>"New password (at least 12 characters) " <input type="password" name="new" autocomplete="new-password" required=true/></label>
-            <button type="submit">"Change password"</button>
+            <label>{tr!(lang, "account-current-password")}" " <input type="password" name="current" autocomplete="current-password" required=true/></label>
+            <label>{tr!(lang, "account-new-password")}" " <input type="password" name="new" autocomplete="new-password" required=true/></label>
+            <button type="submit">{tr!(lang, "account-change-password")}</button>
         </ActionForm>
     }
 }

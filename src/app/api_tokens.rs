@@ -4,8 +4,11 @@
 use leptos::prelude::*;
 
 use crate::accounts::{ApiScope, ApiToken};
-use crate::app::drafts::error_text;
+use crate::app::account::day;
 use crate::app::error::AppError;
+use crate::app::i18n::use_lang;
+use crate::i18n::tr;
+use crate::i18n::Lang;
 
 #[cfg(feature = "ssr")]
 use crate::accounts::Permission;
@@ -39,8 +42,40 @@ pub async fn revoke_api_token(id: i64) -> Result<(), AppError> {
         .map_err(user_error)
 }
 
+/// A scope as the interface names it (forms send its stored name).
+fn scope_name(lang: Lang, scope: ApiScope) -> String {
+    match scope {
+        ApiScope::Read => tr!(lang, "account-scope-read"),
+        ApiScope::Draft => tr!(lang, "account-scope-draft"),
+        ApiScope::Render => tr!(lang, "account-scope-render"),
+    }
+}
+
+/// What a scope allows.
+fn scope_allows(lang: Lang, scope: ApiScope) -> String {
+    match scope {
+        ApiScope::Read => tr!(lang, "account-scope-read-allows"),
+        ApiScope::Draft => tr!(lang, "account-scope-draft-allows"),
+        ApiScope::Render => tr!(lang, "account-scope-render-allows"),
+    }
+}
+
+/// When a token was last used: its day and time (UTC), or never.
+fn last_used(lang: Lang, at: Option<&str>) -> String {
+    match at.and_then(|at| Some((at.get(..10)?, at.get(11..16)?))) {
+        Some((date, time)) => tr!(
+            lang,
+            "account-token-used-at",
+            date = day(lang, date),
+            time = time
+        ),
+        None => tr!(lang, "account-token-never-used"),
+    }
+}
+
 #[component]
 pub fn ApiTokens() -> impl IntoView {
+    let lang = use_lang();
     let create = ServerAction::<CreateApiToken>::new();
     let revoke = ServerAction::<RevokeApiToken>::new();
     let tokens = Resource::new(
@@ -48,47 +83,51 @@ pub fn ApiTokens() -> impl IntoView {
         |_| list_api_tokens(),
     );
     view! {
-        <h2>"API tokens"</h2>
+        <h2>{tr!(lang, "account-api-tokens")}</h2>
+        // Three pieces around the address and the header, which stay as they are.
         <p class="help">
-            "Other systems (a portfolio tool, a mail merge, a script) use the API at "
+            {tr!(lang, "account-api-help-address")}" "
             <a href="/api/v1/openapi.json">"/api/v1"</a>
-            " with a token sent as "<code>"Authorization: Bearer TOKEN"</code>
-            ". A token acts for the whole organisation within its scope; revoke it when it is no longer used."
+            " "{tr!(lang, "account-api-help-header")}" "<code>"Authorization: Bearer TOKEN"</code>
+            {tr!(lang, "account-api-help-scope")}
         </p>
         <ActionForm action=create attr:class="api-token-form">
             <label>
-                <span>"What will use it"</span>
-                <input type="text" name="name" required=true maxlength="100" placeholder="e.g. Portfolio system"/>
+                <span>{tr!(lang, "account-token-user")}</span>
+                <input type="text" name="name" required=true maxlength="100" placeholder=tr!(lang, "account-token-user-example")/>
             </label>
             <label>
-                <span>"Scope"</span>
+                <span>{tr!(lang, "account-token-scope")}</span>
                 <select name="scope">
                     {ApiScope::ALL
                         .into_iter()
-                        .map(|s| view! { <option value=s.as_str()>{format!("{} — {}", s.as_str(), s.description())}</option> })
+                        .map(|s| view! { <option value=s.as_str()>{format!("{} — {}", scope_name(lang, s), scope_allows(lang, s))}</option> })
                         .collect_view()}
                 </select>
             </label>
-            <button type="submit">"Create token"</button>
+            <button type="submit">{tr!(lang, "account-create-token")}</button>
         </ActionForm>
         {move || match create.value().get() {
             Some(Ok(token)) => view! {
                 <p class="new-token" role="status">
-                    "Copy this token now; it is not shown again: " <code class="token">{token}</code>
+                    {tr!(lang, "account-token-shown-once")}" " <code class="token">{token}</code>
                 </p>
             }
             .into_any(),
-            Some(Err(e)) => view! { <p class="error" role="alert">{error_text(&e)}</p> }.into_any(),
+            Some(Err(e)) => view! { <p class="error" role="alert">{e.words(lang)}</p> }.into_any(),
             None => ().into_any(),
         }}
-        {move || revoke.value().get().and_then(Result::err).map(|e| view! { <p class="error" role="alert">{error_text(&e)}</p> })}
-        <Suspense fallback=|| view! { <p aria-busy="true">"Loading tokens…"</p> }>
+        {move || revoke.value().get().and_then(Result::err).map(|e| view! { <p class="error" role="alert">{e.words(lang)}</p> })}
+        <Suspense fallback=move || view! { <p aria-busy="true">{tr!(lang, "account-loading-tokens")}</p> }>
             {move || Suspend::new(async move {
                 tokens.await.map(|list| view! {
                     <table class="api-tokens">
                         <thead><tr>
-                            <th scope="col">"Name"</th><th scope="col">"Scope"</th><th scope="col">"Created"</th>
-                            <th scope="col">"Last used"</th><th scope="col">"State"</th>
+                            <th scope="col">{tr!(lang, "account-token-name")}</th>
+                            <th scope="col">{tr!(lang, "account-token-scope")}</th>
+                            <th scope="col">{tr!(lang, "account-token-created")}</th>
+                            <th scope="col">{tr!(lang, "account-token-last-used")}</th>
+                            <th scope="col">{tr!(lang, "account-token-state")}</th>
                         </tr></thead>
                         <tbody>
                             {list.into_iter().map(|t| {
@@ -97,16 +136,16 @@ pub fn ApiTokens() -> impl IntoView {
                                 view! {
                                     <tr data-token=id>
                                         <td>{t.name.clone()}</td>
-                                        <td>{t.scope.as_str()}</td>
-                                        <td>{format!("{} by {}", t.created_at.get(..10).unwrap_or_default(), t.created_by)}</td>
-                                        <td>{t.last_used_at.as_deref().and_then(|d| d.get(..16)).map(|d| d.replace('T', " ")).unwrap_or_else(|| "never".into())}</td>
+                                        <td>{scope_name(lang, t.scope)}</td>
+                                        <td>{tr!(lang, "account-token-created-by", date = day(lang, &t.created_at), who = t.created_by.clone())}</td>
+                                        <td>{last_used(lang, t.last_used_at.as_deref())}</td>
                                         <td>
                                             {if live {
                                                 view! {
-                                                    <button type="button" on:click=move |_| { revoke.dispatch(RevokeApiToken { id }); }>"Revoke"</button>
+                                                    <button type="button" on:click=move |_| { revoke.dispatch(RevokeApiToken { id }); }>{tr!(lang, "account-token-revoke")}</button>
                                                 }.into_any()
                                             } else {
-                                                view! { <span>"revoked"</span> }.into_any()
+                                                view! { <span>{tr!(lang, "account-token-revoked")}</span> }.into_any()
                                             }}
                                         </td>
                                     </tr>

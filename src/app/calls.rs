@@ -11,6 +11,8 @@ use leptos_axum::ResponseOptions;
 
 use crate::accounts::{Caller, Permission, Role};
 use crate::app::error::AppError;
+use crate::app::i18n::role_name;
+use crate::i18n::tr;
 use crate::runtime::blocking::BlockingError;
 use crate::runtime::AppState;
 use crate::store::{Store, StoreError};
@@ -83,14 +85,17 @@ pub fn signed_in() -> Option<Caller> {
 /// The store and the signed-in caller, who must be allowed `permission`:
 /// 401 without a session, 403 when the role is too low.
 pub fn caller(permission: Permission) -> Result<(Arc<Store>, Caller), AppError> {
-    let caller = signed_in().ok_or_else(|| refuse(StatusCode::UNAUTHORIZED, "sign in first"))?;
+    let lang = language();
+    let caller = signed_in()
+        .ok_or_else(|| refuse(StatusCode::UNAUTHORIZED, tr!(lang, "error-sign-in-first")))?;
     if !caller.may(permission) {
         return Err(refuse(
             StatusCode::FORBIDDEN,
-            format!(
-                "your role ({}) may not do this: it needs {} or above",
-                caller.role.as_str(),
-                Role::least_for(permission).as_str()
+            tr!(
+                lang,
+                "error-role-too-low",
+                role = role_name(lang, caller.role),
+                needed = role_name(lang, Role::least_for(permission)),
             ),
         ));
     }

@@ -6,6 +6,8 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
+use crate::accounts::Role;
+use crate::i18n::tr;
 use crate::i18n::Lang;
 
 /// Puts the request's language in the context of every page.
@@ -52,9 +54,19 @@ pub fn LanguageSwitch() -> impl IntoView {
         }
     }).collect();
     view! {
-        <form method="post" action="/language" class="language-switch" aria-label=crate::tr!(lang, "language-switch")>
+        <form method="post" action="/language" class="language-switch" aria-label=tr!(lang, "language-switch")>
             <input type="hidden" name="back" prop:value=back/>
             {buttons}
         </form>
+    }
+}
+
+/// A role as the interface names it (the stored value stays `admin` etc.).
+pub fn role_name(lang: Lang, role: Role) -> String {
+    match role {
+        Role::Viewer => tr!(lang, "role-viewer"),
+        Role::Drafter => tr!(lang, "role-drafter"),
+        Role::Editor => tr!(lang, "role-editor"),
+        Role::Admin => tr!(lang, "role-admin"),
     }
 }

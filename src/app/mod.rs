@@ -18,7 +18,7 @@ use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{Lazy, ParamSegment, SsrMode, StaticSegment};
 
-use crate::tr;
+use crate::i18n::tr;
 
 pub use crate::templates::summary::TemplateSummary;
 

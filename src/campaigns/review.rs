@@ -15,8 +15,9 @@ use crate::drafts::campaign::{check_members, Member};
 use crate::drafts::preview::item;
 use crate::drafts::DraftSummary;
 use crate::evidence::{CitationStyle, Library};
+use crate::i18n::tr;
 use crate::i18n::Lang;
-use crate::rules::checks::Severity;
+use crate::rules::checks::{CheckError, Severity};
 use crate::rules::{deadline, params, Jurisdiction};
 
 /// A document of the campaign as the store found it.
@@ -75,14 +76,12 @@ pub fn review(
             warnings: count(Severity::Warning),
             overrides: overrides(&document.template, &campaign.shared, &document.answers),
             across: across.into_iter().map(item).collect(),
-            unchecked: (!this.checked).then(|| {
-                "its template does not render with these answers: open it to see why".to_owned()
-            }),
+            unchecked: (!this.checked).then(|| tr!(lang, "check-campaign-document-unchecked")),
             cofiler: document.cofiler,
             draft: document.summary,
         });
     }
-    let (deadline, deadline_missing) = match campaign_deadline(&campaign, today) {
+    let (deadline, deadline_missing) = match campaign_deadline(lang, &campaign, today) {
         Ok(deadline) => (Some(deadline), None),
         Err(missing) => (None, Some(missing)),
     };
@@ -96,19 +95,25 @@ pub fn review(
 }
 
 /// The filing deadline under the campaign's rules, or what is missing to
-/// compute it.
-fn campaign_deadline(campaign: &Campaign, today: Date) -> Result<DeadlineView, String> {
+/// compute it, worded in `lang`.
+fn campaign_deadline(lang: Lang, campaign: &Campaign, today: Date) -> Result<DeadlineView, String> {
     let shared = &campaign.shared;
     let date = |text: &Option<String>| text.as_deref().and_then(crate::text::parse_date);
-    let jurisdiction: Jurisdiction = campaign.jurisdiction.parse()?;
-    let unavailable = |e: params::ParamsError| format!("the rule parameters did not load: {e}");
+    let jurisdiction: Jurisdiction = campaign
+        .jurisdiction
+        .parse()
+        .map_err(|_| CheckError::Jurisdiction(campaign.jurisdiction.clone()).message(lang))?;
+    let unavailable = |e: params::ParamsError| {
+        tr!(
+            lang,
+            "check-campaign-rules-unavailable",
+            error = CheckError::from(e).message(lang)
+        )
+    };
     let computed = match jurisdiction {
         Jurisdiction::UsSec14a8 => {
             if shared.prior_proxy_date.is_none() {
-                return Err(
-                    "Enter last year's proxy release date to compute the Rule 14a-8 deadline."
-                        .into(),
-                );
+                return Err(tr!(lang, "check-campaign-deadline-needs-proxy-date"));
             }
             let rules = params::sec_14a8().map_err(unavailable)?;
             let dates = deadline::Sec14a8Dates {
@@ -116,19 +121,29 @@ fn campaign_deadline(campaign: &Campaign, today: Date) -> Result<DeadlineView, S
                 meeting_date: date(&shared.meeting_date),
                 prior_meeting_date: date(&shared.prior_meeting_date),
             };
-            deadline::sec_14a8(&dates, rules.in_force(today).map_err(unavailable)?)
+            deadline::sec_14a8_in(lang, &dates, rules.in_force(today).map_err(unavailable)?)
         }
         Jurisdiction::UkCa2006S338 => {
             let meeting = date(&shared.meeting_date)
-                .ok_or("Enter the meeting date to compute the section 338 deadline.")?;
+                .ok_or_else(|| tr!(lang, "check-campaign-deadline-needs-meeting-uk"))?;
             let rules = params::uk_s338().map_err(unavailable)?;
-            deadline::uk_s338(meeting, None, rules.in_force(today).map_err(unavailable)?)
+            deadline::uk_s338_in(
+                lang,
+                meeting,
+                None,
+                rules.in_force(today).map_err(unavailable)?,
+            )
         }
         Jurisdiction::FrCodeCommerce => {
             let meeting = date(&shared.meeting_date)
-                .ok_or("Enter the meeting date to compute the deadline under R225-72.")?;
+                .ok_or_else(|| tr!(lang, "check-campaign-deadline-needs-meeting-fr"))?;
             let rules = params::fr_code_commerce().map_err(unavailable)?;
-            deadline::fr_code_commerce(meeting, None, rules.in_force(today).map_err(unavailable)?)
+            deadline::fr_code_commerce_in(
+                lang,
+                meeting,
+                None,
+                rules.in_force(today).map_err(unavailable)?,
+            )
         }
     };
     Ok(DeadlineView {

@@ -10,6 +10,7 @@ use time::Date;
 use super::{CheckItem, Preview, SuggestedAnswer, WordCount};
 use crate::compose::{DocumentKind, Template};
 use crate::evidence::{CitationStyle, Library};
+use crate::i18n::tr;
 use crate::i18n::Lang;
 use crate::rules::campaign::CampaignDraft;
 use crate::rules::{self, checks, params, Jurisdiction};
@@ -41,10 +42,17 @@ pub fn live_preview(
         dismissals,
         library,
         &style,
-        today,
         others.as_deref(),
-        lang,
+        Reader { today, lang },
     ))
+}
+
+/// When and for whom a preview is made: the day its checks are made as of,
+/// and the language its findings are worded in.
+#[derive(Debug, Clone, Copy)]
+pub struct Reader {
+    pub today: Date,
+    pub lang: Lang,
 }
 
 /// The preview of `answers`. `campaign` holds the campaign's other drafts,
@@ -56,9 +64,8 @@ pub fn preview(
     dismissals: &BTreeMap<String, String>,
     library: &Library,
     style: &CitationStyle,
-    today: Date,
     campaign: Option<&[CampaignDraft]>,
-    lang: Lang,
+    Reader { today, lang }: Reader,
 ) -> Preview {
     let today_text = today.to_string();
     let crate::render::DraftPreview {
@@ -75,7 +82,7 @@ pub fn preview(
         }
     };
     let counted = rules::words::count(&document).total();
-    let words = word_count(template, counted, today);
+    let words = word_count(lang, template, counted, today);
     let draft = checks::Draft {
         template,
         answers: &checked,
@@ -107,8 +114,8 @@ pub fn preview(
         Err(error) => vec![CheckItem {
             id: "rules/unavailable".into(),
             severity: "failed".into(),
-            title: "The filing rules could not be checked".into(),
-            reason: error.to_string(),
+            title: tr!(lang, "check-rules-unavailable-title"),
+            reason: error.message(lang),
             reference: String::new(),
             dismissed: None,
         }],
@@ -147,8 +154,9 @@ pub fn item(finding: checks::Finding) -> CheckItem {
     }
 }
 
-/// The word count and, where the draft's rule sets one, its limit.
-fn word_count(template: &Template, counted: usize, today: Date) -> WordCount {
+/// The word count and, where the draft's rule sets one, its limit, with
+/// what is counted said in `lang`.
+fn word_count(lang: Lang, template: &Template, counted: usize, today: Date) -> WordCount {
     let jurisdiction = template
         .front
         .jurisdiction
@@ -158,7 +166,7 @@ fn word_count(template: &Template, counted: usize, today: Date) -> WordCount {
         (Some(Jurisdiction::UsSec14a8), DocumentKind::Resolution) => params::sec_14a8()
             .ok()
             .and_then(|rules| rules.in_force(today).ok().map(|v| v.parameters.word_limit))
-            .map(|limit| (limit, "proposal and supporting statement, Rule 14a-8(d)")),
+            .map(|limit| (limit, "proposal")),
         (Some(Jurisdiction::UkCa2006S338), _) => params::uk_s338()
             .ok()
             .and_then(|rules| {
@@ -167,19 +175,19 @@ fn word_count(template: &Template, counted: usize, today: Date) -> WordCount {
                     .ok()
                     .map(|v| v.parameters.statement_word_limit)
             })
-            .map(|limit| (limit, "statement, Companies Act 2006 s314")),
+            .map(|limit| (limit, "statement")),
         _ => None,
     };
     match limit {
-        Some((limit, basis)) => WordCount {
+        Some((limit, counts)) => WordCount {
             counted,
             limit: Some(limit),
-            basis: format!("{basis}; title and notes included"),
+            basis: tr!(lang, "check-word-count-limited", counts = counts),
         },
         None => WordCount {
             counted,
             limit: None,
-            basis: "whole document, notes included; no word limit applies".into(),
+            basis: tr!(lang, "check-word-count-unlimited"),
         },
     }
 }

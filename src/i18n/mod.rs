@@ -193,6 +193,10 @@ macro_rules! tr {
     }};
 }
 
+/// `use crate::i18n::tr;` (`#[macro_export]` puts the macro at the crate's
+/// root; this names it where it belongs).
+pub use super::tr;
+
 /// An integer with the language's thousands separator: 12,500 or 12 500
 /// (with U+202F, as French typography groups digits).
 pub fn grouped(lang: Lang, number: i64) -> String {
@@ -203,7 +207,7 @@ pub fn grouped(lang: Lang, number: i64) -> String {
     };
     let mut out = String::new();
     for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push_str(separator);
         }
         out.push(digit);

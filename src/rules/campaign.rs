@@ -7,6 +7,7 @@
 
 use super::checks::{Finding, Severity};
 use crate::compose::DocumentKind;
+use crate::i18n::tr;
 use crate::i18n::Lang;
 
 /// One draft of the campaign, with the findings of its own checks.
@@ -45,12 +46,12 @@ pub fn looks_at(kind: DocumentKind) -> bool {
 pub fn check(this: &CampaignDraft, others: &[CampaignDraft], lang: Lang) -> Vec<Finding> {
     match this.kind {
         DocumentKind::Resolution => vec![
-            partner_finding(this, others, &LETTER),
-            one_proposal(this, others),
+            partner_finding(lang, this, others, &LETTER),
+            one_proposal(lang, this, others),
         ],
         DocumentKind::FilingLetter => vec![
-            partner_finding(this, others, &PROPOSAL),
-            one_proposal(this, others),
+            partner_finding(lang, this, others, &PROPOSAL),
+            one_proposal(lang, this, others),
         ],
         _ => Vec::new(),
     }
@@ -77,16 +78,17 @@ fn partners<'a>(
 }
 
 /// The other document a draft is filed with, as its campaign finding
-/// names it.
+/// names it. Its words are functions of the language rather than message
+/// ids: `tr!` takes its id as a literal, so the catalogue tests see it.
 struct Partner {
     kind: DocumentKind,
     id: &'static str,
-    title: &'static str,
+    title: fn(Lang) -> String,
     reference: &'static str,
     /// Said when the campaign has no such draft.
-    missing: &'static str,
-    /// Said after the draft's name when its relevant checks pass.
-    sound: &'static str,
+    missing: fn(Lang) -> String,
+    /// Said of the draft (its name given as `draft`) when its relevant checks pass.
+    sound: fn(Lang, String) -> String,
     /// Which of its checks count.
     relevant: fn(&str) -> bool,
 }
@@ -94,76 +96,77 @@ struct Partner {
 const LETTER: Partner = Partner {
     kind: DocumentKind::FilingLetter,
     id: "14a8/campaign-letter",
-    title: "Filing letter for this proposal",
+    title: |lang| tr!(lang, "check-campaign-letter-title"),
     reference: "Rule 14a-8(b)",
-    missing: "No filing letter draft for this company's meeting yet. The intent-to-hold statement, proof of ownership and engagement times go in the filing letter: start one from a filing-letter template with the same company and meeting year.",
-    sound: "its intent-to-hold, ownership and engagement checks pass.",
+    missing: |lang| tr!(lang, "check-campaign-letter-missing"),
+    sound: |lang, draft| tr!(lang, "check-campaign-letter-sound", draft = draft),
     relevant: |id| LETTER_CHECKS.contains(&id),
 };
 
 const PROPOSAL: Partner = Partner {
     kind: DocumentKind::Resolution,
     id: "14a8/campaign-proposal",
-    title: "Proposal for this letter",
+    title: |lang| tr!(lang, "check-campaign-proposal-title"),
     reference: "Rule 14a-8(d)",
-    missing: "No proposal draft for this company's meeting yet: the letter is sent with the proposal and its supporting statement.",
-    sound: "no failed checks.",
+    missing: |lang| tr!(lang, "check-campaign-proposal-missing"),
+    sound: |lang, draft| tr!(lang, "check-campaign-proposal-sound", draft = draft),
     relevant: |_| true,
 };
 
 /// Whether the campaign has a sound draft of the partner's kind: any sound
 /// one will do; otherwise the first one says what fails.
-fn partner_finding(this: &CampaignDraft, others: &[CampaignDraft], partner: &Partner) -> Finding {
+fn partner_finding(
+    lang: Lang,
+    this: &CampaignDraft,
+    others: &[CampaignDraft],
+    partner: &Partner,
+) -> Finding {
     let candidates = partners(this, others, partner.kind);
     let sound = candidates
         .iter()
-        .find(|d| failed_titles(d, partner.relevant).is_empty());
+        .find(|d| failed_titles(lang, d, partner.relevant).is_empty());
+    let title = (partner.title)(lang);
     let Some(draft) = sound.or(candidates.first()) else {
         return Finding::new(
             partner.id,
             Severity::Warning,
-            partner.title,
-            partner.missing.into(),
+            &title,
+            (partner.missing)(lang),
             partner.reference,
         );
     };
-    let failing = failed_titles(draft, partner.relevant);
+    let failing = failed_titles(lang, draft, partner.relevant);
     let (severity, reason) = if failing.is_empty() {
         (
             Severity::Passed,
-            format!("{}: {}", describe(draft), partner.sound),
+            (partner.sound)(lang, describe(lang, draft)),
         )
     } else {
         (
             Severity::Warning,
-            format!(
-                "{} fails: {}. Open it to see why.",
-                describe(draft),
-                failing.join("; ")
+            tr!(
+                lang,
+                "check-campaign-partner-fails",
+                draft = describe(lang, draft),
+                failing = failing.join(&tr!(lang, "check-list-separator"))
             ),
         )
     };
-    Finding::new(
-        partner.id,
-        severity,
-        partner.title,
-        reason,
-        partner.reference,
-    )
+    Finding::new(partner.id, severity, &title, reason, partner.reference)
 }
 
 /// Rule 14a-8(c): one proposal per proponent per meeting.
-fn one_proposal(this: &CampaignDraft, others: &[CampaignDraft]) -> Finding {
+fn one_proposal(lang: Lang, this: &CampaignDraft, others: &[CampaignDraft]) -> Finding {
     const ID: &str = "14a8/one-proposal";
-    const TITLE: &str = "One proposal per proponent";
     const REFERENCE: &str = "Rule 14a-8(c)";
+    let title = tr!(lang, "check-14a8-one-proposal-title");
     let proponent = normalize(&this.proponent);
     if proponent.is_empty() {
         return Finding::new(
             ID,
             Severity::Info,
-            TITLE,
-            "Name the proponent to check that it files only one proposal for this meeting.".into(),
+            &title,
+            tr!(lang, "check-campaign-name-the-proponent"),
             REFERENCE,
         );
     }
@@ -171,17 +174,18 @@ fn one_proposal(this: &CampaignDraft, others: &[CampaignDraft]) -> Finding {
     let more: Vec<String> = others
         .iter()
         .filter(|d| d.kind == DocumentKind::Resolution && normalize(&d.proponent) == proponent)
-        .map(describe)
+        .map(|d| describe(lang, d))
         .collect();
     if own_proposals + more.len() > 1 {
         Finding::new(
             ID,
             Severity::Warning,
-            TITLE,
-            format!(
-                "{} also has {} for this meeting; each proponent may submit one proposal per meeting, directly or through a representative. File only one of them.",
-                this.proponent.trim(),
-                more.join(", ")
+            &title,
+            tr!(
+                lang,
+                "check-campaign-more-proposals",
+                proponent = this.proponent.trim(),
+                drafts = more.join(", ")
             ),
             REFERENCE,
         )
@@ -189,10 +193,11 @@ fn one_proposal(this: &CampaignDraft, others: &[CampaignDraft]) -> Finding {
         Finding::new(
             ID,
             Severity::Passed,
-            TITLE,
-            format!(
-                "No other proposal by {} for this meeting among the drafts.",
-                this.proponent.trim()
+            &title,
+            tr!(
+                lang,
+                "check-campaign-one-proposal",
+                proponent = this.proponent.trim()
             ),
             REFERENCE,
         )
@@ -200,20 +205,29 @@ fn one_proposal(this: &CampaignDraft, others: &[CampaignDraft]) -> Finding {
 }
 
 /// Titles of the draft's failed checks among those `relevant` picks.
-fn failed_titles(draft: &CampaignDraft, relevant: impl Fn(&str) -> bool) -> Vec<&str> {
+fn failed_titles(
+    lang: Lang,
+    draft: &CampaignDraft,
+    relevant: impl Fn(&str) -> bool,
+) -> Vec<String> {
     if !draft.checked {
-        return vec!["its checks could not run (its template does not render)"];
+        return vec![tr!(lang, "check-campaign-unchecked")];
     }
     draft
         .findings
         .iter()
         .filter(|f| relevant(&f.id) && f.severity == Severity::Failed)
-        .map(|f| f.title.as_str())
+        .map(|f| f.title.clone())
         .collect()
 }
 
-fn describe(draft: &CampaignDraft) -> String {
-    format!("draft {} “{}”", draft.id, draft.title)
+fn describe(lang: Lang, draft: &CampaignDraft) -> String {
+    tr!(
+        lang,
+        "check-campaign-draft",
+        id = draft.id,
+        title = draft.title.as_str()
+    )
 }
 
 fn normalize(name: &str) -> String {

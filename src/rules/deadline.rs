@@ -1,9 +1,13 @@
-//! Filing deadlines, with how each was computed.
+//! Filing deadlines, with how each was computed, worded in the reader's
+//! language (`*_in`); the plain functions word them in English, as the
+//! command line prints them.
 
-use time::{Date, Duration, Month};
+use time::{Date, Duration, Month, Weekday};
 
-use super::calendar::{business_day_on_or_before, is_weekend, us_federal_holiday, years_after};
+use super::calendar::{business_day_on_or_before, us_federal_holiday, years_after};
 use super::params::{FrCodeCommerce, Sec14a8, UkS338, Version};
+use crate::i18n::tr;
+use crate::i18n::Lang;
 
 /// A deadline and how it was reached.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,21 +37,22 @@ pub fn anniversary(date: Date) -> Date {
     years_after(date, 1)
 }
 
+/// "Monday 16 February 2026", as the command line prints dates.
 pub fn long_date(date: Date) -> String {
-    format!(
-        "{} {} {} {}",
-        date.weekday(),
-        date.day(),
-        date.month(),
-        date.year()
-    )
+    crate::i18n::long_date(Lang::En, date)
+}
+
+/// [`sec_14a8_in`] in English.
+pub fn sec_14a8(dates: &Sec14a8Dates, params: &Version<Sec14a8>) -> Deadline {
+    sec_14a8_in(Lang::En, dates, params)
 }
 
 /// Rule 14a-8(e)(2): received at least 120 calendar days before the
 /// anniversary of last year's proxy release; "a reasonable time" before
 /// printing when there was no meeting last year or it moved by more than 30 days.
-pub fn sec_14a8(dates: &Sec14a8Dates, params: &Version<Sec14a8>) -> Deadline {
+pub fn sec_14a8_in(lang: Lang, dates: &Sec14a8Dates, params: &Version<Sec14a8>) -> Deadline {
     let p = &params.parameters;
+    let day = |date: Date| crate::i18n::long_date(lang, date);
     let reference = format!(
         "17 CFR 240.14a-8(e)(2); parameters from {} ({})",
         params.effective,
@@ -56,10 +61,8 @@ pub fn sec_14a8(dates: &Sec14a8Dates, params: &Version<Sec14a8>) -> Deadline {
     let Some(prior) = dates.prior_proxy_date else {
         return Deadline {
             date: None,
-            steps: vec!["No proxy statement was released for a meeting last year.".into()],
-            judgement: Some(
-                "With no meeting last year, the deadline is a reasonable time before the company begins to print and send its proxy materials (Rule 14a-8(e)(2)). Ask the company, or check its latest filings for a date it has set.".into(),
-            ),
+            steps: vec![tr!(lang, "check-deadline-no-prior-proxy")],
+            judgement: Some(tr!(lang, "check-deadline-no-prior-meeting")),
             notes: Vec::new(),
             reference,
         };
@@ -67,38 +70,38 @@ pub fn sec_14a8(dates: &Sec14a8Dates, params: &Version<Sec14a8>) -> Deadline {
     let anniversary = anniversary(prior);
     let date = anniversary - Duration::days(p.deadline_days_before_anniversary);
     let mut steps = vec![
-        format!(
-            "Last year's proxy statement was released on {}.",
-            long_date(prior)
-        ),
-        format!(
-            "Its anniversary is {}.{}",
-            long_date(anniversary),
-            if prior.month() == Month::February && prior.day() == 29 {
-                " (29 February has no anniversary in a common year: 28 February is used.)"
-            } else {
-                ""
-            }
-        ),
-        format!(
-            "{} calendar days before the anniversary: {}.",
-            p.deadline_days_before_anniversary,
-            long_date(date)
+        tr!(lang, "check-deadline-prior-proxy", date = day(prior)),
+        if prior.month() == Month::February && prior.day() == 29 {
+            tr!(
+                lang,
+                "check-deadline-anniversary-of-leap-day",
+                date = day(anniversary)
+            )
+        } else {
+            tr!(lang, "check-deadline-anniversary", date = day(anniversary))
+        },
+        tr!(
+            lang,
+            "check-deadline-before-anniversary",
+            days = p.deadline_days_before_anniversary,
+            date = day(date)
         ),
     ];
     let mut judgement = None;
     if let (Some(meeting), Some(prior_meeting)) = (dates.meeting_date, dates.prior_meeting_date) {
         let moved = (meeting - years_after(prior_meeting, 1)).whole_days();
-        steps.push(format!(
-            "This year's meeting ({}) is {} days from the anniversary of last year's ({}).",
-            long_date(meeting),
-            moved.abs(),
-            long_date(prior_meeting)
+        steps.push(tr!(
+            lang,
+            "check-deadline-meeting-moved",
+            meeting = day(meeting),
+            days = moved.abs(),
+            prior_meeting = day(prior_meeting)
         ));
         if moved.abs() > p.meeting_moved_days {
-            judgement = Some(format!(
-                "The meeting moved by more than {} days, so the rule's deadline is a reasonable time before the company begins to print and send its proxy materials; the date above is the formula's, for reference only. Check the company's filings (often a Form 10-Q or 8-K) for the date it announces.",
-                p.meeting_moved_days
+            judgement = Some(tr!(
+                lang,
+                "check-deadline-meeting-moved-judgement",
+                days = p.meeting_moved_days
             ));
         }
     }
@@ -109,15 +112,18 @@ pub fn sec_14a8(dates: &Sec14a8Dates, params: &Version<Sec14a8>) -> Deadline {
     // delivered to the company. Companies print the formula's date unchanged:
     // Procter & Gamble's 2023 proxy statement, released 25 Aug 2023, prints
     // Saturday 27 April 2024 (shared/DOMAIN.md).
-    let closed = if is_weekend(date) {
-        Some(date.weekday().to_string())
-    } else {
-        us_federal_holiday(date).map(str::to_owned)
+    let closed = match date.weekday() {
+        Weekday::Saturday => Some(("saturday", "")),
+        Weekday::Sunday => Some(("sunday", "")),
+        _ => us_federal_holiday(date).map(|holiday| ("holiday", holiday)),
     };
-    if let Some(day) = closed {
-        notes.push(format!(
-            "The deadline falls on a {day}. The rule counts calendar days and does not move it, and Exchange Act Rule 0-3, which moves deadlines off weekends and holidays, covers papers filed with the SEC, not a proposal delivered to a company. Make sure the proposal is received by {}, the last business day before.",
-            long_date(business_day_on_or_before(date))
+    if let Some((closed, holiday)) = closed {
+        notes.push(tr!(
+            lang,
+            "check-deadline-closed-day",
+            closed = closed,
+            holiday = holiday,
+            date = day(business_day_on_or_before(date))
         ));
     }
     Deadline {
@@ -129,44 +135,55 @@ pub fn sec_14a8(dates: &Sec14a8Dates, params: &Version<Sec14a8>) -> Deadline {
     }
 }
 
+/// [`uk_s338_in`] in English.
+pub fn uk_s338(meeting: Date, notice_given: Option<Date>, params: &Version<UkS338>) -> Deadline {
+    uk_s338_in(Lang::En, meeting, notice_given, params)
+}
+
 /// Companies Act 2006 s338(4): received 6 weeks before the AGM or, if later,
 /// by the time notice of the meeting is given; s314(4): one week before.
-pub fn uk_s338(meeting: Date, notice_given: Option<Date>, params: &Version<UkS338>) -> Deadline {
+pub fn uk_s338_in(
+    lang: Lang,
+    meeting: Date,
+    notice_given: Option<Date>,
+    params: &Version<UkS338>,
+) -> Deadline {
     let p = &params.parameters;
+    let day = |date: Date| crate::i18n::long_date(lang, date);
     let six_weeks = meeting - Duration::days(p.resolution_days_before_meeting);
     let mut steps = vec![
-        format!("The AGM is on {}.", long_date(meeting)),
-        format!(
-            "{} days (six weeks) before it: {}.",
-            p.resolution_days_before_meeting,
-            long_date(six_weeks)
+        tr!(lang, "check-deadline-agm-on", date = day(meeting)),
+        tr!(
+            lang,
+            "check-deadline-six-weeks-before",
+            days = p.resolution_days_before_meeting,
+            date = day(six_weeks)
         ),
     ];
     let date = match notice_given {
         Some(notice) if notice > six_weeks => {
-            steps.push(format!(
-                "Notice of the meeting is given later, on {}: that is the deadline (s338(4)(d)(ii)).",
-                long_date(notice)
-            ));
+            steps.push(tr!(lang, "check-deadline-notice-later", date = day(notice)));
             notice
         }
         Some(notice) => {
-            steps.push(format!(
-                "Notice is given on {}, before that, so six weeks applies (s338(4)(d)(i)).",
-                long_date(notice)
+            steps.push(tr!(
+                lang,
+                "check-deadline-notice-earlier",
+                date = day(notice)
             ));
             six_weeks
         }
         None => {
-            steps.push("The date notice is given is not known; if it is later than six weeks before the meeting, that later date applies (s338(4)(d)(ii)).".into());
+            steps.push(tr!(lang, "check-deadline-notice-unknown"));
             six_weeks
         }
     };
     let statement = meeting - Duration::days(p.statement_days_before_meeting);
-    steps.push(format!(
-        "A members' statement under s314 (up to {} words) must be received by {}, one week before the meeting.",
-        p.statement_word_limit,
-        long_date(statement)
+    steps.push(tr!(
+        lang,
+        "check-deadline-s314-statement",
+        words = p.statement_word_limit,
+        date = day(statement)
     ));
     Deadline {
         date: Some(date),
@@ -179,17 +196,19 @@ pub fn uk_s338(meeting: Date, notice_given: Option<Date>, params: &Version<UkS33
 
 /// Companies Act 2006 s314(4)(d): a request to circulate a members'
 /// statement must be received at least one week before the meeting.
-pub fn uk_s314(meeting: Date, params: &Version<UkS338>) -> Deadline {
+pub fn uk_s314(lang: Lang, meeting: Date, params: &Version<UkS338>) -> Deadline {
     let p = &params.parameters;
+    let day = |date: Date| crate::i18n::long_date(lang, date);
     let date = meeting - Duration::days(p.statement_days_before_meeting);
     Deadline {
         date: Some(date),
         steps: vec![
-            format!("The meeting is on {}.", long_date(meeting)),
-            format!(
-                "A request to circulate a statement of up to {} words must be received at least one week before it: {}.",
-                p.statement_word_limit,
-                long_date(date)
+            tr!(lang, "check-deadline-meeting-on", date = day(meeting)),
+            tr!(
+                lang,
+                "check-deadline-s314-request",
+                words = p.statement_word_limit,
+                date = day(date)
             ),
         ],
         judgement: None,
@@ -198,45 +217,61 @@ pub fn uk_s314(meeting: Date, params: &Version<UkS338>) -> Deadline {
     }
 }
 
-/// Code de commerce R225-72: requests at least 25 days before the meeting;
-/// R225-73: a listed company publishes a BALO notice at least 35 days
-/// before, and its shareholders' requests may not be sent more than 20 days
-/// after that notice: the deadline is the earlier of the two when the
-/// notice's date (`balo_notice`) is known.
+/// [`fr_code_commerce_in`] in English.
 pub fn fr_code_commerce(
     meeting: Date,
     balo_notice: Option<Date>,
     params: &Version<FrCodeCommerce>,
 ) -> Deadline {
+    fr_code_commerce_in(Lang::En, meeting, balo_notice, params)
+}
+
+/// Code de commerce R225-72: requests at least 25 days before the meeting;
+/// R225-73: a listed company publishes a BALO notice at least 35 days
+/// before, and its shareholders' requests may not be sent more than 20 days
+/// after that notice: the deadline is the earlier of the two when the
+/// notice's date (`balo_notice`) is known.
+pub fn fr_code_commerce_in(
+    lang: Lang,
+    meeting: Date,
+    balo_notice: Option<Date>,
+    params: &Version<FrCodeCommerce>,
+) -> Deadline {
     let p = &params.parameters;
+    let day = |date: Date| crate::i18n::long_date(lang, date);
     let before_meeting = meeting - Duration::days(p.request_days_before_meeting);
     let latest_balo = meeting - Duration::days(p.balo_days_before_meeting);
     let mut steps = vec![
-        format!("The meeting is on {}.", long_date(meeting)),
-        format!(
-            "Requests must be sent at least {} days before it (R225-72): by {}.",
-            p.request_days_before_meeting,
-            long_date(before_meeting)
+        tr!(lang, "check-deadline-meeting-on", date = day(meeting)),
+        tr!(
+            lang,
+            "check-deadline-fr-before-meeting",
+            days = p.request_days_before_meeting,
+            date = day(before_meeting)
         ),
     ];
     let mut notes = Vec::new();
     let date = match (balo_notice, p.balo_request_window_days) {
         (Some(notice), Some(window)) => {
             let after_notice = notice + Duration::days(window);
-            steps.push(format!(
-                "The BALO notice was published on {}; a listed company's shareholders may send requests at most {window} days after it (R225-73 II): by {}.",
-                long_date(notice),
-                long_date(after_notice)
+            steps.push(tr!(
+                lang,
+                "check-deadline-fr-balo-window",
+                notice = day(notice),
+                days = window,
+                date = day(after_notice)
             ));
             let earlier = before_meeting.min(after_notice);
-            steps.push(format!("The earlier of the two: {}.", long_date(earlier)));
+            steps.push(tr!(lang, "check-deadline-fr-earlier", date = day(earlier)));
             earlier
         }
         (None, Some(window)) => {
-            notes.push(format!(
-                "For a listed company, requests may also not be sent more than {window} days after its BALO notice (R225-73 II), published at least {} days before the meeting (by {}): give the notice's date to count that limit too.",
-                p.balo_days_before_meeting,
-                long_date(latest_balo)
+            notes.push(tr!(
+                lang,
+                "check-deadline-fr-balo-note",
+                days = window,
+                notice_days = p.balo_days_before_meeting,
+                date = day(latest_balo)
             ));
             before_meeting
         }

@@ -4,8 +4,9 @@
 use time::Date;
 
 use super::calendar::years_after;
-use super::deadline::long_date;
 use super::params::{FrCodeCommerce, Sec14a8, UkS338, Version};
+use crate::i18n::tr;
+use crate::i18n::Lang;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Eligibility {
@@ -16,26 +17,29 @@ pub struct Eligibility {
 
 /// Rule 14a-8(b)(1)(i): continuous ownership of at least the tier's market
 /// value for at least the tier's years, as of the submission date. Holdings
-/// of several shareholders may not be added together.
+/// of several shareholders may not be added together. The explanation is
+/// worded in `lang`.
 pub fn sec_14a8(
+    lang: Lang,
     value_usd: f64,
     held_since: Date,
     as_of: Date,
     params: &Version<Sec14a8>,
 ) -> Eligibility {
     let tiers = &params.parameters.eligibility;
+    let day = |date: Date| crate::i18n::long_date(lang, date);
     for tier in tiers {
         if value_usd >= tier.min_value && years_after(held_since, tier.years) <= as_of {
             return Eligibility {
                 eligible: true,
-                explanation: format!(
-                    "Eligible: ${:.0} held continuously since {} meets the tier of ${:.0} for {} year{} (as of {}).",
-                    value_usd,
-                    long_date(held_since),
-                    tier.min_value,
-                    tier.years,
-                    if tier.years == 1 { "" } else { "s" },
-                    long_date(as_of)
+                explanation: tr!(
+                    lang,
+                    "check-eligibility-met",
+                    value = amount(lang, value_usd),
+                    since = day(held_since),
+                    tier = amount(lang, tier.min_value),
+                    years = tier.years,
+                    as_of = day(as_of)
                 ),
             };
         }
@@ -45,31 +49,44 @@ pub fn sec_14a8(
         .map(|tier| {
             let ready = years_after(held_since, tier.years);
             if value_usd < tier.min_value {
-                format!(
-                    "${:.0} for {} year(s) needs ${:.0} more",
-                    tier.min_value,
-                    tier.years,
-                    tier.min_value - value_usd
+                tr!(
+                    lang,
+                    "check-eligibility-tier-needs-more",
+                    tier = amount(lang, tier.min_value),
+                    years = tier.years,
+                    more = amount(lang, tier.min_value - value_usd)
                 )
             } else {
-                format!(
-                    "${:.0} for {} year(s) is met on {}",
-                    tier.min_value,
-                    tier.years,
-                    long_date(ready)
+                tr!(
+                    lang,
+                    "check-eligibility-tier-met-on",
+                    tier = amount(lang, tier.min_value),
+                    years = tier.years,
+                    date = day(ready)
                 )
             }
         })
         .collect();
     Eligibility {
         eligible: false,
-        explanation: format!(
-            "Not eligible as of {} with ${:.0} held since {}: {}. Holdings of different shareholders cannot be combined.",
-            long_date(as_of),
-            value_usd,
-            long_date(held_since),
-            missing.join("; ")
+        explanation: tr!(
+            lang,
+            "check-eligibility-not-met",
+            as_of = day(as_of),
+            value = amount(lang, value_usd),
+            since = day(held_since),
+            missing = missing.join(&tr!(lang, "check-list-separator"))
         ),
+    }
+}
+
+/// A whole amount of money as `lang` writes figures: English keeps the
+/// ungrouped digits the findings have always shown ("15000"), French
+/// groups them ("15 000").
+fn amount(lang: Lang, value: f64) -> String {
+    match lang {
+        Lang::En => format!("{value:.0}"),
+        Lang::Fr => crate::i18n::grouped(lang, value.round() as i64),
     }
 }
 
@@ -173,16 +190,20 @@ mod tests {
         let rules = params::sec_14a8().unwrap();
         let p = rules.in_force(date!(2025 - 11 - 01)).unwrap();
         let as_of = date!(2025 - 11 - 01);
-        assert!(sec_14a8(2_000.0, date!(2022 - 11 - 01), as_of, p)
+        assert!(sec_14a8(Lang::En, 2_000.0, date!(2022 - 11 - 01), as_of, p)
             .explanation
             .contains("tier of $2000 for 3 years"));
-        assert!(sec_14a8(15_000.0, date!(2023 - 10 - 31), as_of, p)
-            .explanation
-            .contains("$15000 for 2 years"));
-        assert!(sec_14a8(25_000.0, date!(2024 - 11 - 01), as_of, p)
-            .explanation
-            .contains("$25000 for 1 year"));
-        let not = sec_14a8(10_000.0, date!(2024 - 03 - 01), as_of, p);
+        assert!(
+            sec_14a8(Lang::En, 15_000.0, date!(2023 - 10 - 31), as_of, p)
+                .explanation
+                .contains("$15000 for 2 years")
+        );
+        assert!(
+            sec_14a8(Lang::En, 25_000.0, date!(2024 - 11 - 01), as_of, p)
+                .explanation
+                .contains("$25000 for 1 year")
+        );
+        let not = sec_14a8(Lang::En, 10_000.0, date!(2024 - 03 - 01), as_of, p);
         assert!(!not.eligible);
         assert!(
             not.explanation
@@ -191,14 +212,23 @@ mod tests {
             not.explanation
         );
         // One day short of three years.
-        assert!(!sec_14a8(2_000.0, date!(2022 - 11 - 02), as_of, p).eligible);
+        assert!(!sec_14a8(Lang::En, 2_000.0, date!(2022 - 11 - 02), as_of, p).eligible);
     }
 
     #[test]
     fn before_2022_one_year_sufficed() {
         let rules = params::sec_14a8().unwrap();
         let p = rules.in_force(date!(2021 - 06 - 01)).unwrap();
-        assert!(sec_14a8(2_000.0, date!(2020 - 05 - 01), date!(2021 - 06 - 01), p).eligible);
+        assert!(
+            sec_14a8(
+                Lang::En,
+                2_000.0,
+                date!(2020 - 05 - 01),
+                date!(2021 - 06 - 01),
+                p
+            )
+            .eligible
+        );
     }
 
     #[test]

@@ -8,10 +8,12 @@ use time::{Date, Duration};
 
 use super::calendar::{is_weekend, us_federal_holiday};
 use super::checks::{self, Draft};
-use super::deadline::{self, long_date, Sec14a8Dates};
+use super::deadline::{self, Sec14a8Dates};
 use super::params::{self, Sec14a8};
 use super::{zones, Jurisdiction};
 use crate::compose::DocumentKind;
+use crate::i18n::tr;
+use crate::i18n::{long_date, Lang};
 
 /// A proposed answer for one field, with why it is proposed.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,7 +29,9 @@ pub struct Fill {
 /// (counted from the letter's date, or from today while it has none).
 /// `given` are the answers as the drafter left them: the draft's checked
 /// answers stand today's date in for a missing one, so they cannot tell.
+/// The reasons are worded in the draft's reader's language.
 pub fn suggest(draft: &Draft, given: &Value, today: Date) -> Vec<Fill> {
+    let lang = draft.lang;
     let front = &draft.template.front;
     let jurisdiction = front.jurisdiction.as_deref().and_then(|j| j.parse().ok());
     if jurisdiction != Some(Jurisdiction::UsSec14a8) || front.kind != DocumentKind::FilingLetter {
@@ -53,9 +57,9 @@ pub fn suggest(draft: &Draft, given: &Value, today: Date) -> Vec<Fill> {
             prior_meeting_date: checks::role_date(draft, &roles.prior_meeting_date),
         };
         if dates.prior_proxy_date.is_some() {
-            let computed = deadline::sec_14a8(&dates, version);
+            let computed = deadline::sec_14a8_in(lang, &dates, version);
             if let (Some(date), None) = (computed.date, computed.judgement) {
-                fills.extend(letter_date(field, date, today));
+                fills.extend(letter_date(lang, field, date, today));
             }
         }
     }
@@ -73,9 +77,11 @@ pub fn suggest(draft: &Draft, given: &Value, today: Date) -> Vec<Fill> {
         fills.push(Fill {
             field: field.clone(),
             value: Value::String(zone.to_owned()),
-            reason: format!(
-                "From the company's address: its principal executive offices keep {} ({zone}).",
-                zones::zone_name(zone)
+            reason: tr!(
+                lang,
+                "check-fill-zone",
+                zone_name = zones::zone_label(lang, zone),
+                zone = zone
             ),
         });
     }
@@ -92,10 +98,11 @@ pub fn suggest(draft: &Draft, given: &Value, today: Date) -> Vec<Fill> {
             .parameters
             .engagement_window_days
             .is_some_and(|window| {
-                !checks::slot_problems(&slots, submitted, window, Some(&zone)).is_empty()
+                !checks::slot_problems(lang, &slots, submitted, window, Some(&zone)).is_empty()
             });
         if slots.is_empty() || outside {
             fills.extend(engagement_slots(
+                lang,
                 field,
                 submitted,
                 &version.parameters,
@@ -138,9 +145,11 @@ const SLOT_TIMES: [&str; 3] = [
 /// business days (no weekend, no US federal holiday) no sooner than the
 /// window's first day and no later than its last, written out as the rule
 /// asks ("Tuesday, June 16, 2026, 10:00–11:00 a.m. Pacific Time
-/// (America/Los_Angeles)"), within business hours in `zone`. `None`
-/// when the rule version has no engagement requirement.
+/// (America/Los_Angeles)"), within business hours in `zone`: the letter
+/// is English, the reason is in `lang`. `None` when the rule version has
+/// no engagement requirement.
 pub fn engagement_slots(
+    lang: Lang,
     field: &str,
     submitted: Date,
     params: &Sec14a8,
@@ -172,23 +181,27 @@ pub fn engagement_slots(
     Some(Fill {
         field: field.to_owned(),
         value: Value::Array(slots),
-        reason: format!(
-            "Business days {from} to {to} calendar days after the letter's date ({}), as Rule 14a-8(b)(1)(iii) requires. Change the times to ones the proponent can keep.",
-            long_date(submitted)
+        reason: tr!(
+            lang,
+            "check-fill-engagement-slots",
+            from = from,
+            to = to,
+            submitted = long_date(lang, submitted)
         ),
     })
 }
 
 /// Today as the letter's date, offered for an empty letter date while the
 /// 14a-8 deadline is today or later, with the days to spare as the reason.
-pub fn letter_date(field: &str, deadline: Date, today: Date) -> Option<Fill> {
+pub fn letter_date(lang: Lang, field: &str, deadline: Date, today: Date) -> Option<Fill> {
     (deadline >= today).then(|| Fill {
         field: field.to_owned(),
         value: Value::String(today.to_string()),
-        reason: format!(
-            "Today: {} days before the deadline of {}.",
-            (deadline - today).whole_days(),
-            long_date(deadline)
+        reason: tr!(
+            lang,
+            "check-fill-letter-date",
+            days = (deadline - today).whole_days(),
+            deadline = long_date(lang, deadline)
         ),
     })
 }
@@ -223,6 +236,7 @@ mod tests {
         // Submitted Monday 1 June 2026: the window is 11 June to 1 July;
         // day +12 is Saturday 13 June, so that slot moves to Monday 15 June.
         let fill = engagement_slots(
+            Lang::En,
             "slots",
             date!(2026 - 06 - 01),
             &params(),
@@ -248,6 +262,7 @@ mod tests {
         let window = params().engagement_window_days.unwrap();
         let owned: Vec<String> = slots.iter().map(|s| (*s).to_owned()).collect();
         assert!(crate::rules::checks::slot_problems(
+            Lang::En,
             &owned,
             date!(2026 - 06 - 01),
             window,
@@ -260,6 +275,7 @@ mod tests {
             .map(|s| s.replace("Pacific Time (America/Los_Angeles)", "Eastern Time"))
             .collect();
         let problems = crate::rules::checks::slot_problems(
+            Lang::En,
             &eastern,
             date!(2026 - 06 - 01),
             window,
@@ -277,6 +293,7 @@ mod tests {
         // Submitted Thursday 22 June 2023: +12 days is Tuesday 4 July,
         // Independence Day, so that slot moves to Wednesday 5 July.
         let fill = engagement_slots(
+            Lang::En,
             "slots",
             date!(2023 - 06 - 22),
             &params(),
@@ -291,9 +308,9 @@ mod tests {
     #[test]
     fn letter_date_is_offered_only_before_the_deadline() {
         let today = date!(2026 - 06 - 01);
-        let fill = letter_date("d", date!(2026 - 06 - 11), today).unwrap();
+        let fill = letter_date(Lang::En, "d", date!(2026 - 06 - 11), today).unwrap();
         assert_eq!(fill.value, "2026-06-01");
         assert!(fill.reason.contains("10 days before"), "{}", fill.reason);
-        assert!(letter_date("d", date!(2026 - 05 - 31), today).is_none());
+        assert!(letter_date(Lang::En, "d", date!(2026 - 05 - 31), today).is_none());
     }
 }

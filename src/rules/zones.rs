@@ -8,6 +8,9 @@
 
 use time::Date;
 
+use crate::i18n::tr;
+use crate::i18n::Lang;
+
 /// The zones US companies' offices are in: IANA name and how letters name it.
 pub const US_ZONES: [(&str, &str); 7] = [
     ("America/New_York", "Eastern Time"),
@@ -28,6 +31,21 @@ pub fn zone_name(iana: &str) -> &str {
         .iter()
         .find(|(id, _)| *id == iana)
         .map_or(iana, |(_, name)| name)
+}
+
+/// A zone's name in `lang` for the findings: "Pacific Time", « heure du
+/// Pacifique »; the IANA name for zones outside the list.
+pub fn zone_label(lang: Lang, iana: &str) -> String {
+    match iana {
+        "America/New_York" => tr!(lang, "check-zone-eastern"),
+        "America/Chicago" => tr!(lang, "check-zone-central"),
+        "America/Denver" => tr!(lang, "check-zone-mountain"),
+        "America/Phoenix" => tr!(lang, "check-zone-arizona"),
+        "America/Los_Angeles" => tr!(lang, "check-zone-pacific"),
+        "America/Anchorage" => tr!(lang, "check-zone-alaska"),
+        "Pacific/Honolulu" => tr!(lang, "check-zone-hawaii"),
+        other => other.to_owned(),
+    }
 }
 
 /// Each state's (and DC's) zone, by postal code: the zone most of the state
@@ -112,20 +130,16 @@ type Minutes = i32;
 
 /// The time range a slot states ("10:00–11:00 a.m.", "11:00 a.m.–12:00
 /// p.m.", "2 to 3 p.m.") and the zone it names (a US zone's name or
-/// abbreviation, or an IANA name). Errors say what is missing.
-pub fn slot_time(slot: &str) -> Result<((Minutes, Minutes), &'static str), String> {
-    let zone = slot_zone(slot).ok_or_else(|| {
-        format!("“{slot}” names no time zone (write, say, “Eastern Time” or “Pacific Time”)")
-    })?;
+/// abbreviation, or an IANA name). Errors say, in `lang`, what is missing.
+pub fn slot_time(lang: Lang, slot: &str) -> Result<((Minutes, Minutes), &'static str), String> {
+    let zone = slot_zone(slot).ok_or_else(|| tr!(lang, "check-slot-no-zone", slot = slot))?;
     // The text after the year: the date's own numbers are not times.
     let after_date = year_end(slot).map_or(slot, |end| &slot[end..]);
     let times = clock_times(after_date);
     match times.as_slice() {
         [start, end] => Ok(((*start, *end), zone)),
         [start] => Ok(((*start, *start + 60), zone)),
-        _ => Err(format!(
-            "“{slot}” has no time as “10:00–11:00 a.m.” after its date"
-        )),
+        _ => Err(tr!(lang, "check-slot-no-time", slot = slot)),
     }
 }
 
@@ -242,8 +256,9 @@ fn clock_times(text: &str) -> Vec<Minutes> {
 }
 
 /// Whether a slot on `day`, stated in `slot_zone`, falls within business
-/// hours in `company_zone`; the error says when it falls there.
+/// hours in `company_zone`; the error says, in `lang`, when it falls there.
 pub fn within_business_hours(
+    lang: Lang,
     day: Date,
     (start, end): (Minutes, Minutes),
     slot_zone: &str,
@@ -254,7 +269,14 @@ pub fn within_business_hours(
             .at((minutes / 60) as i8, (minutes % 60) as i8, 0, 0)
             .in_tz(slot_zone)
             .and_then(|zoned| zoned.in_tz(company_zone))
-            .map_err(|e| format!("the time could not be placed in {company_zone}: {e}"))?;
+            .map_err(|e| {
+                tr!(
+                    lang,
+                    "check-slot-unplaced",
+                    zone = company_zone,
+                    error = e.to_string()
+                )
+            })?;
         // A range running past midnight there counts as late, not early.
         let next_day = i32::from(
             at.date() > jiff::civil::date(day.year() as i16, day.month() as i8, day.day() as i8),
@@ -269,19 +291,24 @@ pub fn within_business_hours(
     if from >= open && to <= close {
         Ok(())
     } else {
-        Err(format!(
-            "is {}–{} {} at the company's offices, outside business hours (9 a.m. to 5 p.m.)",
-            clock(from),
-            clock(to),
-            zone_name(company_zone)
+        Err(tr!(
+            lang,
+            "check-slot-outside-hours",
+            from = clock(lang, from),
+            to = clock(lang, to),
+            zone = zone_label(lang, company_zone)
         ))
     }
 }
 
-/// "7:00 a.m." from minutes after midnight.
-fn clock(minutes: Minutes) -> String {
+/// "7:00 a.m.", or "7 h 00" as French writes the 24-hour clock, from
+/// minutes after midnight.
+fn clock(lang: Lang, minutes: Minutes) -> String {
     let minutes = minutes.rem_euclid(24 * 60);
     let (hour, minute) = (minutes / 60, minutes % 60);
+    if lang == Lang::Fr {
+        return format!("{hour}\u{a0}h\u{a0}{minute:02}");
+    }
     let (shown, meridiem) = match hour {
         0 => (12, "a.m."),
         1..=11 => (hour, "a.m."),
@@ -316,21 +343,26 @@ mod tests {
     #[test]
     fn slot_times_are_read_with_their_zone() {
         assert_eq!(
-            slot_time("Tuesday, June 16, 2026, 10:00–11:00 a.m. Eastern Time"),
+            slot_time(
+                Lang::En,
+                "Tuesday, June 16, 2026, 10:00–11:00 a.m. Eastern Time"
+            ),
             Ok(((600, 660), "America/New_York"))
         );
         assert_eq!(
-            slot_time("Wednesday, June 24, 2026, 11:00 a.m.–12:00 p.m. Pacific Time (America/Los_Angeles)"),
+            slot_time(Lang::En, "Wednesday, June 24, 2026, 11:00 a.m.–12:00 p.m. Pacific Time (America/Los_Angeles)"),
             Ok(((660, 720), "America/Los_Angeles"))
         );
         assert_eq!(
-            slot_time("Thursday, June 18, 2026, 2 to 3 pm ET"),
+            slot_time(Lang::En, "Thursday, June 18, 2026, 2 to 3 pm ET"),
             Ok(((840, 900), "America/New_York"))
         );
-        assert!(slot_time("Thursday, June 18, 2026, 2:00–3:00 p.m.")
-            .unwrap_err()
-            .contains("names no time zone"));
-        assert!(slot_time("Thursday, June 18, 2026, Eastern Time")
+        assert!(
+            slot_time(Lang::En, "Thursday, June 18, 2026, 2:00–3:00 p.m.")
+                .unwrap_err()
+                .contains("names no time zone")
+        );
+        assert!(slot_time(Lang::En, "Thursday, June 18, 2026, Eastern Time")
             .unwrap_err()
             .contains("has no time"));
     }
@@ -339,22 +371,41 @@ mod tests {
     fn eastern_morning_is_before_business_hours_in_redmond() {
         let day = date!(2026 - 06 - 16);
         // 10–11 a.m. Eastern is 7–8 a.m. Pacific (summer time in both).
-        let early =
-            within_business_hours(day, (600, 660), "America/New_York", "America/Los_Angeles");
+        let early = within_business_hours(
+            Lang::En,
+            day,
+            (600, 660),
+            "America/New_York",
+            "America/Los_Angeles",
+        );
         assert_eq!(
             early.unwrap_err(),
             "is 7:00 a.m.–8:00 a.m. Pacific Time at the company's offices, outside business hours (9 a.m. to 5 p.m.)"
         );
-        assert!(
-            within_business_hours(day, (840, 900), "America/New_York", "America/Los_Angeles")
-                .is_ok()
-        );
+        assert!(within_business_hours(
+            Lang::En,
+            day,
+            (840, 900),
+            "America/New_York",
+            "America/Los_Angeles"
+        )
+        .is_ok());
         // Arizona keeps no summer time: 9 a.m. Phoenix is noon Eastern in June.
-        assert!(
-            within_business_hours(day, (720, 780), "America/New_York", "America/Phoenix").is_ok()
-        );
-        assert!(
-            within_business_hours(day, (600, 660), "America/New_York", "America/Phoenix").is_err()
-        );
+        assert!(within_business_hours(
+            Lang::En,
+            day,
+            (720, 780),
+            "America/New_York",
+            "America/Phoenix"
+        )
+        .is_ok());
+        assert!(within_business_hours(
+            Lang::En,
+            day,
+            (600, 660),
+            "America/New_York",
+            "America/Phoenix"
+        )
+        .is_err());
     }
 }

@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Response};
 use axum::{Extension, Form};
 use serde::Deserialize;
 
-use super::sign_in::{ours, safe_next, see_other};
+use super::sign_in::{ours, safe_next, see_other, Frame};
 use super::AppState;
 use crate::accounts::Caller;
 use crate::i18n::Lang;
@@ -27,6 +27,7 @@ pub async fn choose(
     caller: Option<Extension<Caller>>,
     Form(form): Form<LanguageForm>,
 ) -> Response {
+    let back = safe_next(&form.back);
     let Some(lang) = Lang::parse(&form.lang) else {
         return (
             StatusCode::BAD_REQUEST,
@@ -36,11 +37,8 @@ pub async fn choose(
     };
     if let Some(Extension(caller)) = caller {
         if let Err(error) = state.store.set_language(&caller, lang).await {
-            return ours(&state, error);
+            return ours(&state, Frame { lang, back: &back }, error);
         }
     }
-    see_other(
-        &safe_next(&form.back),
-        Some(language_cookie(lang, state.config.web.https)),
-    )
+    see_other(&back, Some(language_cookie(lang, state.config.web.https)))
 }

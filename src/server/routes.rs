@@ -224,7 +224,14 @@ pub fn access(path: &str) -> Access {
         return Access::Token;
     }
     let public_prefixes = ["/pkg/", "/invite/", "/p/"];
-    let public_paths = ["/health", "/login", "/logout", "/setup", "/favicon.svg"];
+    let public_paths = [
+        "/health",
+        "/login",
+        "/logout",
+        "/language",
+        "/setup",
+        "/favicon.svg",
+    ];
     if public_paths.contains(&path) || public_prefixes.iter().any(|p| path.starts_with(p)) {
         Access::Public
     } else {

@@ -8,23 +8,26 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
 
+use super::sign_in::Frame;
 use super::AppState;
 use crate::accounts::{Caller, Permission};
 use crate::campaigns::import::{Table, MAX_FILE_BYTES};
 use crate::export::html::escape;
+use crate::i18n::{tr, Lang};
 use crate::store::StoreError;
 
 /// `POST /campaigns/{id}/import` with a `file` part (CSV or XLSX).
 pub async fn cofiler_list(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
+    Extension(lang): Extension<Lang>,
     Path(campaign): Path<i64>,
     multipart: Multipart,
 ) -> Response {
     if !caller.may(Permission::Draft) {
         return (
             StatusCode::FORBIDDEN,
-            "your role may read but not change drafts: ask an admin for the drafter role",
+            tr!(lang, "campaigns-upload-forbidden"),
         )
             .into_response();
     }
@@ -34,17 +37,21 @@ pub async fn cofiler_list(
     }
     let back = |message: &str| {
         let body = format!(
-            "<p class=\"error\" role=\"alert\">{}</p>\n<p><a href=\"/campaigns/{campaign}\">Back to the campaign</a> to choose another file.</p>",
-            escape(message)
+            "<p class=\"error\" role=\"alert\">{}</p>\n<p><a href=\"/campaigns/{campaign}\">{}</a>{}</p>",
+            escape(message),
+            escape(&tr!(lang, "campaigns-upload-back")),
+            escape(&tr!(lang, "campaigns-upload-back-why")),
         );
+        let back = format!("/campaigns/{campaign}");
         super::sign_in::page(
             &state,
+            Frame { lang, back: &back },
             StatusCode::UNPROCESSABLE_ENTITY,
-            "The list could not be imported",
+            &tr!(lang, "campaigns-upload-failed"),
             &body,
         )
     };
-    let (file_name, bytes) = match read_file(multipart).await {
+    let (file_name, bytes) = match read_file(multipart, lang).await {
         Ok(file) => file,
         Err(message) => return back(&message),
     };
@@ -63,12 +70,11 @@ pub async fn cofiler_list(
 }
 
 /// The `file` part's name and bytes, at most [`MAX_FILE_BYTES`].
-async fn read_file(mut multipart: Multipart) -> Result<(String, Vec<u8>), String> {
-    while let Some(mut field) = multipart
-        .next_field()
-        .await
-        .map_err(|e| format!("the upload could not be read: {e}"))?
-    {
+async fn read_file(mut multipart: Multipart, lang: Lang) -> Result<(String, Vec<u8>), String> {
+    let unreadable = |e: axum::extract::multipart::MultipartError| {
+        tr!(lang, "campaigns-upload-unreadable", detail = e.to_string())
+    };
+    while let Some(mut field) = multipart.next_field().await.map_err(unreadable)? {
         if field.name() != Some("file") {
             continue;
         }
@@ -76,27 +82,25 @@ async fn read_file(mut multipart: Multipart) -> Result<(String, Vec<u8>), String
             .file_name()
             .map(|n| n.rsplit(['/', '\\']).next().unwrap_or(n).to_owned())
             .filter(|n| !n.trim().is_empty())
-            .ok_or("choose a CSV or XLSX file to import")?;
+            .ok_or_else(|| tr!(lang, "campaigns-upload-choose"))?;
         let mut bytes = Vec::new();
-        while let Some(chunk) = field
-            .chunk()
-            .await
-            .map_err(|e| format!("the upload could not be read: {e}"))?
-        {
+        while let Some(chunk) = field.chunk().await.map_err(unreadable)? {
             bytes.extend_from_slice(&chunk);
             if bytes.len() > MAX_FILE_BYTES {
-                return Err(format!(
-                    "{name}: a co-filer list can be at most {} KiB",
-                    MAX_FILE_BYTES / 1024
+                return Err(tr!(
+                    lang,
+                    "campaigns-upload-too-large",
+                    name = name.as_str(),
+                    kib = MAX_FILE_BYTES / 1024,
                 ));
             }
         }
         if bytes.is_empty() {
-            return Err(format!("{name} is empty"));
+            return Err(tr!(lang, "campaigns-upload-empty", name = name.as_str()));
         }
         return Ok((name, bytes));
     }
-    Err("choose a CSV or XLSX file to import".into())
+    Err(tr!(lang, "campaigns-upload-choose"))
 }
 
 fn see_other(to: &str) -> Response {

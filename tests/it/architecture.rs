@@ -81,7 +81,7 @@ fn actual_dependencies(src: &Path) -> Graph {
                     let rest = &line[at + "crate::".len()..];
                     let used: String = rest
                         .chars()
-                        .take_while(|c| c.is_ascii_lowercase() || *c == '_')
+                        .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_')
                         .collect();
                     assert!(
                         !rest.starts_with('{'),

@@ -20,6 +20,7 @@ mod exports;
 mod hostile;
 mod http;
 mod interface;
+mod language;
 mod load;
 mod packet_flow;
 mod packets;

@@ -563,6 +563,11 @@ pub(crate) struct Browser {
 
 impl Browser {
     pub(crate) async fn start(downloads: &Path) -> Browser {
+        Browser::start_in(downloads, "en-GB,en").await
+    }
+
+    /// A browser whose requests say `Accept-Language: {languages}`.
+    pub(crate) async fn start_in(downloads: &Path, languages: &str) -> Browser {
         let port = TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
             .expect("a free port")
@@ -599,8 +604,10 @@ impl Browser {
                     "--disable-component-update",
                     "--window-size=1280,1000",
                     format!("--user-data-dir={}", profile.path().display()),
+                    format!("--lang={}", languages.split(',').next().unwrap_or("en")),
                 ],
                 "prefs": {
+                    "intl.accept_languages": languages,
                     "download.default_directory": downloads.display().to_string(),
                     "download.prompt_for_download": false,
                 },

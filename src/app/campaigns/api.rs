@@ -159,8 +159,9 @@ pub async fn check_campaign_import(
     mapping: Mapping,
 ) -> Result<ImportCheck, AppError> {
     let (store, caller) = caller(Permission::Read)?;
+    let lang = crate::app::calls::language();
     let (planned, problems, cofilers) =
-        ssr::plan(&store, &caller, campaign, import, &mapping).await?;
+        ssr::plan(&store, &caller, campaign, import, &mapping, lang).await?;
     Ok(ImportCheck {
         cofilers,
         documents: planned.len(),
@@ -178,13 +179,15 @@ pub async fn confirm_campaign_import(
     mapping: Mapping,
 ) -> Result<ImportCheck, AppError> {
     let (store, caller) = caller(Permission::Draft)?;
+    let lang = crate::app::calls::language();
     let (planned, problems, cofilers) =
-        ssr::plan(&store, &caller, campaign, import, &mapping).await?;
+        ssr::plan(&store, &caller, campaign, import, &mapping, lang).await?;
     let documents = planned.len();
     if documents == 0 {
-        return Err(bad_input(
-            "no row gives a document: fix the rows listed, or the mapping, first",
-        ));
+        return Err(bad_input(crate::i18n::tr!(
+            lang,
+            "campaigns-nothing-to-make"
+        )));
     }
     let made = store
         .create_imported_drafts(&caller, campaign, import, &planned)
@@ -205,17 +208,20 @@ mod ssr {
     use crate::app::error::AppError;
     use crate::campaigns::cofilers::{CellProblem, Mapping};
     use crate::drafts::DraftTitle;
+    use crate::i18n::tr;
+    use crate::i18n::Lang;
     use crate::store::campaigns::ImportedDraft;
     use crate::store::Store;
 
     /// The documents `mapping` makes of an import, its problems, and the
-    /// number of co-filers with documents.
+    /// number of co-filers with documents; refusals worded in `lang`.
     pub async fn plan(
         store: &Store,
         caller: &Caller,
         campaign: i64,
         import: i64,
         mapping: &Mapping,
+        lang: Lang,
     ) -> Result<(Vec<ImportedDraft>, Vec<CellProblem>, usize), AppError> {
         let found = store
             .campaign(caller.org, campaign)
@@ -231,7 +237,11 @@ mod ssr {
                 .iter()
                 .any(|t: &crate::store::templates::StoredTemplate| t.template.id() == id)
             {
-                return Err(bad_input(format!("template `{id}` is chosen twice")));
+                return Err(bad_input(tr!(
+                    lang,
+                    "campaigns-template-chosen-twice",
+                    id = id.as_str()
+                )));
             }
             templates.push(
                 store

@@ -10,12 +10,18 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use super::api::{self, CheckCampaignImport, ConfirmCampaignImport};
-use crate::app::drafts::error_text;
+use crate::app::account::day;
 use crate::app::error::AppError;
-use crate::campaigns::cofilers::{column_letter, FieldSource, ImportCheck, ImportView, Mapping};
+use crate::app::i18n::use_lang;
+use crate::campaigns::cofilers::{
+    column_letter, CellProblem, FieldSource, ImportCheck, ImportView, Mapping,
+};
+use crate::i18n::tr;
+use crate::i18n::Lang;
 
 #[component]
 pub fn ImportPage() -> impl IntoView {
+    let lang = use_lang();
     let params = use_params_map();
     let number = move |name: &str| {
         params
@@ -32,11 +38,11 @@ pub fn ImportPage() -> impl IntoView {
     Effect::new(move |_| set_hydrated.set(true));
     view! {
         <section class="campaign-import" data-hydrated=move || hydrated.get().to_string()>
-            <Transition fallback=|| view! { <p aria-busy="true">"Loading the list…"</p> }>
+            <Transition fallback=move || view! { <p aria-busy="true">{tr!(lang, "campaigns-loading-list")}</p> }>
                 {move || Suspend::new(async move {
                     match found.await {
                         Ok(view) => view! { <MappingForm view import=number("import")/> }.into_any(),
-                        Err(e) => view! { <p class="error" role="alert">{error_text(&e)}</p> }.into_any(),
+                        Err(e) => view! { <p class="error" role="alert">{e.words(lang)}</p> }.into_any(),
                     }
                 })}
             </Transition>
@@ -49,6 +55,7 @@ type Columns = BTreeMap<(String, String), Option<usize>>;
 
 #[component]
 fn MappingForm(view: ImportView, import: i64) -> impl IntoView {
+    let lang = use_lang();
     let check = ServerAction::<CheckCampaignImport>::new();
     let confirm = ServerAction::<ConfirmCampaignImport>::new();
     let campaign = view.campaign;
@@ -99,14 +106,14 @@ fn MappingForm(view: ImportView, import: i64) -> impl IntoView {
     };
     let used = view.used_at.clone();
     view! {
-        <h1>{format!("Import co-filers into “{}”", view.campaign_name)}</h1>
+        <h1>{tr!(lang, "campaigns-import-heading", campaign = view.campaign_name.clone())}</h1>
         <p>
-            {format!("{}: {} rows. ", view.file_name, view.rows)}
-            <a href=format!("/campaigns/{campaign}")>"Back to the campaign"</a>
+            {tr!(lang, "campaigns-import-rows", file = view.file_name.clone(), rows = view.rows)}" "
+            <a href=format!("/campaigns/{campaign}")>{tr!(lang, "campaigns-back")}</a>
         </p>
-        {used.map(|at| view! { <p class="note" role="status">{format!("This list was imported on {at}; its documents are on the campaign page.")}</p> })}
+        {used.map(|at| view! { <p class="note" role="status">{tr!(lang, "campaigns-imported-on", date = day(lang, &at))}</p> })}
         <table class="import-sample">
-            <caption>"The first rows"</caption>
+            <caption>{tr!(lang, "campaigns-first-rows")}</caption>
             <thead><tr>
                 {view.headers.iter().enumerate().map(|(i, h)| view! { <th scope="col">{format!("{} · {h}", column_letter(i))}</th> }).collect_view()}
             </tr></thead>
@@ -117,7 +124,7 @@ fn MappingForm(view: ImportView, import: i64) -> impl IntoView {
             </tbody>
         </table>
         <label class="name-column">
-            <span>"The column naming each co-filer"</span>
+            <span>{tr!(lang, "campaigns-name-column")}</span>
             <select name="name_column" on:change=move |ev| {
                 if let Ok(i) = event_target_value(&ev).parse() { name_column.set(i) }
             }>
@@ -157,7 +164,7 @@ fn MappingForm(view: ImportView, import: i64) -> impl IntoView {
                                         let key = key_for_select.clone();
                                         columns.update(|all| { all.insert(key, value.parse().ok()); });
                                     }>
-                                        <option value="" selected=target.proposed.is_none()>"— not imported —"</option>
+                                        <option value="" selected=target.proposed.is_none()>{tr!(lang, "campaigns-not-imported")}</option>
                                         {headers.iter().enumerate().map(|(i, h)| {
                                             let key = key.clone();
                                             view! {
@@ -177,25 +184,29 @@ fn MappingForm(view: ImportView, import: i64) -> impl IntoView {
         <div class="import-actions">
             <button type="button" class="check-import" on:click=move |_| {
                 check.dispatch(CheckCampaignImport { campaign, import, mapping: mapping() });
-            }>"Check the rows"</button>
+            }>{tr!(lang, "campaigns-check-rows")}</button>
             <button type="button" class="confirm-import" disabled=move || confirm.pending().get() on:click=move |_| {
                 confirm.dispatch(ConfirmCampaignImport { campaign, import, mapping: mapping_for_confirm() });
-            }>"Make the documents"</button>
+            }>{tr!(lang, "campaigns-make-documents")}</button>
         </div>
         {move || result().map(|r| match r {
             Ok(outcome) => view! { <Outcome outcome campaign/> }.into_any(),
-            Err(e) => view! { <p class="error" role="alert">{error_text(&e)}</p> }.into_any(),
+            Err(e) => view! { <p class="error" role="alert">{e.words(lang)}</p> }.into_any(),
         })}
     }
 }
 
 #[component]
 fn Outcome(outcome: ImportCheck, campaign: i64) -> impl IntoView {
+    let lang = use_lang();
+    let cofilers = outcome.cofilers;
     let headline = match outcome.created {
-        Some(made) => format!("Made {made} documents for {} co-filers.", outcome.cofilers),
-        None => format!(
-            "{} documents for {} co-filers are ready to be made.",
-            outcome.documents, outcome.cofilers
+        Some(made) => tr!(lang, "campaigns-made", made = made, cofilers = cofilers),
+        None => tr!(
+            lang,
+            "campaigns-ready",
+            documents = outcome.documents,
+            cofilers = cofilers
         ),
     };
     let problems = outcome.problems.len();
@@ -203,12 +214,32 @@ fn Outcome(outcome: ImportCheck, campaign: i64) -> impl IntoView {
         <div class="import-outcome" role="status" data-created=outcome.created.map(|n| n.to_string()).unwrap_or_default()>
             <p>{headline}</p>
             {(problems > 0).then(|| view! {
-                <p>{format!("{problems} problems: those rows are left out until fixed.")}</p>
+                <p>{tr!(lang, "campaigns-problems", count = problems)}</p>
                 <ul class="import-problems">
-                    {outcome.problems.iter().map(|p| view! { <li>{p.to_string()}</li> }).collect_view()}
+                    {outcome.problems.iter().map(|p| view! { <li>{problem_text(lang, p)}</li> }).collect_view()}
                 </ul>
             })}
-            {outcome.created.is_some().then(|| view! { <p><a href=format!("/campaigns/{campaign}")>"Open the campaign"</a></p> })}
+            {outcome.created.is_some().then(|| view! { <p><a href=format!("/campaigns/{campaign}")>{tr!(lang, "campaigns-open-campaign")}</a></p> })}
         </div>
+    }
+}
+
+/// A row's problem, by row and, when one cell is at fault, column.
+fn problem_text(lang: Lang, problem: &CellProblem) -> String {
+    let (line, message) = (problem.line, problem.message.clone());
+    match &problem.column {
+        Some(column) => tr!(
+            lang,
+            "campaigns-problem-cell",
+            line = line,
+            column = column.clone(),
+            message = message
+        ),
+        None => tr!(
+            lang,
+            "campaigns-problem-row",
+            line = line,
+            message = message
+        ),
     }
 }

@@ -14,22 +14,28 @@ pub use page::CampaignPage;
 
 use leptos::prelude::*;
 
-use crate::app::drafts::error_text;
+use crate::app::i18n::use_lang;
 use crate::campaigns::campaign::Shared;
+use crate::i18n::tr;
+use crate::i18n::Lang;
 use api::CreateCampaign;
 
 /// The rule packs a campaign can follow, as the form offers them.
-pub(crate) const JURISDICTIONS: [(&str, &str); 3] = [
-    ("us-sec-14a8", "United States — SEC Rule 14a-8"),
-    (
-        "uk-ca2006-s338",
-        "United Kingdom — Companies Act 2006, s338 and s314",
-    ),
-    ("fr-code-commerce", "France — Code de commerce, L225-105"),
-];
+pub(crate) const JURISDICTIONS: [&str; 3] = ["us-sec-14a8", "uk-ca2006-s338", "fr-code-commerce"];
+
+/// A rule pack as the form names it.
+fn jurisdiction_label(lang: Lang, id: &str) -> String {
+    match id {
+        "us-sec-14a8" => tr!(lang, "campaigns-rules-us-sec-14a8"),
+        "uk-ca2006-s338" => tr!(lang, "campaigns-rules-uk-ca2006-s338"),
+        "fr-code-commerce" => tr!(lang, "campaigns-rules-fr-code-commerce"),
+        other => other.to_owned(),
+    }
+}
 
 #[component]
 pub fn CampaignsPage() -> impl IntoView {
+    let lang = use_lang();
     let create = ServerAction::<CreateCampaign>::new();
     let campaigns = Resource::new(move || create.version().get(), |_| api::list_campaigns());
     let (hydrated, set_hydrated) = signal(false);
@@ -43,24 +49,20 @@ pub fn CampaignsPage() -> impl IntoView {
     });
     view! {
         <section class="campaigns" data-hydrated=move || hydrated.get().to_string()>
-            <h1>"Campaigns"</h1>
-            <p class="help">
-                "A campaign gathers the documents of one filing: the proposal, the filing letter, each co-filer's letter and "
-                "ownership-proof request, the engagement letter. Their shared answers are entered once here, the checks look "
-                "across them, and they render together as one packet."
-            </p>
-            <Transition fallback=|| view! { <p aria-busy="true">"Loading campaigns…"</p> }>
+            <h1>{tr!(lang, "campaigns-title")}</h1>
+            <p class="help">{tr!(lang, "campaigns-intro")}</p>
+            <Transition fallback=move || view! { <p aria-busy="true">{tr!(lang, "campaigns-loading")}</p> }>
                 {move || Suspend::new(async move {
                     match campaigns.await {
-                        Ok(list) if list.is_empty() => view! { <p class="empty">"No campaign yet."</p> }.into_any(),
+                        Ok(list) if list.is_empty() => view! { <p class="empty">{tr!(lang, "campaigns-none")}</p> }.into_any(),
                         Ok(list) => view! {
                             <table class="campaign-list">
                                 <thead>
                                     <tr>
-                                        <th scope="col">"Campaign"</th>
-                                        <th scope="col">"Company"</th>
-                                        <th scope="col">"Meeting"</th>
-                                        <th scope="col">"Documents"</th>
+                                        <th scope="col">{tr!(lang, "campaigns-column-campaign")}</th>
+                                        <th scope="col">{tr!(lang, "campaigns-company")}</th>
+                                        <th scope="col">{tr!(lang, "campaigns-column-meeting")}</th>
+                                        <th scope="col">{tr!(lang, "campaigns-column-documents")}</th>
                                     </tr>
                                 </thead>
                                 <tbody>
@@ -75,7 +77,7 @@ pub fn CampaignsPage() -> impl IntoView {
                                 </tbody>
                             </table>
                         }.into_any(),
-                        Err(e) => view! { <p class="error" role="alert">{error_text(&e)}</p> }.into_any(),
+                        Err(e) => view! { <p class="error" role="alert">{e.words(lang)}</p> }.into_any(),
                     }
                 })}
             </Transition>
@@ -86,8 +88,9 @@ pub fn CampaignsPage() -> impl IntoView {
 
 #[component]
 fn NewCampaignForm(create: ServerAction<CreateCampaign>) -> impl IntoView {
+    let lang = use_lang();
     let name = RwSignal::new(String::new());
-    let jurisdiction = RwSignal::new(JURISDICTIONS[0].0.to_owned());
+    let jurisdiction = RwSignal::new(JURISDICTIONS[0].to_owned());
     let shared = RwSignal::new(Shared::default());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -99,23 +102,23 @@ fn NewCampaignForm(create: ServerAction<CreateCampaign>) -> impl IntoView {
     };
     view! {
         <form class="new-campaign" on:submit=submit>
-            <h2>"Start a campaign"</h2>
+            <h2>{tr!(lang, "campaigns-new-title")}</h2>
             <label>
-                <span>"Name"</span>
-                <input type="text" name="name" required=true maxlength="300" placeholder="e.g. Contracts review, 2027 meeting"
+                <span>{tr!(lang, "campaigns-name")}</span>
+                <input type="text" name="name" required=true maxlength="300" placeholder=tr!(lang, "campaigns-name-placeholder")
                     prop:value=name on:input=move |ev| name.set(event_target_value(&ev))/>
             </label>
             <label>
-                <span>"Filing rules"</span>
+                <span>{tr!(lang, "campaigns-filing-rules")}</span>
                 <select name="jurisdiction" on:change=move |ev| jurisdiction.set(event_target_value(&ev))>
-                    {JURISDICTIONS.iter().map(|(id, label)| view! {
-                        <option value=*id selected=move || jurisdiction.get() == *id>{*label}</option>
+                    {JURISDICTIONS.iter().map(|id| view! {
+                        <option value=*id selected=move || jurisdiction.get() == *id>{jurisdiction_label(lang, id)}</option>
                     }).collect_view()}
                 </select>
             </label>
             <shared_form::SharedFields shared/>
-            <button type="submit" disabled=move || create.pending().get()>"Start campaign"</button>
-            {move || create.value().get().and_then(Result::err).map(|e| view! { <p class="error" role="alert">{error_text(&e)}</p> })}
+            <button type="submit" disabled=move || create.pending().get()>{tr!(lang, "campaigns-start")}</button>
+            {move || create.value().get().and_then(Result::err).map(|e| view! { <p class="error" role="alert">{e.words(lang)}</p> })}
         </form>
     }
 }

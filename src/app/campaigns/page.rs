@@ -12,14 +12,18 @@ use leptos_router::hooks::use_params_map;
 
 use super::api::{self, AddCampaignDocument, SetDraftCampaign, UpdateCampaign};
 use super::shared_form::SharedFields;
-use crate::app::drafts::error_text;
+use crate::app::account::day;
 use crate::app::drafts::packets::Packets;
+use crate::app::i18n::use_lang;
 use crate::app::templates::list_templates;
 use crate::campaigns::campaign::{CampaignDocument, CampaignPage as Page, DeadlineView};
-use crate::drafts::CheckItem;
+use crate::drafts::{CheckItem, DraftStatus};
+use crate::i18n::tr;
+use crate::i18n::Lang;
 
 #[component]
 pub fn CampaignPage() -> impl IntoView {
+    let lang = use_lang();
     let params = use_params_map();
     let id = move || {
         params
@@ -46,11 +50,11 @@ pub fn CampaignPage() -> impl IntoView {
     Effect::new(move |_| set_hydrated.set(true));
     view! {
         <section class="campaign" data-hydrated=move || hydrated.get().to_string()>
-            <Transition fallback=|| view! { <p aria-busy="true">"Loading the campaign…"</p> }>
+            <Transition fallback=move || view! { <p aria-busy="true">{tr!(lang, "campaigns-loading-campaign")}</p> }>
                 {move || Suspend::new(async move {
                     match page.await {
                         Ok(page) => view! { <CampaignView page update add membership/> }.into_any(),
-                        Err(e) => view! { <p class="error" role="alert">{error_text(&e)}</p> }.into_any(),
+                        Err(e) => view! { <p class="error" role="alert">{e.words(lang)}</p> }.into_any(),
                     }
                 })}
             </Transition>
@@ -65,17 +69,19 @@ fn CampaignView(
     add: ServerAction<AddCampaignDocument>,
     membership: ServerAction<SetDraftCampaign>,
 ) -> impl IntoView {
+    let lang = use_lang();
     let campaign = page.campaign.clone();
     let id = campaign.id;
-    let subtitle = format!(
-        "{}{}",
-        campaign.shared.company,
-        campaign
-            .shared
-            .meeting_year
-            .map(|y| format!(", {y} meeting"))
-            .unwrap_or_default()
-    );
+    let company = campaign.shared.company.clone();
+    let subtitle = match campaign.shared.meeting_year {
+        Some(year) => tr!(
+            lang,
+            "campaigns-subtitle",
+            company = company,
+            year = year.to_string()
+        ),
+        None => company,
+    };
     let all: BTreeSet<i64> = page.documents.iter().map(|d| d.draft.id).collect();
     let selected = RwSignal::new(all);
     view! {
@@ -83,15 +89,15 @@ fn CampaignView(
         <p class="campaign-subtitle">{subtitle}</p>
         <Deadline deadline=page.deadline.clone() missing=page.deadline_missing.clone()/>
         <section class="campaign-documents" aria-labelledby="documents-title">
-            <h2 id="documents-title">{format!("Documents ({})", page.documents.len())}</h2>
+            <h2 id="documents-title">{tr!(lang, "campaigns-documents-heading", count = page.documents.len())}</h2>
             {if page.documents.is_empty() {
-                view! { <p class="empty">"No document yet: add one from a template, or import co-filers below."</p> }.into_any()
+                view! { <p class="empty">{tr!(lang, "campaigns-no-documents")}</p> }.into_any()
             } else {
                 view! { <DocumentTable documents=page.documents.clone() membership/> }.into_any()
             }}
             {(!page.cofilers.is_empty()).then(|| view! {
                 <p class="campaign-cofilers">
-                    <strong>{format!("Co-filers ({}): ", page.cofilers.len())}</strong>
+                    <strong>{tr!(lang, "campaigns-cofilers-heading", count = page.cofilers.len())}</strong>
                     {page.cofilers.join(", ")}
                 </p>
             })}
@@ -106,19 +112,15 @@ fn CampaignView(
 
 #[component]
 fn Deadline(deadline: Option<DeadlineView>, missing: Option<String>) -> impl IntoView {
+    let lang = use_lang();
     let body = match (deadline, missing) {
         (Some(deadline), _) => {
-            let headline = match (&deadline.date, deadline.days_left) {
-                (Some(date), Some(days)) if days > 1 => format!("Filing deadline: {date}, {days} days left"),
-                (Some(date), Some(1)) => format!("Filing deadline: {date}, tomorrow"),
-                (Some(date), Some(0)) => format!("Filing deadline: {date}, today"),
-                (Some(date), Some(days)) => format!("Filing deadline: {date}, passed {} days ago", -days),
-                _ => "Filing deadline: a reasonable time before the company prints its proxy materials".to_owned(),
-            };
+            let headline = deadline_headline(lang, deadline.date.as_deref(), deadline.days_left);
             view! {
-                <p class="deadline-headline" data-days-left=deadline.days_left>{headline}</p>
+                // The text is the reader's; the machine date stays in `data-date`.
+                <p class="deadline-headline" data-days-left=deadline.days_left data-date=deadline.date.clone()>{headline}</p>
                 <details>
-                    <summary>"How it was computed"</summary>
+                    <summary>{tr!(lang, "campaigns-deadline-how")}</summary>
                     <ol>{deadline.steps.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ol>
                     {deadline.judgement.clone().map(|j| view! { <p class="note">{j}</p> })}
                     <p class="reference">{deadline.reference.clone()}</p>
@@ -130,7 +132,51 @@ fn Deadline(deadline: Option<DeadlineView>, missing: Option<String>) -> impl Int
             view! { <p class="deadline-missing">{missing.unwrap_or_default()}</p> }.into_any()
         }
     };
-    view! { <section class="campaign-deadline" aria-label="Filing deadline">{body}</section> }
+    view! { <section class="campaign-deadline" aria-label=tr!(lang, "campaigns-deadline-label")>{body}</section> }
+}
+
+/// "Filing deadline: …" with the days left, or the rule's judgement when
+/// it gives no date.
+fn deadline_headline(lang: Lang, date: Option<&str>, days_left: Option<i64>) -> String {
+    let (Some(date), Some(days)) = (date, days_left) else {
+        return tr!(lang, "campaigns-deadline-judgement");
+    };
+    let date = day(lang, date);
+    match days {
+        2.. => tr!(
+            lang,
+            "campaigns-deadline-days-left",
+            date = date,
+            days = days
+        ),
+        1 => tr!(lang, "campaigns-deadline-tomorrow", date = date),
+        0 => tr!(lang, "campaigns-deadline-today", date = date),
+        _ => tr!(lang, "campaigns-deadline-passed", date = date, days = -days),
+    }
+}
+
+/// A draft's status as the table names it.
+fn status_name(lang: Lang, status: DraftStatus) -> String {
+    match status {
+        DraftStatus::Draft => tr!(lang, "campaigns-status-draft"),
+        DraftStatus::InReview => tr!(lang, "campaigns-status-in-review"),
+        DraftStatus::Final => tr!(lang, "campaigns-status-final"),
+    }
+}
+
+/// A document's own and cross-document findings, counted.
+fn checks_summary(lang: Lang, failed: usize, warnings: usize) -> String {
+    match (failed, warnings) {
+        (0, 0) => tr!(lang, "campaigns-checks-pass"),
+        (failed, 0) => tr!(lang, "campaigns-checks-failed", failed = failed),
+        (0, warnings) => tr!(lang, "campaigns-checks-to-look-at", warnings = warnings),
+        (failed, warnings) => tr!(
+            lang,
+            "campaigns-checks-both",
+            failed = failed,
+            warnings = warnings
+        ),
+    }
 }
 
 #[component]
@@ -138,27 +184,23 @@ fn DocumentTable(
     documents: Vec<CampaignDocument>,
     membership: ServerAction<SetDraftCampaign>,
 ) -> impl IntoView {
+    let lang = use_lang();
     view! {
         <table class="campaign-document-list">
             <thead>
                 <tr>
-                    <th scope="col">"Document"</th>
-                    <th scope="col">"Kind"</th>
-                    <th scope="col">"Co-filer"</th>
-                    <th scope="col">"Status"</th>
-                    <th scope="col">"Checks"</th>
-                    <th scope="col">"Overrides"</th>
-                    <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                    <th scope="col">{tr!(lang, "campaigns-column-document")}</th>
+                    <th scope="col">{tr!(lang, "campaigns-column-kind")}</th>
+                    <th scope="col">{tr!(lang, "campaigns-column-cofiler")}</th>
+                    <th scope="col">{tr!(lang, "campaigns-column-status")}</th>
+                    <th scope="col">{tr!(lang, "campaigns-column-checks")}</th>
+                    <th scope="col">{tr!(lang, "campaigns-column-overrides")}</th>
+                    <th scope="col"><span class="visually-hidden">{tr!(lang, "campaigns-column-actions")}</span></th>
                 </tr>
             </thead>
             <tbody>
                 {documents.into_iter().map(|d| {
-                    let checks = match (d.failed, d.warnings) {
-                        (0, 0) => "all pass".to_owned(),
-                        (f, 0) => format!("{f} failed"),
-                        (0, w) => format!("{w} to look at"),
-                        (f, w) => format!("{f} failed, {w} to look at"),
-                    };
+                    let checks = checks_summary(lang, d.failed, d.warnings);
                     let state = if d.failed > 0 { "failed" } else if d.warnings > 0 { "warning" } else { "passed" };
                     let draft = d.draft.id;
                     view! {
@@ -166,7 +208,7 @@ fn DocumentTable(
                             <td><a href=format!("/drafts/{}", d.draft.id)>{d.draft.title.clone()}</a></td>
                             <td>{d.kind.clone()}</td>
                             <td>{d.cofiler.clone().unwrap_or_default()}</td>
-                            <td>{d.draft.status.as_str()}</td>
+                            <td>{status_name(lang, d.draft.status)}</td>
                             <td>
                                 <span class=format!("check-count {state}")>{checks}</span>
                                 {d.unchecked.clone().map(|u| view! { <p class="error">{u}</p> })}
@@ -174,9 +216,9 @@ fn DocumentTable(
                             </td>
                             <td>{d.overrides.join(", ")}</td>
                             <td>
-                                <button type="button" class="leave-campaign" title="The draft stays, outside the campaign"
+                                <button type="button" class="leave-campaign" title=tr!(lang, "campaigns-take-out-help")
                                     on:click=move |_| { membership.dispatch(SetDraftCampaign { draft, campaign: None }); }>
-                                    "Take out"
+                                    {tr!(lang, "campaigns-take-out")}
                                 </button>
                             </td>
                         </tr>
@@ -190,12 +232,13 @@ fn DocumentTable(
 /// Findings across the campaign's documents for one of them.
 #[component]
 fn Across(findings: Vec<CheckItem>) -> impl IntoView {
+    let lang = use_lang();
     (!findings.is_empty()).then(|| {
         view! {
             <ul class="across-findings">
                 {findings.into_iter().map(|f| view! {
                     <li class=format!("finding {}", f.severity) data-finding=f.id.clone()>
-                        <strong>{f.title.clone()}</strong>": "{f.reason.clone()}
+                        <strong>{f.title.clone()}</strong>{tr!(lang, "campaigns-finding-reason", reason = f.reason.clone())}
                     </li>
                 }).collect_view()}
             </ul>
@@ -205,13 +248,14 @@ fn Across(findings: Vec<CheckItem>) -> impl IntoView {
 
 #[component]
 fn AddDocument(campaign: i64, add: ServerAction<AddCampaignDocument>) -> impl IntoView {
+    let lang = use_lang();
     let templates = Resource::new(|| (), |_| list_templates());
     view! {
         <ActionForm action=add attr:class="add-campaign-document">
-            <h2>"Add a document"</h2>
+            <h2>{tr!(lang, "campaigns-add-title")}</h2>
             <input type="hidden" name="campaign" value=campaign/>
             <label>
-                <span>"Template"</span>
+                <span>{tr!(lang, "campaigns-template")}</span>
                 <Suspense fallback=|| view! { <select name="template_id" disabled=true></select> }>
                     {move || Suspend::new(async move {
                         let list = templates.await.unwrap_or_default();
@@ -224,13 +268,13 @@ fn AddDocument(campaign: i64, add: ServerAction<AddCampaignDocument>) -> impl In
                 </Suspense>
             </label>
             <label>
-                <span>"Title (optional)"</span>
+                <span>{tr!(lang, "campaigns-title-optional")}</span>
                 <input type="text" name="title" maxlength="200"/>
             </label>
-            <button type="submit">"Add document"</button>
+            <button type="submit">{tr!(lang, "campaigns-add-submit")}</button>
             {move || add.value().get().map(|result| match result {
-                Ok(draft) => view! { <p class="note" role="status">"Added. "<a href=format!("/drafts/{draft}")>"Open it"</a></p> }.into_any(),
-                Err(e) => view! { <p class="error" role="alert">{error_text(&e)}</p> }.into_any(),
+                Ok(draft) => view! { <p class="note" role="status">{tr!(lang, "campaigns-added")}" "<a href=format!("/drafts/{draft}")>{tr!(lang, "campaigns-open-it")}</a></p> }.into_any(),
+                Err(e) => view! { <p class="error" role="alert">{e.words(lang)}</p> }.into_any(),
             })}
         </ActionForm>
     }
@@ -239,6 +283,7 @@ fn AddDocument(campaign: i64, add: ServerAction<AddCampaignDocument>) -> impl In
 /// One of the organisation's drafts outside any campaign, put into this one.
 #[component]
 fn AddExisting(campaign: i64, membership: ServerAction<SetDraftCampaign>) -> impl IntoView {
+    let lang = use_lang();
     let drafts = Resource::new(
         move || membership.version().get(),
         |_| crate::app::drafts::api::list_drafts(String::new(), "any".into(), false),
@@ -246,8 +291,8 @@ fn AddExisting(campaign: i64, membership: ServerAction<SetDraftCampaign>) -> imp
     let chosen = RwSignal::new(None::<i64>);
     view! {
         <div class="add-existing-draft">
-            <h2>"Add an existing draft"</h2>
-            <Suspense fallback=|| view! { <p aria-busy="true">"Loading drafts…"</p> }>
+            <h2>{tr!(lang, "campaigns-existing-title")}</h2>
+            <Suspense fallback=move || view! { <p aria-busy="true">{tr!(lang, "campaigns-loading-drafts")}</p> }>
                 {move || Suspend::new(async move {
                     let outside: Vec<_> = drafts
                         .await
@@ -256,13 +301,13 @@ fn AddExisting(campaign: i64, membership: ServerAction<SetDraftCampaign>) -> imp
                         .filter(|d| d.campaign.is_none())
                         .collect();
                     if outside.is_empty() {
-                        return view! { <p class="empty">"Every draft is already in a campaign."</p> }.into_any();
+                        return view! { <p class="empty">{tr!(lang, "campaigns-all-in-campaigns")}</p> }.into_any();
                     }
                     view! {
                         <label>
-                            <span>"Draft"</span>
+                            <span>{tr!(lang, "campaigns-draft")}</span>
                             <select name="existing-draft" on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok())>
-                                <option value="">"— choose a draft —"</option>
+                                <option value="">{tr!(lang, "campaigns-choose-draft")}</option>
                                 {outside.into_iter().map(|d| view! {
                                     <option value=d.id>{format!("{} ({})", d.title, d.template_title)}</option>
                                 }).collect_view()}
@@ -272,11 +317,11 @@ fn AddExisting(campaign: i64, membership: ServerAction<SetDraftCampaign>) -> imp
                             if let Some(draft) = chosen.get_untracked() {
                                 membership.dispatch(SetDraftCampaign { draft, campaign: Some(campaign) });
                             }
-                        }>"Add to the campaign"</button>
+                        }>{tr!(lang, "campaigns-add-to-campaign")}</button>
                     }.into_any()
                 })}
             </Suspense>
-            {move || membership.value().get().and_then(Result::err).map(|e| view! { <p class="error" role="alert">{error_text(&e)}</p> })}
+            {move || membership.value().get().and_then(Result::err).map(|e| view! { <p class="error" role="alert">{e.words(lang)}</p> })}
         </div>
     }
 }
@@ -284,24 +329,23 @@ fn AddExisting(campaign: i64, membership: ServerAction<SetDraftCampaign>) -> imp
 /// A plain multipart form: the server reads the list and opens its mapping page.
 #[component]
 fn ImportForm(campaign: i64) -> impl IntoView {
+    let lang = use_lang();
     view! {
         <form class="import-cofilers" method="post" enctype="multipart/form-data" action=format!("/campaigns/{campaign}/import")>
-            <h2>"Import co-filers"</h2>
-            <p class="help">
-                "A CSV or XLSX file with one co-filer per row and a header row naming the columns. "
-                "Next you match columns to the documents' fields; each co-filer then gets a co-filer letter and an ownership-proof request."
-            </p>
+            <h2>{tr!(lang, "campaigns-import-title")}</h2>
+            <p class="help">{tr!(lang, "campaigns-import-help")}</p>
             <label>
-                <span>"List of co-filers"</span>
+                <span>{tr!(lang, "campaigns-import-file")}</span>
                 <input type="file" name="file" required=true accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"/>
             </label>
-            <button type="submit">"Read the list"</button>
+            <button type="submit">{tr!(lang, "campaigns-import-read")}</button>
         </form>
     }
 }
 
 #[component]
 fn EditShared(page: Page, update: ServerAction<UpdateCampaign>) -> impl IntoView {
+    let lang = use_lang();
     let campaign = page.campaign;
     let (id, revision) = (campaign.id, campaign.revision);
     let name = RwSignal::new(campaign.name.clone());
@@ -317,23 +361,23 @@ fn EditShared(page: Page, update: ServerAction<UpdateCampaign>) -> impl IntoView
     };
     view! {
         <form class="edit-campaign" on:submit=submit>
-            <h2>"Campaign answers"</h2>
+            <h2>{tr!(lang, "campaigns-answers-title")}</h2>
             <label>
-                <span>"Name"</span>
+                <span>{tr!(lang, "campaigns-name")}</span>
                 <input type="text" name="name" required=true maxlength="300"
                     prop:value=name on:input=move |ev| name.set(event_target_value(&ev))/>
             </label>
             <SharedFields shared/>
-            <button type="submit" disabled=move || update.pending().get()>"Save the campaign's answers"</button>
+            <button type="submit" disabled=move || update.pending().get()>{tr!(lang, "campaigns-save-answers")}</button>
             {move || update.value().get().map(|result| match result {
-                Ok(done) if done.updated.is_empty() => view! { <p class="note" role="status">"Saved. No document needed a change."</p> }.into_any(),
+                Ok(done) if done.updated.is_empty() => view! { <p class="note" role="status">{tr!(lang, "campaigns-saved-none")}</p> }.into_any(),
                 Ok(done) => view! {
                     <div class="note" role="status">
-                        <p>{format!("Saved. {} documents took the new answers:", done.updated.len())}</p>
+                        <p>{tr!(lang, "campaigns-saved-updated", count = done.updated.len())}</p>
                         <ul>{done.updated.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul>
                     </div>
                 }.into_any(),
-                Err(e) => view! { <p class="error" role="alert">{error_text(&e)}</p> }.into_any(),
+                Err(e) => view! { <p class="error" role="alert">{e.words(lang)}</p> }.into_any(),
             })}
         </form>
     }

@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 
+use crate::app::i18n::use_lang;
 use crate::campaigns::campaign::Shared;
+use crate::i18n::tr;
 
 /// A text input bound to one text answer.
 fn text_input(
@@ -38,21 +40,22 @@ fn date_input(
 
 #[component]
 pub fn SharedFields(shared: RwSignal<Shared>) -> impl IntoView {
+    let lang = use_lang();
     view! {
         <fieldset class="shared-answers">
-            <legend>"Shared answers (every document of the campaign takes these unless it answers otherwise)"</legend>
+            <legend>{tr!(lang, "campaigns-shared-legend")}</legend>
             <label>
-                <span>"Company"</span>
+                <span>{tr!(lang, "campaigns-company")}</span>
                 {text_input(shared, "company", |s| &s.company, |s, v| s.company = v)}
             </label>
             <label>
-                <span>"Company address (optional)"</span>
+                <span>{tr!(lang, "campaigns-company-address")}</span>
                 <textarea name="company_address" rows="2" maxlength="300"
                     prop:value=move || shared.with(|s| s.company_address.clone())
                     on:input=move |ev| shared.update(|s| s.company_address = event_target_value(&ev))></textarea>
             </label>
             <label>
-                <span>"Meeting year"</span>
+                <span>{tr!(lang, "campaigns-meeting-year")}</span>
                 <input type="number" name="meeting_year" min="1900" max="2200"
                     prop:value=move || shared.with(|s| s.meeting_year.map(|y| y.to_string()).unwrap_or_default())
                     on:input=move |ev| {
@@ -61,23 +64,23 @@ pub fn SharedFields(shared: RwSignal<Shared>) -> impl IntoView {
                     }/>
             </label>
             <label>
-                <span>"Last year's proxy statement released on"</span>
+                <span>{tr!(lang, "campaigns-prior-proxy-date")}</span>
                 {date_input(shared, "prior_proxy_date", |s| &s.prior_proxy_date, |s, v| s.prior_proxy_date = v)}
             </label>
             <label>
-                <span>"This year's meeting (when known)"</span>
+                <span>{tr!(lang, "campaigns-meeting-date")}</span>
                 {date_input(shared, "meeting_date", |s| &s.meeting_date, |s, v| s.meeting_date = v)}
             </label>
             <label>
-                <span>"Last year's meeting"</span>
+                <span>{tr!(lang, "campaigns-prior-meeting-date")}</span>
                 {date_input(shared, "prior_meeting_date", |s| &s.prior_meeting_date, |s, v| s.prior_meeting_date = v)}
             </label>
             <label>
-                <span>"Proposal title"</span>
+                <span>{tr!(lang, "campaigns-proposal-title")}</span>
                 {text_input(shared, "proposal_title", |s| &s.proposal_title, |s, v| s.proposal_title = v)}
             </label>
             <label>
-                <span>"Lead filer"</span>
+                <span>{tr!(lang, "campaigns-lead-filer")}</span>
                 {text_input(shared, "lead_filer", |s| &s.lead_filer, |s, v| s.lead_filer = v)}
             </label>
         </fieldset>

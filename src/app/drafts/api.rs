@@ -39,6 +39,21 @@ pub struct VersionView {
 use crate::accounts::Permission;
 #[cfg(feature = "ssr")]
 use crate::app::calls::{bad_input, caller, user_error};
+#[cfg(feature = "ssr")]
+use crate::drafts::DraftStatus;
+
+/// A status as the forms send it (`draft`, `in-review`, `final`).
+#[cfg(feature = "ssr")]
+fn parse_status(text: &str) -> Result<DraftStatus, AppError> {
+    DraftStatus::parse(text).map_err(|_| {
+        let lang = crate::app::calls::language();
+        bad_input(crate::i18n::tr!(
+            lang,
+            "drafts-status-unknown",
+            status = text
+        ))
+    })
+}
 
 #[server(endpoint = "list_drafts")]
 pub async fn list_drafts(
@@ -46,11 +61,10 @@ pub async fn list_drafts(
     status: String,
     include_archived: bool,
 ) -> Result<Vec<DraftSummary>, AppError> {
-    use crate::drafts::DraftStatus;
     use crate::store::drafts::DraftFilter;
     let status = match status.as_str() {
         "" | "any" => None,
-        other => Some(DraftStatus::parse(other).map_err(bad_input)?),
+        other => Some(parse_status(other)?),
     };
     let (store, caller) = caller(Permission::Read)?;
     let filter = DraftFilter {
@@ -112,7 +126,7 @@ pub async fn archive_draft(id: i64, archived: bool) -> Result<(), AppError> {
 
 #[server(endpoint = "set_draft_status")]
 pub async fn set_draft_status(id: i64, status: String) -> Result<(), AppError> {
-    let status = crate::drafts::DraftStatus::parse(&status).map_err(bad_input)?;
+    let status = parse_status(&status)?;
     let (store, caller) = caller(Permission::Draft)?;
     store
         .set_draft_status(caller.org, id, status)

@@ -13,10 +13,12 @@ use leptos::task::spawn_local;
 use serde_json::{Map, Value};
 
 use super::api::{self, DraftEditor};
-use super::{error_text, short_time};
+use super::short_time_in;
 use crate::compose::fields::check_one;
 use crate::compose::Field;
 use crate::drafts::{DraftVersion, Preview, SaveOutcome, SaveRequest};
+use crate::i18n::tr;
+use crate::i18n::Lang;
 
 /// How long typing must pause before a save, and before a preview.
 const SAVE_DELAY: Duration = Duration::from_millis(700);
@@ -48,6 +50,8 @@ pub(super) enum SaveState {
 #[derive(Clone, Copy)]
 pub(super) struct Form {
     pub draft_id: i64,
+    /// The page's language, for the words the machine itself sets.
+    pub lang: Lang,
     pub fields: StoredValue<Vec<Field>>,
     pub answers: RwSignal<Map<String, Value>>,
     pub dismissals: RwSignal<BTreeMap<String, String>>,
@@ -67,9 +71,10 @@ pub(super) struct Form {
 
 impl Form {
     /// The state of a wizard opened on `editor`'s draft: everything saved.
-    pub fn new(editor: &DraftEditor) -> Form {
+    pub fn new(editor: &DraftEditor, lang: Lang) -> Form {
         Form {
             draft_id: editor.draft.id,
+            lang,
             fields: StoredValue::new(editor.fields.clone()),
             answers: RwSignal::new(editor.version.answers.clone()),
             dismissals: RwSignal::new(editor.version.dismissals.clone()),
@@ -78,7 +83,7 @@ impl Form {
             preview: RwSignal::new(None),
             base_version: RwSignal::new(editor.version.number),
             state: RwSignal::new(SaveState::Saved {
-                at: short_time(&editor.version.saved_at),
+                at: short_time_in(lang, &editor.version.saved_at),
             }),
             edits: RwSignal::new(0),
             saving: StoredValue::new(false),
@@ -104,7 +109,8 @@ impl Form {
                 event.prevent_default();
             }
         });
-        let links = exit_guard::on_link_clicks(move || self.unsaved());
+        let question = tr!(self.lang, "wizard-leave-unsaved");
+        let links = exit_guard::on_link_clicks(question, move || self.unsaved());
         on_cleanup(move || {
             unload.remove();
             links.remove();
@@ -226,7 +232,7 @@ impl Form {
                     self.saved(version, saved_at, edit);
                 }
                 Ok(SaveOutcome::Unchanged { version }) => {
-                    let at = now_label();
+                    let at = tr!(self.lang, "wizard-saved-just-now");
                     self.saved(version, at, edit);
                 }
                 Ok(SaveOutcome::Conflict { current }) => {
@@ -237,7 +243,7 @@ impl Form {
                     self.failures.set_value(failures);
                     let retry_in = 2u64.saturating_pow(failures).min(MAX_RETRY_SECONDS);
                     self.state.set(SaveState::Failed {
-                        message: error_text(&error),
+                        message: error.words(self.lang),
                         retry_in,
                     });
                     set_timeout(
@@ -283,9 +289,10 @@ impl Form {
             }
             self.previewed.set_value(edit);
             let preview = result.unwrap_or_else(|error| Preview {
-                error: Some(format!(
-                    "The preview is not available: {}",
-                    error_text(&error)
+                error: Some(tr!(
+                    self.lang,
+                    "wizard-preview-unavailable",
+                    error = error.words(self.lang)
                 )),
                 ..Preview::default()
             });
@@ -313,14 +320,6 @@ impl Form {
     }
 }
 
-fn now_label() -> String {
-    "just now".to_owned()
-}
-
-/// The question asked before an in-app link leaves unsaved answers.
-const LEAVE_UNSAVED: &str =
-    "Your latest answers are not saved yet. Leave this page anyway and lose them?";
-
 #[cfg(feature = "hydrate")]
 mod exit_guard {
     use leptos::prelude::{document, window};
@@ -331,11 +330,11 @@ mod exit_guard {
 
     pub struct Handle(SendWrapper<JsValue>);
 
-    /// Asks before a plain click on a link leaves the page while
+    /// Asks `question` before a plain click on a link leaves the page while
     /// `unsaved()`. The listener is on the document, which a click reaches
     /// before the window, where the router listens: a declined click is
     /// stopped there and the router never sees it.
-    pub fn on_link_clicks(unsaved: impl Fn() -> bool + 'static) -> Handle {
+    pub fn on_link_clicks(question: String, unsaved: impl Fn() -> bool + 'static) -> Handle {
         let listener = Closure::<dyn Fn(MouseEvent)>::new(move |event: MouseEvent| {
             let plain = event.button() == 0
                 && !(event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key());
@@ -358,10 +357,7 @@ mod exit_guard {
             if elsewhere {
                 return;
             }
-            if !window()
-                .confirm_with_message(super::LEAVE_UNSAVED)
-                .unwrap_or(true)
-            {
+            if !window().confirm_with_message(&question).unwrap_or(true) {
                 event.prevent_default();
                 event.stop_propagation();
             }
@@ -383,8 +379,7 @@ mod exit_guard {
 mod exit_guard {
     pub struct Handle;
 
-    pub fn on_link_clicks(_unsaved: impl Fn() -> bool + 'static) -> Handle {
-        let _ = super::LEAVE_UNSAVED;
+    pub fn on_link_clicks(_question: String, _unsaved: impl Fn() -> bool + 'static) -> Handle {
         Handle
     }
 

@@ -5,11 +5,14 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use super::api::{self, RestoreVersion};
-use super::{error_text, short_time};
+use super::{error_text, short_time_in};
+use crate::app::i18n::use_lang;
 use crate::drafts::SaveOutcome;
+use crate::i18n::tr;
 
 #[component]
 pub fn HistoryPage() -> impl IntoView {
+    let lang = use_lang();
     let params = use_params_map();
     let id = move || {
         params
@@ -46,19 +49,20 @@ pub fn HistoryPage() -> impl IntoView {
     );
     let restore_message = move || {
         restore.value().get().map(|result| match result {
-            Ok(SaveOutcome::Saved { version, .. }) => format!("Restored as version {version}."),
-            Ok(SaveOutcome::Conflict { current }) => format!(
-                "Not restored: version {} was saved meanwhile. Look at it, then try again.",
-                current.number
-            ),
-            Ok(SaveOutcome::Unchanged { .. }) => "Nothing to restore.".to_owned(),
+            Ok(SaveOutcome::Saved { version, .. }) => {
+                tr!(lang, "drafts-restored", version = version)
+            }
+            Ok(SaveOutcome::Conflict { current }) => {
+                tr!(lang, "drafts-restore-conflict", current = current.number)
+            }
+            Ok(SaveOutcome::Unchanged { .. }) => tr!(lang, "drafts-restore-unchanged"),
             Err(e) => error_text(&e),
         })
     };
 
     view! {
         <section class="history">
-            <Transition fallback=|| view! { <p aria-busy="true">"Loading the history…"</p> }>
+            <Transition fallback=move || view! { <p aria-busy="true">{tr!(lang, "drafts-history-loading")}</p> }>
                 {move || Suspend::new(async move {
                     let (draft, versions) = match history.await {
                         Ok(found) => found,
@@ -67,17 +71,17 @@ pub fn HistoryPage() -> impl IntoView {
                     let head = draft.head;
                     let draft_id = draft.id;
                     view! {
-                        <h1>{format!("History of “{}”", draft.title)}</h1>
-                        <p><a href=format!("/drafts/{draft_id}")>"Back to the draft"</a></p>
+                        <h1>{tr!(lang, "drafts-history-title", title = draft.title.as_str())}</h1>
+                        <p><a href=format!("/drafts/{draft_id}")>{tr!(lang, "drafts-history-back")}</a></p>
                         <p class="note" role="status">{restore_message}</p>
                         <table class="versions">
                             <thead>
                                 <tr>
-                                    <th scope="col">"Version"</th>
-                                    <th scope="col">"Saved"</th>
-                                    <th scope="col">"Note"</th>
-                                    <th scope="col">"Compare"</th>
-                                    <th scope="col">"Actions"</th>
+                                    <th scope="col">{tr!(lang, "drafts-history-version")}</th>
+                                    <th scope="col">{tr!(lang, "drafts-history-saved")}</th>
+                                    <th scope="col">{tr!(lang, "drafts-history-note")}</th>
+                                    <th scope="col">{tr!(lang, "drafts-history-compare")}</th>
+                                    <th scope="col">{tr!(lang, "drafts-column-actions")}</th>
                                 </tr>
                             </thead>
                             <tbody>
@@ -87,25 +91,25 @@ pub fn HistoryPage() -> impl IntoView {
                                         let number = v.number;
                                         view! {
                                             <tr data-version=number>
-                                                <td>{number}{(number == head).then_some(" (latest)")}</td>
-                                                <td>{short_time(&v.saved_at)}</td>
+                                                <td>{number}{(number == head).then(|| tr!(lang, "drafts-history-latest"))}</td>
+                                                <td>{short_time_in(lang, &v.saved_at)}</td>
                                                 <td>{v.note.clone()}</td>
                                                 <td>
                                                     <label class="inline">
                                                         <input type="radio" name="before" on:change=move |_| set_before.set(Some(number))/>
-                                                        "from"
+                                                        {tr!(lang, "drafts-history-from")}
                                                     </label>
                                                     <label class="inline">
                                                         <input type="radio" name="after" on:change=move |_| set_after.set(Some(number))/>
-                                                        "to"
+                                                        {tr!(lang, "drafts-history-to")}
                                                     </label>
                                                 </td>
                                                 <td class="actions">
-                                                    <button type="button" on:click=move |_| set_shown.set(Some(number))>"View"</button>
+                                                    <button type="button" on:click=move |_| set_shown.set(Some(number))>{tr!(lang, "drafts-history-view")}</button>
                                                     {(number != head).then(|| view! {
                                                         <button type="button" on:click=move |_| {
                                                             restore.dispatch(RestoreVersion { id: draft_id, number, base_version: head });
-                                                        }>"Restore as new version"</button>
+                                                        }>{tr!(lang, "drafts-history-restore")}</button>
                                                     })}
                                                 </td>
                                             </tr>
@@ -122,9 +126,14 @@ pub fn HistoryPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match changes.await {
                         Ok(Some(list)) => view! {
-                            <section class="changes" aria-label="Changes">
-                                <h2>{format!("Changes from version {} to {}", before.get_untracked().unwrap_or(0), after.get_untracked().unwrap_or(0))}</h2>
-                                {list.is_empty().then(|| view! { <p>"No answer changed."</p> })}
+                            <section class="changes" aria-label=tr!(lang, "drafts-changes")>
+                                <h2>{tr!(
+                                    lang,
+                                    "drafts-changes-title",
+                                    before = before.get_untracked().unwrap_or(0),
+                                    after = after.get_untracked().unwrap_or(0),
+                                )}</h2>
+                                {list.is_empty().then(|| view! { <p>{tr!(lang, "drafts-changes-none")}</p> })}
                                 <dl>
                                     {list.into_iter().map(|c| view! {
                                         <dt>{c.label}</dt>
@@ -133,7 +142,7 @@ pub fn HistoryPage() -> impl IntoView {
                                 </dl>
                             </section>
                         }.into_any(),
-                        Ok(None) => view! { <p class="note">"Choose a “from” and a “to” version to see what changed."</p> }.into_any(),
+                        Ok(None) => view! { <p class="note">{tr!(lang, "drafts-changes-choose")}</p> }.into_any(),
                         Err(e) => view! { <p class="error" role="alert">{error_text(&e)}</p> }.into_any(),
                     }
                 })}
@@ -142,8 +151,13 @@ pub fn HistoryPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match version.await {
                         Ok(Some(view)) => view! {
-                            <section class="version" aria-label="Version">
-                                <h2>{format!("Version {} ({})", view.version.number, short_time(&view.version.saved_at))}</h2>
+                            <section class="version" aria-label=tr!(lang, "drafts-history-version")>
+                                <h2>{tr!(
+                                    lang,
+                                    "drafts-version-title",
+                                    number = view.version.number,
+                                    saved = short_time_in(lang, &view.version.saved_at),
+                                )}</h2>
                                 <dl>
                                     {view.answers.into_iter().map(|(label, answer)| view! {
                                         <dt>{label}</dt>

@@ -6,8 +6,11 @@ use serde_json::{json, Map, Value};
 
 use super::autosave::Form;
 use super::picker::EvidencePicker;
+use crate::app::i18n::use_lang;
 use crate::compose::{Field, FieldType};
 use crate::drafts::display_answer;
+use crate::i18n::tr;
+use crate::i18n::Lang;
 
 /// The ids that tie an input to its help and error text.
 #[derive(Clone)]
@@ -29,6 +32,7 @@ impl Ids {
 
 #[component]
 pub fn FieldInput(field: Field) -> impl IntoView {
+    let lang = use_lang();
     let form = expect_context::<Form>();
     let ids = Ids::of(&field);
     let error_field = field.clone();
@@ -41,7 +45,7 @@ pub fn FieldInput(field: Field) -> impl IntoView {
         {field.label.clone()}
         {field.required.then(|| view! { <span class="required" aria-hidden="true">" *"</span> })}
     };
-    let help = limits_text(&field)
+    let help = limits_text(lang, &field)
         .map(|limits| format!("{} {limits}", field.help).trim().to_owned())
         .unwrap_or_else(|| field.help.clone());
     let help = (!help.is_empty()).then(|| view! { <p class="help" id=ids.help.clone()>{help}</p> });
@@ -91,6 +95,7 @@ pub fn FieldInput(field: Field) -> impl IntoView {
 /// preview), shown with its reason and taken only on the drafter's click.
 #[component]
 fn Suggestion(field: Field) -> impl IntoView {
+    let lang = use_lang();
     let form = expect_context::<Form>();
     let id = StoredValue::new(field.id.clone());
     let field = StoredValue::new(field);
@@ -110,12 +115,12 @@ fn Suggestion(field: Field) -> impl IntoView {
             let value = StoredValue::new(suggestion.value);
             view! {
                 <div class="suggestion" role="note" data-suggestion=id.get_value()>
-                    <p><strong>"Proposed by the filing rules: "</strong>{shown}</p>
+                    <p><strong>{tr!(lang, "wizard-suggestion")}</strong>{shown}</p>
                     <p class="help">{suggestion.reason}</p>
                     <button type="button" on:click=move |_| {
                         form.touch(&id.get_value());
                         form.set(&id.get_value(), value.get_value());
-                    }>"Use this"</button>
+                    }>{tr!(lang, "wizard-suggestion-use")}</button>
                 </div>
             }
         })
@@ -123,26 +128,31 @@ fn Suggestion(field: Field) -> impl IntoView {
 }
 
 /// "At most 300 words." and the like, so limits are known before they bite.
-fn limits_text(field: &Field) -> Option<String> {
+fn limits_text(lang: Lang, field: &Field) -> Option<String> {
     let limits = &field.limits;
     let mut parts = Vec::new();
     if let Some(n) = limits.max_words {
-        parts.push(format!("At most {n} words."));
+        parts.push(tr!(lang, "wizard-limit-words", count = n));
     }
     if let Some(n) = limits.max_length {
-        parts.push(format!("At most {n} characters."));
+        parts.push(tr!(lang, "wizard-limit-characters", count = n));
     }
     match (limits.min_items, limits.max_items) {
-        (Some(min), Some(max)) => parts.push(format!("Choose {min} to {max}.")),
-        (Some(min), None) => parts.push(format!("Choose at least {min}.")),
-        (None, Some(max)) => parts.push(format!("Choose at most {max}.")),
+        (Some(min), Some(max)) => parts.push(tr!(
+            lang,
+            "wizard-limit-choose-between",
+            min = min,
+            max = max
+        )),
+        (Some(min), None) => parts.push(tr!(lang, "wizard-limit-choose-at-least", min = min)),
+        (None, Some(max)) => parts.push(tr!(lang, "wizard-limit-choose-at-most", max = max)),
         (None, None) => {}
     }
     if field.field_type == FieldType::LongText {
-        parts.push("Cite a source with [@source-id] or [@source-id, p. 4].".to_owned());
+        parts.push(tr!(lang, "wizard-hint-cite"));
     }
     if field.field_type == FieldType::List {
-        parts.push("One item per line.".to_owned());
+        parts.push(tr!(lang, "wizard-hint-list"));
     }
     (!parts.is_empty()).then(|| parts.join(" "))
 }
@@ -289,13 +299,14 @@ fn input_for(field: Field, ids: Ids, error: Memo<Option<String>>) -> AnyView {
             }
             .into_any()
         }
-        FieldType::Money => money_input(field, ids, invalid).into_any(),
-        FieldType::Company => company_input(field, ids, invalid).into_any(),
+        FieldType::Money => money_input(form.lang, field, ids, invalid).into_any(),
+        FieldType::Company => company_input(form.lang, field, ids, invalid).into_any(),
         FieldType::EvidenceList => view! { <EvidencePicker field/> }.into_any(),
     }
 }
 
 fn money_input(
+    lang: Lang,
     field: Field,
     ids: Ids,
     invalid: impl Fn() -> String + Send + Sync + Copy + 'static,
@@ -350,7 +361,7 @@ fn money_input(
     view! {
         <div class="money">
             <label>
-                <span>"Amount"</span>
+                <span>{tr!(lang, "wizard-money-amount")}</span>
                 <input
                     type="text"
                     id=ids.input
@@ -366,7 +377,7 @@ fn money_input(
                 />
             </label>
             <label>
-                <span>"Currency (ISO code)"</span>
+                <span>{tr!(lang, "wizard-money-currency")}</span>
                 <input
                     type="text"
                     maxlength="3"
@@ -384,21 +395,18 @@ fn money_input(
 }
 
 fn company_input(
+    lang: Lang,
     field: Field,
     ids: Ids,
     invalid: impl Fn() -> String + Send + Sync + Copy + 'static,
 ) -> impl IntoView {
     let form = expect_context::<Form>();
     let id = field.id.clone();
-    let parts: [(&'static str, &'static str, bool); 4] = [
-        ("name", "Legal name", true),
-        ("ticker", "Ticker", false),
-        ("address", "Address", false),
-        (
-            "secretary",
-            "Addressed to (e.g. Corporate Secretary)",
-            false,
-        ),
+    let parts: [(&'static str, String, bool); 4] = [
+        ("name", tr!(lang, "wizard-company-name"), true),
+        ("ticker", tr!(lang, "wizard-company-ticker"), false),
+        ("address", tr!(lang, "wizard-company-address"), false),
+        ("secretary", tr!(lang, "wizard-company-secretary"), false),
     ];
     parts
         .into_iter()

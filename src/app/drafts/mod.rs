@@ -20,12 +20,16 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
+use crate::app::i18n::use_lang;
 use crate::app::templates::list_templates;
 use crate::drafts::{DraftStatus, DraftSummary};
+use crate::i18n::tr;
+use crate::i18n::Lang;
 use api::{ArchiveDraft, CreateDraft, DuplicateDraft, SetDraftStatus};
 
 #[component]
 pub fn DraftsPage() -> impl IntoView {
+    let lang = use_lang();
     let (text, set_text) = signal(String::new());
     let (status, set_status) = signal(String::from("any"));
     let (archived, set_archived) = signal(false);
@@ -60,11 +64,11 @@ pub fn DraftsPage() -> impl IntoView {
     };
     view! {
         <section class="drafts">
-            <h1>"Drafts"</h1>
+            <h1>{tr!(lang, "drafts-title")}</h1>
             <NewDraftForm/>
             <div class="toolbar" role="search">
                 <label>
-                    <span>"Search title, company or template"</span>
+                    <span>{tr!(lang, "drafts-search")}</span>
                     <input
                         type="search"
                         name="q"
@@ -73,12 +77,12 @@ pub fn DraftsPage() -> impl IntoView {
                     />
                 </label>
                 <label>
-                    <span>"Status"</span>
+                    <span>{tr!(lang, "drafts-status")}</span>
                     <select name="status" on:change=move |ev| set_status.set(event_target_value(&ev))>
-                        <option value="any">"Any"</option>
+                        <option value="any">{tr!(lang, "drafts-status-any")}</option>
                         {DraftStatus::ALL
                             .into_iter()
-                            .map(|s| view! { <option value=s.as_str()>{s.label()}</option> })
+                            .map(|s| view! { <option value=s.as_str()>{status_label(lang, s)}</option> })
                             .collect_view()}
                     </select>
                 </label>
@@ -88,15 +92,15 @@ pub fn DraftsPage() -> impl IntoView {
                         name="archived"
                         on:change=move |ev| set_archived.set(event_target_checked(&ev))
                     />
-                    <span>"Show archived drafts"</span>
+                    <span>{tr!(lang, "drafts-show-archived")}</span>
                 </label>
             </div>
             {move || action_error().map(|e| view! { <p class="error" role="alert">{e}</p> })}
-            <Transition fallback=|| view! { <p aria-busy="true">"Loading drafts…"</p> }>
+            <Transition fallback=move || view! { <p aria-busy="true">{tr!(lang, "drafts-loading")}</p> }>
                 {move || Suspend::new(async move {
                     match drafts.await {
                         Ok(list) if list.is_empty() => {
-                            view! { <p class="empty">"No drafts match. Start one from a template above."</p> }
+                            view! { <p class="empty">{tr!(lang, "drafts-none-match")}</p> }
                                 .into_any()
                         }
                         Ok(list) => {
@@ -139,13 +143,14 @@ fn packets_panel(selected: RwSignal<BTreeSet<i64>>) -> AnyView {
 
 #[component]
 fn NewDraftForm() -> impl IntoView {
+    let lang = use_lang();
     let create = ServerAction::<CreateDraft>::new();
     let templates = Resource::new(|| (), |_| list_templates());
     view! {
         <ActionForm action=create attr:class="new-draft">
-            <h2>"Start a draft"</h2>
+            <h2>{tr!(lang, "drafts-new-heading")}</h2>
             <label>
-                <span>"Template"</span>
+                <span>{tr!(lang, "drafts-template")}</span>
                 <Suspense fallback=|| view! { <select name="template_id" disabled=true></select> }>
                     {move || Suspend::new(async move {
                         let list = templates.await.unwrap_or_default();
@@ -161,10 +166,10 @@ fn NewDraftForm() -> impl IntoView {
                 </Suspense>
             </label>
             <label>
-                <span>"Title (optional)"</span>
-                <input type="text" name="title" maxlength="200" placeholder="e.g. Proposal to Example Corp, 2027"/>
+                <span>{tr!(lang, "drafts-new-title")}</span>
+                <input type="text" name="title" maxlength="200" placeholder=tr!(lang, "drafts-new-title-example")/>
             </label>
-            <button type="submit">"Start draft"</button>
+            <button type="submit">{tr!(lang, "drafts-new-start")}</button>
             {move || {
                 create
                     .value()
@@ -184,17 +189,18 @@ fn DraftTable(
     set_draft_status: ServerAction<SetDraftStatus>,
     selected: RwSignal<BTreeSet<i64>>,
 ) -> impl IntoView {
+    let lang = use_lang();
     view! {
         <table class="draft-list">
             <thead>
                 <tr>
-                    <th scope="col"><span class="visually-hidden">"In packet"</span></th>
-                    <th scope="col">"Title"</th>
-                    <th scope="col">"Template"</th>
-                    <th scope="col">"Company"</th>
-                    <th scope="col">"Status"</th>
-                    <th scope="col">"Last change"</th>
-                    <th scope="col">"Actions"</th>
+                    <th scope="col"><span class="visually-hidden">{tr!(lang, "drafts-column-packet")}</span></th>
+                    <th scope="col">{tr!(lang, "drafts-column-title")}</th>
+                    <th scope="col">{tr!(lang, "drafts-template")}</th>
+                    <th scope="col">{tr!(lang, "drafts-column-company")}</th>
+                    <th scope="col">{tr!(lang, "drafts-status")}</th>
+                    <th scope="col">{tr!(lang, "drafts-column-changed")}</th>
+                    <th scope="col">{tr!(lang, "drafts-column-actions")}</th>
                 </tr>
             </thead>
             <tbody>
@@ -209,7 +215,7 @@ fn DraftTable(
                                     <input
                                         type="checkbox"
                                         class="packet-pick"
-                                        aria-label=format!("Put {} in a packet", draft.title)
+                                        aria-label=tr!(lang, "drafts-pick-for-packet", title = draft.title.as_str())
                                         prop:checked=move || selected.with(|s| s.contains(&id))
                                         on:change=move |ev| {
                                             let on = event_target_checked(&ev);
@@ -221,13 +227,13 @@ fn DraftTable(
                                 </td>
                                 <td>
                                     <a href=format!("/drafts/{id}")>{draft.title.clone()}</a>
-                                    {draft.archived.then(|| view! { <span class="tag">" archived"</span> })}
+                                    {draft.archived.then(|| view! { <span class="tag">{tr!(lang, "drafts-archived-tag")}</span> })}
                                 </td>
                                 <td>{draft.template_title.clone()}</td>
                                 <td>{draft.company.clone()}</td>
                                 <td>
                                     <select
-                                        aria-label=format!("Status of {}", draft.title)
+                                        aria-label=tr!(lang, "drafts-status-of", title = draft.title.as_str())
                                         on:change=move |ev| {
                                             set_draft_status.dispatch(SetDraftStatus { id, status: event_target_value(&ev) });
                                         }
@@ -235,22 +241,22 @@ fn DraftTable(
                                         {DraftStatus::ALL
                                             .into_iter()
                                             .map(|s| {
-                                                view! { <option value=s.as_str() selected=s == current>{s.label()}</option> }
+                                                view! { <option value=s.as_str() selected=s == current>{status_label(lang, s)}</option> }
                                             })
                                             .collect_view()}
                                     </select>
                                 </td>
-                                <td><time datetime=draft.updated_at.clone()>{short_time(&draft.updated_at)}</time></td>
+                                <td><time datetime=draft.updated_at.clone()>{short_time_in(lang, &draft.updated_at)}</time></td>
                                 <td class="actions">
-                                    <a href=format!("/drafts/{id}/history")>"History"</a>
+                                    <a href=format!("/drafts/{id}/history")>{tr!(lang, "drafts-history")}</a>
                                     <button type="button" on:click=move |_| { duplicate.dispatch(DuplicateDraft { id }); }>
-                                        "Duplicate"
+                                        {tr!(lang, "drafts-duplicate")}
                                     </button>
                                     <button
                                         type="button"
                                         on:click=move |_| { archive.dispatch(ArchiveDraft { id, archived: !draft.archived }); }
                                     >
-                                        {if draft.archived { "Unarchive" } else { "Archive" }}
+                                        {if draft.archived { tr!(lang, "drafts-unarchive") } else { tr!(lang, "drafts-archive") }}
                                     </button>
                                 </td>
                             </tr>
@@ -262,15 +268,60 @@ fn DraftTable(
     }
 }
 
-/// `2026-11-30 12:04` from a stored RFC 3339 time (UTC).
+/// A stored RFC 3339 time (UTC) in the page's language; see
+/// [`short_time_in`].
 pub(crate) fn short_time(stored: &str) -> String {
-    match (stored.get(..10), stored.get(11..16)) {
-        (Some(day), Some(time)) => format!("{day} {time} UTC"),
-        _ => stored.to_owned(),
+    short_time_in(use_lang(), stored)
+}
+
+/// A stored RFC 3339 time (UTC) to the minute: `2026-11-30 12:04 UTC`, in
+/// French `30 novembre 2026, 12 h 04 UTC`. A time it cannot read is shown
+/// as stored.
+pub(crate) fn short_time_in(lang: Lang, stored: &str) -> String {
+    let day = stored.get(..10);
+    let shown = match lang {
+        Lang::En => day
+            .zip(stored.get(11..16))
+            .map(|(day, time)| format!("{day} {time} UTC")),
+        Lang::Fr => day.and_then(crate::text::parse_date).and_then(|date| {
+            let hour = stored.get(11..13)?.parse::<u8>().ok()?;
+            let minute = stored.get(14..16)?;
+            Some(format!(
+                "{}, {hour} h {minute} UTC",
+                crate::i18n::date(lang, date)
+            ))
+        }),
+    };
+    shown.unwrap_or_else(|| stored.to_owned())
+}
+
+/// A draft's status as the interface names it.
+pub(crate) fn status_label(lang: Lang, status: DraftStatus) -> String {
+    match status {
+        DraftStatus::Draft => tr!(lang, "drafts-status-draft"),
+        DraftStatus::InReview => tr!(lang, "drafts-status-in-review"),
+        DraftStatus::Final => tr!(lang, "drafts-status-final"),
     }
 }
 
-/// A server function's error as the user should read it.
+/// A server function's error as the user should read it, in the page's
+/// language.
 pub(crate) fn error_text(error: &crate::app::error::AppError) -> String {
-    error.to_string()
+    error.words(use_lang())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_as_each_language_writes_them() {
+        let stored = "2026-02-16T09:05:41.123456Z";
+        assert_eq!(short_time_in(Lang::En, stored), "2026-02-16 09:05 UTC");
+        assert_eq!(
+            short_time_in(Lang::Fr, stored),
+            "16 février 2026, 9 h 05 UTC"
+        );
+        assert_eq!(short_time_in(Lang::Fr, "not a time"), "not a time");
+    }
 }

@@ -10,7 +10,10 @@ use leptos::server_fn::codec::Json;
 
 use super::error_text;
 use crate::app::error::AppError;
+use crate::app::i18n::use_lang;
 use crate::campaigns::jobs::{BatchState, BatchSummary};
+use crate::i18n::tr;
+use crate::i18n::Lang;
 
 #[cfg(feature = "ssr")]
 use crate::accounts::Permission;
@@ -50,6 +53,7 @@ pub async fn stop_packet(id: i64) -> Result<(), AppError> {
 /// The packet form and the organisation's recent packets.
 #[component]
 pub fn Packets(selected: RwSignal<BTreeSet<i64>>) -> impl IntoView {
+    let lang = use_lang();
     let start = ServerAction::<StartPacket>::new();
     let stop = ServerAction::<StopPacket>::new();
     let (title, set_title) = signal(String::new());
@@ -94,15 +98,12 @@ pub fn Packets(selected: RwSignal<BTreeSet<i64>>) -> impl IntoView {
     };
     view! {
         <section class="packets" aria-labelledby="packets-title">
-            <h2 id="packets-title">"Packets"</h2>
-            <p class="help">
-                "Tick drafts in the list to render them together: the latest saved version of each as DOCX and PDF, "
-                "with its evidence report and a manifest of every file's SHA-256, in one ZIP."
-            </p>
+            <h2 id="packets-title">{tr!(lang, "drafts-packets")}</h2>
+            <p class="help">{tr!(lang, "drafts-packets-help")}</p>
             <div class="packet-form">
                 <label>
-                    <span>"Packet title"</span>
-                    <input type="text" name="packet-title" maxlength="200" placeholder="e.g. Co-filer letters, 2027"
+                    <span>{tr!(lang, "drafts-packet-title")}</span>
+                    <input type="text" name="packet-title" maxlength="200" placeholder=tr!(lang, "drafts-packet-title-example")
                         prop:value=title on:input=move |ev| set_title.set(event_target_value(&ev))/>
                 </label>
                 <label class="inline">
@@ -115,9 +116,8 @@ pub fn Packets(selected: RwSignal<BTreeSet<i64>>) -> impl IntoView {
                 </label>
                 <button type="button" class="start-packet" disabled=move || selected.with(BTreeSet::is_empty) on:click=submit>
                     {move || match selected.with(BTreeSet::len) {
-                        0 => "Tick drafts to make a packet".to_owned(),
-                        1 => "Render 1 draft as a packet".to_owned(),
-                        n => format!("Render {n} drafts as a packet"),
+                        0 => tr!(lang, "drafts-packet-tick"),
+                        count => tr!(lang, "drafts-packet-render", count = count),
                     }}
                 </button>
             </div>
@@ -128,10 +128,10 @@ pub fn Packets(selected: RwSignal<BTreeSet<i64>>) -> impl IntoView {
                     .next()
                     .map(|e| view! { <p class="error" role="alert">{error_text(&e)}</p> })
             }}
-            <Transition fallback=|| view! { <p aria-busy="true">"Loading packets…"</p> }>
+            <Transition fallback=move || view! { <p aria-busy="true">{tr!(lang, "drafts-packets-loading")}</p> }>
                 {move || Suspend::new(async move {
                     match packets.await {
-                        Ok(list) if list.is_empty() => view! { <p class="empty">"No packet yet."</p> }.into_any(),
+                        Ok(list) if list.is_empty() => view! { <p class="empty">{tr!(lang, "drafts-packets-none")}</p> }.into_any(),
                         Ok(list) => view! {
                             <ul class="packet-list">
                                 {list.into_iter().map(|b| view! { <PacketRow packet=b stop/> }).collect_view()}
@@ -148,50 +148,71 @@ pub fn Packets(selected: RwSignal<BTreeSet<i64>>) -> impl IntoView {
 
 #[component]
 fn PacketRow(packet: BatchSummary, stop: ServerAction<StopPacket>) -> impl IntoView {
+    let lang = use_lang();
     let id = packet.id;
-    let state = match packet.state {
-        BatchState::Queued => "waiting to start".to_owned(),
-        BatchState::Running if packet.stop_asked => "stopping".to_owned(),
-        BatchState::Running => "rendering".to_owned(),
-        BatchState::Done => "done".to_owned(),
-        BatchState::Failed => "failed".to_owned(),
-        BatchState::Cancelled => "stopped".to_owned(),
-    };
-    let counts = format!(
-        "{} of {} documents{}",
-        packet.done,
-        packet.total,
-        match packet.seconds_left {
-            Some(s) if s >= 60 => format!(", about {} min left", s.div_ceil(60)),
-            Some(s) => format!(", about {s} s left"),
-            None => String::new(),
-        }
-    );
+    let state = state_words(lang, &packet);
+    let counts = progress_words(lang, &packet);
     let finished = matches!(packet.state, BatchState::Done | BatchState::Cancelled);
     view! {
         <li class="packet" data-packet=id data-state=packet.state.as_str()>
             <strong>{packet.title.clone()}</strong>
             " — " <span class="packet-state">{state}</span>
-            <progress max=packet.total value=packet.done aria-label=format!("Progress of {}", packet.title)>
-                {format!("{}%", packet.percent())}
+            <progress max=packet.total value=packet.done aria-label=tr!(lang, "drafts-packet-progress-of", title = packet.title.as_str())>
+                {tr!(lang, "drafts-packet-percent", percent = packet.percent())}
             </progress>
             <span class="packet-counts">{counts}</span>
             {packet.state.is_active().then(|| view! {
-                <button type="button" on:click=move |_| { stop.dispatch(StopPacket { id }); }>"Stop"</button>
+                <button type="button" on:click=move |_| { stop.dispatch(StopPacket { id }); }>{tr!(lang, "drafts-packet-stop")}</button>
             })}
             {finished.then(|| view! {
                 <a class="button" href=format!("/packets/{id}/zip") download>
-                    {format!("Download ZIP ({} files)", packet.files)}
+                    {tr!(lang, "drafts-packet-download", files = packet.files)}
                 </a>
             })}
             {(!packet.failures.is_empty()).then(|| view! {
                 <details class="packet-failures" open=true>
-                    <summary>{format!("{} could not be rendered", packet.failures.len())}</summary>
+                    <summary>{tr!(lang, "drafts-packet-failures", count = packet.failures.len())}</summary>
                     <ul>
-                        {packet.failures.iter().map(|f| view! { <li>{format!("{}: {}", f.origin, f.message)}</li> }).collect_view()}
+                        {packet.failures.iter().map(|f| view! {
+                            <li>{tr!(lang, "drafts-packet-failure", origin = f.origin.as_str(), message = f.message.as_str())}</li>
+                        }).collect_view()}
                     </ul>
                 </details>
             })}
         </li>
+    }
+}
+
+/// Where a packet is, in words.
+fn state_words(lang: Lang, packet: &BatchSummary) -> String {
+    match packet.state {
+        BatchState::Queued => tr!(lang, "drafts-packet-queued"),
+        BatchState::Running if packet.stop_asked => tr!(lang, "drafts-packet-stopping"),
+        BatchState::Running => tr!(lang, "drafts-packet-running"),
+        BatchState::Done => tr!(lang, "drafts-packet-done"),
+        BatchState::Failed => tr!(lang, "drafts-packet-failed"),
+        BatchState::Cancelled => tr!(lang, "drafts-packet-stopped"),
+    }
+}
+
+/// Documents rendered so far, and the time left when it can be told.
+fn progress_words(lang: Lang, packet: &BatchSummary) -> String {
+    let (done, total) = (packet.done, packet.total);
+    match packet.seconds_left {
+        Some(seconds) if seconds >= 60 => tr!(
+            lang,
+            "drafts-packet-progress-minutes",
+            done = done,
+            total = total,
+            minutes = seconds.div_ceil(60),
+        ),
+        Some(seconds) => tr!(
+            lang,
+            "drafts-packet-progress-seconds",
+            done = done,
+            total = total,
+            seconds = seconds,
+        ),
+        None => tr!(lang, "drafts-packet-progress", done = done, total = total),
     }
 }

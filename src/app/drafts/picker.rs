@@ -6,14 +6,17 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use super::autosave::Form;
-use super::error_text;
 use crate::app::evidence::api::{list_sources, SourceView};
 use crate::app::evidence::SourceForm;
+use crate::app::i18n::use_lang;
 use crate::compose::Field;
 use crate::evidence::Source;
+use crate::i18n::tr;
+use crate::i18n::Lang;
 
 #[component]
 pub fn EvidencePicker(field: Field) -> impl IntoView {
+    let lang = use_lang();
     let form = expect_context::<Form>();
     let id = StoredValue::new(field.id.clone());
     let refresh = RwSignal::new(0u32);
@@ -43,11 +46,11 @@ pub fn EvidencePicker(field: Field) -> impl IntoView {
     let input_id = StoredValue::new(format!("answer-{}", field.id));
 
     view! {
-        <Transition fallback=|| view! { <p aria-busy="true">"Loading the evidence library…"</p> }>
+        <Transition fallback=move || view! { <p aria-busy="true">{tr!(lang, "wizard-picker-loading")}</p> }>
             {move || Suspend::new(async move {
                 let library = match sources.await {
                     Ok(list) => list,
-                    Err(e) => return view! { <p class="error" role="alert">{error_text(&e)}</p> }.into_any(),
+                    Err(e) => return view! { <p class="error" role="alert">{e.words(lang)}</p> }.into_any(),
                 };
                 let library = StoredValue::new(library);
                 let tags = library.with_value(|l| {
@@ -57,7 +60,7 @@ pub fn EvidencePicker(field: Field) -> impl IntoView {
                     tags
                 });
                 view! {
-                    <ol class="chosen" aria-label="Chosen evidence, in order">
+                    <ol class="chosen" aria-label=tr!(lang, "wizard-picker-chosen")>
                         {move || {
                             let items = chosen();
                             let count = items.len();
@@ -65,7 +68,7 @@ pub fn EvidencePicker(field: Field) -> impl IntoView {
                                 .into_iter()
                                 .enumerate()
                                 .map(|(index, reference)| {
-                                    let text = library.with_value(|l| describe(l, &reference));
+                                    let text = library.with_value(|l| describe(lang, l, &reference));
                                     let moved = move |from: usize, to: usize| {
                                         let mut items = chosen();
                                         items.swap(from, to);
@@ -75,13 +78,13 @@ pub fn EvidencePicker(field: Field) -> impl IntoView {
                                         <li data-reference=reference.clone()>
                                             <span>{text.clone()}</span>
                                             <span class="buttons">
-                                                <button type="button" disabled=index == 0 aria-label=format!("Move up: {text}") on:click=move |_| moved(index, index - 1)>"↑"</button>
-                                                <button type="button" disabled=index + 1 == count aria-label=format!("Move down: {text}") on:click=move |_| moved(index, index + 1)>"↓"</button>
-                                                <button type="button" aria-label=format!("Remove: {text}") on:click=move |_| {
+                                                <button type="button" disabled=index == 0 aria-label=tr!(lang, "wizard-picker-move-up", item = text.as_str()) on:click=move |_| moved(index, index - 1)>"↑"</button>
+                                                <button type="button" disabled=index + 1 == count aria-label=tr!(lang, "wizard-picker-move-down", item = text.as_str()) on:click=move |_| moved(index, index + 1)>"↓"</button>
+                                                <button type="button" aria-label=tr!(lang, "wizard-picker-remove-item", item = text.as_str()) on:click=move |_| {
                                                     let mut items = chosen();
                                                     items.remove(index);
                                                     write(items);
-                                                }>"Remove"</button>
+                                                }>{tr!(lang, "wizard-picker-remove")}</button>
                                             </span>
                                         </li>
                                     }
@@ -90,21 +93,21 @@ pub fn EvidencePicker(field: Field) -> impl IntoView {
                         }}
                     </ol>
                     <details class="library-search" open=true>
-                        <summary>"Add evidence from the library"</summary>
+                        <summary>{tr!(lang, "wizard-picker-add-from-library")}</summary>
                         <div class="toolbar" role="search">
                             <label>
-                                <span>"Search title, publisher or claim"</span>
+                                <span>{tr!(lang, "wizard-picker-search")}</span>
                                 <input id=input_id.get_value() type="search" prop:value=query on:input=move |ev| set_query.set(event_target_value(&ev))/>
                             </label>
                             <label>
-                                <span>"Tag"</span>
+                                <span>{tr!(lang, "wizard-picker-tag")}</span>
                                 <select on:change=move |ev| set_tag.set(event_target_value(&ev))>
-                                    <option value="">"Any"</option>
+                                    <option value="">{tr!(lang, "wizard-picker-any-tag")}</option>
                                     {tags.into_iter().map(|t| view! { <option value=t.clone()>{t.clone()}</option> }).collect_view()}
                                 </select>
                             </label>
                             <label>
-                                <span>"Published since (year or date)"</span>
+                                <span>{tr!(lang, "wizard-picker-since")}</span>
                                 <input type="text" inputmode="numeric" size="10" prop:value=since on:input=move |ev| set_since.set(event_target_value(&ev))/>
                             </label>
                         </div>
@@ -128,7 +131,7 @@ pub fn EvidencePicker(field: Field) -> impl IntoView {
         </Transition>
         <div class="add-source">
             <button type="button" on:click=move |_| adding.update(|a| *a = !*a) aria-expanded=move || adding.get().to_string()>
-                "Add a new source to the library"
+                {tr!(lang, "wizard-picker-new-source")}
             </button>
             <Show when=move || adding.get()>
                 <SourceForm
@@ -149,6 +152,7 @@ fn SourceCard(
     chosen: impl Fn() -> Vec<String> + Copy + Send + Sync + 'static,
     write: impl Fn(Vec<String>) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
+    let lang = use_lang();
     let source = view.source;
     let add = move |reference: String| {
         let mut items = chosen();
@@ -164,10 +168,10 @@ fn SourceCard(
             <p class="source-title">
                 <strong>{source.title.clone()}</strong>
                 {source.publisher.clone().map(|p| format!(" — {p}"))}
-                {source.date.clone().map(|d| format!(", {d}"))}
+                {source.date.as_deref().map(|d| format!(", {}", shown_date(lang, d)))}
             </p>
             <p class="citation">{view.citation.clone()}</p>
-            <p class="cite-code">"Cite in text: " <code>{format!("[@{}]", source.id)}</code></p>
+            <p class="cite-code">{tr!(lang, "wizard-picker-cite-in-text")}<code>{format!("[@{}]", source.id)}</code></p>
             {(!source.tags.is_empty()).then(|| view! { <p class="tags">{source.tags.join(", ")}</p> })}
             <ul class="claims">
                 {source
@@ -177,17 +181,23 @@ fn SourceCard(
                         let reference = format!("{}#{}", source.id, claim.id);
                         let reference = StoredValue::new(reference);
                         let added = move || reference.with_value(|r| chosen().contains(r));
-                        let text = claim.text_in("en").to_owned();
+                        let text = claim.text_in(lang.code()).to_owned();
                         let quote = claim.quote.clone().map(|q| {
                             let translation = q.translation.clone().map(|t| {
                                 view! {
                                     <p class="translation">
-                                        {format!("Translation ({}, by {}): “{}”", t.language, t.by, t.text)}
+                                        {tr!(
+                                            lang,
+                                            "wizard-picker-translation",
+                                            language = t.language,
+                                            by = t.by,
+                                            text = t.text,
+                                        )}
                                     </p>
                                 }
                             });
                             view! {
-                                <blockquote lang=q.language.clone()>{format!("“{}”", q.text)}</blockquote>
+                                <blockquote lang=q.language.clone()>{tr!(lang, "wizard-picker-quote", text = q.text)}</blockquote>
                                 {translation}
                             }
                         });
@@ -198,10 +208,10 @@ fn SourceCard(
                                 <button
                                     type="button"
                                     disabled=added
-                                    aria-label=format!("Add claim: {text}")
+                                    aria-label=tr!(lang, "wizard-picker-add-claim", claim = text.as_str())
                                     on:click=move |_| add(reference.get_value())
                                 >
-                                    {move || if added() { "Added" } else { "Add" }}
+                                    {move || if added() { tr!(lang, "wizard-picker-added") } else { tr!(lang, "wizard-picker-add") }}
                                 </button>
                             </li>
                         }
@@ -209,9 +219,9 @@ fn SourceCard(
                     .collect_view()}
                 {source.claims.is_empty().then(|| view! {
                     <li class="claim">
-                        <p>"No claims yet: the source is cited as a whole."</p>
+                        <p>{tr!(lang, "wizard-picker-no-claims")}</p>
                         <button type="button" disabled=whole_added on:click=move |_| add(whole.get_value())>
-                            {move || if whole_added() { "Added" } else { "Add source" }}
+                            {move || if whole_added() { tr!(lang, "wizard-picker-added") } else { tr!(lang, "wizard-picker-add-source") }}
                         </button>
                     </li>
                 })}
@@ -221,7 +231,7 @@ fn SourceCard(
 }
 
 /// `Publisher: claim text`, or the reference itself when the library lacks it.
-fn describe(library: &[SourceView], reference: &str) -> String {
+fn describe(lang: Lang, library: &[SourceView], reference: &str) -> String {
     let (source_id, claim_id) = reference
         .split_once('#')
         .map_or((reference, None), |(s, c)| (s, Some(c)));
@@ -230,16 +240,24 @@ fn describe(library: &[SourceView], reference: &str) -> String {
         .map(|v| &v.source)
         .find(|s| s.id == source_id)
     else {
-        return format!("{reference} (not in the library)");
+        return tr!(lang, "wizard-picker-not-in-library", reference = reference);
     };
     let who = source
         .publisher
         .clone()
         .unwrap_or_else(|| source.title.clone());
-    match claim_id.and_then(|id| source.claims.iter().find(|c| c.id == id)) {
-        Some(claim) => format!("{who}: {}", claim.text_in("en")),
-        None => format!("{who}: {}", source.title),
-    }
+    let text = match claim_id.and_then(|id| source.claims.iter().find(|c| c.id == id)) {
+        Some(claim) => claim.text_in(lang.code()),
+        None => source.title.as_str(),
+    };
+    tr!(lang, "wizard-picker-chosen-item", who = who, text = text)
+}
+
+/// A source's date as the reader writes it; a year or a partial date as
+/// the library has it.
+fn shown_date(lang: Lang, stored: &str) -> String {
+    crate::text::parse_date(stored)
+        .map_or_else(|| stored.to_owned(), |d| crate::i18n::date(lang, d))
 }
 
 fn matches(source: &Source, query: &str, tag: &str, since: &str) -> bool {

@@ -5,9 +5,12 @@ use leptos::prelude::*;
 
 use super::api::{draft_publication, PublishDraft, SetDraftStatus, WithdrawDraft};
 use super::error_text;
+use crate::app::i18n::use_lang;
+use crate::i18n::tr;
 
 #[component]
 pub fn PublishPanel(draft_id: i64) -> impl IntoView {
+    let lang = use_lang();
     let mark_final = ServerAction::<SetDraftStatus>::new();
     let publish = ServerAction::<PublishDraft>::new();
     let withdraw = ServerAction::<WithdrawDraft>::new();
@@ -34,8 +37,8 @@ pub fn PublishPanel(draft_id: i64) -> impl IntoView {
     };
     let marked = move || mark_final.value().get().is_some_and(|r| r.is_ok());
     view! {
-        <section class="publish" aria-label="Publish for readers">
-            <h2>"Publish for readers"</h2>
+        <section class="publish" aria-label=tr!(lang, "drafts-publish-heading")>
+            <h2>{tr!(lang, "drafts-publish-heading")}</h2>
             {failure}
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
@@ -45,19 +48,23 @@ pub fn PublishPanel(draft_id: i64) -> impl IntoView {
                             let href = address.clone();
                             view! {
                                 <p class="note" role="status">
-                                    {format!("Version {} is published at ", p.version)}
+                                    {tr!(lang, "drafts-published-at", version = p.version)}
                                     <a class="public-link" href=href target="_blank" rel="noopener">{address}</a>
-                                    {if p.indexable { " (search engines may index it)." } else { " (not indexed by search engines)." }}
+                                    {if p.indexable {
+                                        tr!(lang, "drafts-published-indexed")
+                                    } else {
+                                        tr!(lang, "drafts-published-not-indexed")
+                                    }}
                                 </p>
                                 <ActionForm action=withdraw attr:class="inline">
                                     <input type="hidden" name="id" value=draft_id.to_string()/>
-                                    <button type="submit" class="withdraw">"Withdraw"</button>
+                                    <button type="submit" class="withdraw">{tr!(lang, "drafts-publish-withdraw")}</button>
                                 </ActionForm>
                             }
                                 .into_any()
                         }
                         Ok(None) => view! {
-                            <p class="note">"A final draft can be published at a read-only address for readers. Only people with the address can open it."</p>
+                            <p class="note">{tr!(lang, "drafts-publish-explained")}</p>
                         }
                             .into_any(),
                         Err(e) => view! { <p class="error" role="alert">{error_text(&e)}</p> }.into_any(),
@@ -67,18 +74,18 @@ pub fn PublishPanel(draft_id: i64) -> impl IntoView {
             <ActionForm action=mark_final attr:class="inline">
                 <input type="hidden" name="id" value=draft_id.to_string()/>
                 <input type="hidden" name="status" value="final"/>
-                <button type="submit" class="mark-final">{move || if marked() { "Marked final" } else { "Mark final" }}</button>
+                <button type="submit" class="mark-final">{move || if marked() { tr!(lang, "drafts-marked-final") } else { tr!(lang, "drafts-mark-final") }}</button>
             </ActionForm>
             <ActionForm action=publish attr:class="inline">
                 <input type="hidden" name="id" value=draft_id.to_string()/>
                 <label class="indexable">
-                    "Search engines: "
+                    {tr!(lang, "drafts-publish-search-engines")}
                     <select name="indexable">
-                        <option value="false" selected=true>"do not index"</option>
-                        <option value="true">"may index"</option>
+                        <option value="false" selected=true>{tr!(lang, "drafts-publish-no-index")}</option>
+                        <option value="true">{tr!(lang, "drafts-publish-may-index")}</option>
                     </select>
                 </label>
-                <button type="submit" class="publish-button">"Publish"</button>
+                <button type="submit" class="publish-button">{tr!(lang, "drafts-publish")}</button>
             </ActionForm>
         </section>
     }

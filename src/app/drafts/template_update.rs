@@ -7,10 +7,13 @@ use leptos::prelude::*;
 use super::api::{self, MoveDraftTemplate};
 use super::autosave::Form;
 use super::error_text;
+use crate::app::i18n::use_lang;
 use crate::drafts::SaveOutcome;
+use crate::i18n::tr;
 
 #[component]
 pub fn TemplateUpdate(draft_id: i64, current: i64, newer: i64) -> impl IntoView {
+    let lang = use_lang();
     let form = expect_context::<Form>();
     let open = RwSignal::new(false);
     let changes = Resource::new(
@@ -34,44 +37,47 @@ pub fn TemplateUpdate(draft_id: i64, current: i64, newer: i64) -> impl IntoView 
     let outcome = move || {
         move_draft.value().get().and_then(|result| match result {
             Ok(SaveOutcome::Saved { .. }) => None,
-            Ok(SaveOutcome::Conflict { current }) => Some(format!(
-                "Not moved: version {} of the draft was saved elsewhere meanwhile. Reload the page, then try again.",
-                current.number
+            Ok(SaveOutcome::Conflict { current }) => Some(tr!(
+                lang,
+                "drafts-template-move-conflict",
+                current = current.number
             )),
             Ok(SaveOutcome::Unchanged { .. }) => None,
             Err(error) => Some(error_text(&error)),
         })
     };
     view! {
-        <section class="template-update" aria-label="Newer template version">
+        <section class="template-update" aria-label=tr!(lang, "drafts-template-newer")>
             <p class="note">
-                {format!("This draft uses version {current} of its template; version {newer} is newer. The draft keeps its version until you move it. ")}
+                {tr!(lang, "drafts-template-newer-note", current = current, newer = newer)}
                 <button type="button" class="link" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
-                    "What would change?"
+                    {tr!(lang, "drafts-template-what-changes")}
                 </button>
             </p>
             <Show when=move || open.get()>
-                <Suspense fallback=|| view! { <p aria-busy="true">"Comparing the versions…"</p> }>
+                <Suspense fallback=move || view! { <p aria-busy="true">{tr!(lang, "drafts-template-comparing")}</p> }>
                     {move || Suspend::new(async move {
                         match changes.await {
                             Some(Ok(found)) => {
                                 let c = found.changes;
-                                let list = |title: &'static str, items: Vec<String>| {
+                                let list = |title: String, items: Vec<String>| {
                                     (!items.is_empty()).then(|| view! {
                                         <h3>{title}</h3>
                                         <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
                                     })
                                 };
-                                let lines = format!(
-                                    "Template text: {} line(s) added, {} removed.",
-                                    c.lines_added, c.lines_removed
+                                let lines = tr!(
+                                    lang,
+                                    "drafts-template-lines",
+                                    added = c.lines_added,
+                                    removed = c.lines_removed,
                                 );
                                 view! {
                                     <div class="changes" data-template-changes="true">
-                                        {list("New questions", c.added)}
-                                        {list("Questions no longer asked", c.removed)}
-                                        {list("Changed questions", c.changed)}
-                                        {list("Answers that will not be carried over (earlier versions keep them)", found.dropped_answers)}
+                                        {list(tr!(lang, "drafts-template-added"), c.added)}
+                                        {list(tr!(lang, "drafts-template-removed"), c.removed)}
+                                        {list(tr!(lang, "drafts-template-changed"), c.changed)}
+                                        {list(tr!(lang, "drafts-template-dropped"), found.dropped_answers)}
                                         <p>{lines}</p>
                                         {(!c.line_changes.is_empty()).then(|| view! {
                                             <pre class="line-changes">{c.line_changes.join("\n")}</pre>
@@ -86,7 +92,7 @@ pub fn TemplateUpdate(draft_id: i64, current: i64, newer: i64) -> impl IntoView 
                                                 }
                                             }
                                         >
-                                            {format!("Move this draft to version {}", found.to)}
+                                            {tr!(lang, "drafts-template-move", version = found.to)}
                                         </button>
                                     </div>
                                 }

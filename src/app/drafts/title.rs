@@ -5,9 +5,12 @@ use leptos::prelude::*;
 
 use super::api::RenameDraft;
 use super::error_text;
+use crate::app::i18n::use_lang;
+use crate::i18n::tr;
 
 #[component]
 pub fn DraftTitle(id: i64, title: String) -> impl IntoView {
+    let lang = use_lang();
     let shown = RwSignal::new(title);
     let editing = RwSignal::new(false);
     let typed = RwSignal::new(String::new());
@@ -46,12 +49,12 @@ pub fn DraftTitle(id: i64, title: String) -> impl IntoView {
             fallback=move || view! {
                 <div class="draft-title">
                     <h1>{move || shown.get()}</h1>
-                    <button type="button" class="link" on:click=start>"Rename"</button>
+                    <button type="button" class="link" on:click=start>{tr!(lang, "drafts-rename")}</button>
                 </div>
             }
         >
             <form class="draft-title rename" on:submit=save>
-                <label for="draft-title-input" class="visually-hidden">"Draft title"</label>
+                <label for="draft-title-input" class="visually-hidden">{tr!(lang, "drafts-rename-label")}</label>
                 <input
                     id="draft-title-input"
                     type="text"
@@ -62,8 +65,8 @@ pub fn DraftTitle(id: i64, title: String) -> impl IntoView {
                     on:keydown=move |ev| if ev.key() == "Escape" { cancel() }
                     aria-describedby="draft-title-error"
                 />
-                <button type="submit" class="primary" disabled=move || rename.pending().get()>"Save title"</button>
-                <button type="button" on:click=move |_| cancel()>"Cancel"</button>
+                <button type="submit" class="primary" disabled=move || rename.pending().get()>{tr!(lang, "drafts-rename-save")}</button>
+                <button type="button" on:click=move |_| cancel()>{tr!(lang, "drafts-rename-cancel")}</button>
                 <p id="draft-title-error" class="field-error" role="alert">
                     {move || rename.value().get().and_then(Result::err).map(|e| error_text(&e))}
                 </p>

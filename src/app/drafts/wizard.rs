@@ -11,31 +11,35 @@ use leptos_router::hooks::use_params_map;
 use super::api::{self, DraftEditor};
 use super::autosave::{Form, SaveState};
 use super::inputs::FieldInput;
+use super::short_time_in;
 use super::template_update::TemplateUpdate;
 use super::title::DraftTitle;
-use super::{error_text, short_time};
+use crate::app::i18n::use_lang;
 use crate::compose::{Field, Step};
 use crate::drafts::{compare, display_answer};
+use crate::i18n::tr;
+use crate::i18n::Lang;
 
 #[component]
 pub fn WizardPage() -> impl IntoView {
+    let lang = use_lang();
     let params = use_params_map();
     let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok());
-    let editor = Resource::new(id, |id| async move {
+    let editor = Resource::new(id, move |id| async move {
         match id {
             Some(id) => api::load_draft(id).await,
             None => Err(crate::app::error::AppError::Refused {
                 status: 404,
-                message: "this address names no draft".into(),
+                message: tr!(lang, "wizard-no-such-draft"),
             }),
         }
     });
     view! {
-        <Suspense fallback=|| view! { <p aria-busy="true">"Loading the draft…"</p> }>
+        <Suspense fallback=move || view! { <p aria-busy="true">{tr!(lang, "wizard-loading")}</p> }>
             {move || Suspend::new(async move {
                 match editor.await {
                     Ok(editor) => view! { <Wizard editor/> }.into_any(),
-                    Err(e) => view! { <p class="error" role="alert">{error_text(&e)}</p> }.into_any(),
+                    Err(e) => view! { <p class="error" role="alert">{e.words(lang)}</p> }.into_any(),
                 }
             })}
         </Suspense>
@@ -50,7 +54,7 @@ struct Page {
 }
 
 /// The template's steps that have fields, then any fields without a step.
-fn pages(steps: &[Step], fields: &[Field]) -> Vec<Page> {
+fn pages(lang: Lang, steps: &[Step], fields: &[Field]) -> Vec<Page> {
     let mut pages: Vec<Page> = steps
         .iter()
         .map(|step| Page {
@@ -77,11 +81,10 @@ fn pages(steps: &[Step], fields: &[Field]) -> Vec<Page> {
             step: Some(Step {
                 id: "questions".into(),
                 title: if steps.is_empty() {
-                    "Questions"
+                    tr!(lang, "wizard-step-questions")
                 } else {
-                    "Other questions"
-                }
-                .into(),
+                    tr!(lang, "wizard-step-other-questions")
+                },
                 help: None,
             }),
             fields: loose,
@@ -92,10 +95,11 @@ fn pages(steps: &[Step], fields: &[Field]) -> Vec<Page> {
 
 #[component]
 fn Wizard(editor: DraftEditor) -> impl IntoView {
+    let lang = use_lang();
     let draft = editor.draft.clone();
-    let form = Form::new(&editor);
+    let form = Form::new(&editor, lang);
     provide_context(form);
-    let pages = StoredValue::new(pages(&editor.steps, &editor.fields));
+    let pages = StoredValue::new(pages(lang, &editor.steps, &editor.fields));
     let page_count = pages.with_value(Vec::len);
     // Pages 0..page_count are the template's; page_count is the review.
     let current = RwSignal::new(0usize);
@@ -122,7 +126,7 @@ fn Wizard(editor: DraftEditor) -> impl IntoView {
         pages.with_value(|p| {
             p.get(index)
                 .and_then(|page| page.step.as_ref().map(|s| s.title.clone()))
-                .unwrap_or_else(|| "Review".to_owned())
+                .unwrap_or_else(|| tr!(lang, "wizard-step-review"))
         })
     };
     let template_note = editor.newer_template.map(|newer| {
@@ -135,12 +139,12 @@ fn Wizard(editor: DraftEditor) -> impl IntoView {
                 <div>
                     <DraftTitle id=draft.id title=draft.title.clone()/>
                     <p class="meta">
-                        {format!("{} · template version {}", draft.template_title, draft.template_version)}
+                        {tr!(lang, "wizard-template-version", template = draft.template_title.as_str(), version = draft.template_version)}
                         " · "
-                        <a href=format!("/drafts/{}/history", draft.id)>"History"</a>
+                        <a href=format!("/drafts/{}/history", draft.id)>{tr!(lang, "wizard-history")}</a>
                         {draft.campaign.map(|campaign| view! {
                             " · "
-                            <a class="campaign-link" href=format!("/campaigns/{campaign}")>"Campaign"</a>
+                            <a class="campaign-link" href=format!("/campaigns/{campaign}")>{tr!(lang, "wizard-campaign")}</a>
                         })}
                     </p>
                     {template_note}
@@ -148,7 +152,7 @@ fn Wizard(editor: DraftEditor) -> impl IntoView {
                 <SaveIndicator/>
             </header>
             <ConflictBanner/>
-            <nav class="steps" aria-label="Steps">
+            <nav class="steps" aria-label=tr!(lang, "wizard-steps")>
                 <ol>
                     {(0..=page_count)
                         .map(|index| {
@@ -181,10 +185,10 @@ fn Wizard(editor: DraftEditor) -> impl IntoView {
                     }}
                     <div class="step-buttons">
                         <button type="button" disabled=move || current.get() == 0 on:click=move |_| go(current.get().saturating_sub(1))>
-                            "Back"
+                            {tr!(lang, "wizard-back")}
                         </button>
                         <button type="button" class="primary" disabled=move || current.get() == page_count on:click=move |_| go(current.get() + 1)>
-                            {move || if current.get() + 1 == page_count { "Review" } else { "Next" }}
+                            {move || if current.get() + 1 == page_count { tr!(lang, "wizard-step-review") } else { tr!(lang, "wizard-next") }}
                         </button>
                     </div>
                 </form>
@@ -221,6 +225,7 @@ fn Review(
     pages: StoredValue<Vec<Page>>,
     go: impl Fn(usize) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
+    let lang = use_lang();
     let form = expect_context::<Form>();
     let rows = pages.with_value(|pages| {
         pages
@@ -240,11 +245,7 @@ fn Review(
     };
     view! {
         <p class="review-summary" aria-live="polite">
-            {move || match problems() {
-                0 => "Every question is answered. Check the preview, then download.".to_owned(),
-                1 => "One answer needs attention before the document can be downloaded.".to_owned(),
-                n => format!("{n} answers need attention before the document can be downloaded."),
-            }}
+            {move || tr!(lang, "wizard-review-summary", count = problems())}
         </p>
         <dl class="review">
             {rows
@@ -296,7 +297,7 @@ fn Review(
                                             }
                                         }
                                     >
-                                        {format!("Edit “{}”", for_answer.label)}
+                                        {tr!(lang, "wizard-review-edit", label = for_answer.label.as_str())}
                                     </button>
                                 </dd>
                             </div>
@@ -326,21 +327,28 @@ fn focus_later(id: String) {
 
 #[component]
 fn SaveIndicator() -> impl IntoView {
+    let lang = use_lang();
     let form = expect_context::<Form>();
     let text = move || match form.state.get() {
         // Formatted the same on the server and in the browser, whatever
         // shape the time came in (stored RFC 3339 or already short).
-        SaveState::Saved { at } => format!(
-            "Saved · version {} · {}",
-            form.base_version.get(),
-            super::short_time(&at)
+        SaveState::Saved { at } => tr!(
+            lang,
+            "wizard-saved",
+            version = form.base_version.get(),
+            at = short_time_in(lang, &at)
         ),
-        SaveState::Pending => "Unsaved changes…".to_owned(),
-        SaveState::Saving => "Saving…".to_owned(),
+        SaveState::Pending => tr!(lang, "wizard-unsaved"),
+        SaveState::Saving => tr!(lang, "wizard-saving"),
         SaveState::Failed { message, retry_in } => {
-            format!("Not saved: {message}. Trying again in {retry_in} s; keep this page open.")
+            tr!(
+                lang,
+                "wizard-save-failed",
+                message = message,
+                retry_in = retry_in
+            )
         }
-        SaveState::Conflict { .. } => "Not saved: this draft changed elsewhere".to_owned(),
+        SaveState::Conflict { .. } => tr!(lang, "wizard-save-conflict"),
     };
     let class = move || match form.state.get() {
         SaveState::Saved { .. } => "save-state saved",
@@ -358,7 +366,7 @@ fn SaveIndicator() -> impl IntoView {
         }>
             <span>{text}</span>
             {move || matches!(form.state.get(), SaveState::Failed { .. })
-                .then(|| view! { <button type="button" on:click=retry>"Retry now"</button> })}
+                .then(|| view! { <button type="button" on:click=retry>{tr!(lang, "wizard-retry-now")}</button> })}
         </div>
     }
 }
@@ -367,6 +375,7 @@ fn SaveIndicator() -> impl IntoView {
 /// it: what differs, and the two ways out.
 #[component]
 fn ConflictBanner() -> impl IntoView {
+    let lang = use_lang();
     let form = expect_context::<Form>();
     move || {
         let SaveState::Conflict { theirs } = form.state.get() else {
@@ -377,32 +386,28 @@ fn ConflictBanner() -> impl IntoView {
                 .with_untracked(|mine| compare(fields, &theirs.answers, mine))
         });
         let number = theirs.number;
-        let saved_at = short_time(&theirs.saved_at);
+        let saved_at = short_time_in(lang, &theirs.saved_at);
         let theirs_for_button = theirs.clone();
         Some(view! {
             <section class="conflict" role="alert" aria-labelledby="conflict-title">
-                <h2 id="conflict-title">"This draft was changed elsewhere"</h2>
+                <h2 id="conflict-title">{tr!(lang, "wizard-conflict-title")}</h2>
                 <p>
-                    {format!("Version {number} was saved at {saved_at}, after this page loaded the draft. Your changes are not saved yet. ")}
-                    {match changes.len() {
-                        0 => "Your answers and the saved ones are the same.".to_owned(),
-                        1 => "One answer differs:".to_owned(),
-                        n => format!("{n} answers differ:"),
-                    }}
+                    {tr!(lang, "wizard-conflict-explained", number = number, saved_at = saved_at)}
+                    {tr!(lang, "wizard-conflict-changes", count = changes.len())}
                 </p>
                 <ul>
                     {changes
                         .into_iter()
                         .map(|c| view! {
-                            <li><strong>{c.label}</strong>": saved “"{c.before}"”, yours “"{c.after}"”"</li>
+                            <li><strong>{c.label}</strong>{tr!(lang, "wizard-conflict-change", before = c.before, after = c.after)}</li>
                         })
                         .collect_view()}
                 </ul>
                 <button type="button" class="primary" on:click=move |_| form.keep_mine(number)>
-                    "Keep my answers (save as a new version)"
+                    {tr!(lang, "wizard-conflict-keep-mine")}
                 </button>
                 <button type="button" on:click=move |_| form.take_theirs(theirs_for_button.clone())>
-                    "Use the saved version (drop my changes)"
+                    {tr!(lang, "wizard-conflict-take-theirs")}
                 </button>
             </section>
         })
@@ -411,6 +416,7 @@ fn ConflictBanner() -> impl IntoView {
 
 #[component]
 fn PreviewPane(draft_id: i64) -> impl IntoView {
+    let lang = use_lang();
     let form = expect_context::<Form>();
     let preview = form.preview;
     // Marks each counted paragraph and its word count in the preview.
@@ -422,7 +428,7 @@ fn PreviewPane(draft_id: i64) -> impl IntoView {
         }) && matches!(form.state.get(), SaveState::Saved { .. })
     };
     view! {
-        <aside class="preview-pane" aria-label="Preview">
+        <aside class="preview-pane" aria-label=tr!(lang, "wizard-preview")>
             <div class="downloads">
                 <a
                     class="button"
@@ -431,7 +437,7 @@ fn PreviewPane(draft_id: i64) -> impl IntoView {
                     aria-disabled=move || (!ready()).to_string()
                     data-ready=move || ready().to_string()
                 >
-                    "Download DOCX"
+                    {tr!(lang, "wizard-download-docx")}
                 </a>
                 <a
                     class="button"
@@ -440,7 +446,7 @@ fn PreviewPane(draft_id: i64) -> impl IntoView {
                     aria-disabled=move || (!ready()).to_string()
                     data-ready=move || ready().to_string()
                 >
-                    "Download PDF"
+                    {tr!(lang, "wizard-download-pdf")}
                 </a>
                 <a
                     class="button secondary"
@@ -448,18 +454,18 @@ fn PreviewPane(draft_id: i64) -> impl IntoView {
                     download
                     aria-disabled=move || (!ready()).to_string()
                     data-ready=move || ready().to_string()
-                    title="Every citing paragraph, its notes, and each claim with its quotation, translation and last check: for reviewers and co-filers"
+                    title=tr!(lang, "wizard-evidence-report-title")
                 >
-                    "Evidence report (PDF)"
+                    {tr!(lang, "wizard-evidence-report")}
                 </a>
                 <p class="note">
                     {move || {
                         if ready() {
-                            "Downloads are the saved version, as shown here.".to_owned()
+                            tr!(lang, "wizard-downloads-ready")
                         } else if !matches!(form.state.get(), SaveState::Saved { .. }) {
-                            "Downloads become available once your changes are saved.".to_owned()
+                            tr!(lang, "wizard-downloads-after-save")
                         } else {
-                            "Answer the questions marked in the wizard to download the finished document.".to_owned()
+                            tr!(lang, "wizard-downloads-after-answers")
                         }
                     }}
                 </p>
@@ -471,8 +477,8 @@ fn PreviewPane(draft_id: i64) -> impl IntoView {
                     .map(|words| {
                         let over = words.limit.is_some_and(|limit| words.counted > limit);
                         let text = match words.limit {
-                            Some(limit) => format!("{} of {limit} words", words.counted),
-                            None => format!("{} words", words.counted),
+                            Some(limit) => tr!(lang, "wizard-words-of-limit", counted = words.counted, limit = limit),
+                            None => tr!(lang, "wizard-words", counted = words.counted),
                         };
                         let limited = words.limit.is_some();
                         view! {
@@ -487,7 +493,7 @@ fn PreviewPane(draft_id: i64) -> impl IntoView {
                                         aria-pressed=move || show_counted.get().to_string()
                                         on:click=move |_| show_counted.update(|s| *s = !*s)
                                     >
-                                        {move || if show_counted.get() { "Hide the count per paragraph" } else { "Highlight counted text" }}
+                                        {move || if show_counted.get() { tr!(lang, "wizard-words-hide") } else { tr!(lang, "wizard-words-highlight") }}
                                     </button>
                                 })}
                             </p>
@@ -514,14 +520,15 @@ fn PreviewPane(draft_id: i64) -> impl IntoView {
 /// dismissed with a reason, which is saved with the draft.
 #[component]
 fn ChecksPanel() -> impl IntoView {
+    let lang = use_lang();
     let form = expect_context::<Form>();
     let checks = move || {
         form.preview
             .with(|p| p.as_ref().map(|p| p.checks.clone()).unwrap_or_default())
     };
     view! {
-        <section class="checks" aria-label="Filing-rule checks">
-            <h2>"Checks"</h2>
+        <section class="checks" aria-label=tr!(lang, "wizard-checks-label")>
+            <h2>{tr!(lang, "wizard-checks")}</h2>
             <ul>
                 {move || {
                     checks()
@@ -532,18 +539,18 @@ fn ChecksPanel() -> impl IntoView {
                             let dismissed = check.dismissed.clone();
                             view! {
                                 <li class=format!("check {}", check.severity) data-check=check.id.clone()>
-                                    <strong>{format!("{}: {}", severity_label(&check.severity), check.title)}</strong>
+                                    <strong>{tr!(lang, "wizard-check-heading", severity = severity_label(lang, &check.severity), title = check.title.as_str())}</strong>
                                     <p>{check.reason.clone()}</p>
                                     <p class="reference">{check.reference.clone()}</p>
                                     {dismissed.map(|reason| {
                                         let id = id.clone();
                                         view! {
                                             <p class="dismissed">
-                                                {format!("Dismissed: {reason} ")}
+                                                {tr!(lang, "wizard-check-dismissed", reason = reason)}
                                                 <button type="button" class="link" on:click=move |_| {
                                                     form.dismissals.update(|d| { d.remove(&id); });
                                                     form.edited();
-                                                }>"Undo"</button>
+                                                }>{tr!(lang, "wizard-check-undo")}</button>
                                             </p>
                                         }
                                     })}
@@ -560,12 +567,13 @@ fn ChecksPanel() -> impl IntoView {
 
 #[component]
 fn DismissForm(id: String) -> impl IntoView {
+    let lang = use_lang();
     let form = expect_context::<Form>();
     let reason = RwSignal::new(String::new());
     let input_id = format!("dismiss-{}", id.replace('/', "-"));
     view! {
         <div class="dismiss">
-            <label for=input_id.clone()>"Reason to dismiss"</label>
+            <label for=input_id.clone()>{tr!(lang, "wizard-dismiss-reason")}</label>
             <input id=input_id type="text" prop:value=reason on:input=move |ev| reason.set(event_target_value(&ev))/>
             <button
                 type="button"
@@ -576,18 +584,19 @@ fn DismissForm(id: String) -> impl IntoView {
                     form.edited();
                 }
             >
-                "Dismiss"
+                {tr!(lang, "wizard-dismiss")}
             </button>
         </div>
     }
 }
 
-fn severity_label(severity: &str) -> &'static str {
+/// A finding's severity as the reader names it (the code stays `warning` etc.).
+fn severity_label(lang: Lang, severity: &str) -> String {
     match severity {
-        "passed" => "Passed",
-        "warning" => "Warning",
-        "failed" => "Failed",
-        "dismissed" => "Dismissed",
-        _ => "Note",
+        "passed" => tr!(lang, "wizard-severity-passed"),
+        "warning" => tr!(lang, "wizard-severity-warning"),
+        "failed" => tr!(lang, "wizard-severity-failed"),
+        "dismissed" => tr!(lang, "wizard-severity-dismissed"),
+        _ => tr!(lang, "wizard-severity-note"),
     }
 }

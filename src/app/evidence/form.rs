@@ -9,17 +9,32 @@ use super::api::SaveSource;
 use crate::app::drafts::error_text;
 use crate::evidence::library::Translation;
 use crate::evidence::{Claim, Quote, Source, SourceType};
+use crate::i18n::tr;
+use crate::i18n::Lang;
 
-const TYPES: [(SourceType, &str); 8] = [
-    (SourceType::PressRelease, "Press release"),
-    (SourceType::NewsArticle, "News article"),
-    (SourceType::BlogPost, "Blog post"),
-    (SourceType::Report, "Report"),
-    (SourceType::Guidance, "Guidance"),
-    (SourceType::LegalText, "Legal text"),
-    (SourceType::ProxyFiling, "Proxy filing"),
-    (SourceType::WebPage, "Web page"),
+const TYPES: [SourceType; 8] = [
+    SourceType::PressRelease,
+    SourceType::NewsArticle,
+    SourceType::BlogPost,
+    SourceType::Report,
+    SourceType::Guidance,
+    SourceType::LegalText,
+    SourceType::ProxyFiling,
+    SourceType::WebPage,
 ];
+
+fn type_name(lang: Lang, kind: SourceType) -> String {
+    match kind {
+        SourceType::PressRelease => tr!(lang, "evidence-type-press-release"),
+        SourceType::NewsArticle => tr!(lang, "evidence-type-news-article"),
+        SourceType::BlogPost => tr!(lang, "evidence-type-blog-post"),
+        SourceType::Report => tr!(lang, "evidence-type-report"),
+        SourceType::Guidance => tr!(lang, "evidence-type-guidance"),
+        SourceType::LegalText => tr!(lang, "evidence-type-legal-text"),
+        SourceType::ProxyFiling => tr!(lang, "evidence-type-proxy-filing"),
+        SourceType::WebPage => tr!(lang, "evidence-type-web-page"),
+    }
+}
 
 /// One claim as the form edits it: every part as text.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -60,7 +75,8 @@ impl ClaimText {
         }
     }
 
-    fn claim(&self, number: usize) -> Result<Claim, String> {
+    /// The claim the form's text describes, or what is missing, in `lang`.
+    fn claim(&self, number: usize, lang: Lang) -> Result<Claim, String> {
         let some = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
         let mut text = BTreeMap::new();
         if let Some(en) = some(&self.text_en) {
@@ -70,23 +86,22 @@ impl ClaimText {
             text.insert("fr".to_owned(), fr);
         }
         if text.is_empty() {
-            return Err(format!(
-                "claim {number}: write the claim in English or French"
-            ));
+            return Err(tr!(lang, "evidence-claim-needs-text", number = number));
         }
         let quote = match some(&self.quote) {
             None => None,
             Some(quote) => {
                 let language = some(&self.quote_language).ok_or_else(|| {
-                    format!("claim {number}: say the language of the quote (e.g. fr)")
+                    tr!(lang, "evidence-claim-needs-quote-language", number = number)
                 })?;
                 let translation = match some(&self.translation) {
                     None => None,
                     Some(translation) => Some(Translation {
                         text: translation,
-                        language: some(&self.translation_language).unwrap_or_else(|| "en".to_owned()),
+                        language: some(&self.translation_language)
+                            .unwrap_or_else(|| "en".to_owned()),
                         by: some(&self.translated_by).ok_or_else(|| {
-                            format!("claim {number}: say whose translation it is (a translation is never the source's words)")
+                            tr!(lang, "evidence-claim-needs-translator", number = number)
                         })?,
                     }),
                 };
@@ -111,6 +126,7 @@ impl ClaimText {
 
 #[component]
 pub fn SourceForm(initial: Option<Source>, on_saved: Callback<()>) -> impl IntoView {
+    let lang = crate::app::i18n::use_lang();
     let editing = initial.is_some();
     let start = initial.unwrap_or(Source {
         id: String::new(),
@@ -166,7 +182,7 @@ pub fn SourceForm(initial: Option<Source>, on_saved: Callback<()>) -> impl IntoV
         };
         let mut built = Vec::new();
         for (index, claim) in claims.get_untracked().iter().enumerate() {
-            match claim.claim(index + 1) {
+            match claim.claim(index + 1, lang) {
                 Ok(claim) => built.push(claim),
                 Err(message) => {
                     problem.set(Some(message));
@@ -204,7 +220,7 @@ pub fn SourceForm(initial: Option<Source>, on_saved: Callback<()>) -> impl IntoV
             provenance: some(provenance),
         };
         if source.id.is_empty() || source.title.is_empty() {
-            problem.set(Some("a source needs an id and a title".to_owned()));
+            problem.set(Some(tr!(lang, "evidence-form-needs-id-and-title")));
             return;
         }
         problem.set(None);
@@ -215,14 +231,14 @@ pub fn SourceForm(initial: Option<Source>, on_saved: Callback<()>) -> impl IntoV
     };
 
     let input = move |name: &'static str,
-                      label: &'static str,
+                      label: String,
                       signal: RwSignal<String>,
-                      hint: &'static str| {
+                      hint: Option<String>| {
         let id = field_id(name);
         view! {
             <div class="field">
                 <label for=id.clone()>{label}</label>
-                {(!hint.is_empty()).then(|| view! { <p class="help">{hint}</p> })}
+                {hint.map(|hint| view! { <p class="help">{hint}</p> })}
                 <input type="text" id=id name=name prop:value=signal on:input=move |ev| signal.set(event_target_value(&ev))/>
             </div>
         }
@@ -230,43 +246,43 @@ pub fn SourceForm(initial: Option<Source>, on_saved: Callback<()>) -> impl IntoV
 
     view! {
         <form class="source-form" on:submit=submit novalidate=true>
-            <h2>{if editing { "Edit source" } else { "New source" }}</h2>
+            <h2>{if editing { tr!(lang, "evidence-form-edit-heading") } else { tr!(lang, "evidence-form-new-heading") }}</h2>
             {if editing {
-                view! { <p class="note">{format!("Id: {} (an id cannot change: drafts cite it)", start.id)}</p> }.into_any()
+                view! { <p class="note">{tr!(lang, "evidence-form-fixed-id", id = start.id.clone())}</p> }.into_any()
             } else {
-                input("id", "Id", id, "Letters, digits, - and _; used in citations as [@id].").into_any()
+                input("id", tr!(lang, "evidence-form-id"), id, Some(tr!(lang, "evidence-form-id-hint"))).into_any()
             }}
             <div class="field">
-                <label for=field_id("type")>"Type"</label>
+                <label for=field_id("type")>{tr!(lang, "evidence-form-type")}</label>
                 <select id=field_id("type") on:change=move |ev| {
                     let value = event_target_value(&ev);
-                    if let Some((t, _)) = TYPES.iter().find(|(t, _)| type_value(*t) == value) {
+                    if let Some(t) = TYPES.iter().find(|t| type_value(**t) == value) {
                         kind.set(*t);
                     }
                 }>
-                    {TYPES.iter().map(|(t, label)| view! {
-                        <option value=type_value(*t) selected=*t == start.source_type>{*label}</option>
+                    {TYPES.iter().map(|t| view! {
+                        <option value=type_value(*t) selected=*t == start.source_type>{type_name(lang, *t)}</option>
                     }).collect_view()}
                 </select>
             </div>
-            {input("title", "Title", title, "")}
-            {input("title-en", "English title (for a source in another language)", title_en, "")}
+            {input("title", tr!(lang, "evidence-form-title"), title, None)}
+            {input("title-en", tr!(lang, "evidence-form-title-en"), title_en, None)}
             <div class="field">
-                <label for=field_id("authors")>"Authors"</label>
-                <p class="help">"One per line, as “Last, First”."</p>
+                <label for=field_id("authors")>{tr!(lang, "evidence-form-authors")}</label>
+                <p class="help">{tr!(lang, "evidence-form-authors-hint")}</p>
                 <textarea id=field_id("authors") rows="2" prop:value=authors on:input=move |ev| authors.set(event_target_value(&ev))></textarea>
             </div>
-            {input("publisher", "Publisher", publisher, "")}
-            {input("container", "Published in (newspaper, website, series)", container, "")}
-            {input("number", "Report or document number", number, "")}
-            {input("place", "Place", place, "")}
-            {input("date", "Date", date, "YYYY-MM-DD, YYYY-MM or YYYY.")}
-            {input("url", "Address (URL)", url, "")}
-            {input("language", "Language of the source", language, "A tag such as en or fr.")}
-            {input("tags", "Tags", tags, "Separated by commas.")}
-            {input("provenance", "Where these details come from", provenance, "")}
+            {input("publisher", tr!(lang, "evidence-form-publisher"), publisher, None)}
+            {input("container", tr!(lang, "evidence-form-container"), container, None)}
+            {input("number", tr!(lang, "evidence-form-number"), number, None)}
+            {input("place", tr!(lang, "evidence-form-place"), place, None)}
+            {input("date", tr!(lang, "evidence-form-date"), date, Some(tr!(lang, "evidence-form-date-hint")))}
+            {input("url", tr!(lang, "evidence-form-url"), url, None)}
+            {input("language", tr!(lang, "evidence-form-language"), language, Some(tr!(lang, "evidence-form-language-hint")))}
+            {input("tags", tr!(lang, "evidence-form-tags"), tags, Some(tr!(lang, "evidence-form-tags-hint")))}
+            {input("provenance", tr!(lang, "evidence-form-provenance"), provenance, None)}
             <fieldset class="claims-editor">
-                <legend>"Claims"</legend>
+                <legend>{tr!(lang, "evidence-form-claims")}</legend>
                 {move || {
                     claims
                         .get()
@@ -275,10 +291,10 @@ pub fn SourceForm(initial: Option<Source>, on_saved: Callback<()>) -> impl IntoV
                         .map(|(index, claim)| view! { <ClaimEditor index claim claims prefix=field_id("claim")/> })
                         .collect_view()
                 }}
-                <button type="button" on:click=move |_| claims.update(|c| c.push(ClaimText::default()))>"Add a claim"</button>
+                <button type="button" on:click=move |_| claims.update(|c| c.push(ClaimText::default()))>{tr!(lang, "evidence-form-add-claim")}</button>
             </fieldset>
             {move || problem.get().map(|p| view! { <p class="error" role="alert">{p}</p> })}
-            <button type="submit" class="primary" disabled=move || save.pending().get()>"Save source"</button>
+            <button type="submit" class="primary" disabled=move || save.pending().get()>{tr!(lang, "evidence-form-save")}</button>
         </form>
     }
 }
@@ -297,8 +313,9 @@ fn ClaimEditor(
     claims: RwSignal<Vec<ClaimText>>,
     prefix: String,
 ) -> impl IntoView {
+    let lang = crate::app::i18n::use_lang();
     let part = move |name: &'static str,
-                     label: &'static str,
+                     label: String,
                      value: String,
                      set: fn(&mut ClaimText, String),
                      long: bool| {
@@ -325,20 +342,20 @@ fn ClaimEditor(
     };
     view! {
         <div class="claim-editor">
-            <h3>{format!("Claim {}", index + 1)}</h3>
-            {part("id", "Claim id", claim.id.clone(), |c, v| c.id = v, false)}
-            {part("en", "The claim, in English (your words)", claim.text_en.clone(), |c, v| c.text_en = v, true)}
-            {part("fr", "The claim, in French (your words)", claim.text_fr.clone(), |c, v| c.text_fr = v, true)}
-            {part("pinpoint", "Pinpoint (page, paragraph)", claim.pinpoint.clone(), |c, v| c.pinpoint = v, false)}
-            {part("quote", "Verbatim quote (exactly as the source has it)", claim.quote.clone(), |c, v| c.quote = v, true)}
-            {part("quote-language", "Language of the quote", claim.quote_language.clone(), |c, v| c.quote_language = v, false)}
-            {part("translation", "Translation of the quote", claim.translation.clone(), |c, v| c.translation = v, true)}
-            {part("translation-language", "Language of the translation", claim.translation_language.clone(), |c, v| c.translation_language = v, false)}
-            {part("translated-by", "Translated by", claim.translated_by.clone(), |c, v| c.translated_by = v, false)}
-            {part("rendering-of", "If the source quotes words first said in another language, that language (e.g. en): documents in it will not quote them", claim.rendering_of.clone(), |c, v| c.rendering_of = v, false)}
-            {part("checked", "Last checked against the source (YYYY-MM-DD)", claim.checked.clone(), |c, v| c.checked = v, false)}
-            {part("as-of", "True as of (YYYY-MM-DD), for a claim that can go stale: a toll, “has not disclosed”, “is ongoing”", claim.as_of.clone(), |c, v| c.as_of = v, false)}
-            <button type="button" on:click=move |_| claims.update(|c| { c.remove(index); })>"Remove this claim"</button>
+            <h3>{tr!(lang, "evidence-claim-heading", number = index + 1)}</h3>
+            {part("id", tr!(lang, "evidence-claim-id"), claim.id.clone(), |c, v| c.id = v, false)}
+            {part("en", tr!(lang, "evidence-claim-text-en"), claim.text_en.clone(), |c, v| c.text_en = v, true)}
+            {part("fr", tr!(lang, "evidence-claim-text-fr"), claim.text_fr.clone(), |c, v| c.text_fr = v, true)}
+            {part("pinpoint", tr!(lang, "evidence-claim-pinpoint"), claim.pinpoint.clone(), |c, v| c.pinpoint = v, false)}
+            {part("quote", tr!(lang, "evidence-claim-quote"), claim.quote.clone(), |c, v| c.quote = v, true)}
+            {part("quote-language", tr!(lang, "evidence-claim-quote-language"), claim.quote_language.clone(), |c, v| c.quote_language = v, false)}
+            {part("translation", tr!(lang, "evidence-claim-translation"), claim.translation.clone(), |c, v| c.translation = v, true)}
+            {part("translation-language", tr!(lang, "evidence-claim-translation-language"), claim.translation_language.clone(), |c, v| c.translation_language = v, false)}
+            {part("translated-by", tr!(lang, "evidence-claim-translated-by"), claim.translated_by.clone(), |c, v| c.translated_by = v, false)}
+            {part("rendering-of", tr!(lang, "evidence-claim-rendering-of"), claim.rendering_of.clone(), |c, v| c.rendering_of = v, false)}
+            {part("checked", tr!(lang, "evidence-claim-checked"), claim.checked.clone(), |c, v| c.checked = v, false)}
+            {part("as-of", tr!(lang, "evidence-claim-as-of"), claim.as_of.clone(), |c, v| c.as_of = v, false)}
+            <button type="button" on:click=move |_| claims.update(|c| { c.remove(index); })>{tr!(lang, "evidence-claim-remove")}</button>
         </div>
     }
 }

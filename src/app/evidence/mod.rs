@@ -9,10 +9,13 @@ pub use form::SourceForm;
 use leptos::prelude::*;
 
 use crate::app::drafts::error_text;
-use api::{DeleteSource, ImportSources, RetireSource, ShareSource};
+use crate::i18n::tr;
+use crate::i18n::Lang;
+use api::{DeleteSource, ImportOutcome, ImportSources, RetireSource, ShareSource};
 
 #[component]
 pub fn EvidencePage() -> impl IntoView {
+    let lang = crate::app::i18n::use_lang();
     let refresh = RwSignal::new(0u32);
     let delete = ServerAction::<DeleteSource>::new();
     let import = ServerAction::<ImportSources>::new();
@@ -47,15 +50,7 @@ pub fn EvidencePage() -> impl IntoView {
     let import_message = move || {
         import.value().get().map(|result| match result {
             Ok(outcome) => view! {
-                <p class="note" role="status">
-                    {format!(
-                        "{}: {} added{}{}",
-                        outcome.format,
-                        outcome.added.len(),
-                        if outcome.added.is_empty() { String::new() } else { format!(" ({})", outcome.added.join(", ")) },
-                        if outcome.skipped.is_empty() { String::new() } else { format!("; already in the library, left as they are: {}", outcome.skipped.join(", ")) },
-                    )}
-                </p>
+                <p class="note" role="status">{import_summary(lang, &outcome)}</p>
             }
             .into_any(),
             Err(e) => view! { <p class="error" role="alert">{error_text(&e)}</p> }.into_any(),
@@ -63,31 +58,31 @@ pub fn EvidencePage() -> impl IntoView {
     };
     view! {
         <section class="evidence">
-            <h1>"Evidence library"</h1>
-            <p class="lead">"Sources, the claims drafters cite from them, and verbatim quotes: your organisation's, the sample library, and sources other organisations share."</p>
+            <h1>{tr!(lang, "evidence-heading")}</h1>
+            <p class="lead">{tr!(lang, "evidence-lead")}</p>
             <div class="toolbar">
                 <label>
-                    <span>"Search"</span>
+                    <span>{tr!(lang, "evidence-search")}</span>
                     <input type="search" prop:value=query on:input=move |ev| set_query.set(event_target_value(&ev))/>
                 </label>
                 <button type="button" on:click=move |_| adding.update(|a| *a = !*a) aria-expanded=move || adding.get().to_string()>
-                    "Add a source"
+                    {tr!(lang, "evidence-add-source")}
                 </button>
             </div>
             <Show when=move || adding.get()>
                 <SourceForm initial=None on_saved=Callback::new(move |_| { adding.set(false); refresh.update(|n| *n += 1); })/>
             </Show>
             <details class="import">
-                <summary>"Import from Zotero (CSL-JSON or BibTeX)"</summary>
-                <label for="import-text">"Paste the exported file"</label>
+                <summary>{tr!(lang, "evidence-import-heading")}</summary>
+                <label for="import-text">{tr!(lang, "evidence-import-label")}</label>
                 <textarea id="import-text" rows="8" prop:value=import_text on:input=move |ev| import_text.set(event_target_value(&ev))></textarea>
                 <button type="button" on:click=move |_| { import.dispatch(ImportSources { text: import_text.get_untracked() }); }>
-                    "Import"
+                    {tr!(lang, "evidence-import")}
                 </button>
                 {import_message}
             </details>
             {delete_message}
-            <Transition fallback=|| view! { <p aria-busy="true">"Loading the library…"</p> }>
+            <Transition fallback=move || view! { <p aria-busy="true">{tr!(lang, "evidence-loading")}</p> }>
                 {move || Suspend::new(async move {
                     let list = match sources.await {
                         Ok(list) => list,
@@ -113,28 +108,28 @@ pub fn EvidencePage() -> impl IntoView {
                                                 <p class="citation">{view.citation.clone()}</p>
                                                 <p class="meta">
                                                     <code>{format!("[@{}]", id)}</code>
-                                                    {format!(" · {} claim(s)", view.source.claims.len())}
+                                                    {format!(" · {}", tr!(lang, "evidence-claim-count", count = view.source.claims.len()))}
                                                     {view.source.provenance.clone().map(|p| format!(" · {p}"))}
-                                                    {(!view.owned).then(|| format!(" · from {}", view.owner))}
-                                                    {view.shared.then_some(" · shared with everyone")}
-                                                    {view.retired.then_some(" · retired: not offered to drafters")}
+                                                    {(!view.owned).then(|| format!(" · {}", tr!(lang, "evidence-from-owner", owner = view.owner.clone())))}
+                                                    {view.shared.then(|| format!(" · {}", tr!(lang, "evidence-shared")))}
+                                                    {view.retired.then(|| format!(" · {}", tr!(lang, "evidence-retired")))}
                                                 </p>
                                                 {view.owned.then(|| {
                                                     let (delete_id, retire_id, retired) = (id.clone(), id.clone(), view.retired);
                                                     let (share_id, shared) = (id.clone(), view.shared);
                                                     view! {
-                                                        <button type="button" on:click=move |_| editing.set(Some(edit_id.clone()))>"Edit"</button>
+                                                        <button type="button" on:click=move |_| editing.set(Some(edit_id.clone()))>{tr!(lang, "evidence-edit")}</button>
                                                         <button type="button" class="retire" on:click=move |_| {
                                                             retire.dispatch(RetireSource { id: retire_id.clone(), retired: !retired });
-                                                        }>{if retired { "Bring back" } else { "Retire" }}</button>
+                                                        }>{if retired { tr!(lang, "evidence-bring-back") } else { tr!(lang, "evidence-retire") }}</button>
                                                         {(!shared).then(|| view! {
                                                             <button type="button" class="share" on:click=move |_| {
                                                                 share.dispatch(ShareSource { id: share_id.clone() });
-                                                            }>"Share with everyone"</button>
+                                                            }>{tr!(lang, "evidence-share")}</button>
                                                         })}
                                                         <button type="button" on:click=move |_| {
                                                             delete.dispatch(DeleteSource { id: delete_id.clone() });
-                                                        }>"Delete"</button>
+                                                        }>{tr!(lang, "evidence-delete")}</button>
                                                     }
                                                 })}
                                                 <Show when=is_editing.clone()>
@@ -155,4 +150,26 @@ pub fn EvidencePage() -> impl IntoView {
             </Transition>
         </section>
     }
+}
+
+/// What an import did: how many sources it added (with their ids) and the
+/// ids it left alone because the library already had them.
+fn import_summary(lang: Lang, outcome: &ImportOutcome) -> String {
+    let mut summary = tr!(
+        lang,
+        "evidence-imported",
+        format = outcome.format.clone(),
+        count = outcome.added.len()
+    );
+    if !outcome.added.is_empty() {
+        summary.push_str(&format!(" ({})", outcome.added.join(", ")));
+    }
+    if !outcome.skipped.is_empty() {
+        summary.push_str(&tr!(
+            lang,
+            "evidence-import-skipped",
+            ids = outcome.skipped.join(", ")
+        ));
+    }
+    summary
 }

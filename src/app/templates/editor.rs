@@ -13,6 +13,7 @@ use leptos_router::hooks::use_params_map;
 use super::api::{self, EditorCheck, EditorStart, PublishTemplate, SaveTemplate};
 use super::questions::QuestionsForm;
 use crate::app::drafts::error_text;
+use crate::i18n::tr;
 
 /// How long typing must pause before the text is checked and previewed.
 const CHECK_DELAY: Duration = Duration::from_millis(300);
@@ -22,6 +23,7 @@ const NEW_TEMPLATE: &str = "---\nid: new-template\ntitle: New template\nkind: en
 
 #[component]
 pub fn EditorPage() -> impl IntoView {
+    let lang = crate::app::i18n::use_lang();
     let params = use_params_map();
     let start = Resource::new(
         move || params.read().get("id"),
@@ -40,7 +42,7 @@ pub fn EditorPage() -> impl IntoView {
         },
     );
     view! {
-        <Suspense fallback=|| view! { <p aria-busy="true">"Loading the template…"</p> }>
+        <Suspense fallback=move || view! { <p aria-busy="true">{tr!(lang, "templates-editor-loading")}</p> }>
             {move || Suspend::new(async move {
                 match start.await {
                     Ok(start) => view! { <Editor start/> }.into_any(),
@@ -53,6 +55,7 @@ pub fn EditorPage() -> impl IntoView {
 
 #[component]
 fn Editor(start: EditorStart) -> impl IntoView {
+    let lang = crate::app::i18n::use_lang();
     let source = RwSignal::new(start.source);
     let answers = RwSignal::new(start.answers);
     let check = RwSignal::new(None::<EditorCheck>);
@@ -155,13 +158,19 @@ fn Editor(start: EditorStart) -> impl IntoView {
 
     view! {
         <section class="editor" data-hydrated=move || hydrated.get().to_string()>
-            <h1>{if start.id.is_empty() { "New template".to_owned() } else { format!("Edit `{}` (from version {})", start.id, start.version) }}</h1>
+            <h1>
+                {if start.id.is_empty() {
+                    tr!(lang, "templates-editor-new")
+                } else {
+                    tr!(lang, "templates-editor-edit", id = start.id.clone(), version = start.version)
+                }}
+            </h1>
             {start.built_in.then(|| view! {
-                <p class="error" role="alert">"This is a built-in template: saving under its id is refused. Change the `id:` line to save it as a new template."</p>
+                <p class="error" role="alert">{tr!(lang, "templates-editor-built-in")}</p>
             })}
             <div class="editor-body">
                 <div class="editor-source">
-                    <label for="template-source">"Template file: front matter, then the body"</label>
+                    <label for="template-source">{tr!(lang, "templates-editor-source-label")}</label>
                     <div class="code">
                         <pre class="gutter" aria-hidden="true" node_ref=gutter>{line_numbers}</pre>
                         <textarea
@@ -186,7 +195,7 @@ fn Editor(start: EditorStart) -> impl IntoView {
                     <div id="template-problems" class="problems" role="status" aria-live="polite">
                         {move || check.get().map(|c| {
                             if c.problems.is_empty() {
-                                view! { <p class="passed" data-problems="0">"No problems."</p> }.into_any()
+                                view! { <p class="passed" data-problems="0">{tr!(lang, "templates-editor-no-problems")}</p> }.into_any()
                             } else {
                                 let count = c.problems.len();
                                 view! {
@@ -196,7 +205,11 @@ fn Editor(start: EditorStart) -> impl IntoView {
                                             view! {
                                                 <li class=p.level.clone() data-line=line data-column=column>
                                                     <button type="button" class="link" on:click=move |_| go_to(line, column)>
-                                                        {format!("{}: line {line}, column {column}: {}", if p.level == "error" { "Error" } else { "Warning" }, p.message)}
+                                                        {if p.level == "error" {
+                                                            tr!(lang, "templates-editor-error", line = line, column = column, message = p.message.clone())
+                                                        } else {
+                                                            tr!(lang, "templates-editor-warning", line = line, column = column, message = p.message.clone())
+                                                        }}
                                                     </button>
                                                 </li>
                                             }
@@ -211,7 +224,7 @@ fn Editor(start: EditorStart) -> impl IntoView {
                         fields=Signal::derive(move || check.with(|c| c.as_ref().and_then(|c| c.fields.clone())))
                         on_text_changed=Callback::new(move |_| schedule())
                     />
-                    <label for="template-answers">"Sample answers (JSON) for the preview"</label>
+                    <label for="template-answers">{tr!(lang, "templates-editor-answers-label")}</label>
                     <textarea id="template-answers" rows="8" spellcheck="false" prop:value=move || answers.get() on:input=move |ev| {
                         answers.set(event_target_value(&ev));
                         schedule();
@@ -219,19 +232,19 @@ fn Editor(start: EditorStart) -> impl IntoView {
                     <div class="editor-actions">
                         <button type="button" class="primary" disabled=move || { errors() > 0 || save.pending().get() } on:click=move |_| {
                             save.dispatch(SaveTemplate { source: source.get_untracked() });
-                        }>"Save as a new version"</button>
+                        }>{tr!(lang, "templates-editor-save")}</button>
                         {move || save.value().get().map(|result| match result {
                             Ok((id, version)) => view! {
                                 <div class="saved" role="status" data-saved-version=version>
-                                    <p>{format!("Saved as version {version} of `{id}`. Drafts use it once it is published.")}</p>
-                                    <label for="release-notes">"Release notes"</label>
+                                    <p>{tr!(lang, "templates-editor-saved", version = version, id = id.clone())}</p>
+                                    <label for="release-notes">{tr!(lang, "templates-release-notes")}</label>
                                     <input id="release-notes" type="text" prop:value=notes on:input=move |ev| notes.set(event_target_value(&ev))/>
                                     <button type="button" on:click={
                                         let id = id.clone();
                                         move |_| { publish.dispatch(PublishTemplate { id: id.clone(), version, notes: notes.get_untracked() }); }
-                                    }>"Publish"</button>
+                                    }>{tr!(lang, "templates-publish")}</button>
                                     {move || publish.value().get().map(|r| match r {
-                                        Ok(()) => view! { <p class="passed" data-published="true">"Published: new drafts start from this version."</p> }.into_any(),
+                                        Ok(()) => view! { <p class="passed" data-published="true">{tr!(lang, "templates-editor-published")}</p> }.into_any(),
                                         Err(e) => view! { <p class="error" role="alert">{error_text(&e)}</p> }.into_any(),
                                     })}
                                 </div>
@@ -240,7 +253,7 @@ fn Editor(start: EditorStart) -> impl IntoView {
                         })}
                     </div>
                 </div>
-                <aside class="preview-pane" aria-label="Preview">
+                <aside class="preview-pane" aria-label=tr!(lang, "templates-editor-preview")>
                     {move || check.get().and_then(|c| c.note).map(|n| view! { <p class="note">{n}</p> })}
                     <div class="page" data-preview=move || check.with(|c| c.as_ref().is_some_and(|c| c.html.is_some())).to_string()
                         inner_html=move || check.with(|c| c.as_ref().and_then(|c| c.html.clone()).unwrap_or_default())></div>

@@ -10,9 +10,12 @@ use super::api::{
     TemplateListing,
 };
 use crate::app::drafts::{error_text, short_time};
+use crate::i18n::tr;
+use crate::i18n::Lang;
 
 #[component]
 pub fn LibraryPage() -> impl IntoView {
+    let lang = crate::app::i18n::use_lang();
     let publish = ServerAction::<PublishTemplate>::new();
     let retire = ServerAction::<RetireTemplate>::new();
     let clone = ServerAction::<CloneTemplate>::new();
@@ -45,13 +48,11 @@ pub fn LibraryPage() -> impl IntoView {
     };
     view! {
         <section class="library">
-            <h1>"Template library"</h1>
-            <p class="lead">
-                "Templates are written and versioned here. A saved version is used by no one until it is published; drafts keep the version they were written with. Built-in templates are cloned, never edited in place."
-            </p>
-            <p><a class="button" href="/library/new">"New template"</a></p>
+            <h1>{tr!(lang, "templates-library-heading")}</h1>
+            <p class="lead">{tr!(lang, "templates-library-lead")}</p>
+            <p><a class="button" href="/library/new">{tr!(lang, "templates-library-new")}</a></p>
             {failure}
-            <Transition fallback=|| view! { <p aria-busy="true">"Loading the library…"</p> }>
+            <Transition fallback=move || view! { <p aria-busy="true">{tr!(lang, "templates-library-loading")}</p> }>
                 {move || Suspend::new(async move {
                     match templates.await {
                         Ok(list) => list
@@ -64,14 +65,14 @@ pub fn LibraryPage() -> impl IntoView {
                 })}
             </Transition>
             <ActionForm action=import attr:class="import-template">
-                <h2>"Import a template file"</h2>
-                <label for="import-source">"The file's text (front matter and body)"</label>
+                <h2>{tr!(lang, "templates-import-heading")}</h2>
+                <label for="import-source">{tr!(lang, "templates-import-source-label")}</label>
                 <textarea id="import-source" name="source" rows="8" required=true></textarea>
-                <label for="import-copy">"If its id is taken: store it as a copy under this id (leave empty to add a new version)"</label>
+                <label for="import-copy">{tr!(lang, "templates-import-copy-label")}</label>
                 <input id="import-copy" type="text" name="as_copy_id"/>
-                <button type="submit">"Import"</button>
+                <button type="submit">{tr!(lang, "templates-import")}</button>
                 {move || import.value().get().and_then(Result::ok).map(|(id, v)| view! {
-                    <p class="note" role="status">{format!("Imported as version {v} of `{id}`; publish it to offer it to drafters.")}</p>
+                    <p class="note" role="status">{tr!(lang, "templates-imported", version = v, id = id)}</p>
                 })}
             </ActionForm>
         </section>
@@ -86,6 +87,7 @@ fn TemplateCard(
     clone: ServerAction<CloneTemplate>,
     share: ServerAction<ShareTemplate>,
 ) -> impl IntoView {
+    let lang = crate::app::i18n::use_lang();
     let status = t.status();
     let owned = t.owned;
     let id = StoredValue::new(t.id.clone());
@@ -98,15 +100,24 @@ fn TemplateCard(
             <h2>{t.title.clone()}</h2>
             <p class="meta">
                 <code>{t.id.clone()}</code>
-                {format!(" · {} · {} · {}", t.kind, t.language, t.jurisdiction.clone().unwrap_or_else(|| "no jurisdiction".into()))}
-                {format!(" · {status}")}
-                {t.published.map(|v| format!(" · version {v} published"))}
-                {built_in.then_some(" · built-in")}
-                {t.publisher.clone().map(|p| format!(" · shared by {p}: clone it to change it"))}
+                {format!(" · {} · {} · {}", t.kind, t.language, t.jurisdiction.clone().unwrap_or_else(|| tr!(lang, "templates-no-jurisdiction")))}
+                {format!(" · {}", status_name(lang, status))}
+                {t.published.map(|v| format!(" · {}", tr!(lang, "templates-version-published", version = v)))}
+                {built_in.then(|| format!(" · {}", tr!(lang, "templates-built-in")))}
+                {t.publisher.clone().map(|p| format!(" · {}", tr!(lang, "templates-shared-by-clone", publisher = p)))}
             </p>
             <table class="versions">
-                <caption class="visually-hidden">{format!("Versions of {}", t.title)}</caption>
-                <thead><tr><th scope="col">"Version"</th><th scope="col">"Saved"</th><th scope="col">"Published"</th><th scope="col">"Release notes"</th><th scope="col">"Drafts"</th><th scope="col">"Actions"</th></tr></thead>
+                <caption class="visually-hidden">{tr!(lang, "templates-versions-of", title = t.title.clone())}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{tr!(lang, "templates-column-version")}</th>
+                        <th scope="col">{tr!(lang, "templates-column-saved")}</th>
+                        <th scope="col">{tr!(lang, "templates-column-published")}</th>
+                        <th scope="col">{tr!(lang, "templates-release-notes")}</th>
+                        <th scope="col">{tr!(lang, "templates-column-drafts")}</th>
+                        <th scope="col">{tr!(lang, "templates-column-actions")}</th>
+                    </tr>
+                </thead>
                 <tbody>
                     {t.versions.into_iter().map(|v| {
                         let version = v.version;
@@ -118,24 +129,24 @@ fn TemplateCard(
                             <tr data-version=version>
                                 <td>{version}</td>
                                 <td>{short_time(&v.created_at)}</td>
-                                <td>{v.published_at.as_deref().map(short_time).unwrap_or_else(|| "not yet".into())}</td>
+                                <td>{v.published_at.as_deref().map(short_time).unwrap_or_else(|| tr!(lang, "templates-not-yet-published"))}</td>
                                 <td>{v.notes.clone()}</td>
                                 <td>{v.drafts}</td>
                                 <td class="actions">
-                                    <a href=format!("/templates/{}/versions/{version}/export", id.get_value()) download>"Export"</a>
+                                    <a href=format!("/templates/{}/versions/{version}/export", id.get_value()) download>{tr!(lang, "templates-export")}</a>
                                     {unpublished.then(|| view! {
-                                        <label class="visually-hidden" for=format!("notes-{}-{version}", id.get_value())>"Release notes"</label>
-                                        <input id=format!("notes-{}-{version}", id.get_value()) type="text" placeholder="Release notes" prop:value=notes on:input=move |ev| notes.set(event_target_value(&ev))/>
+                                        <label class="visually-hidden" for=format!("notes-{}-{version}", id.get_value())>{tr!(lang, "templates-release-notes")}</label>
+                                        <input id=format!("notes-{}-{version}", id.get_value()) type="text" placeholder=tr!(lang, "templates-release-notes") prop:value=notes on:input=move |ev| notes.set(event_target_value(&ev))/>
                                         <button type="button" on:click=move |_| {
                                             publish.dispatch(PublishTemplate { id: id.get_value(), version, notes: notes.get_untracked() });
-                                        }>"Publish"</button>
+                                        }>{tr!(lang, "templates-publish")}</button>
                                     })}
                                     {shareable.then(|| view! {
                                         <button type="button" class="share" on:click=move |_| {
                                             share.dispatch(ShareTemplate { id: id.get_value(), version });
-                                        }>"Share with everyone"</button>
+                                        }>{tr!(lang, "templates-share")}</button>
                                     })}
-                                    {shared.then_some(" shared with everyone")}
+                                    {shared.then(|| format!(" {}", tr!(lang, "templates-shared-with-everyone")))}
                                 </td>
                             </tr>
                         }
@@ -144,12 +155,12 @@ fn TemplateCard(
             </table>
             {(numbers.len() > 1).then(|| view! { <CompareVersions id=id.get_value() numbers=numbers.clone()/> })}
             <div class="template-actions">
-                {owned.then(|| view! { <a class="button" href=format!("/library/{}/edit", id.get_value())>"Edit"</a> })}
+                {owned.then(|| view! { <a class="button" href=format!("/library/{}/edit", id.get_value())>{tr!(lang, "templates-edit")}</a> })}
                 <CloneForm id=id.get_value() version=newest clone/>
                 {owned.then(|| view! {
                     <button type="button" on:click=move |_| {
                         retire.dispatch(RetireTemplate { id: id.get_value(), retired: !retired });
-                    }>{if retired { "Bring back" } else { "Retire" }}</button>
+                    }>{if retired { tr!(lang, "templates-bring-back") } else { tr!(lang, "templates-retire") }}</button>
                 })}
             </div>
         </article>
@@ -160,6 +171,7 @@ fn TemplateCard(
 /// body's lines.
 #[component]
 fn CompareVersions(id: String, numbers: Vec<i64>) -> impl IntoView {
+    let lang = crate::app::i18n::use_lang();
     let newest = numbers.first().copied().unwrap_or(1);
     let from = RwSignal::new(numbers.get(1).copied().unwrap_or(newest));
     let to = RwSignal::new(newest);
@@ -167,9 +179,9 @@ fn CompareVersions(id: String, numbers: Vec<i64>) -> impl IntoView {
     let compare = Action::new(move |(from, to): &(i64, i64)| {
         api::compare_template_versions(id.get_value(), *from, *to)
     });
-    let select = move |label: &'static str, signal: RwSignal<i64>| {
+    let select = move |name: &'static str, label: String, signal: RwSignal<i64>| {
         let options = numbers.clone();
-        let input_id = format!("compare-{}-{label}", id.get_value());
+        let input_id = format!("compare-{}-{name}", id.get_value());
         view! {
             <label for=input_id.clone()>{label}</label>
             <select id=input_id on:change=move |ev| {
@@ -178,25 +190,25 @@ fn CompareVersions(id: String, numbers: Vec<i64>) -> impl IntoView {
                 }
             }>
                 {options.into_iter().map(|n| view! {
-                    <option value=n.to_string() selected=move || signal.get_untracked() == n>{format!("version {n}")}</option>
+                    <option value=n.to_string() selected=move || signal.get_untracked() == n>{tr!(lang, "templates-compare-version", version = n)}</option>
                 }).collect_view()}
             </select>
         }
     };
     view! {
         <details class="compare-versions">
-            <summary>"Compare two versions"</summary>
-            {select("from", from)}
-            {select("to", to)}
-            <button type="button" on:click=move |_| { compare.dispatch((from.get_untracked(), to.get_untracked())); }>"Compare"</button>
+            <summary>{tr!(lang, "templates-compare-heading")}</summary>
+            {select("from", tr!(lang, "templates-compare-from"), from)}
+            {select("to", tr!(lang, "templates-compare-to"), to)}
+            <button type="button" on:click=move |_| { compare.dispatch((from.get_untracked(), to.get_untracked())); }>{tr!(lang, "templates-compare")}</button>
             {move || compare.value().get().map(|result| match result {
-                Ok(c) if c.is_empty() => view! { <p>"No differences in questions or text."</p> }.into_any(),
+                Ok(c) if c.is_empty() => view! { <p>{tr!(lang, "templates-compare-no-differences")}</p> }.into_any(),
                 Ok(c) => view! {
                     <ul class="changes">
-                        {c.added.into_iter().map(|l| view! { <li>{format!("New question: {l}")}</li> }).collect_view()}
-                        {c.removed.into_iter().map(|l| view! { <li>{format!("Question removed: {l}")}</li> }).collect_view()}
-                        {c.changed.into_iter().map(|l| view! { <li>{format!("Changed: {l}")}</li> }).collect_view()}
-                        <li>{format!("Text: {} line(s) added, {} removed.", c.lines_added, c.lines_removed)}</li>
+                        {c.added.into_iter().map(|l| view! { <li>{tr!(lang, "templates-compare-added", label = l)}</li> }).collect_view()}
+                        {c.removed.into_iter().map(|l| view! { <li>{tr!(lang, "templates-compare-removed", label = l)}</li> }).collect_view()}
+                        {c.changed.into_iter().map(|l| view! { <li>{tr!(lang, "templates-compare-changed", change = l)}</li> }).collect_view()}
+                        <li>{tr!(lang, "templates-compare-lines", added = c.lines_added, removed = c.lines_removed)}</li>
                     </ul>
                     {(!c.line_changes.is_empty()).then(|| view! { <pre class="line-changes">{c.line_changes.join("\n")}</pre> })}
                 }.into_any(),
@@ -208,16 +220,27 @@ fn CompareVersions(id: String, numbers: Vec<i64>) -> impl IntoView {
 
 #[component]
 fn CloneForm(id: String, version: i64, clone: ServerAction<CloneTemplate>) -> impl IntoView {
+    let lang = crate::app::i18n::use_lang();
     let new_id = RwSignal::new(String::new());
     let input_id = format!("clone-{id}");
     let id = StoredValue::new(id);
     view! {
         <span class="clone">
-            <label for=input_id.clone()>"Clone as"</label>
-            <input id=input_id type="text" placeholder="new-template-id" prop:value=new_id on:input=move |ev| new_id.set(event_target_value(&ev))/>
+            <label for=input_id.clone()>{tr!(lang, "templates-clone-as")}</label>
+            <input id=input_id type="text" placeholder=tr!(lang, "templates-clone-placeholder") prop:value=new_id on:input=move |ev| new_id.set(event_target_value(&ev))/>
             <button type="button" on:click=move |_| {
                 clone.dispatch(CloneTemplate { id: id.get_value(), version, new_id: new_id.get_untracked() });
-            }>"Clone"</button>
+            }>{tr!(lang, "templates-clone")}</button>
         </span>
+    }
+}
+
+/// A template's status (`TemplateListing::status`) in words; the
+/// untranslated value stays in `data-status`.
+fn status_name(lang: Lang, status: &str) -> String {
+    match status {
+        "retired" => tr!(lang, "templates-status-retired"),
+        "published" => tr!(lang, "templates-status-published"),
+        _ => tr!(lang, "templates-status-draft"),
     }
 }

@@ -12,8 +12,8 @@ pub use library::LibraryPage;
 use leptos::prelude::*;
 
 use crate::app::error::AppError;
-
 use crate::app::TemplateSummary;
+use crate::i18n::tr;
 
 /// The templates drafters can start from.
 #[server(endpoint = "list_templates")]
@@ -32,6 +32,7 @@ pub async fn list_templates() -> Result<Vec<TemplateSummary>, AppError> {
 
 #[component]
 pub fn TemplatesPage() -> impl IntoView {
+    let lang = crate::app::i18n::use_lang();
     let templates = Resource::new(|| (), |_| list_templates());
     let (query, set_query) = signal(String::new());
     // Effects run only in the browser: the attribute tells people and tests
@@ -41,26 +42,26 @@ pub fn TemplatesPage() -> impl IntoView {
 
     view! {
         <section class="templates" data-hydrated=move || hydrated.get().to_string()>
-            <h1>"Templates"</h1>
-            <p class="lead">
-                "Model resolutions and letters, ready to fill in. Download a sample to see what each one produces."
-            </p>
+            <h1>{tr!(lang, "templates-heading")}</h1>
+            <p class="lead">{tr!(lang, "templates-lead")}</p>
             <label class="filter">
-                <span>"Filter by title, kind, language or jurisdiction"</span>
+                <span>{tr!(lang, "templates-filter-label")}</span>
                 <input
                     type="search"
                     name="filter"
-                    placeholder="e.g. engagement, fr, us-sec-14a8"
+                    placeholder=tr!(lang, "templates-filter-placeholder")
                     prop:value=query
                     on:input=move |ev| set_query.set(event_target_value(&ev))
                 />
             </label>
-            <Suspense fallback=|| view! { <p aria-busy="true">"Loading templates…"</p> }>
-                <ErrorBoundary fallback=|errors| {
+            <Suspense fallback=move || view! { <p aria-busy="true">{tr!(lang, "templates-loading")}</p> }>
+                <ErrorBoundary fallback=move |errors| {
                     view! {
                         <p class="error" role="alert">
-                            "The templates could not be loaded: "
-                            {move || errors.get().into_iter().map(|(_, e)| e.to_string()).collect::<Vec<_>>().join("; ")}
+                            {move || {
+                                let reason = errors.get().into_iter().map(|(_, e)| e.to_string()).collect::<Vec<_>>().join("; ");
+                                tr!(lang, "templates-load-failed", reason = reason)
+                            }}
                         </p>
                     }
                 }>
@@ -75,6 +76,7 @@ pub fn TemplatesPage() -> impl IntoView {
 
 #[component]
 fn TemplateTable(templates: Vec<TemplateSummary>, query: ReadSignal<String>) -> impl IntoView {
+    let lang = crate::app::i18n::use_lang();
     let total = templates.len();
     let templates = StoredValue::new(templates);
     let visible = move || {
@@ -88,17 +90,17 @@ fn TemplateTable(templates: Vec<TemplateSummary>, query: ReadSignal<String>) -> 
     };
     view! {
         <p class="count" aria-live="polite">
-            {move || format!("{} of {} templates", visible().len(), total)}
+            {move || tr!(lang, "templates-count", shown = visible().len(), total = total)}
         </p>
         <table class="template-list">
             <thead>
                 <tr>
-                    <th scope="col">"Title"</th>
-                    <th scope="col">"Kind"</th>
-                    <th scope="col">"Language"</th>
-                    <th scope="col">"Jurisdiction"</th>
-                    <th scope="col">"Sample"</th>
-                    <th scope="col">"Draft"</th>
+                    <th scope="col">{tr!(lang, "templates-column-title")}</th>
+                    <th scope="col">{tr!(lang, "templates-column-kind")}</th>
+                    <th scope="col">{tr!(lang, "templates-column-language")}</th>
+                    <th scope="col">{tr!(lang, "templates-column-jurisdiction")}</th>
+                    <th scope="col">{tr!(lang, "templates-column-sample")}</th>
+                    <th scope="col">{tr!(lang, "templates-column-draft")}</th>
                 </tr>
             </thead>
             <tbody>
@@ -112,6 +114,7 @@ fn TemplateTable(templates: Vec<TemplateSummary>, query: ReadSignal<String>) -> 
 
 #[component]
 fn TemplateRow(template: TemplateSummary) -> impl IntoView {
+    let lang = crate::app::i18n::use_lang();
     let create = ServerAction::<crate::app::drafts::api::CreateDraft>::new();
     let id = template.id.clone();
     let sample = |format: &str| format!("/templates/{}/sample/{format}", template.id);
@@ -121,7 +124,7 @@ fn TemplateRow(template: TemplateSummary) -> impl IntoView {
             <td>
                 <span class="title">{template.title.clone()}</span>
                 {template.description.clone().map(|d| view! { <span class="description">{d}</span> })}
-                {template.publisher.clone().map(|p| view! { <span class="publisher">{format!("Shared by {p}")}</span> })}
+                {template.publisher.clone().map(|p| view! { <span class="publisher">{tr!(lang, "templates-shared-by", publisher = p)}</span> })}
             </td>
             <td>{template.kind.clone()}</td>
             <td>{template.language.clone()}</td>
@@ -137,14 +140,16 @@ fn TemplateRow(template: TemplateSummary) -> impl IntoView {
                     }
                         .into_any()
                 } else {
-                    view! { <span>"no sample"</span> }.into_any()
+                    view! { <span>{tr!(lang, "templates-no-sample")}</span> }.into_any()
                 }}
             </td>
             <td>
                 <ActionForm action=create>
                     <input type="hidden" name="template_id" value=id/>
                     <input type="hidden" name="title" value=""/>
-                    <button type="submit" aria-label=format!("Start a draft from {}", template.title)>"Start a draft"</button>
+                    <button type="submit" aria-label=tr!(lang, "templates-start-draft-from", title = template.title.clone())>
+                        {tr!(lang, "templates-start-draft")}
+                    </button>
                 </ActionForm>
             </td>
         </tr>

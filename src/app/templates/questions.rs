@@ -10,6 +10,8 @@ use serde_json::Value;
 use super::api;
 use crate::app::drafts::error_text;
 use crate::compose::{Field, FieldType};
+use crate::i18n::tr;
+use crate::i18n::Lang;
 
 const TYPES: [(&str, FieldType); 10] = [
     ("text", FieldType::Text),
@@ -24,6 +26,23 @@ const TYPES: [(&str, FieldType); 10] = [
     ("evidence-list", FieldType::EvidenceList),
 ];
 
+/// A question type as the type menu names it; the option's value stays the
+/// template's own word for it.
+fn type_name(lang: Lang, field_type: FieldType) -> String {
+    match field_type {
+        FieldType::Text => tr!(lang, "templates-type-text"),
+        FieldType::LongText => tr!(lang, "templates-type-long-text"),
+        FieldType::Number => tr!(lang, "templates-type-number"),
+        FieldType::Money => tr!(lang, "templates-type-money"),
+        FieldType::Date => tr!(lang, "templates-type-date"),
+        FieldType::Choice => tr!(lang, "templates-type-choice"),
+        FieldType::Boolean => tr!(lang, "templates-type-boolean"),
+        FieldType::Company => tr!(lang, "templates-type-company"),
+        FieldType::List => tr!(lang, "templates-type-list"),
+        FieldType::EvidenceList => tr!(lang, "templates-type-evidence-list"),
+    }
+}
+
 /// One change the form makes to the list of questions.
 type Edit = Box<dyn FnOnce(&mut Vec<Field>) -> Result<(), String> + Send>;
 /// One change to a single question.
@@ -35,6 +54,7 @@ pub fn QuestionsForm(
     fields: Signal<Option<Vec<Field>>>,
     on_text_changed: Callback<()>,
 ) -> impl IntoView {
+    let lang = crate::app::i18n::use_lang();
     let problem = RwSignal::new(None::<String>);
     // One rewrite at a time, each from the questions as the text now has
     // them; the form is disabled meanwhile, so no edit starts from an older list.
@@ -62,9 +82,7 @@ pub fn QuestionsForm(
             match api::set_template_fields(text.clone(), list).await {
                 // Typing in the text meanwhile wins: the form's change is dropped, and said so.
                 Ok(_) if source.get_untracked() != text => {
-                    problem.set(Some(
-                        "The text changed while the questions were being rewritten; make the change again.".into(),
-                    ));
+                    problem.set(Some(tr!(lang, "templates-questions-text-changed")));
                     busy.set(false);
                 }
                 Ok(rewritten) => {
@@ -81,12 +99,12 @@ pub fn QuestionsForm(
     };
     view! {
         <details class="questions-form" open=true aria-busy=move || busy.get().to_string()>
-            <summary>"Questions (kept in step with the front matter)"</summary>
+            <summary>{tr!(lang, "templates-questions-heading")}</summary>
             {move || problem.get().map(|p| view! { <p class="error" role="alert">{p}</p> })}
             <fieldset class="plain" disabled=move || busy.get()>
-            <legend class="visually-hidden">"Questions"</legend>
+            <legend class="visually-hidden">{tr!(lang, "templates-questions-legend")}</legend>
             {move || match fields.get() {
-                None => view! { <p class="note">"Fix the front matter to edit the questions here."</p> }.into_any(),
+                None => view! { <p class="note">{tr!(lang, "templates-questions-fix-front-matter")}</p> }.into_any(),
                 Some(list) => {
                     let count = list.len();
                     view! {
@@ -98,7 +116,7 @@ pub fn QuestionsForm(
                         <button type="button" on:click=move |_| apply(Box::new(|list: &mut Vec<Field>| {
                             list.push(new_question(list));
                             Ok(())
-                        }))>"Add a question"</button>
+                        }))>{tr!(lang, "templates-questions-add")}</button>
                     }.into_any()
                 }
             }}
@@ -137,10 +155,11 @@ fn QuestionRow(
     field: Field,
     apply: Callback<EditBox>,
 ) -> impl IntoView {
+    let lang = crate::app::i18n::use_lang();
     let edit = move |change: FieldEdit| {
         apply.run(EditBox(Box::new(move |list: &mut Vec<Field>| {
             list.get_mut(index)
-                .ok_or_else(|| "that question is gone".to_owned())
+                .ok_or_else(|| tr!(lang, "templates-questions-gone"))
                 .and_then(change)
         })));
     };
@@ -162,67 +181,67 @@ fn QuestionRow(
     view! {
         <li class="question" data-question=field.id.clone()>
             <div class="question-grid">
-                <label for=id_for("id")>"Id"</label>
+                <label for=id_for("id")>{tr!(lang, "templates-question-id")}</label>
                 <input id=id_for("id") type="text" value=field.id.clone() on:change=move |ev| {
                     let value = event_target_value(&ev);
                     edit(Box::new(move |f| { f.id = value.trim().to_owned(); Ok(()) }));
                 }/>
-                <label for=id_for("label")>"Label"</label>
+                <label for=id_for("label")>{tr!(lang, "templates-question-label")}</label>
                 <input id=id_for("label") type="text" value=field.label.clone() on:change=move |ev| {
                     let value = event_target_value(&ev);
                     edit(Box::new(move |f| { f.label = value; Ok(()) }));
                 }/>
-                <label for=id_for("type")>"Type"</label>
+                <label for=id_for("type")>{tr!(lang, "templates-question-type")}</label>
                 <select id=id_for("type") on:change=move |ev| {
                     let value = event_target_value(&ev);
                     edit(Box::new(move |f| {
-                        f.field_type = TYPES.iter().find(|(n, _)| *n == value).map(|(_, t)| *t).ok_or("unknown type")?;
+                        f.field_type = TYPES.iter().find(|(n, _)| *n == value).map(|(_, t)| *t).ok_or_else(|| tr!(lang, "templates-question-unknown-type"))?;
                         Ok(())
                     }));
                 }>
-                    {TYPES.iter().map(|(name, t)| view! { <option value=*name selected=*t == current_type>{*name}</option> }).collect_view()}
+                    {TYPES.iter().map(|(name, t)| view! { <option value=*name selected=*t == current_type>{type_name(lang, *t)}</option> }).collect_view()}
                 </select>
-                <label for=id_for("required")>"Required"</label>
+                <label for=id_for("required")>{tr!(lang, "templates-question-required")}</label>
                 <input id=id_for("required") type="checkbox" checked=field.required on:change=move |ev| {
                     let checked = event_target_checked(&ev);
                     edit(Box::new(move |f| { f.required = checked; Ok(()) }));
                 }/>
-                <label for=id_for("step")>"Step"</label>
+                <label for=id_for("step")>{tr!(lang, "templates-question-step")}</label>
                 <input id=id_for("step") type="text" value=field.step.clone().unwrap_or_default() on:change=move |ev| {
                     let value = event_target_value(&ev);
                     edit(Box::new(move |f| { f.step = Some(value.trim().to_owned()).filter(|s| !s.is_empty()); Ok(()) }));
                 }/>
-                <label for=id_for("help")>"Help"</label>
+                <label for=id_for("help")>{tr!(lang, "templates-question-help")}</label>
                 <textarea id=id_for("help") rows="2" on:change=move |ev| {
                     let value = event_target_value(&ev);
                     edit(Box::new(move |f| { f.help = value; Ok(()) }));
                 }>{field.help.clone()}</textarea>
-                <label for=id_for("default")>"Default (JSON)"</label>
+                <label for=id_for("default")>{tr!(lang, "templates-question-default")}</label>
                 <input id=id_for("default") type="text" value=json(&field.default) on:change=move |ev| {
                     let value = event_target_value(&ev);
                     edit(Box::new(move |f| {
-                        f.default = parse_optional(&value).map_err(|e| format!("default: {e}"))?;
+                        f.default = parse_optional(&value).map_err(|e| tr!(lang, "templates-question-bad-default", error = e.to_string()))?;
                         Ok(())
                     }));
                 }/>
-                <label for=id_for("limits")>"Limits (JSON, e.g. {\"max_words\": 300})"</label>
+                <label for=id_for("limits")>{tr!(lang, "templates-question-limits")}</label>
                 <input id=id_for("limits") type="text" value=limits on:change=move |ev| {
                     let value = event_target_value(&ev);
                     edit(Box::new(move |f| {
                         f.limits = match value.trim() {
                             "" => Default::default(),
-                            text => serde_json::from_str(text).map_err(|e| format!("limits: {e}"))?,
+                            text => serde_json::from_str(text).map_err(|e| tr!(lang, "templates-question-bad-limits", error = e.to_string()))?,
                         };
                         Ok(())
                     }));
                 }/>
-                <label for=id_for("condition")>"Shown when (JSON, e.g. {\"field\": \"scope\", \"equals\": \"all\"})"</label>
+                <label for=id_for("condition")>{tr!(lang, "templates-question-condition")}</label>
                 <input id=id_for("condition") type="text" value=condition on:change=move |ev| {
                     let value = event_target_value(&ev);
                     edit(Box::new(move |f| {
                         f.condition = match value.trim() {
                             "" => None,
-                            text => Some(serde_json::from_str(text).map_err(|e| format!("condition: {e}"))?),
+                            text => Some(serde_json::from_str(text).map_err(|e| tr!(lang, "templates-question-bad-condition", error = e.to_string()))?),
                         };
                         Ok(())
                     }));
@@ -231,13 +250,13 @@ fn QuestionRow(
             <div class="buttons">
                 <button type="button" disabled=index == 0 on:click=move |_| {
                     apply.run(EditBox(Box::new(move |list: &mut Vec<Field>| { list.swap(index - 1, index); Ok(()) })));
-                }>"Move up"</button>
+                }>{tr!(lang, "templates-question-move-up")}</button>
                 <button type="button" disabled=index + 1 == count on:click=move |_| {
                     apply.run(EditBox(Box::new(move |list: &mut Vec<Field>| { list.swap(index, index + 1); Ok(()) })));
-                }>"Move down"</button>
+                }>{tr!(lang, "templates-question-move-down")}</button>
                 <button type="button" on:click=move |_| {
                     apply.run(EditBox(Box::new(move |list: &mut Vec<Field>| { list.remove(index); Ok(()) })));
-                }>"Remove"</button>
+                }>{tr!(lang, "templates-question-remove")}</button>
             </div>
         </li>
     }

@@ -4,51 +4,79 @@
 
 use time::Date;
 
-use super::shared::{lower_text, meeting_deadline, present, role_date};
+use super::shared::{lower_text, meeting_deadline, present, role_date, Meeting};
 use super::{CheckError, Draft, Finding, Severity};
 use crate::compose::DocumentKind;
+use crate::i18n::tr;
 use crate::rules::{deadline, params};
 
 pub(super) fn check(draft: &Draft, filing_date: Date) -> Result<Vec<Finding>, CheckError> {
     let rules = params::fr_code_commerce()?;
     let version = rules.in_force(filing_date)?;
     let text = lower_text(draft.document);
+    let lang = draft.lang;
     let mut findings = Vec::new();
     match draft.template.front.kind {
         DocumentKind::Resolution => findings.push(present(
+            lang,
             "fr/statement-of-reasons",
             &text,
-            &["exposé des motifs", "exposé des raisons", "statement of reasons"],
-            "Statement of reasons",
-            "A draft resolution may carry a brief statement of reasons (« bref exposé des motifs »); it is optional, and helps other shareholders vote.".into(),
+            &[
+                "exposé des motifs",
+                "exposé des raisons",
+                "statement of reasons",
+            ],
+            &tr!(lang, "check-fr-statement-of-reasons-title"),
+            tr!(lang, "check-fr-statement-of-reasons-missing"),
             "Code de commerce R225-71",
             Severity::Info,
         )),
         DocumentKind::FilingLetter | DocumentKind::CofilerLetter => {
             findings.push(present(
+                lang,
                 "fr/text-of-resolutions",
                 &text,
-                &["projet de résolution", "projets de résolution", "texte de la résolution", "texte des résolutions", "draft resolution", "text of the resolution"],
-                "Text of the draft resolutions",
-                "The request must carry the text of the draft resolutions: enclose it or quote it.".into(),
+                &[
+                    "projet de résolution",
+                    "projets de résolution",
+                    "texte de la résolution",
+                    "texte des résolutions",
+                    "draft resolution",
+                    "text of the resolution",
+                ],
+                &tr!(lang, "check-fr-text-of-resolutions-title"),
+                tr!(lang, "check-fr-text-of-resolutions-missing"),
                 "Code de commerce R225-71",
                 Severity::Failed,
             ));
             findings.push(present(
+                lang,
                 "fr/registration-certificate",
                 &text,
-                &["attestation d'inscription", "inscription en compte", "certificate of registration", "registered in the accounts", "registration certificate"],
-                "Certificate that the shares are registered",
-                "Enclose the certificate that the shares are registered in the accounts (« attestation d'inscription en compte »), which proves the fraction of capital held.".into(),
+                &[
+                    "attestation d'inscription",
+                    "inscription en compte",
+                    "certificate of registration",
+                    "registered in the accounts",
+                    "registration certificate",
+                ],
+                &tr!(lang, "check-fr-registration-certificate-title"),
+                tr!(lang, "check-fr-registration-certificate-missing"),
                 "Code de commerce R225-71",
                 Severity::Failed,
             ));
             findings.push(present(
+                lang,
                 "fr/capital-held",
                 &text,
-                &["du capital", "of the capital", "of the share capital", "of capital"],
-                "Fraction of the capital held",
-                "Say what fraction of the capital the requesting shareholders hold, so the company can check it against the threshold (5%, lower on the sliding scale above €750,000 of capital).".into(),
+                &[
+                    "du capital",
+                    "of the capital",
+                    "of the share capital",
+                    "of capital",
+                ],
+                &tr!(lang, "check-fr-capital-held-title"),
+                tr!(lang, "check-fr-capital-held-missing"),
                 "Code de commerce L225-105, R225-71",
                 Severity::Warning,
             ));
@@ -57,9 +85,10 @@ pub(super) fn check(draft: &Draft, filing_date: Date) -> Result<Vec<Finding>, Ch
                 "fr/request-deadline",
                 draft,
                 filing_date,
-                ("general meeting", "Code de commerce R225-72"),
+                (Meeting::General, "Code de commerce R225-72"),
                 |meeting| {
-                    deadline::fr_code_commerce(
+                    deadline::fr_code_commerce_in(
+                        lang,
                         meeting,
                         role_date(draft, &draft.template.front.checks.notice_date),
                         version,

@@ -17,6 +17,7 @@ use time::Date;
 use super::{params, Jurisdiction};
 use crate::compose::Template;
 use crate::document::Document;
+use crate::i18n::tr;
 use crate::i18n::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -76,8 +77,35 @@ pub struct Draft<'a> {
 pub enum CheckError {
     #[error("{0}")]
     Params(#[from] params::ParamsError),
-    #[error("{0}")]
+    /// A jurisdiction no rule pack knows, as the template names it.
+    #[error("{}", unknown_jurisdiction(Lang::En, .0))]
     Jurisdiction(String),
+}
+
+fn unknown_jurisdiction(lang: Lang, name: &str) -> String {
+    tr!(lang, "check-error-jurisdiction", jurisdiction = name)
+}
+
+impl CheckError {
+    /// What went wrong, worded in `lang` for the checks panel; the
+    /// details quoted from the rule data stay as they are.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            CheckError::Params(params::ParamsError::Invalid { file, message }) => tr!(
+                lang,
+                "check-error-rule-data",
+                file = file.as_str(),
+                message = message.as_str()
+            ),
+            CheckError::Params(params::ParamsError::NotInForce { pack, date }) => tr!(
+                lang,
+                "check-error-not-in-force",
+                pack = pack.as_str(),
+                date = date.to_string()
+            ),
+            CheckError::Jurisdiction(name) => unknown_jurisdiction(lang, name),
+        }
+    }
 }
 
 /// Marks every warning with `id` as dismissed for `reason`. Warnings are
@@ -112,30 +140,44 @@ pub fn check(draft: &Draft, today: Date) -> Result<Vec<Finding>, CheckError> {
         let mut findings = vec![Finding::new(
             "rules/no-jurisdiction",
             Severity::Info,
-            "No filing rules",
-            format!(
-                "Template `{}` names no jurisdiction, so no filing rules apply to it.",
-                draft.template.id()
+            &tr!(draft.lang, "check-no-jurisdiction-title"),
+            tr!(
+                draft.lang,
+                "check-no-jurisdiction",
+                template = draft.template.id()
             ),
             "template front matter `jurisdiction`",
         )];
         findings.extend(shared::stale_claims(draft, filing_date));
         return Ok(findings);
     };
-    let jurisdiction: Jurisdiction = jurisdiction.parse().map_err(CheckError::Jurisdiction)?;
+    let jurisdiction: Jurisdiction = jurisdiction
+        .parse()
+        .map_err(|_| CheckError::Jurisdiction(jurisdiction.to_owned()))?;
     let mut findings = match jurisdiction {
         Jurisdiction::UsSec14a8 => us::sec_14a8(draft, filing_date)?,
         Jurisdiction::UkCa2006S338 => uk::check(draft, filing_date)?,
         Jurisdiction::FrCodeCommerce => fr::check(draft, filing_date)?,
     };
     findings.extend(shared::stale_claims(draft, filing_date));
-    findings.extend(shared::instructions_left(draft.document));
+    findings.extend(shared::instructions_left(draft.lang, draft.document));
     Ok(findings)
 }
 
 /// Runs the checks on a small template and body, for the rule packs' tests.
 #[cfg(test)]
 pub(super) fn check_text(template: &str, body: &str, answers: serde_json::Value) -> Vec<Finding> {
+    check_text_in(Lang::En, template, body, answers)
+}
+
+/// [`check_text`] with the findings worded in `lang`.
+#[cfg(test)]
+pub(super) fn check_text_in(
+    lang: Lang,
+    template: &str,
+    body: &str,
+    answers: serde_json::Value,
+) -> Vec<Finding> {
     let template = Template::parse(template, "test.md").unwrap();
     let document =
         crate::document::parse::parse(body, crate::document::Metadata::default()).document;
@@ -144,7 +186,7 @@ pub(super) fn check_text(template: &str, body: &str, answers: serde_json::Value)
         template: &template,
         answers: &answers,
         document: &document,
-        lang: Lang::En,
+        lang,
     };
     check(&draft, time::macros::date!(2026 - 03 - 01)).unwrap()
 }
@@ -153,4 +195,68 @@ pub(super) fn check_text(template: &str, body: &str, answers: serde_json::Value)
 #[cfg(test)]
 pub(super) fn severity_of(findings: &[Finding], id: &str) -> Severity {
     findings.iter().find(|f| f.id == id).unwrap().severity
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    const US_LETTER: &str = "---\nid: us-letter\ntitle: Letter\nkind: filing-letter\nlanguage: en\njurisdiction: us-sec-14a8\nfields:\n  - id: sent\n    label: Sent\n    type: date\n  - id: proxy\n    label: Proxy released\n    type: date\n  - id: since\n    label: Held since\n    type: date\n  - id: value\n    label: Value\n    type: number\n  - id: zone\n    label: Zone\n    type: text\n  - id: slots\n    label: Slots\n    type: list\nchecks:\n  submission_date: sent\n  prior_proxy_date: proxy\n  held_since: since\n  holding_value: value\n  time_zone: zone\n  engagement_slots: slots\n---\nx";
+
+    /// Every finding a French reader gets is worded in French: none keeps
+    /// its English title or reason, and dates are written the French way.
+    #[test]
+    fn findings_are_worded_in_the_readers_language() {
+        let answers = json!({
+            "sent": "2026-02-16",
+            "proxy": "2025-06-27",
+            "since": "2022-01-03",
+            "value": 2500,
+            "zone": "America/Los_Angeles",
+            "slots": [
+                "Monday, February 23, 2026, 10:00–11:00 a.m. Eastern Time",
+                "Thursday, March 5, 2026, 2:00–3:00 p.m. Eastern Time",
+            ],
+            "facts": [{ "claim": "The company has not disclosed its review.", "as_of": "2025-07-01" }],
+        });
+        let english = check_text_in(Lang::En, US_LETTER, "x", answers.clone());
+        let french = check_text_in(Lang::Fr, US_LETTER, "x", answers);
+        let ids = |findings: &[Finding]| findings.iter().map(|f| f.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&english), ids(&french));
+        assert!(english.len() >= 7, "{english:#?}");
+        for (en, fr) in english.iter().zip(&french) {
+            assert_ne!(en.title, fr.title, "{} kept its English title", en.id);
+            assert_ne!(en.reason, fr.reason, "{} kept its English reason", en.id);
+            assert_eq!(en.reference, fr.reference, "{}", en.id);
+        }
+        let find = |id: &str| french.iter().find(|f| f.id == id).unwrap();
+        let deadline = find("14a8/deadline");
+        assert_eq!(deadline.title, "Date limite de dépôt");
+        assert!(
+            deadline.reason.starts_with(
+                "La société doit recevoir la demande au plus tard le vendredi 27 février 2026\u{202F}; la date de la lettre précède cette échéance de 11 jours."
+            ),
+            "{}",
+            deadline.reason
+        );
+        let engagement = find("14a8/engagement");
+        assert!(
+            engagement
+                .reason
+                .contains("tombe 7 jours après le dépôt (le lundi 16 février 2026)")
+                && engagement
+                    .reason
+                    .contains("de 7\u{a0}h\u{a0}00 à 8\u{a0}h\u{a0}00 (heure du Pacifique)"),
+            "{}",
+            engagement.reason
+        );
+        let stale = find("evidence/stale-claims");
+        assert_eq!(stale.title, "Affirmations datées");
+        assert!(
+            stale.reason.contains("(au mardi 1er juillet 2025)"),
+            "{}",
+            stale.reason
+        );
+    }
 }

@@ -5,21 +5,48 @@ use serde_json::Value;
 use time::Date;
 
 use crate::document::{Document, Inline};
-use crate::rules::deadline::long_date;
+use crate::i18n::tr;
+use crate::i18n::{long_date, Lang};
 use crate::text::parse_date;
 
 use super::{Draft, Finding, Severity};
 
-pub(crate) fn word_limit(id: &str, count: usize, limit: usize, reference: &str) -> Finding {
+pub(crate) fn word_limit(
+    lang: Lang,
+    id: &str,
+    count: usize,
+    limit: usize,
+    reference: &str,
+) -> Finding {
     let (severity, reason) = if count <= limit {
         (
             Severity::Passed,
-            format!("{count} words of the {limit} allowed (title, text and footnotes counted)."),
+            tr!(
+                lang,
+                "check-word-limit-within",
+                count = count,
+                limit = limit
+            ),
         )
     } else {
-        (Severity::Failed, format!("{count} words: {} over the limit of {limit}. Shorten the recitals or the supporting statement.", count - limit))
+        (
+            Severity::Failed,
+            tr!(
+                lang,
+                "check-word-limit-over",
+                count = count,
+                over = count - limit,
+                limit = limit
+            ),
+        )
     };
-    Finding::new(id, severity, "Word limit", reason, reference)
+    Finding::new(
+        id,
+        severity,
+        &tr!(lang, "check-word-limit-title"),
+        reason,
+        reference,
+    )
 }
 
 /// The document's text in lower case, for phrase checks.
@@ -34,7 +61,11 @@ pub(crate) fn lower_text(document: &Document) -> String {
         .replace('’', "'")
 }
 
+/// Passed when `text` has one of `phrases`, quoting it; else `missing`
+/// with `severity`. `title` and `missing` come worded in `lang`.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn present(
+    lang: Lang,
     id: &str,
     text: &str,
     phrases: &[&str],
@@ -48,7 +79,7 @@ pub(crate) fn present(
             id,
             Severity::Passed,
             title,
-            format!("Found: “{found}”."),
+            tr!(lang, "check-phrase-found", phrase = *found),
             reference,
         ),
         None => Finding::new(id, severity, title, missing, reference),
@@ -67,6 +98,17 @@ pub(crate) fn role_date(draft: &Draft, field: &Option<String>) -> Option<Date> {
         .and_then(parse_date)
 }
 
+/// Which meeting a deadline counts back from, as the findings name it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Meeting {
+    /// A UK public company's annual general meeting.
+    Agm,
+    /// A UK meeting to which a members' statement relates.
+    Any,
+    /// A French company's general meeting.
+    General,
+}
+
 /// The deadline of a request counted back from the meeting (UK, France),
 /// for templates whose checks name a `meeting_date`; says what it needs
 /// while the date is not given.
@@ -74,21 +116,30 @@ pub(crate) fn meeting_deadline(
     id: &str,
     draft: &Draft,
     submitted: Date,
-    (meeting_name, reference): (&str, &str),
+    (meeting, reference): (Meeting, &str),
     compute: impl FnOnce(Date) -> crate::rules::deadline::Deadline,
 ) -> Option<Finding> {
     let roles = &draft.template.front.checks;
     roles.meeting_date.as_ref()?;
-    let Some(meeting) = role_date(draft, &roles.meeting_date) else {
+    let Some(meeting_date) = role_date(draft, &roles.meeting_date) else {
+        let meeting = match meeting {
+            Meeting::Agm => "agm",
+            Meeting::Any => "meeting",
+            Meeting::General => "general",
+        };
         return Some(Finding::new(
             id,
             Severity::Info,
-            "Filing deadline",
-            format!("Give the date of the {meeting_name} to check the request's date against the deadline."),
+            &tr!(draft.lang, "check-filing-deadline-title"),
+            tr!(
+                draft.lang,
+                "check-deadline-needs-meeting",
+                meeting = meeting
+            ),
             reference,
         ));
     };
-    judge_deadline(id, draft, submitted, compute(meeting))
+    judge_deadline(id, draft, submitted, compute(meeting_date))
 }
 
 /// A filing letter's date judged against a computed deadline: passed with
@@ -100,25 +151,36 @@ pub(crate) fn judge_deadline(
     submitted: Date,
     computed: crate::rules::deadline::Deadline,
 ) -> Option<Finding> {
-    const TITLE: &str = "Filing deadline";
+    let lang = draft.lang;
+    let title = tr!(lang, "check-filing-deadline-title");
     let how = computed.steps.join(" ");
     // Until the letter has a date, the check is of today's.
     let dated = if role_date(draft, &draft.template.front.checks.submission_date).is_some() {
-        "the letter is dated"
+        "yes"
     } else {
-        "the letter has no date yet and today is"
+        "no"
     };
     let notes = computed.notes.join(" ");
     let finding = match (computed.date, computed.judgement) {
-        (_, Some(judgement)) => Finding::new(id, Severity::Warning, TITLE, format!("{judgement} {how}"), &computed.reference),
+        (_, Some(judgement)) => Finding::new(
+            id,
+            Severity::Warning,
+            &title,
+            format!("{judgement} {how}"),
+            &computed.reference,
+        ),
         (Some(date), None) if submitted <= date => Finding::new(
             id,
             Severity::Passed,
-            TITLE,
-            format!(
-                "The company must receive the request by {}; {dated} {} before. {how} {notes}",
-                long_date(date),
-                days((date - submitted).whole_days())
+            &title,
+            tr!(
+                lang,
+                "check-deadline-in-time",
+                deadline = long_date(lang, date),
+                dated = dated,
+                days = days(lang, (date - submitted).whole_days()),
+                how = how,
+                notes = notes
             )
             .trim_end()
             .to_owned(),
@@ -127,11 +189,14 @@ pub(crate) fn judge_deadline(
         (Some(date), None) => Finding::new(
             id,
             Severity::Failed,
-            TITLE,
-            format!(
-                "The deadline was {}; {dated} {} after it, so the company may refuse the request. {how}",
-                long_date(date),
-                days((submitted - date).whole_days())
+            &title,
+            tr!(
+                lang,
+                "check-deadline-late",
+                deadline = long_date(lang, date),
+                dated = dated,
+                days = days(lang, (submitted - date).whole_days()),
+                how = how
             ),
             &computed.reference,
         ),
@@ -151,12 +216,13 @@ pub(crate) fn contains_words(text: &str, phrase: &str) -> bool {
 }
 
 /// "1 day", "12 days".
-pub(crate) fn days(n: i64) -> String {
-    if n == 1 {
-        "1 day".to_owned()
-    } else {
-        format!("{n} days")
-    }
+pub(crate) fn days(lang: Lang, n: i64) -> String {
+    tr!(lang, "check-days", count = n)
+}
+
+/// What separates the items of a list inside a finding: "; ".
+pub(crate) fn list_separator(lang: Lang) -> String {
+    tr!(lang, "check-list-separator")
 }
 
 /// Paragraph texts with whether each cites a source.
@@ -178,7 +244,7 @@ pub(crate) fn has_note(inlines: &[Inline]) -> bool {
 
 /// A default text's instructions to the drafter (a paragraph starting
 /// "[Replace this"), still in the document: it must not be filed so.
-pub(super) fn instructions_left(document: &crate::document::Document) -> Option<Finding> {
+pub(super) fn instructions_left(lang: Lang, document: &Document) -> Option<Finding> {
     let left = document
         .inline_blocks()
         .into_iter()
@@ -188,8 +254,8 @@ pub(super) fn instructions_left(document: &crate::document::Document) -> Option<
     Some(Finding::new(
         "rules/instructions-left",
         Severity::Failed,
-        "Instructions left in the text",
-        format!("Replace the bracketed instructions with the draft's own text: “{start}…”"),
+        &tr!(lang, "check-instructions-left-title"),
+        tr!(lang, "check-instructions-left", start = start),
         "the template's default text",
     ))
 }
@@ -207,35 +273,45 @@ pub(crate) fn stale_claims(draft: &Draft, dated: Date) -> Option<Finding> {
     if claims.is_empty() {
         return None;
     }
+    let lang = draft.lang;
     let stale: Vec<String> = claims
         .iter()
         .filter(|(_, held)| crate::rules::calendar::months_after(*held, 6) < dated)
-        .map(|(claim, held)| format!("“{}” (as of {})", excerpt(claim), long_date(*held)))
+        .map(|(claim, held)| {
+            tr!(
+                lang,
+                "check-stale-claim",
+                claim = excerpt(claim),
+                held = long_date(lang, *held)
+            )
+        })
         .collect();
     let (severity, reason) = if stale.is_empty() {
         (
             Severity::Passed,
-            format!(
-                "{} that can go stale, each held within six months of this draft ({}).",
-                plural(claims.len(), "claim"),
-                long_date(dated)
+            tr!(
+                lang,
+                "check-stale-claims-fresh",
+                count = claims.len(),
+                dated = long_date(lang, dated)
             ),
         )
     } else {
         (
             Severity::Warning,
-            format!(
-                "This draft ({}) states in the present tense {} that held more than six months earlier: {}. Check that each still holds, then update the claim in the evidence library, or say in your own words what was true then.",
-                long_date(dated),
-                plural(stale.len(), "claim"),
-                stale.join("; ")
+            tr!(
+                lang,
+                "check-stale-claims-warning",
+                dated = long_date(lang, dated),
+                count = stale.len(),
+                claims = stale.join(&list_separator(lang))
             ),
         )
     };
     Some(Finding::new(
         "evidence/stale-claims",
         severity,
-        "Dated claims",
+        &tr!(lang, "check-stale-claims-title"),
         reason,
         "the “as of” day of each claim in the evidence library",
     ))
@@ -276,14 +352,6 @@ fn excerpt(claim: &str) -> String {
         words.join(" ")
     } else {
         format!("{}…", words[..WORDS].join(" "))
-    }
-}
-
-fn plural(count: usize, noun: &str) -> String {
-    if count == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{count} {noun}s")
     }
 }
 

@@ -4,9 +4,11 @@
 
 use time::Date;
 
-use super::shared::{lower_text, meeting_deadline, present, role_date, word_limit};
+use super::shared::{lower_text, meeting_deadline, present, role_date, word_limit, Meeting};
 use super::{CheckError, Draft, Finding, Severity};
 use crate::compose::DocumentKind;
+use crate::i18n::tr;
+use crate::i18n::Lang;
 use crate::rules::{deadline, params, words};
 
 const REQUEST: &str = "Companies Act 2006 s338(4)";
@@ -15,11 +17,13 @@ pub(super) fn check(draft: &Draft, filing_date: Date) -> Result<Vec<Finding>, Ch
     let rules = params::uk_s338()?;
     let version = rules.in_force(filing_date)?;
     let p = &version.parameters;
+    let lang = draft.lang;
     let mut findings = Vec::new();
     match draft.template.front.kind {
         DocumentKind::Resolution => {
             let count = words::count(draft.document).total();
             findings.push(word_limit(
+                lang,
                 "uk/s314-word-limit",
                 count,
                 p.statement_word_limit,
@@ -28,8 +32,8 @@ pub(super) fn check(draft: &Draft, filing_date: Date) -> Result<Vec<Finding>, Ch
             findings.push(Finding::new(
                 "uk/s338-effective",
                 Severity::Info,
-                "A resolution the company must circulate",
-                "The company need not give notice of a resolution that would be ineffective (for example, inconsistent with an enactment or with the company's constitution), that is defamatory of any person, or that is frivolous or vexatious.".into(),
+                &tr!(lang, "check-uk-effective-title"),
+                tr!(lang, "check-uk-effective"),
                 "Companies Act 2006 s338(2)",
             ));
         }
@@ -41,6 +45,7 @@ pub(super) fn check(draft: &Draft, filing_date: Date) -> Result<Vec<Finding>, Ch
         DocumentKind::FilingLetter | DocumentKind::CofilerLetter => {
             let text = lower_text(draft.document);
             findings.push(present(
+                lang,
                 "uk/s338-identifies-resolution",
                 &text,
                 &[
@@ -55,37 +60,29 @@ pub(super) fn check(draft: &Draft, filing_date: Date) -> Result<Vec<Finding>, Ch
                     "ordinary resolution",
                     "special resolution",
                 ],
-                "The resolution is identified",
-                "A request must identify the resolution of which notice is to be given: quote it or enclose it.".into(),
+                &tr!(lang, "check-uk-identifies-resolution-title"),
+                tr!(lang, "check-uk-identifies-resolution-missing"),
                 "Companies Act 2006 s338(4)(b)",
                 Severity::Failed,
             ));
-            findings.push(present(
+            findings.push(threshold(
+                lang,
                 "uk/s338-threshold",
                 &text,
-                &["total voting rights", "100 members", "one hundred members", "per cent of the voting", "% of the voting"],
-                "The members' threshold is stated",
-                format!(
-                    "Say that the requesting members hold at least {}% of the total voting rights, or are at least {} members with the right to vote who hold shares with an average of at least £{} paid up per member.",
-                    p.voting_rights_percent, p.members, p.average_paid_up
-                ),
+                p,
                 "Companies Act 2006 s338(3)",
-                Severity::Failed,
             ));
-            findings.push(present(
+            findings.push(authenticated(
+                lang,
                 "uk/s338-authenticated",
                 &text,
-                &["yours faithfully", "yours sincerely", "signed", "signature"],
-                "Authenticated by the members",
-                "A request must be authenticated by each member making it: signed, or for a request in electronic form, identified as the company's articles allow.".into(),
                 "Companies Act 2006 s338(4)(c), s1146",
-                Severity::Failed,
             ));
             findings.push(Finding::new(
                 "uk/s340-expenses",
                 Severity::Info,
-                "Who pays for circulating the resolution",
-                "If requests enough to oblige the company reach it before the end of the financial year preceding the meeting, the company bears the expense of circulating the resolution. Otherwise the members who asked for it pay, unless the company resolves otherwise, and the company need not act unless a sum reasonably sufficient to meet its expenses is deposited or tendered no later than six weeks before the AGM or, if later, when notice of the meeting is given.".into(),
+                &tr!(lang, "check-uk-expenses-title"),
+                tr!(lang, "check-uk-expenses"),
                 "Companies Act 2006 s340",
             ));
             // Six weeks before the AGM or, if later, when notice of it is given (s338(4)(d)).
@@ -93,9 +90,10 @@ pub(super) fn check(draft: &Draft, filing_date: Date) -> Result<Vec<Finding>, Ch
                 "uk/s338-deadline",
                 draft,
                 filing_date,
-                ("AGM", REQUEST),
+                (Meeting::Agm, REQUEST),
                 |meeting| {
-                    deadline::uk_s338(
+                    deadline::uk_s338_in(
+                        lang,
                         meeting,
                         role_date(draft, &draft.template.front.checks.notice_date),
                         version,
@@ -108,6 +106,46 @@ pub(super) fn check(draft: &Draft, filing_date: Date) -> Result<Vec<Finding>, Ch
     Ok(findings)
 }
 
+/// Passed when the request states the members' threshold (s338(3), s314(2)).
+fn threshold(lang: Lang, id: &str, text: &str, p: &params::UkS338, reference: &str) -> Finding {
+    present(
+        lang,
+        id,
+        text,
+        &[
+            "total voting rights",
+            "100 members",
+            "one hundred members",
+            "per cent of the voting",
+            "% of the voting",
+        ],
+        &tr!(lang, "check-uk-threshold-title"),
+        tr!(
+            lang,
+            "check-uk-threshold-missing",
+            percent = p.voting_rights_percent.to_string(),
+            members = p.members,
+            paid_up = p.average_paid_up.to_string()
+        ),
+        reference,
+        Severity::Failed,
+    )
+}
+
+/// Passed when the request is signed (s338(4)(c), s314(4)(c), s1146).
+fn authenticated(lang: Lang, id: &str, text: &str, reference: &str) -> Finding {
+    present(
+        lang,
+        id,
+        text,
+        &["yours faithfully", "yours sincerely", "signed", "signature"],
+        &tr!(lang, "check-uk-authenticated-title"),
+        tr!(lang, "check-uk-authenticated-missing"),
+        reference,
+        Severity::Failed,
+    )
+}
+
 /// A request under s314 to circulate a members' statement: the statement
 /// within its word limit, the threshold, authentication, one week before
 /// the meeting.
@@ -117,6 +155,7 @@ fn statement_request(
     version: &params::Version<params::UkS338>,
 ) -> Vec<Finding> {
     let p = &version.parameters;
+    let lang = draft.lang;
     let text = lower_text(draft.document);
     let statement = draft
         .template
@@ -128,62 +167,63 @@ fn statement_request(
         .and_then(serde_json::Value::as_str)
         .unwrap_or_default();
     let count = crate::text::count_words(statement);
+    const WORD_LIMIT: &str = "Companies Act 2006 s314(1)";
+    let limit = p.statement_word_limit;
     let mut findings = vec![if count == 0 {
         Finding::new(
             "uk/s314-word-limit",
             Severity::Failed,
-            "The statement",
-            "Write the statement the members ask the company to circulate.".into(),
-            "Companies Act 2006 s314(1)",
+            &tr!(lang, "check-uk-statement-title"),
+            tr!(lang, "check-uk-statement-missing"),
+            WORD_LIMIT,
         )
-    } else if count <= p.statement_word_limit {
+    } else if count <= limit {
         Finding::new(
             "uk/s314-word-limit",
             Severity::Passed,
-            "Statement of at most 1,000 words",
-            format!("{count} words of the {} allowed.", p.statement_word_limit),
-            "Companies Act 2006 s314(1)",
+            &tr!(lang, "check-uk-statement-limit-title"),
+            tr!(
+                lang,
+                "check-uk-statement-within",
+                count = count,
+                limit = limit
+            ),
+            WORD_LIMIT,
         )
     } else {
         Finding::new(
             "uk/s314-word-limit",
             Severity::Failed,
-            "Statement of at most 1,000 words",
-            format!(
-                "The statement has {count} words; s314 allows at most {}: shorten it by {}.",
-                p.statement_word_limit,
-                count - p.statement_word_limit
+            &tr!(lang, "check-uk-statement-limit-title"),
+            tr!(
+                lang,
+                "check-uk-statement-over",
+                count = count,
+                limit = limit,
+                over = count - limit
             ),
-            "Companies Act 2006 s314(1)",
+            WORD_LIMIT,
         )
     }];
-    findings.push(present(
+    findings.push(threshold(
+        lang,
         "uk/s314-threshold",
         &text,
-        &["total voting rights", "100 members", "one hundred members", "per cent of the voting", "% of the voting"],
-        "The members' threshold is stated",
-        format!(
-            "Say that the requesting members hold at least {}% of the total voting rights, or are at least {} members with the right to vote who hold shares with an average of at least £{} paid up per member.",
-            p.voting_rights_percent, p.members, p.average_paid_up
-        ),
+        p,
         "Companies Act 2006 s314(2)",
-        Severity::Failed,
     ));
-    findings.push(present(
+    findings.push(authenticated(
+        lang,
         "uk/s314-authenticated",
         &text,
-        &["yours faithfully", "yours sincerely", "signed", "signature"],
-        "Authenticated by the members",
-        "A request must be authenticated by each member making it: signed, or for a request in electronic form, identified as the company's articles allow.".into(),
         "Companies Act 2006 s314(4)(c), s1146",
-        Severity::Failed,
     ));
     findings.extend(meeting_deadline(
         "uk/s314-deadline",
         draft,
         filing_date,
-        ("meeting", "Companies Act 2006 s314(4)(d)"),
-        |meeting| deadline::uk_s314(meeting, version),
+        (Meeting::Any, "Companies Act 2006 s314(4)(d)"),
+        |meeting| deadline::uk_s314(lang, meeting, version),
     ));
     findings
 }

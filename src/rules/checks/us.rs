@@ -6,7 +6,8 @@ use time::Date;
 
 use crate::compose::filters::ENGLISH_MONTHS;
 use crate::compose::DocumentKind;
-use crate::rules::deadline::long_date;
+use crate::i18n::tr;
+use crate::i18n::{long_date, Lang};
 use crate::rules::{eligibility, params, words};
 
 #[cfg(test)]
@@ -18,19 +19,21 @@ pub(super) fn sec_14a8(draft: &Draft, filing_date: Date) -> Result<Vec<Finding>,
     let rules = params::sec_14a8()?;
     let version = rules.in_force(filing_date)?;
     let p = &version.parameters;
+    let lang = draft.lang;
     let mut findings = Vec::new();
     let paragraphs = paragraphs(draft.document);
     match draft.template.front.kind {
         DocumentKind::Resolution => {
             let count = words::count(draft.document);
             findings.push(word_limit(
+                lang,
                 "14a8/word-limit",
                 count.total(),
                 p.word_limit,
                 "Rule 14a-8(d)",
             ));
-            findings.extend(recital_citations(&paragraphs));
-            findings.extend(resolved_wording(&paragraphs));
+            findings.extend(recital_citations(lang, &paragraphs));
+            findings.extend(resolved_wording(lang, &paragraphs));
         }
         DocumentKind::FilingLetter | DocumentKind::CofilerLetter => {
             let text = paragraphs
@@ -40,21 +43,33 @@ pub(super) fn sec_14a8(draft: &Draft, filing_date: Date) -> Result<Vec<Finding>,
                 .join("\n")
                 .to_lowercase();
             findings.push(present(
+                lang,
                 "14a8/intent-to-hold",
                 &text,
-                &["intend to hold", "intends to hold", "intend to continue to hold", "intends to continue to hold"],
-                "Intent to hold through the meeting",
-                "The proponent must state in writing that it intends to hold the required shares through the date of the meeting.".into(),
+                &[
+                    "intend to hold",
+                    "intends to hold",
+                    "intend to continue to hold",
+                    "intends to continue to hold",
+                ],
+                &tr!(lang, "check-14a8-intent-to-hold-title"),
+                tr!(lang, "check-14a8-intent-to-hold-missing"),
                 "Rule 14a-8(b)(1)(ii)",
                 Severity::Failed,
             ));
             if draft.template.front.kind == DocumentKind::FilingLetter {
                 findings.push(present(
+                    lang,
                     "14a8/proof-of-ownership",
                     &text,
-                    &["proof of ownership", "record holder", "confirming", "broker"],
-                    "Proof of ownership",
-                    "Enclose the record holder's letter confirming continuous ownership, or say it will follow (within 14 days of a deficiency notice).".into(),
+                    &[
+                        "proof of ownership",
+                        "record holder",
+                        "confirming",
+                        "broker",
+                    ],
+                    &tr!(lang, "check-14a8-proof-of-ownership-title"),
+                    tr!(lang, "check-14a8-proof-of-ownership-missing"),
                     "Rule 14a-8(b)(2)",
                     Severity::Failed,
                 ));
@@ -66,8 +81,8 @@ pub(super) fn sec_14a8(draft: &Draft, filing_date: Date) -> Result<Vec<Finding>,
                 findings.push(Finding::new(
                     "14a8/one-proposal",
                     Severity::Info,
-                    "One proposal per proponent",
-                    "Each proponent may submit only one proposal per meeting, directly or through a representative: check the campaign's other filings for this meeting.".into(),
+                    &tr!(lang, "check-14a8-one-proposal-title"),
+                    tr!(lang, "check-14a8-one-proposal-reminder"),
                     "Rule 14a-8(c)",
                 ));
             }
@@ -77,7 +92,7 @@ pub(super) fn sec_14a8(draft: &Draft, filing_date: Date) -> Result<Vec<Finding>,
     Ok(findings)
 }
 
-fn recital_citations(paragraphs: &[(String, bool)]) -> Vec<Finding> {
+fn recital_citations(lang: Lang, paragraphs: &[(String, bool)]) -> Vec<Finding> {
     let recitals: Vec<&(String, bool)> = paragraphs
         .iter()
         .filter(|(t, _)| t.trim_start().to_lowercase().starts_with("whereas"))
@@ -93,30 +108,28 @@ fn recital_citations(paragraphs: &[(String, bool)]) -> Vec<Finding> {
         vec![Finding::new(
             "14a8/recital-citations",
             Severity::Info,
-            "No recitals yet",
-            "The proposal has no recital (a paragraph starting “Whereas”) yet; each one you add is checked for a source.".into(),
+            &tr!(lang, "check-14a8-no-recitals-title"),
+            tr!(lang, "check-14a8-no-recitals"),
             "Rule 14a-8(i)(3)",
         )]
     } else if uncited.is_empty() {
         vec![Finding::new(
             "14a8/recital-citations",
             Severity::Passed,
-            "Every recital cites a source",
-            match recitals.len() {
-                1 => "1 recital, with a footnote.".to_owned(),
-                n => format!("{n} recitals, each with a footnote."),
-            },
+            &tr!(lang, "check-14a8-recitals-cited-title"),
+            tr!(lang, "check-14a8-recitals-cited", count = recitals.len()),
             "Rule 14a-8(i)(3)",
         )]
     } else {
+        let title = tr!(lang, "check-14a8-recital-uncited-title");
         uncited
             .into_iter()
             .map(|text| {
                 Finding::new(
                     "14a8/recital-citations",
                     Severity::Warning,
-                    "A recital without a source",
-                    format!("“{text}” states a fact without a citation; a company may argue it is false or misleading. Cite the evidence it rests on."),
+                    &title,
+                    tr!(lang, "check-14a8-recital-uncited", recital = text),
                     "Rule 14a-8(i)(3)",
                 )
             })
@@ -125,7 +138,7 @@ fn recital_citations(paragraphs: &[(String, bool)]) -> Vec<Finding> {
 }
 
 /// Wording in the RESOLVED clause that invites exclusion.
-fn resolved_wording(paragraphs: &[(String, bool)]) -> Vec<Finding> {
+fn resolved_wording(lang: Lang, paragraphs: &[(String, bool)]) -> Vec<Finding> {
     let Some((resolved, _)) = paragraphs
         .iter()
         .find(|(t, _)| t.trim_start().to_lowercase().starts_with("resolved"))
@@ -133,8 +146,8 @@ fn resolved_wording(paragraphs: &[(String, bool)]) -> Vec<Finding> {
         return vec![Finding::new(
             "14a8/resolved-clause",
             Severity::Warning,
-            "No RESOLVED clause",
-            "No paragraph starts with “RESOLVED”: the proposal's request must be clear.".into(),
+            &tr!(lang, "check-14a8-no-resolved-title"),
+            tr!(lang, "check-14a8-no-resolved"),
             "Rule 14a-8(i)(3)",
         )];
     };
@@ -146,8 +159,8 @@ fn resolved_wording(paragraphs: &[(String, bool)]) -> Vec<Finding> {
         findings.push(Finding::new(
             "14a8/report-qualifier",
             Severity::Warning,
-            "Report without the usual qualifier",
-            "A report request usually says it is to be prepared “at reasonable cost and omitting proprietary information”; without it the ask reads as more intrusive.".into(),
+            &tr!(lang, "check-14a8-report-qualifier-title"),
+            tr!(lang, "check-14a8-report-qualifier"),
             "Rule 14a-8(i)(7); esginvestor.net/secrets-to-shareholder-proposal-success/",
         ));
     }
@@ -155,8 +168,13 @@ fn resolved_wording(paragraphs: &[(String, bool)]) -> Vec<Finding> {
         findings.push(Finding::new(
             "14a8/micromanagement",
             Severity::Warning,
-            "Prescriptive wording",
-            format!("The RESOLVED clause sets {what} (“{phrase}”). Deadlines, methods and metrics read as micromanagement, a ground for exclusion as ordinary business, and lower support; ask for an assessment and leave the method to the board."),
+            &tr!(lang, "check-14a8-prescriptive-title"),
+            tr!(
+                lang,
+                "check-14a8-prescriptive",
+                what = what,
+                phrase = phrase
+            ),
             "Rule 14a-8(i)(7); Staff Legal Bulletin 14M",
         ));
     }
@@ -170,8 +188,8 @@ fn resolved_wording(paragraphs: &[(String, bool)]) -> Vec<Finding> {
             findings.push(Finding::new(
                 "14a8/substantially-implemented",
                 Severity::Warning,
-                "May duplicate what the company already does",
-                format!("Most large companies already have “{ask}”; the company may argue the proposal is substantially implemented. Ask how well existing processes work instead."),
+                &tr!(lang, "check-14a8-already-done-title"),
+                tr!(lang, "check-14a8-already-done", ask = ask),
                 "Rule 14a-8(i)(10)",
             ));
         }
@@ -180,8 +198,8 @@ fn resolved_wording(paragraphs: &[(String, bool)]) -> Vec<Finding> {
         findings.push(Finding::new(
             "14a8/wording",
             Severity::Passed,
-            "Request wording",
-            "The RESOLVED clause asks for a report with the usual qualifier and sets no deadline, method or metric.".into(),
+            &tr!(lang, "check-14a8-wording-title"),
+            tr!(lang, "check-14a8-wording"),
             "Rule 14a-8(i)(7)",
         ));
     }
@@ -189,7 +207,9 @@ fn resolved_wording(paragraphs: &[(String, bool)]) -> Vec<Finding> {
 }
 
 /// Deadlines ("within 90 days", "no later than", "by June 30"), obligations
-/// ("must", "shall", "require the board") and methods or metrics named in the ask.
+/// ("must", "shall", "require the board") and methods or metrics named in
+/// the ask, each with what it sets (`deadline`, `obligation`, `order`,
+/// `metric`, as the finding's message tells them apart).
 fn prescriptive_phrases(lower: &str) -> Vec<(String, &'static str)> {
     const NUMBERS: [&str; 12] = [
         "one", "two", "three", "four", "six", "nine", "twelve", "thirty", "sixty", "ninety",
@@ -209,19 +229,19 @@ fn prescriptive_phrases(lower: &str) -> Vec<(String, &'static str)> {
         };
         match *word {
             "within" if is_number(next) && UNITS.contains(&after) => {
-                found.push((format!("within {next} {after}"), "a deadline"))
+                found.push((format!("within {next} {after}"), "deadline"))
             }
             "later" if i > 0 && words[i - 1] == "no" && next == "than" => {
-                found.push(("no later than".to_owned(), "a deadline"))
+                found.push(("no later than".to_owned(), "deadline"))
             }
             "by" if ENGLISH_MONTHS.iter().any(|m| m.eq_ignore_ascii_case(next)) => {
-                found.push((format!("by {next}"), "a deadline"))
+                found.push((format!("by {next}"), "deadline"))
             }
-            "must" | "shall" => found.push(((*word).to_owned(), "an obligation")),
+            "must" | "shall" => found.push(((*word).to_owned(), "obligation")),
             "require" | "requires" if next == "the" && after == "board" => {
-                found.push(("require the board".to_owned(), "an order to the board"))
+                found.push(("require the board".to_owned(), "order"))
             }
-            "metric" | "metrics" | "kpi" | "kpis" => found.push(((*word).to_owned(), "a metric")),
+            "metric" | "metrics" | "kpi" | "kpis" => found.push(((*word).to_owned(), "metric")),
             _ => {}
         }
     }
@@ -231,50 +251,59 @@ fn prescriptive_phrases(lower: &str) -> Vec<(String, &'static str)> {
 
 /// Rule 14a-8(b)(1)(iii): meeting 10 to 30 calendar days after submission.
 fn engagement(draft: &Draft, submitted: Date, window: Option<[i64; 2]>) -> Finding {
+    const ID: &str = "14a8/engagement";
     const REFERENCE: &str = "Rule 14a-8(b)(1)(iii)";
+    let lang = draft.lang;
+    let title = tr!(lang, "check-14a8-engagement-title");
     let Some([from, to]) = window else {
         return Finding::new(
-            "14a8/engagement",
+            ID,
             Severity::Info,
-            "Engagement availability",
-            "Not required by the rule version in force.".into(),
+            &title,
+            tr!(lang, "check-14a8-engagement-not-required"),
             REFERENCE,
         );
     };
     let slots = engagement_slots(draft);
     if slots.is_empty() {
         return Finding::new(
-            "14a8/engagement",
+            ID,
             Severity::Failed,
-            "Engagement availability",
-            format!("State when the proponent can meet the company: specific business days and times between {from} and {to} calendar days after submission."),
+            &title,
+            tr!(lang, "check-14a8-engagement-missing", from = from, to = to),
             REFERENCE,
         );
     }
     let zone = role(draft, &draft.template.front.checks.time_zone)
         .and_then(Value::as_str)
         .filter(|z| !z.is_empty());
-    let problems = slot_problems(&slots, submitted, [from, to], zone);
+    let problems = slot_problems(lang, &slots, submitted, [from, to], zone);
     if problems.is_empty() {
         Finding::new(
-            "14a8/engagement",
+            ID,
             Severity::Passed,
-            "Engagement availability",
-            format!(
-                "{} slots, all {from} to {to} days after submission on {}.",
-                slots.len(),
-                long_date(submitted)
+            &title,
+            tr!(
+                lang,
+                "check-14a8-engagement-within",
+                count = slots.len(),
+                from = from,
+                to = to,
+                submitted = long_date(lang, submitted)
             ),
             REFERENCE,
         )
     } else {
         Finding::new(
-            "14a8/engagement",
+            ID,
             Severity::Failed,
-            "Engagement availability",
-            format!(
-                "Offer times {from} to {to} calendar days after submission, within business hours at the company's principal executive offices: {}.",
-                problems.join("; ")
+            &title,
+            tr!(
+                lang,
+                "check-14a8-engagement-outside",
+                from = from,
+                to = to,
+                problems = problems.join(&list_separator(lang))
             ),
             REFERENCE,
         )
@@ -297,6 +326,7 @@ pub(crate) fn engagement_slots(draft: &Draft) -> Vec<String> {
 /// when the company's time zone (`zone`) is known, each slot without a
 /// time and zone or outside business hours at the company's offices.
 pub(crate) fn slot_problems(
+    lang: Lang,
     slots: &[String],
     submitted: Date,
     [from, to]: [i64; 2],
@@ -305,27 +335,35 @@ pub(crate) fn slot_problems(
     let mut problems = Vec::new();
     for slot in slots {
         let Some(day) = find_us_date(slot) else {
-            problems.push(format!("“{slot}” has no date as “Month D, YYYY”"));
+            problems.push(tr!(lang, "check-slot-no-date", slot = slot.as_str()));
             continue;
         };
         let after = (day - submitted).whole_days();
         if after < from || after > to {
-            problems.push(format!(
-                "“{slot}” is {} after submission ({})",
-                days(after),
-                long_date(submitted)
+            problems.push(tr!(
+                lang,
+                "check-slot-outside-window",
+                slot = slot.as_str(),
+                days = days(lang, after),
+                submitted = long_date(lang, submitted)
             ));
         }
         if let Some(company_zone) = zone {
-            match crate::rules::zones::slot_time(slot) {
+            match crate::rules::zones::slot_time(lang, slot) {
                 Ok((times, slot_zone)) => {
                     if let Err(outside) = crate::rules::zones::within_business_hours(
+                        lang,
                         day,
                         times,
                         slot_zone,
                         company_zone,
                     ) {
-                        problems.push(format!("“{slot}” {outside}"));
+                        problems.push(tr!(
+                            lang,
+                            "check-slot-problem",
+                            slot = slot.as_str(),
+                            problem = outside
+                        ));
                     }
                 }
                 Err(missing) => problems.push(missing),
@@ -343,7 +381,6 @@ fn deadline(
     params: &params::Version<params::Sec14a8>,
 ) -> Option<Finding> {
     const ID: &str = "14a8/deadline";
-    const TITLE: &str = "Filing deadline";
     let roles = &draft.template.front.checks;
     roles.prior_proxy_date.as_ref()?;
     let dates = crate::rules::deadline::Sec14a8Dates {
@@ -355,12 +392,12 @@ fn deadline(
         return Some(Finding::new(
             ID,
             Severity::Info,
-            TITLE,
-            "Give the date last year's proxy statement was released to check the letter's date against the deadline.".into(),
+            &tr!(draft.lang, "check-filing-deadline-title"),
+            tr!(draft.lang, "check-14a8-deadline-needs-proxy-date"),
             "Rule 14a-8(e)(2)",
         ));
     }
-    let computed = crate::rules::deadline::sec_14a8(&dates, params);
+    let computed = crate::rules::deadline::sec_14a8_in(draft.lang, &dates, params);
     judge_deadline(ID, draft, submitted, computed)
 }
 
@@ -389,7 +426,7 @@ fn holdings(
         .and_then(Value::as_f64)
         .or_else(|| value.as_f64())?;
     let held_since = role_date(draft, &checks.held_since)?;
-    let result = eligibility::sec_14a8(amount, held_since, submitted, version);
+    let result = eligibility::sec_14a8(draft.lang, amount, held_since, submitted, version);
     Some(Finding::new(
         "14a8/eligibility",
         if result.eligible {
@@ -397,7 +434,7 @@ fn holdings(
         } else {
             Severity::Failed
         },
-        "Eligibility",
+        &tr!(draft.lang, "check-14a8-eligibility-title"),
         result.explanation,
         "Rule 14a-8(b)(1)(i)",
     ))
@@ -443,7 +480,7 @@ mod tests {
 
     #[test]
     fn prescriptive_and_already_done_asks_are_warned_about() {
-        let findings = resolved_wording(&[(
+        let findings = resolved_wording(Lang::En, &[(
             "RESOLVED: shareholders ask the board to adopt a human rights policy and to report within 90 days, at reasonable cost and omitting proprietary information.".to_owned(),
             false,
         )]);
@@ -478,7 +515,7 @@ mod tests {
             ("Whereas, one fact;".to_owned(), true),
             ("Whereas, an unsourced claim;".to_owned(), false),
         ];
-        let findings = recital_citations(&paragraphs);
+        let findings = recital_citations(Lang::En, &paragraphs);
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].severity, Severity::Warning);
         assert!(findings[0].reason.contains("an unsourced claim"));
@@ -486,12 +523,15 @@ mod tests {
 
     #[test]
     fn report_without_qualifier_is_flagged() {
-        let findings = resolved_wording(&[(
-            "RESOLVED: shareholders request a report on X.".to_owned(),
-            false,
-        )]);
+        let findings = resolved_wording(
+            Lang::En,
+            &[(
+                "RESOLVED: shareholders request a report on X.".to_owned(),
+                false,
+            )],
+        );
         assert!(findings.iter().any(|f| f.id == "14a8/report-qualifier"));
-        let findings = resolved_wording(&[(
+        let findings = resolved_wording(Lang::En, &[(
             "RESOLVED: a report, at reasonable cost and omitting proprietary information, on X."
                 .to_owned(),
             false,
