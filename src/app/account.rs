@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::app::error::AppError;
 
 use crate::accounts::{AuditEntry, Caller, Member, OrgKind, PendingInvitation, Role};
-use crate::app::i18n::{role_name, use_lang};
+use crate::app::i18n::{role_name, stored_day, use_lang};
 use crate::i18n::tr;
 use crate::i18n::Lang;
 
@@ -86,15 +86,6 @@ pub async fn remove_member(email: String) -> Result<(), AppError> {
 pub async fn audit_log() -> Result<Vec<AuditEntry>, AppError> {
     let (store, caller) = caller(Permission::Administer)?;
     store.audit_log(caller.org, 500).await.map_err(user_error)
-}
-
-/// The day of a stored date or timestamp (`YYYY-MM-DD…`) as `lang` writes
-/// it; anything else as it is.
-pub(crate) fn day(lang: Lang, stored: &str) -> String {
-    stored
-        .get(..10)
-        .and_then(crate::text::parse_date)
-        .map_or_else(|| stored.to_owned(), |date| crate::i18n::date(lang, date))
 }
 
 /// An organisation's kind as the interface names it.
@@ -227,7 +218,7 @@ fn People() -> impl IntoView {
                                 let (email, email_role, email_remove) =
                                     (m.email.clone(), m.email.clone(), m.email.clone());
                                 let role_label = tr!(lang, "account-role-of", email = m.email.clone());
-                                let since = day(lang, &m.created_at);
+                                let since = stored_day(lang, &m.created_at);
                                 let member_role = m.role;
                                 view! {
                                     <tr data-member=m.email>
@@ -263,7 +254,7 @@ fn People() -> impl IntoView {
                                     email = i.email,
                                     role = role_name(lang, i.role),
                                     invited_by = i.invited_by,
-                                    until = day(lang, &i.expires_at),
+                                    until = stored_day(lang, &i.expires_at),
                                 )}</li>
                             }).collect_view()}
                         </ul>

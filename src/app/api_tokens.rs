@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use crate::accounts::{ApiScope, ApiToken};
-use crate::app::account::day;
 use crate::app::error::AppError;
+use crate::app::i18n::stored_day;
 use crate::app::i18n::use_lang;
 use crate::i18n::tr;
 use crate::i18n::Lang;
@@ -66,7 +66,7 @@ fn last_used(lang: Lang, at: Option<&str>) -> String {
         Some((date, time)) => tr!(
             lang,
             "account-token-used-at",
-            date = day(lang, date),
+            date = stored_day(lang, date),
             time = time
         ),
         None => tr!(lang, "account-token-never-used"),
@@ -137,7 +137,7 @@ pub fn ApiTokens() -> impl IntoView {
                                     <tr data-token=id>
                                         <td>{t.name.clone()}</td>
                                         <td>{scope_name(lang, t.scope)}</td>
-                                        <td>{tr!(lang, "account-token-created-by", date = day(lang, &t.created_at), who = t.created_by.clone())}</td>
+                                        <td>{tr!(lang, "account-token-created-by", date = stored_day(lang, &t.created_at), who = t.created_by.clone())}</td>
                                         <td>{last_used(lang, t.last_used_at.as_deref())}</td>
                                         <td>
                                             {if live {

@@ -124,7 +124,9 @@ pub fn bad_input(message: impl Into<String>) -> AppError {
 }
 
 /// Runs CPU work (a render, a check) off the async workers within the
-/// configured time limit. Work that timed out is the template's doing (the
+/// configured time limit. The work runs without the request's context:
+/// read the caller, the language and the like before, and log failures
+/// after (with [`ours`]), not inside. Work that timed out is the template's doing (the
 /// user's to fix); anything else that stopped it is ours.
 pub async fn off_thread<T: Send + 'static>(
     work: impl FnOnce() -> T + Send + 'static,

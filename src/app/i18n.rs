@@ -70,3 +70,12 @@ pub fn role_name(lang: Lang, role: Role) -> String {
         Role::Admin => tr!(lang, "role-admin"),
     }
 }
+
+/// The day of a stored RFC 3339 time, as the page's language writes it
+/// ("16 February 2026"); a time it cannot read is shown as stored.
+pub fn stored_day(lang: Lang, stored: &str) -> String {
+    stored
+        .get(..10)
+        .and_then(crate::text::parse_date)
+        .map_or_else(|| stored.to_owned(), |date| crate::i18n::date(lang, date))
+}

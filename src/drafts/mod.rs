@@ -41,14 +41,6 @@ impl DraftStatus {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            DraftStatus::Draft => "Draft",
-            DraftStatus::InReview => "In review",
-            DraftStatus::Final => "Final",
-        }
-    }
-
     pub fn parse(text: &str) -> Result<DraftStatus, String> {
         DraftStatus::ALL
             .into_iter()

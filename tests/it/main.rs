@@ -17,6 +17,7 @@ mod crash;
 mod database;
 mod drafts;
 mod exports;
+mod french_flow;
 mod hostile;
 mod http;
 mod interface;

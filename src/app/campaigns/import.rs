@@ -10,8 +10,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use super::api::{self, CheckCampaignImport, ConfirmCampaignImport};
-use crate::app::account::day;
 use crate::app::error::AppError;
+use crate::app::i18n::stored_day;
 use crate::app::i18n::use_lang;
 use crate::campaigns::cofilers::{
     column_letter, CellProblem, FieldSource, ImportCheck, ImportView, Mapping,
@@ -111,7 +111,7 @@ fn MappingForm(view: ImportView, import: i64) -> impl IntoView {
             {tr!(lang, "campaigns-import-rows", file = view.file_name.clone(), rows = view.rows)}" "
             <a href=format!("/campaigns/{campaign}")>{tr!(lang, "campaigns-back")}</a>
         </p>
-        {used.map(|at| view! { <p class="note" role="status">{tr!(lang, "campaigns-imported-on", date = day(lang, &at))}</p> })}
+        {used.map(|at| view! { <p class="note" role="status">{tr!(lang, "campaigns-imported-on", date = stored_day(lang, &at))}</p> })}
         <table class="import-sample">
             <caption>{tr!(lang, "campaigns-first-rows")}</caption>
             <thead><tr>

@@ -12,8 +12,8 @@ use leptos_router::hooks::use_params_map;
 
 use super::api::{self, AddCampaignDocument, SetDraftCampaign, UpdateCampaign};
 use super::shared_form::SharedFields;
-use crate::app::account::day;
 use crate::app::drafts::packets::Packets;
+use crate::app::i18n::stored_day;
 use crate::app::i18n::use_lang;
 use crate::app::templates::list_templates;
 use crate::campaigns::campaign::{CampaignDocument, CampaignPage as Page, DeadlineView};
@@ -141,7 +141,7 @@ fn deadline_headline(lang: Lang, date: Option<&str>, days_left: Option<i64>) -> 
     let (Some(date), Some(days)) = (date, days_left) else {
         return tr!(lang, "campaigns-deadline-judgement");
     };
-    let date = day(lang, date);
+    let date = stored_day(lang, date);
     match days {
         2.. => tr!(
             lang,

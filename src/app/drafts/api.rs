@@ -242,6 +242,8 @@ pub async fn preview_draft(
         ),
         (None, None) => None,
     };
+    // Read here: the request's context does not reach the worker thread.
+    let lang = crate::app::calls::language();
     // Typesetting notes and checks is CPU work: keep it off the async
     // workers, within the time limit.
     crate::app::calls::off_thread(move || {
@@ -252,7 +254,7 @@ pub async fn preview_draft(
             &library,
             members,
             today,
-            crate::app::calls::language(),
+            lang,
         )
     })
     .await?

@@ -49,8 +49,9 @@ pub async fn list_sources() -> Result<Vec<SourceView>, AppError> {
     let library = store.library_for(caller.org).await.map_err(user_error)?;
     let evidence = store.evidence().await.map_err(user_error)?;
     crate::app::calls::off_thread(move || {
-        let style = CitationStyle::by_name(DEFAULT_STYLE)
-            .map_err(|e| crate::app::calls::ours("the citation style did not load", &e))?;
+        // The failure is logged outside: the request's context (its route,
+        // its status) does not reach the worker thread.
+        let style = CitationStyle::by_name(DEFAULT_STYLE)?;
         Ok(library
             .sources
             .iter()
@@ -71,6 +72,9 @@ pub async fn list_sources() -> Result<Vec<SourceView>, AppError> {
             .collect())
     })
     .await?
+    .map_err(|e: crate::evidence::CitationError| {
+        crate::app::calls::ours("the citation style did not load", &e)
+    })
 }
 
 /// Adds a source, or with `replace` changes the one with the same id.
