@@ -1,10 +1,6 @@
 # The drafts page, a draft's history, packets, publishing, the newer
 # template notice, renaming a draft, and the readers' page.
 
-drafts-count = { $count ->
-    [one] One draft
-   *[other] { $count } drafts
-}
 
 ## The drafts page
 

@@ -2,10 +2,6 @@
 # publication, l’avis de nouvelle version du modèle, le renommage d’un
 # brouillon et la page des lecteurs.
 
-drafts-count = { $count ->
-    [one] Un brouillon
-   *[other] { $count } brouillons
-}
 
 ## La page des brouillons
 

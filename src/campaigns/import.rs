@@ -297,7 +297,13 @@ pub fn row_answers(
             }),
             None => cell_value(Some(field), field.field_type, cell),
         }
-        .and_then(|value| field.normalize(&value).map(|_| value));
+        // Row problems are worded in English for now (see `CellProblem`).
+        .and_then(|value| {
+            field
+                .normalize(&value)
+                .map(|_| value)
+                .map_err(|m| m.to_string())
+        });
         match value {
             Ok(value) => {
                 answers.insert(id.to_owned(), value);

@@ -154,9 +154,9 @@ fn cite_in_answers(
                 problems.push(AnswerProblem {
                     field: field.id.clone(),
                     label: field.label.clone(),
-                    message: format!(
-                        "cites [@{}], which is not in the evidence library",
-                        citation.source
+                    message: crate::i18n::msg!(
+                        "answer-unknown-citation",
+                        source = citation.source.as_str()
                     ),
                 });
                 copied = citation.range.end;

@@ -304,9 +304,10 @@ pub fn storable(fields: &[Field], answers: &Map<String, Value>) -> Result<(), St
             .err()
             .or_else(|| {
                 (longest > field.max_chars()).then(|| {
-                    format!(
-                        "is {longest} characters long; an answer of this kind can be at most {}",
-                        field.max_chars()
+                    crate::i18n::msg!(
+                        "answer-too-long-for-kind",
+                        length = longest,
+                        max = field.max_chars()
                     )
                 })
             });

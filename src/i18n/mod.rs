@@ -13,6 +13,7 @@
 //! module; the pages reach it through `app::i18n`.
 
 mod dates;
+mod message;
 
 use std::sync::LazyLock;
 
@@ -22,6 +23,7 @@ use serde::{Deserialize, Serialize};
 
 pub use dates::{date, long_date, month_name};
 pub use fluent_bundle::FluentArgs;
+pub use message::{Arg, Message};
 
 /// A language of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -93,44 +95,24 @@ impl Lang {
 macro_rules! catalogue {
     ($lang:literal) => {
         &[
-            (
-                "shell.ftl",
-                include_str!(concat!("../../locales/", $lang, "/shell.ftl")),
-            ),
-            (
-                "errors.ftl",
-                include_str!(concat!("../../locales/", $lang, "/errors.ftl")),
-            ),
-            (
-                "drafts.ftl",
-                include_str!(concat!("../../locales/", $lang, "/drafts.ftl")),
-            ),
-            (
-                "wizard.ftl",
-                include_str!(concat!("../../locales/", $lang, "/wizard.ftl")),
-            ),
-            (
-                "templates.ftl",
-                include_str!(concat!("../../locales/", $lang, "/templates.ftl")),
-            ),
-            (
-                "evidence.ftl",
-                include_str!(concat!("../../locales/", $lang, "/evidence.ftl")),
-            ),
-            (
-                "campaigns.ftl",
-                include_str!(concat!("../../locales/", $lang, "/campaigns.ftl")),
-            ),
-            (
-                "account.ftl",
-                include_str!(concat!("../../locales/", $lang, "/account.ftl")),
-            ),
+            catalogue!(@file $lang, "shell"),
+            catalogue!(@file $lang, "errors"),
+            catalogue!(@file $lang, "answers"),
+            catalogue!(@file $lang, "drafts"),
+            catalogue!(@file $lang, "wizard"),
+            catalogue!(@file $lang, "templates"),
+            catalogue!(@file $lang, "evidence"),
+            catalogue!(@file $lang, "campaigns"),
+            catalogue!(@file $lang, "account"),
             #[cfg(feature = "ssr")]
-            (
-                "checks.ftl",
-                include_str!(concat!("../../locales/", $lang, "/checks.ftl")),
-            ),
+            catalogue!(@file $lang, "checks"),
         ]
+    };
+    (@file $lang:literal, $name:literal) => {
+        (
+            concat!($name, ".ftl"),
+            include_str!(concat!("../../locales/", $lang, "/", $name, ".ftl")),
+        )
     };
 }
 
@@ -179,7 +161,7 @@ pub fn text(lang: Lang, id: &str, args: Option<&FluentArgs>) -> String {
 }
 
 /// A message in a language: `tr!(lang, "nav-drafts")`, or with arguments
-/// `tr!(lang, "drafts-count", count = drafts.len())`. The id is a literal so
+/// `tr!(lang, "error-ours", reference = reference.as_str())`. The id is a literal so
 /// the catalogue test can find every id the code uses.
 #[macro_export]
 macro_rules! tr {
@@ -195,7 +177,7 @@ macro_rules! tr {
 
 /// `use crate::i18n::tr;` (`#[macro_export]` puts the macro at the crate's
 /// root; this names it where it belongs).
-pub use super::tr;
+pub use super::{msg, tr};
 
 /// An integer with the language's thousands separator: 12,500 or 12 500
 /// (with U+202F, as French typography groups digits).

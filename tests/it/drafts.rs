@@ -1,9 +1,18 @@
 //! Drafts and the evidence library over HTTP: the real router, the real
 //! server functions, a temporary SQLite file per test.
 
+use resolution_studio::i18n::{Lang, Message};
 use serde_json::{json, Value};
 
 use crate::common::{encode, request, spawn_app, spawn_app_in, spawn_app_on, TestApp};
+
+/// A problem's message (an id and its values, as the page receives it) as
+/// the page words it in `lang`.
+pub(crate) fn worded(message: &Value, lang: Lang) -> String {
+    serde_json::from_value::<Message>(message.clone())
+        .unwrap_or_else(|e| panic!("a message as id and values: {e}: {message}"))
+        .words(lang)
+}
 
 /// Calls a server function with form-encoded arguments; (status, body).
 pub(crate) fn call_form(app: &TestApp, name: &str, args: &[(&str, &str)]) -> (u16, String) {
@@ -234,7 +243,7 @@ fn an_unfinished_draft_previews_with_placeholders_and_is_not_downloadable() {
         problems
             .iter()
             .find(|p| p["field"] == field)
-            .map(|p| p["message"].as_str().unwrap().to_owned())
+            .map(|p| worded(&p["message"], Lang::En))
     };
     assert_eq!(about("company").as_deref(), Some("an answer is required"));
     assert_eq!(
@@ -707,7 +716,14 @@ fn wrong_answers_of_every_field_type_are_reported_on_their_field() {
                         field.id
                     )
                 });
-            assert!(!problem["message"].as_str().unwrap().is_empty());
+            let english = worded(&problem["message"], Lang::En);
+            let french = worded(&problem["message"], Lang::Fr);
+            assert!(!english.is_empty() && english != problem["message"]["id"]);
+            assert!(
+                !french.is_empty() && french != english,
+                "{template}, `{}`: the problem reads the same in French: {english}",
+                field.id
+            );
             seen.insert(json!(field.field_type).as_str().unwrap().to_owned());
         }
         // Saving keeps even wrong answers (a draft is work in progress), but

@@ -155,14 +155,14 @@ impl Form {
             return None;
         }
         if let Some(problem) = check_one(field, value.as_ref()) {
-            return Some(problem);
+            return Some(problem.words(self.lang));
         }
         self.preview.with(|p| {
             p.as_ref().and_then(|p| {
                 p.problems
                     .iter()
                     .find(|problem| problem.field == field.id)
-                    .map(|problem| problem.message.clone())
+                    .map(|problem| problem.message.words(self.lang))
             })
         })
     }

@@ -6,13 +6,16 @@ use serde_json::{Map, Value};
 
 use super::schema::{Field, FieldType, MAX_ANSWER_CHARS};
 use super::value::{is_blank, kind_of};
+use crate::i18n::{msg, Message};
 
 /// One answer that does not fit its field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AnswerProblem {
     pub field: String,
     pub label: String,
-    pub message: String,
+    /// Worded by whoever shows it: the page in its language, the command
+    /// line and the API in English (`Display`).
+    pub message: Message,
 }
 
 impl std::fmt::Display for AnswerProblem {
@@ -33,7 +36,7 @@ pub struct CheckedAnswers(pub Map<String, Value>);
 pub trait EvidenceLookup {
     /// Expands `source` or `source#claim` into the object the body sees, or
     /// says why it cannot.
-    fn expand(&self, reference: &str, language: &str) -> Result<Value, String>;
+    fn expand(&self, reference: &str, language: &str) -> Result<Value, Message>;
 }
 
 /// Checks every answer; returns all problems at once so a user can fix them together.
@@ -81,10 +84,7 @@ fn check_answers_with(
             problems.push(AnswerProblem {
                 field: String::new(),
                 label: "answers".into(),
-                message: format!(
-                    "answers must be a JSON object of field ids to values, not {}",
-                    kind_of(other)
-                ),
+                message: msg!("answer-not-an-object", got = kind_of(other)),
             });
             &empty
         }
@@ -94,7 +94,7 @@ fn check_answers_with(
             problems.push(AnswerProblem {
                 field: key.clone(),
                 label: key.clone(),
-                message: "this template has no such field".into(),
+                message: msg!("answer-no-such-field"),
             });
         }
     }
@@ -111,7 +111,7 @@ fn check_answers_with(
             _ => {
                 let missing = field.required && active;
                 if missing {
-                    problems.push(field.problem("an answer is required".into()));
+                    problems.push(field.problem(msg!("answer-required")));
                 }
                 let value = if missing {
                     placeholder(field)
@@ -186,9 +186,10 @@ pub fn inline_citations(text: &str) -> Vec<InlineCitation> {
 
 /// Refuses an answer holding text that cannot be stored or printed, or
 /// more text than any answer may hold, before looking at its type.
-pub fn check_acceptable(value: &Value) -> Result<(), String> {
+pub fn check_acceptable(value: &Value) -> Result<(), Message> {
     if let Some(problem) = crate::text::refusal_in(value) {
-        return Err(problem);
+        // `text` words its refusals in English only (see the note there).
+        return Err(msg!("answer-refused", detail = problem));
     }
     fn chars(value: &Value) -> usize {
         match value {
@@ -201,8 +202,10 @@ pub fn check_acceptable(value: &Value) -> Result<(), String> {
     // A single text is held to its field's own limit (`max_chars`).
     let total = if value.is_string() { 0 } else { chars(value) };
     if total > MAX_ANSWER_CHARS {
-        return Err(format!(
-            "holds {total} characters; an answer can be at most {MAX_ANSWER_CHARS}"
+        return Err(msg!(
+            "answer-too-large",
+            total = total,
+            max = MAX_ANSWER_CHARS
         ));
     }
     Ok(())
@@ -211,9 +214,9 @@ pub fn check_acceptable(value: &Value) -> Result<(), String> {
 /// The problem with one answer, if any, as the wizard checks it while the
 /// user types. Evidence references are checked by the server, which knows
 /// the library; everything else is the same check as [`check_answers`].
-pub fn check_one(field: &Field, value: Option<&Value>) -> Option<String> {
+pub fn check_one(field: &Field, value: Option<&Value>) -> Option<Message> {
     match value.filter(|v| !is_blank(v)).or(field.default.as_ref()) {
-        None => field.required.then(|| "an answer is required".to_owned()),
+        None => field.required.then(|| msg!("answer-required")),
         Some(value) => field.normalize(value).err(),
     }
 }
@@ -222,7 +225,7 @@ fn expand_evidence(
     value: Value,
     language: &str,
     evidence: &dyn EvidenceLookup,
-) -> Result<Value, String> {
+) -> Result<Value, Message> {
     let Value::Array(items) = value else {
         return Ok(value);
     };
@@ -232,7 +235,7 @@ fn expand_evidence(
         out.push(
             evidence
                 .expand(reference, language)
-                .map_err(|m| format!("item {}: {m}", index + 1))?,
+                .map_err(|problem| msg!("answer-item", number = index + 1, problem = problem))?,
         );
     }
     Ok(Value::Array(out))

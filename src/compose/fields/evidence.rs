@@ -6,23 +6,24 @@ use serde_json::{json, Value};
 use super::check::EvidenceLookup;
 use crate::compose::filters::{date, primary};
 use crate::evidence::Library;
+use crate::i18n::{msg, Message};
 
 impl EvidenceLookup for Library {
-    fn expand(&self, reference: &str, language: &str) -> Result<Value, String> {
+    fn expand(&self, reference: &str, language: &str) -> Result<Value, Message> {
         let (source_id, claim_id) = match reference.split_once('#') {
             Some((s, c)) => (s, Some(c)),
             None => (reference, None),
         };
         let source = self
             .source(source_id)
-            .ok_or_else(|| format!("no source `{source_id}` in the evidence library"))?;
+            .ok_or_else(|| msg!("answer-no-source", source = source_id))?;
         let claim = match claim_id {
             Some(id) => Some(
                 source
                     .claims
                     .iter()
                     .find(|c| c.id == id)
-                    .ok_or_else(|| format!("source `{source_id}` has no claim `{id}`"))?,
+                    .ok_or_else(|| msg!("answer-no-claim", source = source_id, claim = id))?,
             ),
             None => source.claims.first(),
         };
@@ -122,7 +123,7 @@ mod tests {
         assert_eq!(lib.expand("s#c", "fr-FR").unwrap()["claim"], "F");
         assert_eq!(lib.expand("s", "de").unwrap()["claim"], "E");
         assert_eq!(
-            lib.expand("s#d", "en").unwrap_err(),
+            lib.expand("s#d", "en").unwrap_err().to_string(),
             "source `s` has no claim `d`"
         );
     }

@@ -30,8 +30,8 @@ mod tests {
 
     struct NoEvidence;
     impl EvidenceLookup for NoEvidence {
-        fn expand(&self, reference: &str, _: &str) -> Result<Value, String> {
-            Err(format!("no source `{reference}` in the evidence library"))
+        fn expand(&self, reference: &str, _: &str) -> Result<Value, crate::i18n::Message> {
+            Err(crate::i18n::msg!("answer-no-source", source = reference))
         }
     }
 

@@ -6,10 +6,11 @@ use serde_json::{json, Map, Value};
 use super::check::{check_acceptable, AnswerProblem};
 use super::schema::{Field, FieldType, MAX_LONG_TEXT_CHARS, MAX_TEXT_CHARS};
 use super::value::describe;
+use crate::i18n::{msg, Message};
 use crate::text::{count_words, parse_date};
 
 impl Field {
-    pub(super) fn problem(&self, message: String) -> AnswerProblem {
+    pub(super) fn problem(&self, message: Message) -> AnswerProblem {
         AnswerProblem {
             field: self.id.clone(),
             label: self.label.clone(),
@@ -42,49 +43,55 @@ impl Field {
 
     /// Checks one value against this field's type and limits and returns it
     /// in the shape the template body sees.
-    pub fn normalize(&self, value: &Value) -> Result<Value, String> {
+    pub fn normalize(&self, value: &Value) -> Result<Value, Message> {
         check_acceptable(value)?;
         match self.field_type {
             FieldType::Text | FieldType::LongText => {
-                let text = crate::text::normalize_line_ends(expect_str(value, "text")?);
+                let text = crate::text::normalize_line_ends(
+                    value
+                        .as_str()
+                        .ok_or_else(|| msg!("answer-expected-text", got = describe(value)))?,
+                );
                 if self.field_type == FieldType::Text && text.contains('\n') {
-                    return Err("must be a single line".into());
+                    return Err(msg!("answer-single-line"));
                 }
                 self.check_text_limits(&text)?;
                 Ok(Value::String(text.into_owned()))
             }
             FieldType::Number => {
                 let n = value.as_f64().ok_or_else(|| match value {
-                    Value::String(text) => {
-                        format!(
-                            "`{text}` is not a number: write it in digits, e.g. 2027 or 1200.50"
-                        )
-                    }
-                    other => format!("expected a number, got {}", describe(other)),
+                    Value::String(text) => msg!("answer-not-a-number", text = text.as_str()),
+                    other => msg!("answer-expected-number", got = describe(other)),
                 })?;
                 self.check_range(n)?;
                 Ok(value.clone())
             }
             FieldType::Money => self.normalize_money(value),
             FieldType::Date => {
-                let text = expect_str(value, "a date as YYYY-MM-DD")?;
-                let date = parse_date(text)
-                    .ok_or_else(|| format!("expected a date as YYYY-MM-DD, got `{text}`"))?;
+                let text = value
+                    .as_str()
+                    .ok_or_else(|| msg!("answer-expected-date", got = describe(value)))?;
+                let date =
+                    parse_date(text).ok_or_else(|| msg!("answer-not-a-date", text = text))?;
                 for (bound, is_min) in [(&self.limits.min, true), (&self.limits.max, false)] {
                     if let Some(limit) = bound.as_ref().and_then(Value::as_str).and_then(parse_date)
                     {
                         if (is_min && date < limit) || (!is_min && date > limit) {
-                            return Err(format!(
-                                "{text} is {} {limit}",
-                                if is_min { "before" } else { "after" }
-                            ));
+                            let limit = limit.to_string();
+                            return Err(if is_min {
+                                msg!("answer-date-before", date = text, limit = limit)
+                            } else {
+                                msg!("answer-date-after", date = text, limit = limit)
+                            });
                         }
                     }
                 }
                 Ok(Value::String(text.to_owned()))
             }
             FieldType::Choice => {
-                let text = expect_str(value, "one of the options")?;
+                let text = value
+                    .as_str()
+                    .ok_or_else(|| msg!("answer-expected-option", got = describe(value)))?;
                 if self.options.iter().any(|o| o.value == text) {
                     Ok(Value::String(text.to_owned()))
                 } else {
@@ -93,33 +100,43 @@ impl Field {
                         .iter()
                         .map(|o| format!("`{}`", o.value))
                         .collect();
-                    Err(format!(
-                        "`{text}` is not one of the options ({})",
-                        allowed.join(", ")
+                    Err(msg!(
+                        "answer-not-an-option",
+                        text = text,
+                        options = allowed.join(", "),
                     ))
                 }
             }
             FieldType::Boolean => match value {
                 Value::Bool(_) => Ok(value.clone()),
-                other => Err(format!("expected true or false, got {}", describe(other))),
+                other => Err(msg!("answer-expected-boolean", got = describe(other))),
             },
             FieldType::Company => normalize_company(value),
             FieldType::List | FieldType::EvidenceList => {
                 let Value::Array(items) = value else {
-                    return Err(format!("expected a list, got {}", describe(value)));
+                    return Err(msg!("answer-expected-list", got = describe(value)));
                 };
                 if let Some(min) = self.limits.min_items.filter(|m| items.len() < *m) {
-                    return Err(format!("needs at least {min} items, has {}", items.len()));
+                    return Err(msg!("answer-too-few-items", min = min, count = items.len()));
                 }
                 if let Some(max) = self.limits.max_items.filter(|m| items.len() > *m) {
-                    return Err(format!("allows at most {max} items, has {}", items.len()));
+                    return Err(msg!(
+                        "answer-too-many-items",
+                        max = max,
+                        count = items.len()
+                    ));
                 }
                 for (index, item) in items.iter().enumerate() {
                     let text = item.as_str().ok_or_else(|| {
-                        format!("item {} must be text, got {}", index + 1, describe(item))
+                        msg!(
+                            "answer-item-not-text",
+                            number = index + 1,
+                            got = describe(item)
+                        )
                     })?;
-                    self.check_text_limits(text)
-                        .map_err(|m| format!("item {}: {m}", index + 1))?;
+                    self.check_text_limits(text).map_err(|problem| {
+                        msg!("answer-item", number = index + 1, problem = problem)
+                    })?;
                 }
                 Ok(value.clone())
             }
@@ -136,30 +153,30 @@ impl Field {
         }
     }
 
-    fn check_text_limits(&self, text: &str) -> Result<(), String> {
+    fn check_text_limits(&self, text: &str) -> Result<(), Message> {
         let length = text.chars().count();
         if length > self.max_chars() {
-            return Err(format!(
-                "is {length} characters long; an answer of this kind can be at most {}",
-                self.max_chars()
+            return Err(msg!(
+                "answer-too-long-for-kind",
+                length = length,
+                max = self.max_chars()
             ));
         }
         if let Some(max) = self.limits.max_length {
-            let length = text.chars().count();
             if length > max {
-                return Err(format!("is {length} characters long; the limit is {max}"));
+                return Err(msg!("answer-too-long", length = length, max = max));
             }
         }
         if let Some(max) = self.limits.max_words {
             let words = count_words(text);
             if words > max {
-                return Err(format!("has {words} words; the limit is {max}"));
+                return Err(msg!("answer-too-many-words", words = words, max = max));
             }
         }
         Ok(())
     }
 
-    fn check_range(&self, n: f64) -> Result<(), String> {
+    fn check_range(&self, n: f64) -> Result<(), Message> {
         if let Some(min) = self
             .limits
             .min
@@ -167,7 +184,11 @@ impl Field {
             .and_then(Value::as_f64)
             .filter(|m| n < *m)
         {
-            return Err(format!("{n} is below the minimum of {min}"));
+            return Err(msg!(
+                "answer-below-minimum",
+                value = n.to_string(),
+                min = min.to_string()
+            ));
         }
         if let Some(max) = self
             .limits
@@ -176,12 +197,16 @@ impl Field {
             .and_then(Value::as_f64)
             .filter(|m| n > *m)
         {
-            return Err(format!("{n} is above the maximum of {max}"));
+            return Err(msg!(
+                "answer-above-maximum",
+                value = n.to_string(),
+                max = max.to_string()
+            ));
         }
         Ok(())
     }
 
-    fn normalize_money(&self, value: &Value) -> Result<Value, String> {
+    fn normalize_money(&self, value: &Value) -> Result<Value, Message> {
         let field_currency = self.currency.clone();
         let (amount, currency) = match value {
             Value::Number(_) => (value.as_f64(), field_currency),
@@ -192,25 +217,22 @@ impl Field {
                     .map(str::to_owned)
                     .or(field_currency),
             ),
-            other => return Err(format!("expected an amount, got {}", describe(other))),
+            other => return Err(msg!("answer-expected-amount", got = describe(other))),
         };
-        let amount = amount.ok_or("expected an amount as a number, e.g. 2000 or {\"amount\": 2000, \"currency\": \"USD\"}")?;
-        let currency =
-            currency.ok_or("says no currency: give {\"amount\": …, \"currency\": \"USD\"}")?;
+        let amount = amount.ok_or_else(|| msg!("answer-amount-not-a-number"))?;
+        let currency = currency.ok_or_else(|| msg!("answer-no-currency"))?;
         if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_uppercase()) {
-            return Err(format!(
-                "currency `{currency}` is not an ISO 4217 code such as USD or EUR"
-            ));
+            return Err(msg!("answer-bad-currency", currency = currency));
         }
         if amount < 0.0 {
-            return Err("an amount cannot be negative".into());
+            return Err(msg!("answer-negative-amount"));
         }
         self.check_range(amount)?;
         Ok(json!({ "amount": amount, "currency": currency }))
     }
 }
 
-fn normalize_company(value: &Value) -> Result<Value, String> {
+fn normalize_company(value: &Value) -> Result<Value, Message> {
     let mut company = match value {
         Value::String(name) => {
             let mut map = Map::new();
@@ -218,26 +240,23 @@ fn normalize_company(value: &Value) -> Result<Value, String> {
             map
         }
         Value::Object(map) => map.clone(),
-        other => {
-            return Err(format!(
-                "expected a company name or an object with `name`, got {}",
-                describe(other)
-            ))
-        }
+        other => return Err(msg!("answer-expected-company", got = describe(other))),
     };
     const KEYS: [&str; 4] = ["name", "ticker", "address", "secretary"];
     if let Some(unknown) = company.keys().find(|k| !KEYS.contains(&k.as_str())) {
-        return Err(format!(
-            "unknown company detail `{unknown}` (known: name, ticker, address, secretary)"
+        return Err(msg!(
+            "answer-unknown-company-detail",
+            detail = unknown.as_str()
         ));
     }
     for key in KEYS {
         match company.get(key) {
             Some(Value::String(_)) | None => {}
             Some(other) => {
-                return Err(format!(
-                    "company {key} must be text, got {}",
-                    describe(other)
+                return Err(msg!(
+                    "answer-company-detail-not-text",
+                    detail = key,
+                    got = describe(other)
                 ))
             }
         }
@@ -248,13 +267,7 @@ fn normalize_company(value: &Value) -> Result<Value, String> {
         .and_then(Value::as_str)
         .is_none_or(|n| n.trim().is_empty())
     {
-        return Err("the company needs a name".into());
+        return Err(msg!("answer-company-needs-name"));
     }
     Ok(Value::Object(company))
-}
-
-fn expect_str<'a>(value: &'a Value, what: &str) -> Result<&'a str, String> {
-    value
-        .as_str()
-        .ok_or_else(|| format!("expected {what}, got {}", describe(value)))
 }

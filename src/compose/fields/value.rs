@@ -2,6 +2,8 @@
 
 use serde_json::Value;
 
+use crate::i18n::{msg, Message};
+
 pub(super) fn is_blank(value: &Value) -> bool {
     match value {
         Value::Null => true,
@@ -21,21 +23,23 @@ pub(super) fn is_truthy(value: &Value) -> bool {
     }
 }
 
-pub(super) fn kind_of(value: &Value) -> &'static str {
+/// A value's kind as messages name it: "a list", "true/false".
+pub(super) fn kind_of(value: &Value) -> Message {
     match value {
-        Value::Null => "null",
-        Value::Bool(_) => "true/false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
+        Value::Null => msg!("value-null"),
+        Value::Bool(_) => msg!("value-boolean"),
+        Value::Number(_) => msg!("value-a-number"),
+        Value::String(_) => msg!("value-some-text"),
+        Value::Array(_) => msg!("value-list"),
+        Value::Object(_) => msg!("value-object"),
     }
 }
 
-pub(super) fn describe(value: &Value) -> String {
+/// A value as messages name it: "text `abc`", "the number 5", "a list".
+pub(super) fn describe(value: &Value) -> Message {
     match value {
-        Value::String(s) => format!("text `{s}`"),
-        Value::Number(n) => format!("the number {n}"),
-        other => kind_of(other).to_owned(),
+        Value::String(s) => msg!("value-text", text = s.as_str()),
+        Value::Number(n) => msg!("value-number", number = n.to_string()),
+        other => kind_of(other),
     }
 }
