@@ -9,3 +9,10 @@ role-viewer = viewer
 role-drafter = drafter
 role-editor = editor
 role-admin = admin
+
+## Refusals before any page or function runs
+
+error-unknown-host = this server does not answer for the host `{ $host }`
+error-cross-site = refused: this request did not come from Resolution Studio's own pages
+error-session-ended = sign in first: your session has ended or you are not signed in
+error-too-large = this request is larger than { $mib } MiB, the most the server takes: shorten the text or split the import

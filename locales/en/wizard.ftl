@@ -59,7 +59,10 @@ wizard-downloads-ready = Downloads are the saved version, as shown here.
 wizard-downloads-after-save = Downloads become available once your changes are saved.
 wizard-downloads-after-answers = Answer the questions marked in the wizard to download the finished document.
 wizard-words-of-limit = { $counted } of { $limit } words
-wizard-words = { $counted } words
+wizard-words = { $counted ->
+    [one] { $counted } word
+   *[other] { $counted } words
+}
 wizard-words-highlight = Highlight counted text
 wizard-words-hide = Hide the count per paragraph
 
@@ -82,7 +85,10 @@ wizard-dismiss = Dismiss
 
 wizard-suggestion = Proposed by the filing rules:{" "}
 wizard-suggestion-use = Use this
-wizard-limit-words = At most { $count } words.
+wizard-limit-words = { $count ->
+    [one] At most one word.
+   *[other] At most { $count } words.
+}
 wizard-limit-characters = At most { $count } characters.
 wizard-limit-choose-between = Choose { $min } to { $max }.
 wizard-limit-choose-at-least = Choose at least { $min }.

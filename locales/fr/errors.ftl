@@ -9,3 +9,10 @@ role-viewer = lecteur
 role-drafter = rédacteur
 role-editor = éditeur
 role-admin = administrateur
+
+## Refus avant toute page ou fonction
+
+error-unknown-host = ce serveur ne répond pas pour l’hôte « { $host } »
+error-cross-site = refusé : cette requête ne vient pas des pages de Resolution Studio
+error-session-ended = connectez-vous d’abord : votre session a pris fin ou vous n’êtes pas connecté
+error-too-large = cette requête dépasse { $mib } Mio, le maximum accepté par le serveur : raccourcissez le texte ou découpez l’import

@@ -102,8 +102,8 @@ pub fn caller(permission: Permission) -> Result<(Arc<Store>, Caller), AppError> 
     Ok((store()?, caller))
 }
 
-/// A store error as the user reads it, with its status; failures of ours
-/// are logged and shown by reference only.
+/// A store error as the user reads it, in the request's language, with its
+/// status; failures of ours are logged and shown by reference only.
 pub fn user_error(error: StoreError) -> AppError {
     let status = match &error {
         StoreError::NotFound(_) => StatusCode::NOT_FOUND,
@@ -115,7 +115,7 @@ pub fn user_error(error: StoreError) -> AppError {
         | StoreError::Database(_)
         | StoreError::Corrupt(_) => return ours("a server function failed", &error),
     };
-    refuse(status, error.to_string())
+    refuse(status, error.words(language()))
 }
 
 /// A message about the request's own input (400).

@@ -90,8 +90,9 @@ impl Lang {
     }
 }
 
-/// The catalogue files of one language, by name. The check findings are
-/// worded on the server only, so the browser bundle does not carry them.
+/// The catalogue files of one language, by name. The check findings and
+/// the store's refusals are worded on the server only, so the browser
+/// bundle does not carry them.
 macro_rules! catalogue {
     ($lang:literal) => {
         &[
@@ -106,6 +107,8 @@ macro_rules! catalogue {
             catalogue!(@file $lang, "account"),
             #[cfg(feature = "ssr")]
             catalogue!(@file $lang, "checks"),
+            #[cfg(feature = "ssr")]
+            catalogue!(@file $lang, "store"),
         ]
     };
     (@file $lang:literal, $name:literal) => {

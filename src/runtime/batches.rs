@@ -103,7 +103,7 @@ async fn run(state: &AppState, id: i64) -> Result<(), RunError> {
             Err(StoreError::NotFound(message)) => failures.push(Failure {
                 origin: format!("draft {draft}"),
                 stem: String::new(),
-                message,
+                message: message.to_string(),
             }),
             Err(error) => return Err(error.into()),
         }

@@ -70,13 +70,25 @@ pub fn failure(
 
 fn store_failure(error: StoreError, api: &ApiCaller, route: &str) -> Failure {
     match error {
-        StoreError::NotFound(message) => failure(StatusCode::NOT_FOUND, "not_found", message, None),
-        StoreError::Invalid(message) => {
-            failure(StatusCode::UNPROCESSABLE_ENTITY, "invalid", message, None)
-        }
-        StoreError::Forbidden(message) => {
-            failure(StatusCode::FORBIDDEN, "forbidden", message, None)
-        }
+        // The API answers in English.
+        StoreError::NotFound(message) => failure(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            message.to_string(),
+            None,
+        ),
+        StoreError::Invalid(message) => failure(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid",
+            message.to_string(),
+            None,
+        ),
+        StoreError::Forbidden(message) => failure(
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            message.to_string(),
+            None,
+        ),
         other => {
             let context = crate::runtime::failure::Context {
                 route,

@@ -15,10 +15,12 @@ use crate::accounts::Caller;
 use crate::compose::Template;
 use crate::evidence::{CitationStyle, Library, DEFAULT_STYLE};
 use crate::export::Format;
+use crate::i18n::Lang;
 
 pub async fn sample(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
+    Extension(lang): Extension<Lang>,
     Path((id, format)): Path<(String, String)>,
 ) -> Response {
     let Some(format) = Format::from_extension(&format) else {
@@ -26,7 +28,7 @@ pub async fn sample(
     };
     let stored = match state.store.latest_template(caller.org, &id).await {
         Ok(stored) => stored,
-        Err(error) => return (StatusCode::NOT_FOUND, error.to_string()).into_response(),
+        Err(error) => return (StatusCode::NOT_FOUND, error.words(lang)).into_response(),
     };
     let Some(answers) = stored.sample else {
         return (
@@ -69,12 +71,13 @@ pub async fn sample(
 pub async fn draft(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
+    Extension(lang): Extension<Lang>,
     Path((id, format)): Path<(i64, String)>,
 ) -> Response {
     let Some(format) = Format::from_extension(&format) else {
         return unknown_format(&format);
     };
-    draft_file(state, caller, id, format, Output::Document).await
+    draft_file(state, caller, lang, id, format, Output::Document).await
 }
 
 /// The evidence report of a draft's latest version, as HTML or PDF: for
@@ -82,6 +85,7 @@ pub async fn draft(
 pub async fn evidence_report(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
+    Extension(lang): Extension<Lang>,
     Path((id, format)): Path<(i64, String)>,
 ) -> Response {
     let format = match Format::from_extension(&format) {
@@ -94,7 +98,7 @@ pub async fn evidence_report(
                 .into_response()
         }
     };
-    draft_file(state, caller, id, format, Output::EvidenceReport).await
+    draft_file(state, caller, lang, id, format, Output::EvidenceReport).await
 }
 
 /// A finished packet's ZIP (`/packets/{id}/zip`), from whichever instance
@@ -102,6 +106,7 @@ pub async fn evidence_report(
 pub async fn packet(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
+    Extension(lang): Extension<Lang>,
     Path(id): Path<i64>,
 ) -> Response {
     match state.store.batch_packet(caller.org, id).await {
@@ -112,7 +117,7 @@ pub async fn packet(
             Some(format!("packet-{id}.zip")),
         ),
         Err(crate::store::StoreError::NotFound(message)) => {
-            (StatusCode::NOT_FOUND, message).into_response()
+            (StatusCode::NOT_FOUND, message.words(lang)).into_response()
         }
         Err(error) => super::failure::response(
             "a packet could not be read",
@@ -179,13 +184,14 @@ pub(super) enum Output {
 async fn draft_file(
     state: AppState,
     caller: Caller,
+    lang: Lang,
     id: i64,
     format: Format,
     output: Output,
 ) -> Response {
     let (summary, template) = match state.store.draft_template(caller.org, id).await {
         Ok(found) => found,
-        Err(error) => return (StatusCode::NOT_FOUND, error.to_string()).into_response(),
+        Err(error) => return (StatusCode::NOT_FOUND, error.words(lang)).into_response(),
     };
     let version = match state
         .store
@@ -265,6 +271,7 @@ pub(super) fn unknown_format(extension: &str) -> Response {
 pub async fn template_file(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
+    Extension(lang): Extension<Lang>,
     Path((id, version)): Path<(String, i64)>,
 ) -> Response {
     match state.store.template_source(caller.org, &id, version).await {
@@ -282,7 +289,7 @@ pub async fn template_file(
             source,
         )
             .into_response(),
-        Err(error) => (StatusCode::NOT_FOUND, error.to_string()).into_response(),
+        Err(error) => (StatusCode::NOT_FOUND, error.words(lang)).into_response(),
     }
 }
 

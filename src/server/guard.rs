@@ -23,6 +23,7 @@ use leptos::nonce::Nonce;
 use super::routes::{access, kind, Access, Kind};
 use super::AppState;
 use crate::accounts::Caller;
+use crate::i18n::{tr, Lang};
 use crate::runtime::language::request_language;
 use crate::runtime::session::session_token;
 
@@ -41,11 +42,13 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
         .and_then(|h| h.to_str().ok())
         .unwrap_or_default();
     let path = request.uri().path().to_owned();
+    // Until the caller is known, refusals are in the browser's language.
+    let browser_lang = request_language(headers, None);
     if !state.config.web.host_allowed(host) {
         return refusal(
             &path,
             StatusCode::BAD_REQUEST,
-            format!("this server does not answer for the host `{host}`"),
+            tr!(browser_lang, "error-unknown-host", host = host),
         );
     }
     if path.starts_with("/api/v1/") {
@@ -56,7 +59,7 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
         return refusal(
             &path,
             StatusCode::FORBIDDEN,
-            "refused: this request did not come from Resolution Studio's own pages".into(),
+            tr!(browser_lang, "error-cross-site"),
         );
     }
     let caller = match session_token(headers) {
@@ -74,7 +77,7 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
         None => None,
     };
     if caller.is_none() && access(&path) == Access::SignedIn {
-        return anonymous(&method, &path, request.uri().query());
+        return anonymous(&method, &path, request.uri().query(), browser_lang);
     }
     let peer = request
         .extensions()
@@ -99,9 +102,10 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
         response = refusal(
             &path,
             StatusCode::PAYLOAD_TOO_LARGE,
-            format!(
-                "this request is larger than {} MiB, the most the server takes: shorten the text or split the import",
-                state.config.limits.request_bytes / (1024 * 1024)
+            tr!(
+                language,
+                "error-too-large",
+                mib = state.config.limits.request_bytes / (1024 * 1024)
             ),
         );
     }
@@ -207,7 +211,7 @@ fn same_origin(headers: &HeaderMap, state: &AppState) -> bool {
 }
 
 /// An anonymous caller of a signed-in route.
-fn anonymous(method: &Method, path: &str, query: Option<&str>) -> Response {
+fn anonymous(method: &Method, path: &str, query: Option<&str>, lang: Lang) -> Response {
     if *method == Method::GET && kind(path) == Kind::Page {
         let target = match query {
             Some(query) => format!("{path}?{query}"),
@@ -219,7 +223,7 @@ fn anonymous(method: &Method, path: &str, query: Option<&str>) -> Response {
     refusal(
         path,
         StatusCode::UNAUTHORIZED,
-        "sign in first: your session has ended or you are not signed in".into(),
+        tr!(lang, "error-session-ended"),
     )
 }
 

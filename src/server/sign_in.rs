@@ -13,7 +13,7 @@ use super::AppState;
 use crate::accounts::{Caller, OrgKind};
 use crate::export::html::escape;
 use crate::i18n::tr;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message};
 use crate::runtime::session::{cleared_cookie, session_cookie, session_token};
 use crate::store::accounts::{Attempt, NewAccount, NewSession, SignInError, SignInRefusal};
 use crate::store::StoreError;
@@ -197,7 +197,9 @@ pub async fn setup(
     };
     match state.store.complete_setup(&form.token, &account).await {
         Ok(session) => signed_in(&state, session, "/"),
-        Err(StoreError::Invalid(message)) | Err(StoreError::NotFound(message)) => refused(&message),
+        Err(StoreError::Invalid(message)) | Err(StoreError::NotFound(message)) => {
+            refused(&message.words(lang))
+        }
         Err(error) => ours(&state, frame, error),
     }
 }
@@ -239,7 +241,7 @@ pub async fn accept_invitation(
     match state.store.accept_invitation(&token, &form.password).await {
         Ok(session) => signed_in(&state, session, "/"),
         Err(StoreError::Invalid(message)) => {
-            invitation(&state, frame, &token, Some(&message)).await
+            invitation(&state, frame, &token, Some(&message.words(lang))).await
         }
         Err(StoreError::NotFound(message)) => invitation_gone(&state, frame, &message),
         Err(error) => ours(&state, frame, error),
@@ -271,13 +273,13 @@ async fn invitation(
     }
 }
 
-fn invitation_gone(state: &AppState, frame: Frame<'_>, message: &str) -> Response {
+fn invitation_gone(state: &AppState, frame: Frame<'_>, message: &Message) -> Response {
     page(
         state,
         frame,
         StatusCode::NOT_FOUND,
         &tr!(frame.lang, "sign-in-join-title"),
-        &alert(Some(message)),
+        &alert(Some(&message.words(frame.lang))),
     )
 }
 

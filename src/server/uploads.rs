@@ -33,7 +33,7 @@ pub async fn cofiler_list(
     }
     // Another organisation's campaign is not found before the file is read.
     if let Err(error) = state.store.campaign(caller.org, campaign).await {
-        return store_failure(&error, &caller);
+        return store_failure(&error, &caller, lang);
     }
     let back = |message: &str| {
         let body = format!(
@@ -65,7 +65,7 @@ pub async fn cofiler_list(
         .await
     {
         Ok(import) => see_other(&format!("/campaigns/{campaign}/import/{import}")),
-        Err(error) => store_failure(&error, &caller),
+        Err(error) => store_failure(&error, &caller, lang),
     }
 }
 
@@ -107,10 +107,14 @@ fn see_other(to: &str) -> Response {
     (StatusCode::SEE_OTHER, [(header::LOCATION, to.to_owned())]).into_response()
 }
 
-fn store_failure(error: &StoreError, caller: &Caller) -> Response {
+fn store_failure(error: &StoreError, caller: &Caller, lang: Lang) -> Response {
     match error {
-        StoreError::NotFound(message) => (StatusCode::NOT_FOUND, message.clone()).into_response(),
-        StoreError::Invalid(message) => (StatusCode::BAD_REQUEST, message.clone()).into_response(),
+        StoreError::NotFound(message) => {
+            (StatusCode::NOT_FOUND, message.words(lang)).into_response()
+        }
+        StoreError::Invalid(message) => {
+            (StatusCode::BAD_REQUEST, message.words(lang)).into_response()
+        }
         other => super::failure::response(
             "a co-filer list could not be stored",
             other,

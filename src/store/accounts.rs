@@ -14,7 +14,7 @@ use crate::accounts::token::{digest, new_token};
 use crate::accounts::{
     parse_email, slug_of, AuditEntry, Caller, Member, OrgId, OrgKind, PendingInvitation, Role,
 };
-use crate::i18n::Lang;
+use crate::i18n::{msg, Lang};
 
 pub const SESSION_IDLE: Duration = Duration::from_secs(12 * 60 * 60);
 pub const SESSION_LIFETIME: Duration = Duration::from_secs(7 * 24 * 60 * 60);
@@ -97,7 +97,7 @@ fn refuse_weak(password: &str, email: &str, more: &[&str]) -> Result<(), StoreEr
     let mut context = vec![local, email];
     context.extend_from_slice(more);
     match password::weakness(password, &context) {
-        Some(reason) => Err(StoreError::Invalid(reason)),
+        Some(reason) => Err(StoreError::invalid_as_given(reason)),
         None => Ok(()),
     }
 }
@@ -122,10 +122,6 @@ fn caller_of(row: CallerRow) -> Result<Caller, StoreError> {
         // A language this version does not know reads as no choice.
         language: language.as_deref().and_then(Lang::parse),
     })
-}
-
-fn invalid(message: impl Into<String>) -> StoreError {
-    StoreError::Invalid(message.into())
 }
 
 /// Argon2 takes tens of milliseconds of CPU: off the async workers.
@@ -153,12 +149,10 @@ impl Store {
     ) -> Result<(OrgId, String), StoreError> {
         let name = name.trim();
         if name.is_empty() || name.chars().count() > 200 || name.chars().any(char::is_control) {
-            return Err(invalid(
-                "an organisation needs a name of one line, at most 200 characters",
-            ));
+            return Err(StoreError::Invalid(msg!("store-org-name")));
         }
         if kind == OrgKind::BuiltIn {
-            return Err(invalid("use investor or advocacy"));
+            return Err(StoreError::Invalid(msg!("store-org-kind")));
         }
         let base = slug_of(name);
         let mut tx = self.write().await?;
@@ -216,7 +210,7 @@ impl Store {
         .fetch_optional(self.pool())
         .await?;
         id.map(OrgId)
-            .ok_or_else(|| StoreError::NotFound(format!("there is no organisation `{slug}`")))
+            .ok_or_else(|| StoreError::NotFound(msg!("store-no-organisation", slug = slug)))
     }
 
     pub async fn has_users(&self) -> Result<bool, StoreError> {
@@ -235,7 +229,7 @@ impl Store {
         password: &str,
         role: Role,
     ) -> Result<i64, StoreError> {
-        let email = parse_email(email).map_err(StoreError::Invalid)?;
+        let email = parse_email(email).map_err(StoreError::invalid_as_given)?;
         refuse_weak(password, &email, &[])?;
         let hash = hash_password(password.to_owned()).await?;
         let mut tx = self.write().await?;
@@ -289,9 +283,7 @@ impl Store {
         let mut tx = self.write().await?;
         let role = user_role(&mut tx, org, email).await?;
         if role == Role::Admin && admins(&mut tx, org).await? <= 1 {
-            return Err(invalid(
-                "this is the organisation's last admin: make someone else admin first",
-            ));
+            return Err(StoreError::Invalid(msg!("store-last-admin")));
         }
         sqlx::query("DELETE FROM users WHERE org_id = $1 AND email = $2")
             .bind(org.0)
@@ -314,9 +306,7 @@ impl Store {
         let mut tx = self.write().await?;
         let old = user_role(&mut tx, org, email).await?;
         if old == Role::Admin && role != Role::Admin && admins(&mut tx, org).await? <= 1 {
-            return Err(invalid(
-                "this is the organisation's last admin: make someone else admin first",
-            ));
+            return Err(StoreError::Invalid(msg!("store-last-admin")));
         }
         sqlx::query("UPDATE users SET role = $1 WHERE org_id = $2 AND email = $3")
             .bind(role.as_str())
@@ -501,7 +491,7 @@ impl Store {
             .fetch_one(self.pool())
             .await?;
         if !verify_password(current.to_owned(), stored).await {
-            return Err(invalid("the current password is wrong"));
+            return Err(StoreError::Invalid(msg!("store-wrong-password")));
         }
         refuse_weak(new, &caller.email, &[&caller.org_name])?;
         let hash = hash_password(new.to_owned()).await?;
@@ -580,11 +570,9 @@ impl Store {
         account: &NewAccount<'_>,
     ) -> Result<NewSession, StoreError> {
         if !self.setup_token_valid(token).await? {
-            return Err(StoreError::NotFound(
-                "this setup address has been used or replaced: look for the newest one on the server's console".into(),
-            ));
+            return Err(StoreError::NotFound(msg!("store-setup-replaced")));
         }
-        let email = parse_email(account.email).map_err(StoreError::Invalid)?;
+        let email = parse_email(account.email).map_err(StoreError::invalid_as_given)?;
         refuse_weak(account.password, &email, &[account.org_name])?;
         let (org, _) = self.create_org(account.org_name, account.org_kind).await?;
         let hash = hash_password(account.password.to_owned()).await?;
@@ -594,9 +582,7 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         if used.rows_affected() != 1 {
-            return Err(StoreError::NotFound(
-                "this setup address has been used".into(),
-            ));
+            return Err(StoreError::NotFound(msg!("store-setup-used")));
         }
         insert_user(&mut tx, org, &email, &hash, Role::Admin).await?;
         insert_audit(
@@ -631,13 +617,13 @@ impl Store {
         email: &str,
         role: Role,
     ) -> Result<String, StoreError> {
-        let email = parse_email(email).map_err(StoreError::Invalid)?;
+        let email = parse_email(email).map_err(StoreError::invalid_as_given)?;
         let taken: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE email = $1")
             .bind(&email)
             .fetch_one(self.pool())
             .await?;
         if taken > 0 {
-            return Err(invalid(format!("{email} has an account already")));
+            return Err(email_taken(&email));
         }
         let token = new_token().map_err(StoreError::Corrupt)?;
         let mut tx = self.write().await?;
@@ -701,11 +687,8 @@ impl Store {
         .bind(now())
         .fetch_optional(self.pool())
         .await?;
-        let (org, email, role) = row.ok_or_else(|| {
-            StoreError::NotFound(
-                "this invitation has expired or been used: ask your organisation's admin for a new one".into(),
-            )
-        })?;
+        let (org, email, role) =
+            row.ok_or_else(|| StoreError::NotFound(msg!("store-invitation-gone")))?;
         Ok((org, email, Role::parse(&role).map_err(StoreError::Corrupt)?))
     }
 
@@ -729,8 +712,7 @@ impl Store {
         .bind(now())
         .fetch_optional(&mut *tx)
         .await?;
-        let (org, role) =
-            row.ok_or_else(|| StoreError::NotFound("this invitation has been used".into()))?;
+        let (org, role) = row.ok_or_else(|| StoreError::NotFound(msg!("store-invitation-used")))?;
         let role = Role::parse(&role).map_err(StoreError::Corrupt)?;
         insert_user(&mut tx, OrgId(org), &email, &hash, role).await?;
         insert_audit(&mut tx, Some(OrgId(org)), &email, "join", "", role.as_str()).await?;
@@ -794,7 +776,11 @@ impl From<sqlx::Error> for SignInError {
 }
 
 fn no_user(email: &str) -> StoreError {
-    StoreError::NotFound(format!("there is no user {}", email.trim()))
+    StoreError::NotFound(msg!("store-no-user", email = email.trim()))
+}
+
+fn email_taken(email: &str) -> StoreError {
+    StoreError::Invalid(msg!("store-email-taken", email = email))
 }
 
 async fn insert_user(
@@ -809,7 +795,7 @@ async fn insert_user(
         .fetch_one(&mut **tx)
         .await?;
     if taken > 0 {
-        return Err(invalid(format!("{email} has an account already")));
+        return Err(email_taken(email));
     }
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO users (org_id, email, password_hash, role, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",

@@ -5,6 +5,7 @@
 use super::{now, Store, StoreError};
 use crate::accounts::token::{digest, new_token};
 use crate::accounts::{ApiScope, ApiToken, Caller, OrgId, OrgKind, Role};
+use crate::i18n::msg;
 
 /// The most live tokens an organisation keeps.
 const MAX_TOKENS: i64 = 50;
@@ -30,14 +31,15 @@ impl Store {
     ) -> Result<(i64, String), StoreError> {
         let name = name.trim();
         if name.is_empty() || name.chars().count() > 100 {
-            return Err(StoreError::Invalid(
-                "name the token (1 to 100 characters) after what will use it".into(),
-            ));
+            return Err(StoreError::Invalid(msg!("store-token-name")));
         }
         if let Some(problem) = crate::text::refusal(name) {
-            return Err(StoreError::Invalid(format!("the token's name: {problem}")));
+            return Err(StoreError::Invalid(msg!(
+                "store-token-name-refused",
+                problem = problem
+            )));
         }
-        let token = format!("rs_{}", new_token().map_err(StoreError::Invalid)?);
+        let token = format!("rs_{}", new_token().map_err(StoreError::invalid_as_given)?);
         let mut tx = self.write().await?;
         let live: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM api_tokens WHERE org_id = $1 AND revoked_at IS NULL",
@@ -46,8 +48,9 @@ impl Store {
         .fetch_one(&mut *tx)
         .await?;
         if live >= MAX_TOKENS {
-            return Err(StoreError::Invalid(format!(
-                "your organisation has {live} tokens: revoke one it no longer uses first"
+            return Err(StoreError::Invalid(msg!(
+                "store-too-many-tokens",
+                count = live
             )));
         }
         let id: i64 = sqlx::query_scalar(
@@ -113,9 +116,7 @@ impl Store {
         .execute(self.pool())
         .await?;
         if done.rows_affected() != 1 {
-            return Err(StoreError::NotFound(format!(
-                "there is no live token {id} in your organisation"
-            )));
+            return Err(StoreError::NotFound(msg!("store-no-token", id = id)));
         }
         self.audit(
             Some(caller.org),

@@ -14,10 +14,16 @@ use std::str::FromStr;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
 
-use super::StoreError;
+use super::{as_given, StoreError};
 
-fn invalid(message: impl Into<String>) -> StoreError {
-    StoreError::Invalid(message.into())
+// What a backup or a restore refuses is read by an operator on the command
+// line, which speaks English: these stay English, passed on as they are.
+fn invalid(message: impl std::fmt::Display) -> StoreError {
+    StoreError::invalid_as_given(message)
+}
+
+fn not_found(message: impl std::fmt::Display) -> StoreError {
+    StoreError::NotFound(as_given(message))
 }
 
 /// The database file a `sqlite://` address names.
@@ -62,7 +68,7 @@ pub async fn backup(url: &str, out: &Path) -> Result<u64, StoreError> {
     }
     let database = database_file(url)?;
     if !database.exists() {
-        return Err(StoreError::NotFound(format!(
+        return Err(not_found(format!(
             "there is no database at {}",
             database.display()
         )));
@@ -124,7 +130,7 @@ pub async fn restore(from: &Path, url: &str) -> Result<PathBuf, StoreError> {
 /// Refuses a file that is not a whole Resolution Studio database.
 async fn check_backup(path: &Path) -> Result<(), StoreError> {
     if !path.is_file() {
-        return Err(StoreError::NotFound(format!(
+        return Err(not_found(format!(
             "there is no backup at {}",
             path.display()
         )));

@@ -5,6 +5,7 @@
 use super::{now, Store, StoreError};
 use crate::accounts::{Caller, OrgId};
 use crate::campaigns::jobs::{seconds_left, BatchState, BatchSummary, Failure};
+use crate::i18n::msg;
 
 /// How many packets of one organisation may be rendering at once: a
 /// packet uses every core, so more would only wait (and a careless or
@@ -112,14 +113,12 @@ impl Store {
         formats: &[String],
     ) -> Result<i64, StoreError> {
         if drafts.is_empty() {
-            return Err(StoreError::Invalid(
-                "choose at least one draft for the packet".into(),
-            ));
+            return Err(StoreError::Invalid(msg!("store-packet-empty")));
         }
         if drafts.len() > 5_000 {
-            return Err(StoreError::Invalid(format!(
-                "a packet holds at most 5,000 drafts; {} were chosen",
-                drafts.len()
+            return Err(StoreError::Invalid(msg!(
+                "store-packet-too-large",
+                count = drafts.len()
             )));
         }
         for id in drafts {
@@ -129,8 +128,9 @@ impl Store {
         let title = title.trim();
         let title = if title.is_empty() { "Packet" } else { title };
         if let Some(problem) = crate::text::refusal(title) {
-            return Err(StoreError::Invalid(format!(
-                "the packet's title: {problem}"
+            return Err(StoreError::Invalid(msg!(
+                "store-packet-title-refused",
+                problem = problem
             )));
         }
         // A job whose instance went away must not hold a place: failed first.
@@ -143,12 +143,12 @@ impl Store {
         .fetch_one(&mut *tx)
         .await?;
         if active >= ACTIVE_PER_ORG {
-            return Err(StoreError::Invalid(format!(
-                "{active} packets of your organisation are being rendered: wait for one to finish or stop one"
+            return Err(StoreError::Invalid(msg!(
+                "store-packets-busy",
+                count = active
             )));
         }
-        let drafts_json =
-            serde_json::to_string(drafts).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let drafts_json = serde_json::to_string(drafts).map_err(StoreError::invalid_as_given)?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO batch_jobs (org_id, created_by, title, drafts, formats, total, created_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
@@ -194,7 +194,7 @@ impl Store {
         .bind(org.0)
         .fetch_optional(self.pool())
         .await?;
-        summary(row.ok_or_else(|| StoreError::NotFound(format!("there is no packet {id}")))?)
+        summary(row.ok_or_else(|| no_packet(id))?)
     }
 
     /// Marks a queued job running; None when it is not queued any more
@@ -274,7 +274,10 @@ impl Store {
                         .take(PART_BYTES as u64)
                         .read_to_end(&mut bytes)
                         .map_err(|e| {
-                            StoreError::Invalid(format!("the packet file could not be read: {e}"))
+                            StoreError::Invalid(msg!(
+                                "store-packet-unreadable",
+                                detail = e.to_string()
+                            ))
                         })?;
                     if bytes.is_empty() {
                         break;
@@ -301,7 +304,7 @@ impl Store {
         .bind(state.as_str())
         .bind(done)
         .bind(files)
-        .bind(serde_json::to_string(failures).map_err(|e| StoreError::Invalid(e.to_string()))?)
+        .bind(serde_json::to_string(failures).map_err(StoreError::invalid_as_given)?)
         .bind(digest)
         .bind(size)
         .bind(now())
@@ -329,9 +332,10 @@ impl Store {
         if asked.rows_affected() != 1 {
             // Not found for another organisation; otherwise it has finished.
             let summary = self.batch(caller.org, id).await?;
-            return Err(StoreError::Invalid(format!(
-                "packet {id} is {} already",
-                summary.state.as_str()
+            return Err(StoreError::Invalid(msg!(
+                "store-packet-finished",
+                id = id,
+                state = summary.state.as_str()
             )));
         }
         self.audit(
@@ -355,7 +359,7 @@ impl Store {
         .fetch_optional(self.pool())
         .await?;
         match row {
-            None => Err(StoreError::NotFound(format!("there is no packet {id}"))),
+            None => Err(no_packet(id)),
             Some((Some(bytes), Some(sha256), _)) => Ok(StoredPacket {
                 size: bytes.len() as u64,
                 sha256,
@@ -366,8 +370,9 @@ impl Store {
                 sha256,
                 whole: None,
             }),
-            Some(_) => Err(StoreError::NotFound(format!(
-                "packet {id} is not ready yet: its ZIP is written when it finishes"
+            Some(_) => Err(StoreError::NotFound(msg!(
+                "store-packet-not-ready",
+                id = id
             ))),
         }
     }
@@ -412,4 +417,8 @@ impl Store {
         .await?;
         Ok(())
     }
+}
+
+fn no_packet(id: i64) -> StoreError {
+    StoreError::NotFound(msg!("store-no-packet", id = id))
 }

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use serde_json::{Map, Value};
 
-use super::drafts::{append_version, insert_draft, read_version, retired, NewDraft};
+use super::drafts::{append_version, insert_draft, no_draft, read_version, retired, NewDraft};
 use super::templates::StoredTemplate;
 use super::{corrupt, now, Store, StoreError};
 use crate::accounts::{Caller, OrgId};
@@ -17,6 +17,7 @@ use crate::campaigns::campaign::{carry_over, Campaign, CampaignSummary, Campaign
 use crate::campaigns::import::Table;
 use crate::compose::Template;
 use crate::drafts::DraftTitle;
+use crate::i18n::msg;
 
 /// The most documents one campaign holds (each co-filer brings two).
 pub const MAX_DOCUMENTS: i64 = 5_000;
@@ -52,7 +53,7 @@ fn campaign_from(row: CampaignRow) -> Result<Campaign, StoreError> {
 }
 
 fn to_json(shared: &Shared) -> Result<String, StoreError> {
-    serde_json::to_string(shared).map_err(|e| StoreError::Invalid(e.to_string()))
+    serde_json::to_string(shared).map_err(StoreError::invalid_as_given)
 }
 
 impl Store {
@@ -143,9 +144,10 @@ impl Store {
     ) -> Result<CampaignUpdate, StoreError> {
         let old = self.campaign(caller.org, id).await?;
         let stale = || {
-            StoreError::Invalid(format!(
-                "campaign “{}” was changed by someone else since you opened it (revision {revision}): reload the page, then make your change again",
-                old.name
+            StoreError::Invalid(msg!(
+                "store-campaign-changed",
+                name = old.name.as_str(),
+                revision = revision
             ))
         };
         // `old` is the campaign at `revision` (the update below only goes
@@ -283,7 +285,7 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound(format!("there is no draft {draft}")));
+            return Err(no_draft(draft));
         }
         if let Some(campaign) = campaign {
             touch(&mut tx, campaign).await?;
@@ -301,7 +303,7 @@ impl Store {
         table: &Table,
     ) -> Result<i64, StoreError> {
         self.campaign(caller.org, campaign).await?;
-        let json = serde_json::to_string(table).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let json = serde_json::to_string(table).map_err(StoreError::invalid_as_given)?;
         let mut tx = self.write().await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO campaign_imports (campaign_id, file_name, table_json, created_by, created_at)
@@ -335,7 +337,11 @@ impl Store {
         .fetch_optional(self.pool())
         .await?;
         let (file_name, table, used_at) = row.ok_or_else(|| {
-            StoreError::NotFound(format!("campaign {campaign} has no imported list {import}"))
+            StoreError::NotFound(msg!(
+                "store-no-import",
+                campaign = campaign,
+                import = import
+            ))
         })?;
         Ok(StoredImport {
             file_name,
@@ -371,9 +377,7 @@ impl Store {
         .await?;
         if claimed.rows_affected() != 1 {
             tx.rollback().await?;
-            return Err(StoreError::Invalid(
-                "this list was already imported: its documents are on the campaign page".into(),
-            ));
+            return Err(StoreError::Invalid(msg!("store-import-used")));
         }
         room_for(&mut tx, campaign, drafts.len() as i64).await?;
         let mut ids = Vec::with_capacity(drafts.len());
@@ -393,7 +397,7 @@ impl Store {
 }
 
 fn not_found(id: i64) -> StoreError {
-    StoreError::NotFound(format!("there is no campaign {id}"))
+    StoreError::NotFound(msg!("store-no-campaign", id = id))
 }
 
 /// Refuses to grow a campaign past [`MAX_DOCUMENTS`].
@@ -404,8 +408,11 @@ async fn room_for(tx: &mut super::Tx<'_>, campaign: i64, more: i64) -> Result<()
             .fetch_one(&mut **tx)
             .await?;
     if count + more > MAX_DOCUMENTS {
-        return Err(StoreError::Invalid(format!(
-            "a campaign holds at most {MAX_DOCUMENTS} documents; this one has {count} and {more} more were asked for"
+        return Err(StoreError::Invalid(msg!(
+            "store-campaign-full",
+            max = MAX_DOCUMENTS,
+            count = count,
+            more = more
         )));
     }
     Ok(())

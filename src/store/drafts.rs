@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use serde_json::{Map, Value};
 
-use super::templates::StoredTemplate;
+use super::templates::{no_template_version, StoredTemplate};
 use super::{corrupt, now, Store, StoreError, Tx};
 use crate::accounts::{Caller, OrgId};
 use crate::compose::Template;
@@ -16,6 +16,7 @@ use crate::drafts::{
     cited_sources, company_name, storable, DraftStatus, DraftSummary, DraftTitle, DraftVersion,
     SaveOutcome, SaveRequest, VersionSummary,
 };
+use crate::i18n::msg;
 
 /// Which drafts the drafts page asks for.
 #[derive(Debug, Clone, Default)]
@@ -224,7 +225,7 @@ impl Store {
                 .bind(org.0)
                 .fetch_optional(self.pool())
                 .await?;
-        let row = row.ok_or_else(|| StoreError::NotFound(format!("there is no draft {id}")))?;
+        let row = row.ok_or_else(|| no_draft(id))?;
         self.summary(row).await
     }
 
@@ -363,8 +364,9 @@ impl Store {
     ) -> Result<SaveOutcome, StoreError> {
         let (summary, latest) = self.draft(caller.org, id).await?;
         if summary.template_version == template_version {
-            return Err(StoreError::Invalid(format!(
-                "the draft already uses version {template_version} of its template"
+            return Err(StoreError::Invalid(msg!(
+                "store-draft-on-version",
+                version = template_version
             )));
         }
         // Another organisation's template offers only the versions it shares.
@@ -378,16 +380,12 @@ impl Store {
         .fetch_optional(self.pool())
         .await?;
         match published {
-            None => {
-                return Err(StoreError::NotFound(format!(
-                    "no version {template_version} of template `{}`",
-                    summary.template_id
-                )))
-            }
+            None => return Err(no_template_version(&summary.template_id, template_version)),
             Some(None) => {
-                return Err(StoreError::Invalid(format!(
-                    "version {template_version} of template `{}` is not published: drafts move only to published versions",
-                    summary.template_id
+                return Err(StoreError::Invalid(msg!(
+                    "store-move-to-unpublished",
+                    template = summary.template_id.as_str(),
+                    version = template_version
                 )))
             }
             Some(Some(_)) => {}
@@ -451,12 +449,13 @@ impl Store {
         };
         let fields = &template.front.fields;
         if let Some(unknown) = answers.keys().find(|k| !fields.iter().any(|f| &f.id == *k)) {
-            return Err(StoreError::Invalid(format!(
-                "template `{}` has no field `{unknown}`",
-                summary.template_id
+            return Err(StoreError::Invalid(msg!(
+                "store-no-field",
+                template = summary.template_id.as_str(),
+                field = unknown.as_str()
             )));
         }
-        storable(fields, answers).map_err(StoreError::Invalid)?;
+        storable(fields, answers).map_err(StoreError::invalid_as_given)?;
         let at = now();
         // The write lock first: a read followed by a write in a deferred
         // transaction can fail with "database is locked" under WAL.
@@ -525,7 +524,7 @@ impl Store {
         let title = format!("{} (copy)", summary.title);
         let title = DraftTitle::parse(&title)
             .or_else(|_| DraftTitle::parse(&summary.title))
-            .map_err(StoreError::Invalid)?;
+            .map_err(StoreError::invalid_as_given)?;
         let template = self
             .template(&summary.template_id, summary.template_version)
             .await?;
@@ -618,16 +617,19 @@ impl Store {
         .execute(self.pool())
         .await?;
         if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound(format!("there is no draft {id}")));
+            return Err(no_draft(id));
         }
         Ok(())
     }
 }
 
 pub(super) fn retired(template_id: &str) -> StoreError {
-    StoreError::Invalid(format!(
-        "template `{template_id}` is retired: start from another template"
-    ))
+    StoreError::Invalid(msg!("store-template-retired", template = template_id))
+}
+
+/// Another organisation's draft reads the same: it does not exist.
+pub(super) fn no_draft(id: i64) -> StoreError {
+    StoreError::NotFound(msg!("store-no-draft", id = id))
 }
 
 /// A draft about to be stored: its title, template version and first
@@ -646,7 +648,7 @@ pub(super) async fn insert_draft(
     new: NewDraft<'_>,
 ) -> Result<i64, StoreError> {
     let fields = &new.stored.template.front.fields;
-    storable(fields, new.answers).map_err(StoreError::Invalid)?;
+    storable(fields, new.answers).map_err(StoreError::invalid_as_given)?;
     let company = company_name(fields, new.answers);
     let at = now();
     let (campaign, cofiler) = new.campaign.unzip();
@@ -700,7 +702,7 @@ pub(super) async fn append_version(
     note: &str,
 ) -> Result<i64, StoreError> {
     let fields = &template.front.fields;
-    storable(fields, answers).map_err(StoreError::Invalid)?;
+    storable(fields, answers).map_err(StoreError::invalid_as_given)?;
     let at = now();
     let version = base.number + 1;
     let company = company_name(fields, answers);
@@ -757,8 +759,9 @@ where
     .bind(org.0)
     .fetch_optional(executor)
     .await?;
-    let (answers, dismissals, note, saved_at, template_version) =
-        row.ok_or_else(|| StoreError::NotFound(format!("draft {id} has no version {number}")))?;
+    let (answers, dismissals, note, saved_at, template_version) = row.ok_or_else(|| {
+        StoreError::NotFound(msg!("store-no-draft-version", id = id, version = number))
+    })?;
     Ok(DraftVersion {
         number,
         template_version,
@@ -786,8 +789,7 @@ async fn insert_version(
     note: &str,
     at: &str,
 ) -> Result<(), StoreError> {
-    let dismissals =
-        serde_json::to_string(dismissals).map_err(|e| StoreError::Invalid(e.to_string()))?;
+    let dismissals = serde_json::to_string(dismissals).map_err(StoreError::invalid_as_given)?;
     sqlx::query(
         "INSERT INTO draft_versions (draft_id, number, answers, dismissals, note, saved_at, template_version, saved_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",

@@ -10,7 +10,7 @@
 //! every citation); it can be retired instead: hidden from the picker,
 //! still rendering the documents that cite it.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, PoisonError};
 
@@ -18,6 +18,7 @@ use super::{corrupt, now, Store, StoreError, Tx};
 use crate::accounts::{Caller, OrgId};
 use crate::compose::Template;
 use crate::evidence::{Claim, Library, Source};
+use crate::i18n::{msg, Message};
 
 /// What an import did.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -63,7 +64,7 @@ impl Store {
         if done.is_some() {
             return Ok(());
         }
-        let sample = Library::load(path).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let sample = Library::load(path).map_err(StoreError::invalid_as_given)?;
         let mut tx = self.write().await?;
         for (position, source) in sample.sources.iter().enumerate() {
             write_source(&mut tx, OrgId::BUILT_IN, source, position as i64).await?;
@@ -207,11 +208,12 @@ impl Store {
         let evidence = self.evidence().await?;
         match evidence.meta.get(id) {
             Some(meta) if meta.org == caller.org => Ok(()),
-            Some(meta) if evidence.visible(caller.org, id) => Err(StoreError::Forbidden(format!(
-                "source `{id}` belongs to {}: add your own source to change it",
-                meta.org_name
+            Some(meta) if evidence.visible(caller.org, id) => Err(StoreError::Forbidden(msg!(
+                "store-source-not-yours",
+                source = id,
+                owner = meta.org_name.as_str()
             ))),
-            _ => Err(StoreError::NotFound(format!("there is no source `{id}`"))),
+            _ => Err(no_source(id)),
         }
     }
 
@@ -225,25 +227,15 @@ impl Store {
         let evidence = self.evidence().await?;
         let mut library = evidence.all.clone();
         match library.sources.iter().position(|s| s.id == source.id) {
-            Some(_) if !replace => {
-                return Err(StoreError::Invalid(format!(
-                    "there is already a source with id `{}`: choose another id",
-                    source.id
-                )))
-            }
+            Some(_) if !replace => return Err(source_id_taken(&source.id)),
             Some(index) => {
                 self.check_source_owner(caller, &source.id).await?;
                 library.sources[index] = source.clone()
             }
-            None if replace => {
-                return Err(StoreError::NotFound(format!(
-                    "there is no source `{}`",
-                    source.id
-                )))
-            }
+            None if replace => return Err(no_source(&source.id)),
             None => library.sources.push(source.clone()),
         }
-        library.validate().map_err(StoreError::Invalid)?;
+        library.validate().map_err(StoreError::invalid_as_given)?;
         let mut tx = self.write().await?;
         // Checked again under the write lock: another request may have
         // added this id since the library above was read.
@@ -253,24 +245,9 @@ impl Store {
                 .fetch_optional(&mut *tx)
                 .await?;
         match (owner, replace) {
-            (Some(_), false) => {
-                return Err(StoreError::Invalid(format!(
-                    "there is already a source with id `{}`: choose another id",
-                    source.id
-                )))
-            }
-            (Some(org), true) if org != Some(caller.org.0) => {
-                return Err(StoreError::NotFound(format!(
-                    "there is no source `{}`",
-                    source.id
-                )))
-            }
-            (None, true) => {
-                return Err(StoreError::NotFound(format!(
-                    "there is no source `{}`",
-                    source.id
-                )))
-            }
+            (Some(_), false) => return Err(source_id_taken(&source.id)),
+            (Some(org), true) if org != Some(caller.org.0) => return Err(no_source(&source.id)),
+            (None, true) => return Err(no_source(&source.id)),
             _ => {}
         }
         let position: i64 = sqlx::query_scalar(
@@ -297,7 +274,7 @@ impl Store {
 
     /// What cites a source, as the refusal to delete it lists it: the
     /// caller's own drafts and templates by name, others' only counted.
-    async fn citing(&self, org: OrgId, id: &str) -> Result<Vec<String>, StoreError> {
+    async fn citing(&self, org: OrgId, id: &str) -> Result<Vec<Message>, StoreError> {
         // kind, owner, version, the owner's organisation, the draft's title
         type CitingRow = (String, String, i64, Option<i64>, Option<String>);
         let rows: Vec<CitingRow> = sqlx::query_as(
@@ -312,25 +289,31 @@ impl Store {
         .bind(id)
         .fetch_all(self.pool())
         .await?;
-        let mut own: BTreeSet<String> = BTreeSet::new();
-        let mut others = 0;
+        let mut citing: Vec<Message> = Vec::new();
+        let mut others: i64 = 0;
         for (kind, owner, version, org_id, title) in rows {
             if org_id != Some(org.0) {
                 others += 1;
             } else if kind == "draft" {
-                own.insert(format!(
-                    "draft {owner} “{}” (version {version})",
-                    title.unwrap_or_default()
+                citing.push(msg!(
+                    "store-cited-by-draft",
+                    id = owner,
+                    title = title.unwrap_or_default(),
+                    version = version
                 ));
             } else {
-                own.insert(format!("template `{owner}` version {version}"));
+                citing.push(msg!(
+                    "store-cited-by-template",
+                    id = owner,
+                    version = version
+                ));
             }
         }
-        let mut citing: Vec<String> = own.into_iter().collect();
+        // In the order of their English wording, as the list always read.
+        citing.sort_by_cached_key(Message::to_string);
+        citing.dedup();
         if others > 0 {
-            citing.push(format!(
-                "{others} document version(s) of the built-in templates or of other organisations"
-            ));
+            citing.push(msg!("store-cited-by-others", count = others));
         }
         Ok(citing)
     }
@@ -347,7 +330,7 @@ impl Store {
             .get(id)
             .is_some_and(|m| m.shared)
         {
-            citing.push("other organisations (it is shared with everyone)".into());
+            citing.push(msg!("store-cited-by-sharing"));
         }
         if !citing.is_empty() {
             return Err(StoreError::SourceInUse {
@@ -364,7 +347,7 @@ impl Store {
         if cited > 0 {
             return Err(StoreError::SourceInUse {
                 source_id: id.to_owned(),
-                drafts: vec!["a version saved a moment ago".into()],
+                drafts: vec![msg!("store-cited-just-now")],
             });
         }
         sqlx::query("DELETE FROM evidence_sources WHERE id = $1 AND org_id = $2")
@@ -446,7 +429,7 @@ impl Store {
                 added.push(source);
             }
         }
-        library.validate().map_err(StoreError::Invalid)?;
+        library.validate().map_err(StoreError::invalid_as_given)?;
         let mut tx = self.write().await?;
         let first: i64 =
             sqlx::query_scalar("SELECT COALESCE(MAX(position), -1) + 1 FROM evidence_sources")
@@ -571,6 +554,14 @@ pub(super) async fn record_template_citations(
     Ok(())
 }
 
+fn no_source(id: &str) -> StoreError {
+    StoreError::NotFound(msg!("store-no-source", source = id))
+}
+
+fn source_id_taken(id: &str) -> StoreError {
+    StoreError::Invalid(msg!("store-source-id-taken", source = id))
+}
+
 async fn write_source(
     tx: &mut Tx<'_>,
     org: OrgId,
@@ -579,8 +570,7 @@ async fn write_source(
 ) -> Result<(), StoreError> {
     let mut without_claims = source.clone();
     let claims = std::mem::take(&mut without_claims.claims);
-    let data =
-        serde_json::to_string(&without_claims).map_err(|e| StoreError::Invalid(e.to_string()))?;
+    let data = serde_json::to_string(&without_claims).map_err(StoreError::invalid_as_given)?;
     sqlx::query(
         "INSERT INTO evidence_sources (id, position, data, updated_at, org_id) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
@@ -597,7 +587,7 @@ async fn write_source(
         .execute(&mut **tx)
         .await?;
     for (position, claim) in claims.iter().enumerate() {
-        let data = serde_json::to_string(claim).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let data = serde_json::to_string(claim).map_err(StoreError::invalid_as_given)?;
         sqlx::query(
             "INSERT INTO evidence_claims (source_id, id, position, data) VALUES ($1, $2, $3, $4)",
         )

@@ -6,10 +6,10 @@
 //! first start.
 //!
 //! Which error when: [`StoreError::NotFound`] and [`StoreError::Invalid`]
-//! are the user's to fix (the web layer shows them as they are);
-//! [`StoreError::SourceInUse`] is a refusal that lists what to change first;
-//! [`StoreError::Database`] and [`StoreError::Corrupt`] are ours and are
-//! logged as well as shown.
+//! are the user's to fix (the web layer words them in the reader's
+//! language, [`StoreError::words`]); [`StoreError::SourceInUse`] is a
+//! refusal that lists what to change first; [`StoreError::Database`] and
+//! [`StoreError::Corrupt`] are ours and are logged, in English.
 
 pub mod accounts;
 pub mod api_tokens;
@@ -34,23 +34,24 @@ use crate::accounts::OrgId;
 use crate::compose::Template;
 use crate::config::{redacted, DatabaseConfig, Engine};
 use crate::evidence::Library;
+use crate::i18n::{msg, Lang, Message};
 use crate::templates::Catalog;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("{0}")]
-    NotFound(String),
+    NotFound(Message),
     #[error("{0}")]
-    Invalid(String),
+    Invalid(Message),
     /// The caller sees the thing but may not change it (a shared or
     /// built-in template or source).
     #[error("{0}")]
-    Forbidden(String),
-    #[error("source `{source_id}` cannot be deleted: it is cited by {}; retire it instead to hide it from the picker", .drafts.join(", "))]
+    Forbidden(Message),
+    #[error("{}", source_in_use(.source_id, .drafts, Lang::En))]
     SourceInUse {
         source_id: String,
         /// What cites it: drafts and templates with their versions.
-        drafts: Vec<String>,
+        drafts: Vec<Message>,
     },
     #[error("the database could not be opened at {url}: {source}")]
     Open { url: String, source: sqlx::Error },
@@ -61,6 +62,46 @@ pub enum StoreError {
     /// Stored data that no longer parses: a bug or a hand edit of the file.
     #[error("stored data is damaged: {0}")]
     Corrupt(String),
+}
+
+impl StoreError {
+    /// The refusal in `lang`, for the person whose request it refuses.
+    /// Failures of ours are logged, never shown, so they stay English.
+    pub fn words(&self, lang: Lang) -> String {
+        match self {
+            StoreError::NotFound(message)
+            | StoreError::Invalid(message)
+            | StoreError::Forbidden(message) => message.words(lang),
+            StoreError::SourceInUse { source_id, drafts } => source_in_use(source_id, drafts, lang),
+            StoreError::Open { .. }
+            | StoreError::Migrate(_)
+            | StoreError::Database(_)
+            | StoreError::Corrupt(_) => self.to_string(),
+        }
+    }
+
+    /// [`StoreError::Invalid`] with text another module worded (in
+    /// English only), passed on as it is.
+    pub(crate) fn invalid_as_given(detail: impl std::fmt::Display) -> StoreError {
+        StoreError::Invalid(as_given(detail))
+    }
+}
+
+/// Text another module worded, in English only: a message of its own that
+/// says "show this as it is".
+pub(crate) fn as_given(detail: impl std::fmt::Display) -> Message {
+    msg!("store-as-given", detail = detail.to_string())
+}
+
+/// Why a source cannot be deleted, with what cites it, in `lang`.
+fn source_in_use(source_id: &str, citing: &[Message], lang: Lang) -> String {
+    let citing: Vec<String> = citing.iter().map(|c| c.words(lang)).collect();
+    msg!(
+        "store-source-in-use",
+        source = source_id,
+        citing = citing.join(", ")
+    )
+    .words(lang)
 }
 
 /// A transaction on either engine.
@@ -298,4 +339,53 @@ fn is_busy(error: &sqlx::Error) -> bool {
 
 fn corrupt(what: &str, error: impl std::fmt::Display) -> StoreError {
     StoreError::Corrupt(format!("{what}: {error}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refusals_read_in_english_as_before_and_in_french() {
+        let in_use = StoreError::SourceInUse {
+            source_id: "ohchr-2011".into(),
+            drafts: vec![
+                msg!(
+                    "store-cited-by-draft",
+                    id = "3",
+                    title = "Acme",
+                    version = 2
+                ),
+                msg!("store-cited-by-others", count = 1),
+            ],
+        };
+        assert_eq!(
+            in_use.to_string(),
+            "source `ohchr-2011` cannot be deleted: it is cited by draft 3 “Acme” (version 2), \
+             1 document version(s) of the built-in templates or of other organisations; \
+             retire it instead to hide it from the picker"
+        );
+        assert_eq!(
+            in_use.words(Lang::Fr),
+            "impossible de supprimer la source «\u{202f}ohchr-2011\u{202f}»\u{202f}: elle est citée par \
+             le brouillon 3 «\u{202f}Acme\u{202f}» (version 2), 1 version de document des modèles \
+             intégrés ou d’autres organisations\u{202f}; retirez-la plutôt, pour la masquer dans le \
+             sélecteur de preuves"
+        );
+        let errors = StoreError::Invalid(msg!(
+            "store-template-errors",
+            count = 2,
+            problems = "line 1: a\nline 2: b"
+        ));
+        assert_eq!(
+            errors.to_string(),
+            "the template has 2 error(s):\nline 1: a\nline 2: b"
+        );
+        assert_eq!(
+            errors.words(Lang::Fr),
+            "le modèle comporte 2 erreurs\u{202f}:\nline 1: a\nline 2: b"
+        );
+        let given = StoreError::invalid_as_given("`x` is not an email address");
+        assert_eq!(given.words(Lang::Fr), "`x` is not an email address");
+    }
 }

@@ -12,6 +12,7 @@ use crate::accounts::token::new_token;
 use crate::accounts::{Caller, OrgId};
 use crate::compose::Template;
 use crate::drafts::{DraftStatus, Publication};
+use crate::i18n::msg;
 
 /// What a reader's address leads to.
 pub struct PublicDocument {
@@ -54,9 +55,7 @@ impl Store {
     ) -> Result<Publication, StoreError> {
         let summary = self.draft_summary(caller.org, id).await?;
         if summary.status != DraftStatus::Final {
-            return Err(StoreError::Invalid(
-                "only a final draft can be published: mark it final first".into(),
-            ));
+            return Err(StoreError::Invalid(msg!("store-publish-not-final")));
         }
         let mut tx = self.write().await?;
         let existing: Option<String> = sqlx::query_scalar(
@@ -136,7 +135,7 @@ impl Store {
         .execute(self.pool())
         .await?;
         if done.rows_affected() == 0 {
-            return Err(StoreError::Invalid("the draft is not published".into()));
+            return Err(StoreError::Invalid(msg!("store-not-published")));
         }
         self.audit(
             Some(caller.org),

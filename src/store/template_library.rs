@@ -3,10 +3,11 @@
 //! first, never over a built-in), publishing with release notes, retiring,
 //! and sharing a version as one file (export) or taking one in (import).
 
-use super::templates::visible_to_org;
+use super::templates::{no_template, no_template_version, visible_to_org};
 use super::{now, Store, StoreError};
 use crate::accounts::{Caller, OrgId, OrgKind};
 use crate::compose::lint::{lint, Level};
+use crate::i18n::msg;
 
 /// One stored version of a template.
 #[derive(Debug, Clone, PartialEq)]
@@ -110,10 +111,7 @@ impl Store {
             .first()
             .filter(|r| r.7 != org.0 && r.7 != OrgId::BUILT_IN.0)
             .map(|r| r.8.clone());
-        let newest = rows
-            .first()
-            .map(|r| r.0)
-            .ok_or_else(|| StoreError::NotFound(format!("no template `{id}`")))?;
+        let newest = rows.first().map(|r| r.0).ok_or_else(|| no_template(id))?;
         let template = self.template(id, newest).await?;
         let retired: Option<String> =
             sqlx::query_scalar("SELECT retired_at FROM template_retirements WHERE id = $1")
@@ -171,7 +169,7 @@ impl Store {
         .bind(version)
         .fetch_optional(self.pool())
         .await?
-        .ok_or_else(|| StoreError::NotFound(format!("no version {version} of template `{id}`")))
+        .ok_or_else(|| no_template_version(id, version))
     }
 
     /// Stores `source` as a new, unpublished version of the template it
@@ -185,8 +183,9 @@ impl Store {
     ) -> Result<(String, i64), StoreError> {
         let id = self.checked_id(caller.org, source).await?;
         if self.is_built_in(&id).await? {
-            return Err(StoreError::Invalid(format!(
-                "`{id}` is a built-in template: clone it under a new id to change it"
+            return Err(StoreError::Invalid(msg!(
+                "store-template-built-in",
+                template = id.as_str()
             )));
         }
         let version = self.insert_version(caller, &id, source, false).await?;
@@ -202,8 +201,10 @@ impl Store {
     ) -> Result<(String, i64), StoreError> {
         let id = self.checked_id(caller.org, source).await?;
         if id != new_id {
-            return Err(StoreError::Invalid(format!(
-                "the copy's front matter names `{id}`, not `{new_id}`"
+            return Err(StoreError::Invalid(msg!(
+                "store-copy-names-another",
+                named = id.as_str(),
+                expected = new_id
             )));
         }
         let version = self.insert_version(caller, &id, source, true).await?;
@@ -253,9 +254,10 @@ impl Store {
         if overview.owned {
             Ok(())
         } else {
-            Err(StoreError::Forbidden(format!(
-                "template `{id}` belongs to {}: clone it to change it",
-                overview.publisher.as_deref().unwrap_or("Resolution Studio")
+            Err(StoreError::Forbidden(msg!(
+                "store-template-not-yours",
+                template = id,
+                owner = overview.publisher.as_deref().unwrap_or("Resolution Studio")
             )))
         }
     }
@@ -271,9 +273,7 @@ impl Store {
         self.check_owner(caller, id).await?;
         let notes = notes.trim();
         if notes.is_empty() {
-            return Err(StoreError::Invalid(
-                "say what changed in release notes before publishing".into(),
-            ));
+            return Err(StoreError::Invalid(msg!("store-release-notes-needed")));
         }
         // The check and the update under one write lock: two editors
         // publishing at once cannot both pass the check.
@@ -287,8 +287,10 @@ impl Store {
         .fetch_one(&mut *tx)
         .await?;
         if let Some(newest) = newest.filter(|n| *n > version) {
-            return Err(StoreError::Invalid(format!(
-                "version {newest} of `{id}` is published and newer: to publish this text, save it again as a new version"
+            return Err(StoreError::Invalid(msg!(
+                "store-newer-published",
+                template = id,
+                newest = newest
             )));
         }
         let updated = sqlx::query(
@@ -317,8 +319,10 @@ impl Store {
         }
         drop(tx);
         self.template_source(caller.org, id, version).await?;
-        Err(StoreError::Invalid(format!(
-            "version {version} of `{id}` is published already"
+        Err(StoreError::Invalid(msg!(
+            "store-published-already",
+            template = id,
+            version = version
         )))
     }
 
@@ -367,9 +371,7 @@ impl Store {
     ) -> Result<(), StoreError> {
         self.check_owner(caller, id).await?;
         if caller.org_kind != OrgKind::Advocacy {
-            return Err(StoreError::Forbidden(
-                "only advocacy organisations publish templates to everyone".into(),
-            ));
+            return Err(StoreError::Forbidden(msg!("store-share-advocacy-only")));
         }
         let updated = sqlx::query(
             "UPDATE templates SET shared_at = $1
@@ -382,8 +384,10 @@ impl Store {
         .execute(self.pool())
         .await?;
         if updated.rows_affected() != 1 {
-            return Err(StoreError::Invalid(format!(
-                "version {version} of `{id}` is not published yet, or is shared already: publish it first"
+            return Err(StoreError::Invalid(msg!(
+                "store-share-not-possible",
+                template = id,
+                version = version
             )));
         }
         let target = format!("template {id} version {version}");
@@ -415,15 +419,15 @@ impl Store {
             .map(|p| p.to_string())
             .collect();
         if !problems.is_empty() {
-            return Err(StoreError::Invalid(format!(
-                "the template has {} error(s):\n{}",
-                problems.len(),
-                problems.join("\n")
+            return Err(StoreError::Invalid(msg!(
+                "store-template-errors",
+                count = problems.len(),
+                problems = problems.join("\n")
             )));
         }
         crate::compose::Template::parse(source, "template")
             .map(|t| t.id().to_owned())
-            .map_err(|e| StoreError::Invalid(e.to_string()))
+            .map_err(StoreError::invalid_as_given)
     }
 
     async fn template_exists(&self, id: &str) -> Result<bool, StoreError> {
@@ -455,7 +459,7 @@ impl Store {
         must_be_new: bool,
     ) -> Result<i64, StoreError> {
         let template = crate::compose::Template::parse(source, "template")
-            .map_err(|e| StoreError::Invalid(e.to_string()))?;
+            .map_err(StoreError::invalid_as_given)?;
         let mut tx = self.write().await?;
         let owner: Option<Option<i64>> =
             sqlx::query_scalar("SELECT org_id FROM templates WHERE id = $1 LIMIT 1")
@@ -463,8 +467,9 @@ impl Store {
                 .fetch_optional(&mut *tx)
                 .await?;
         if owner.is_some_and(|o| o != Some(caller.org.0)) {
-            return Err(StoreError::Invalid(format!(
-                "the template id `{id}` is taken: choose another id"
+            return Err(StoreError::Invalid(msg!(
+                "store-template-id-taken",
+                template = id
             )));
         }
         let version: i64 =
@@ -474,8 +479,9 @@ impl Store {
                 .await?;
         if must_be_new && version != 1 {
             tx.rollback().await?;
-            return Err(StoreError::Invalid(format!(
-                "a template `{id}` exists already: choose another id"
+            return Err(StoreError::Invalid(msg!(
+                "store-template-exists",
+                template = id
             )));
         }
         sqlx::query(
@@ -508,8 +514,9 @@ impl Store {
 /// `source` with its front matter's `id:` set to `new_id`.
 fn with_id(source: &str, new_id: &str) -> Result<String, StoreError> {
     if !crate::compose::template::is_identifier(&new_id.replace('-', "_")) {
-        return Err(StoreError::Invalid(format!(
-            "template id `{new_id}` may use only letters, digits, `-` and `_`"
+        return Err(StoreError::Invalid(msg!(
+            "store-template-id-characters",
+            template = new_id
         )));
     }
     let mut replaced = false;
@@ -530,9 +537,7 @@ fn with_id(source: &str, new_id: &str) -> Result<String, StoreError> {
         })
         .collect();
     if !replaced {
-        return Err(StoreError::Invalid(
-            "the template's front matter has no `id:` line".into(),
-        ));
+        return Err(StoreError::Invalid(msg!("store-template-no-id-line")));
     }
     let mut text = lines.join("\n");
     if source.ends_with('\n') {

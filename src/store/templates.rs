@@ -8,6 +8,7 @@ use serde_json::Value;
 use super::{corrupt, now, Store, StoreError};
 use crate::accounts::OrgId;
 use crate::compose::Template;
+use crate::i18n::msg;
 use crate::templates::Catalog;
 
 /// A template version as drafts use it.
@@ -96,9 +97,7 @@ impl Store {
                 .bind(version)
                 .fetch_optional(self.pool())
                 .await?;
-        let source = source.ok_or_else(|| {
-            StoreError::NotFound(format!("no version {version} of template `{id}`"))
-        })?;
+        let source = source.ok_or_else(|| no_template_version(id, version))?;
         let template = Arc::new(
             Template::parse(&source, &format!("{id} (version {version})"))
                 .map_err(|e| corrupt(&format!("template `{id}` version {version}"), e))?,
@@ -169,11 +168,11 @@ impl Store {
             .bind(id)
             .fetch_one(self.pool())
             .await?;
-            return Err(StoreError::NotFound(if versions == 0 {
-                format!("no template `{id}`")
+            return Err(if versions == 0 {
+                no_template(id)
             } else {
-                format!("no published version of template `{id}`: publish one first")
-            }));
+                StoreError::NotFound(msg!("store-no-published-version", template = id))
+            });
         };
         self.stored(id, version, sample).await
     }
@@ -195,4 +194,16 @@ impl Store {
             publisher: None,
         })
     }
+}
+
+pub(super) fn no_template(id: &str) -> StoreError {
+    StoreError::NotFound(msg!("store-no-template", template = id))
+}
+
+pub(super) fn no_template_version(id: &str, version: i64) -> StoreError {
+    StoreError::NotFound(msg!(
+        "store-no-template-version",
+        template = id,
+        version = version
+    ))
 }

@@ -180,3 +180,19 @@ fn server_functions_refuse_in_the_callers_language() {
         "{english}"
     );
 }
+
+#[test]
+fn store_refusals_are_worded_in_the_callers_language() {
+    let app = spawn_app();
+    let missing = [("id", "999999")];
+    let french = format!("{}; rs_lang=fr", app.cookie);
+    let (status, body) = call_form_as(&app, &french, "load_draft", &missing);
+    assert_eq!(status, 404, "{body}");
+    let expected = resolution_studio::i18n::msg!("store-no-draft", id = 999_999).words(Lang::Fr);
+    assert_eq!(expected, "le brouillon 999999 n’existe pas");
+    assert!(body.contains(&expected), "{body}");
+
+    let (status, english) = call_form_as(&app, &app.cookie, "load_draft", &missing);
+    assert_eq!(status, 404, "{english}");
+    assert!(english.contains("there is no draft 999999"), "{english}");
+}
