@@ -126,3 +126,9 @@ drafts-rename-cancel = Cancel
 drafts-reader-downloads = Downloads
 drafts-reader-not-found = there is no document at this address
 drafts-reader-withdrawn = this document has been withdrawn by its publisher
+
+## What is wrong with a draft's title
+
+drafts-title-missing = a draft needs a title
+drafts-title-too-long = a title can be at most { $max } characters
+drafts-title-one-line = a title is one line of text

@@ -80,3 +80,15 @@ evidence-claim-remove = Remove this claim
 evidence-claim-needs-text = claim { $number }: write the claim in English or French
 evidence-claim-needs-quote-language = claim { $number }: say the language of the quote (e.g. fr)
 evidence-claim-needs-translator = claim { $number }: say whose translation it is (a translation is never the source's words)
+
+## What is wrong with a source when it is saved or imported
+
+evidence-bad-source-id = source id `{ $source }` may use only letters, digits, `-` and `_`
+evidence-source-twice = source id `{ $source }` appears twice
+evidence-source-refused = source `{ $source }`: { $detail }
+evidence-bad-source-date = source `{ $source }`: date `{ $date }` is not YYYY-MM-DD, YYYY-MM or YYYY
+evidence-claim-twice = source `{ $source }`: claim id `{ $claim }` appears twice
+evidence-claim-without-text = source `{ $source }`, claim `{ $claim }`: the claim has no text
+evidence-bad-rendering-of = source `{ $source }`, claim `{ $claim }`: the quote renders words first said in `{ $language }`, which is not a language tag such as `en`
+evidence-bad-as-of = source `{ $source }`, claim `{ $claim }`: as of `{ $date }` is not YYYY-MM-DD
+evidence-bad-checked = source `{ $source }`, claim `{ $claim }`: last checked `{ $date }` is not YYYY-MM-DD

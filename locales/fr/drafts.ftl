@@ -148,3 +148,9 @@ drafts-rename-cancel = Annuler
 drafts-reader-downloads = Téléchargements
 drafts-reader-not-found = aucun document ne se trouve à cette adresse
 drafts-reader-withdrawn = ce document a été retiré par l’organisation qui l’avait publié
+
+## Ce qui ne va pas dans le titre d’un brouillon
+
+drafts-title-missing = un brouillon doit avoir un titre
+drafts-title-too-long = un titre compte au plus { $max } caractères
+drafts-title-one-line = un titre tient sur une seule ligne

@@ -86,3 +86,15 @@ evidence-claim-remove = Supprimer cette affirmation
 evidence-claim-needs-text = affirmation { $number } : rédigez l’affirmation en anglais ou en français
 evidence-claim-needs-quote-language = affirmation { $number } : indiquez la langue de la citation (par ex. fr)
 evidence-claim-needs-translator = affirmation { $number } : indiquez qui a traduit la citation (une traduction n’est jamais le texte de la source)
+
+## Ce qui ne va pas dans une source quand elle est enregistrée ou importée
+
+evidence-bad-source-id = l’identifiant de source `{ $source }` ne peut contenir que des lettres, des chiffres, `-` et `_`
+evidence-source-twice = l’identifiant de source `{ $source }` apparaît deux fois
+evidence-source-refused = source `{ $source }` : { $detail }
+evidence-bad-source-date = source `{ $source }` : la date `{ $date }` n’est ni au format AAAA-MM-JJ, ni AAAA-MM, ni AAAA
+evidence-claim-twice = source `{ $source }` : l’identifiant d’affirmation `{ $claim }` apparaît deux fois
+evidence-claim-without-text = source `{ $source }`, affirmation `{ $claim }` : l’affirmation n’a pas de texte
+evidence-bad-rendering-of = source `{ $source }`, affirmation `{ $claim }` : la citation traduit des propos d’abord tenus en `{ $language }`, qui n’est pas une étiquette de langue comme `en`
+evidence-bad-as-of = source `{ $source }`, affirmation `{ $claim }` : la date de validité `{ $date }` n’est pas au format AAAA-MM-JJ
+evidence-bad-checked = source `{ $source }`, affirmation `{ $claim }` : la date de dernière vérification `{ $date }` n’est pas au format AAAA-MM-JJ

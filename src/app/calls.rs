@@ -118,6 +118,12 @@ pub fn user_error(error: StoreError) -> AppError {
     refuse(status, error.words(language()))
 }
 
+/// A domain message about the request's own input (400), in the
+/// request's language.
+pub fn bad_message(message: crate::i18n::Message) -> AppError {
+    bad_input(message.words(language()))
+}
+
 /// A message about the request's own input (400).
 pub fn bad_input(message: impl Into<String>) -> AppError {
     refuse(StatusCode::BAD_REQUEST, message)

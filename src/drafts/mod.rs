@@ -10,6 +10,7 @@ use serde_json::{Map, Value};
 
 use crate::compose::fields::inline_citations;
 use crate::compose::{Field, FieldType};
+use crate::i18n::{msg, Message};
 
 #[cfg(feature = "ssr")]
 pub mod campaign;
@@ -56,19 +57,16 @@ pub struct DraftTitle(String);
 impl DraftTitle {
     pub const MAX_CHARS: usize = 200;
 
-    pub fn parse(text: &str) -> Result<DraftTitle, String> {
+    pub fn parse(text: &str) -> Result<DraftTitle, Message> {
         let text = text.trim();
         if text.is_empty() {
-            return Err("a draft needs a title".into());
+            return Err(msg!("drafts-title-missing"));
         }
         if text.chars().count() > Self::MAX_CHARS {
-            return Err(format!(
-                "a title can be at most {} characters",
-                Self::MAX_CHARS
-            ));
+            return Err(msg!("drafts-title-too-long", max = Self::MAX_CHARS));
         }
         if text.chars().any(char::is_control) {
-            return Err("a title is one line of text".into());
+            return Err(msg!("drafts-title-one-line"));
         }
         Ok(DraftTitle(text.to_owned()))
     }
@@ -425,7 +423,10 @@ mod tests {
             DraftTitle::parse("  Proposal ").unwrap().as_str(),
             "Proposal"
         );
-        assert_eq!(DraftTitle::parse(" ").unwrap_err(), "a draft needs a title");
+        assert_eq!(
+            DraftTitle::parse(" ").unwrap_err().to_string(),
+            "a draft needs a title"
+        );
         assert!(DraftTitle::parse(&"x".repeat(201)).is_err());
         assert_eq!(DraftStatus::parse("in-review"), Ok(DraftStatus::InReview));
         assert!(DraftStatus::parse("done").unwrap_err().contains("`done`"));

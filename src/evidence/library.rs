@@ -5,6 +5,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{msg, Message};
 use crate::text::parse_date;
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
@@ -153,13 +154,13 @@ impl Library {
             .validate()
             .map_err(|message| EvidenceError::Invalid {
                 path: origin.to_owned(),
-                message,
+                message: message.to_string(),
             })?;
         Ok(library)
     }
 
     /// Ids unique and well formed, dates well formed, every claim has text.
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), Message> {
         let mut ids = HashSet::new();
         for source in &self.sources {
             if source.id.is_empty()
@@ -168,63 +169,73 @@ impl Library {
                     .chars()
                     .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
             {
-                return Err(format!(
-                    "source id `{}` may use only letters, digits, `-` and `_`",
-                    source.id
-                ));
+                return Err(msg!("evidence-bad-source-id", source = source.id.as_str()));
             }
             if !ids.insert(source.id.as_str()) {
-                return Err(format!("source id `{}` appears twice", source.id));
+                return Err(msg!("evidence-source-twice", source = source.id.as_str()));
             }
             let text = serde_json::to_value(source).unwrap_or_default();
             if let Some(problem) = crate::text::refusal_in(&text) {
-                return Err(format!("source `{}`: {problem}", source.id));
+                return Err(msg!(
+                    "evidence-source-refused",
+                    source = source.id.as_str(),
+                    detail = problem
+                ));
             }
             if let Some(date) = &source.date {
                 if !is_partial_date(date) {
-                    return Err(format!(
-                        "source `{}`: date `{date}` is not YYYY-MM-DD, YYYY-MM or YYYY",
-                        source.id
+                    return Err(msg!(
+                        "evidence-bad-source-date",
+                        source = source.id.as_str(),
+                        date = date.as_str()
                     ));
                 }
             }
             let mut claim_ids = HashSet::new();
             for claim in &source.claims {
                 if !claim_ids.insert(claim.id.as_str()) {
-                    return Err(format!(
-                        "source `{}`: claim id `{}` appears twice",
-                        source.id, claim.id
+                    return Err(msg!(
+                        "evidence-claim-twice",
+                        source = source.id.as_str(),
+                        claim = claim.id.as_str()
                     ));
                 }
                 if claim.text.is_empty() {
-                    return Err(format!(
-                        "source `{}`, claim `{}`: the claim has no text",
-                        source.id, claim.id
+                    return Err(msg!(
+                        "evidence-claim-without-text",
+                        source = source.id.as_str(),
+                        claim = claim.id.as_str()
                     ));
                 }
                 // Libraries are validated where they are loaded, on the server.
                 #[cfg(feature = "ssr")]
                 if let Some(first) = claim.quote.as_ref().and_then(|q| q.rendering_of.as_ref()) {
                     if !crate::document::is_language_tag(first) {
-                        return Err(format!(
-                            "source `{}`, claim `{}`: the quote renders words first said in `{first}`, which is not a language tag such as `en`",
-                            source.id, claim.id
+                        return Err(msg!(
+                            "evidence-bad-rendering-of",
+                            source = source.id.as_str(),
+                            claim = claim.id.as_str(),
+                            language = first.as_str()
                         ));
                     }
                 }
                 if let Some(as_of) = &claim.as_of {
                     if crate::text::parse_date(as_of).is_none() {
-                        return Err(format!(
-                            "source `{}`, claim `{}`: as of `{as_of}` is not YYYY-MM-DD",
-                            source.id, claim.id
+                        return Err(msg!(
+                            "evidence-bad-as-of",
+                            source = source.id.as_str(),
+                            claim = claim.id.as_str(),
+                            date = as_of.as_str()
                         ));
                     }
                 }
                 if let Some(checked) = &claim.checked {
                     if crate::text::parse_date(checked).is_none() {
-                        return Err(format!(
-                            "source `{}`, claim `{}`: last checked `{checked}` is not YYYY-MM-DD",
-                            source.id, claim.id
+                        return Err(msg!(
+                            "evidence-bad-checked",
+                            source = source.id.as_str(),
+                            claim = claim.id.as_str(),
+                            date = checked.as_str()
                         ));
                     }
                 }

@@ -355,7 +355,7 @@ pub async fn create_draft(
         failure(
             StatusCode::UNPROCESSABLE_ENTITY,
             "invalid",
-            m,
+            m.to_string(),
             Some("title"),
         )
     })?;

@@ -235,7 +235,7 @@ impl Store {
             None if replace => return Err(no_source(&source.id)),
             None => library.sources.push(source.clone()),
         }
-        library.validate().map_err(StoreError::invalid_as_given)?;
+        library.validate().map_err(StoreError::Invalid)?;
         let mut tx = self.write().await?;
         // Checked again under the write lock: another request may have
         // added this id since the library above was read.
@@ -429,7 +429,7 @@ impl Store {
                 added.push(source);
             }
         }
-        library.validate().map_err(StoreError::invalid_as_given)?;
+        library.validate().map_err(StoreError::Invalid)?;
         let mut tx = self.write().await?;
         let first: i64 =
             sqlx::query_scalar("SELECT COALESCE(MAX(position), -1) + 1 FROM evidence_sources")

@@ -12,7 +12,7 @@ use crate::campaigns::cofilers::{ImportCheck, ImportView, Mapping};
 #[cfg(feature = "ssr")]
 use crate::accounts::Permission;
 #[cfg(feature = "ssr")]
-use crate::app::calls::{bad_input, caller, user_error};
+use crate::app::calls::{bad_input, bad_message, caller, user_error};
 
 /// What an edit of a campaign did: its new revision and the documents
 /// that took the new answers.
@@ -107,7 +107,7 @@ pub async fn add_campaign_document(
     } else {
         title
     };
-    let title = DraftTitle::parse(&title).map_err(bad_input)?;
+    let title = DraftTitle::parse(&title).map_err(bad_message)?;
     store
         .add_campaign_draft(&caller, campaign, &stored, &title)
         .await
@@ -204,7 +204,7 @@ pub async fn confirm_campaign_import(
 #[cfg(feature = "ssr")]
 mod ssr {
     use crate::accounts::Caller;
-    use crate::app::calls::{bad_input, user_error};
+    use crate::app::calls::{bad_input, bad_message, user_error};
     use crate::app::error::AppError;
     use crate::campaigns::cofilers::{CellProblem, Mapping};
     use crate::drafts::DraftTitle;
@@ -266,7 +266,7 @@ mod ssr {
             let title =
                 crate::campaigns::import::document_title(&stored.template, &document.cofiler);
             drafts.push(ImportedDraft {
-                title: DraftTitle::parse(&title).map_err(bad_input)?,
+                title: DraftTitle::parse(&title).map_err(bad_message)?,
                 stored: stored.clone(),
                 answers: document.answers,
                 cofiler: document.cofiler,

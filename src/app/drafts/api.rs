@@ -38,7 +38,7 @@ pub struct VersionView {
 #[cfg(feature = "ssr")]
 use crate::accounts::Permission;
 #[cfg(feature = "ssr")]
-use crate::app::calls::{bad_input, caller, user_error};
+use crate::app::calls::{bad_input, bad_message, caller, user_error};
 #[cfg(feature = "ssr")]
 use crate::drafts::DraftStatus;
 
@@ -93,7 +93,7 @@ pub async fn create_draft(template_id: String, title: String) -> Result<i64, App
     } else {
         title
     };
-    let title = DraftTitle::parse(&title).map_err(bad_input)?;
+    let title = DraftTitle::parse(&title).map_err(bad_message)?;
     let defaults: Map<String, Value> = stored
         .template
         .front
@@ -136,7 +136,7 @@ pub async fn set_draft_status(id: i64, status: String) -> Result<(), AppError> {
 
 #[server(endpoint = "rename_draft")]
 pub async fn rename_draft(id: i64, title: String) -> Result<(), AppError> {
-    let title = crate::drafts::DraftTitle::parse(&title).map_err(bad_input)?;
+    let title = crate::drafts::DraftTitle::parse(&title).map_err(bad_message)?;
     let (store, caller) = caller(Permission::Draft)?;
     store
         .rename_draft(caller.org, id, &title)
