@@ -115,3 +115,34 @@ campaigns-upload-unreadable = the upload could not be read: { $detail }
 campaigns-upload-choose = choose a CSV or XLSX file to import
 campaigns-upload-too-large = { $name }: a co-filer list can be at most { $kib } KiB
 campaigns-upload-empty = { $name } is empty
+
+# What an imported co-filer list's file, mapping or rows get wrong.
+campaigns-import-in-file = { $file }: { $problem }
+campaigns-import-too-large = the file is { $kib } KiB; a co-filer list can be at most { $max } KiB
+campaigns-import-old-format = only CSV and XLSX files are read: save the sheet as .xlsx or .csv
+campaigns-import-not-utf8 = the file is not UTF-8 text (byte { $byte }): save it as CSV UTF-8 or as .xlsx
+campaigns-import-no-header = the first row must name the columns; it is empty
+campaigns-import-too-many-columns = the sheet has { $count } columns; at most { $max } are read
+campaigns-import-no-rows = the sheet has a header row but no co-filer under it
+campaigns-import-too-many-rows = the sheet has { $count } rows; at most { $max } co-filers are imported at once
+campaigns-import-header-twice = row 1, column { $column }: the header `{ $header }` appears twice
+# $detail names the character, in English.
+campaigns-import-refused-character = row { $line }, column { $column }, character { $at }: { $detail }
+campaigns-import-at-row = row { $line }: { $problem }
+campaigns-import-at-cell = row { $line }, column { $column }: { $problem }
+# $detail: the spreadsheet reader's own words.
+campaigns-import-not-xlsx = not a readable XLSX workbook ({ $detail })
+campaigns-import-no-sheet = the workbook has no sheet
+campaigns-import-sheet-unreadable = the first sheet cannot be read ({ $detail })
+campaigns-import-sheet-empty = the first sheet is empty
+campaigns-import-cell-error = the cell holds a spreadsheet error ({ $detail })
+campaigns-import-field = «{ $label }»: { $problem }
+campaigns-import-name-empty = the co-filer's name is empty
+campaigns-import-name-column-missing = the column naming co-filers is { $column }, but the list has { $count } columns
+campaigns-import-no-template = choose at least one template to make co-filers' documents from
+campaigns-import-template-not-chosen = the mapping names template `{ $template }`, which is not among the chosen ones
+campaigns-import-column-missing = field `{ $target }` is mapped to column { $column }, but the list has { $count } columns
+campaigns-import-no-such-target = template `{ $template }` has no field `{ $target }` a co-filer's row can fill
+campaigns-import-not-json = `{ $cell }` is not valid JSON: { $detail }
+campaigns-import-not-yes-no = `{ $cell }` is not yes or no (true/false, 1/0)
+campaigns-import-not-a-number = `{ $cell }` is not a number

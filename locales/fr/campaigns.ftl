@@ -151,3 +151,34 @@ campaigns-upload-unreadable = le fichier envoyé est illisible : { $detail }
 campaigns-upload-choose = choisissez un fichier CSV ou XLSX à importer
 campaigns-upload-too-large = { $name } : une liste de co-déposants ne peut dépasser { $kib } Kio
 campaigns-upload-empty = { $name } est vide
+
+# Ce qu’un fichier de co-déposants importé, sa correspondance ou ses lignes ont de fautif.
+campaigns-import-in-file = { $file } : { $problem }
+campaigns-import-too-large = le fichier fait { $kib } Kio ; une liste de co-déposants ne peut dépasser { $max } Kio
+campaigns-import-old-format = seuls les fichiers CSV et XLSX sont lus : enregistrez la feuille au format .xlsx ou .csv
+campaigns-import-not-utf8 = le fichier n’est pas un texte UTF-8 (octet { $byte }) : enregistrez-le en CSV UTF-8 ou en .xlsx
+campaigns-import-no-header = la première ligne doit nommer les colonnes ; elle est vide
+campaigns-import-too-many-columns = la feuille compte { $count } colonnes ; seules { $max } sont lues
+campaigns-import-no-rows = la feuille a une ligne d’en-tête, mais aucun co-déposant en dessous
+campaigns-import-too-many-rows = la feuille compte { $count } lignes ; on ne peut importer plus de { $max } co-déposants à la fois
+campaigns-import-header-twice = ligne 1, colonne { $column } : l’en-tête « { $header } » figure deux fois
+# $detail décrit le caractère, en anglais.
+campaigns-import-refused-character = ligne { $line }, colonne { $column }, caractère { $at } : { $detail }
+campaigns-import-at-row = ligne { $line } : { $problem }
+campaigns-import-at-cell = ligne { $line }, colonne { $column } : { $problem }
+# $detail : les mots du lecteur de tableurs.
+campaigns-import-not-xlsx = ce classeur XLSX est illisible ({ $detail })
+campaigns-import-no-sheet = le classeur ne contient aucune feuille
+campaigns-import-sheet-unreadable = la première feuille est illisible ({ $detail })
+campaigns-import-sheet-empty = la première feuille est vide
+campaigns-import-cell-error = la cellule contient une erreur du tableur ({ $detail })
+campaigns-import-field = « { $label } » : { $problem }
+campaigns-import-name-empty = le nom du co-déposant est vide
+campaigns-import-name-column-missing = la colonne qui nomme les co-déposants est la n° { $column }, mais la liste n’en compte que { $count }
+campaigns-import-no-template = choisissez au moins un modèle à partir duquel créer les documents des co-déposants
+campaigns-import-template-not-chosen = la correspondance cite le modèle « { $template } », qui ne fait pas partie des modèles choisis
+campaigns-import-column-missing = le champ « { $target } » est associé à la colonne n° { $column }, mais la liste n’en compte que { $count }
+campaigns-import-no-such-target = le modèle « { $template } » n’a pas de champ « { $target } » qu’une ligne de co-déposant puisse remplir
+campaigns-import-not-json = « { $cell } » n’est pas du JSON valide : { $detail }
+campaigns-import-not-yes-no = « { $cell } » n’est ni oui ni non (true/false, 1/0 conviennent aussi)
+campaigns-import-not-a-number = « { $cell } » n’est pas un nombre

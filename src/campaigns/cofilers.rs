@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Message;
+
 /// The spreadsheet letter of a column (0 → `A`, 26 → `AA`).
 pub fn column_letter(index: usize) -> String {
     let mut n = index + 1;
@@ -24,7 +26,8 @@ pub struct CellProblem {
     pub line: u64,
     /// The column's header and letter (`B`), when one cell is at fault.
     pub column: Option<String>,
-    pub message: String,
+    /// Worded where it is shown; its `Display` is English.
+    pub message: Message,
 }
 
 impl std::fmt::Display for CellProblem {

@@ -10,6 +10,7 @@ use super::campaign::{fill, Shared};
 use super::cofilers::{CellProblem, FieldSource, Mapping, Target};
 use super::rows::{cell_value, part_value, parts_of};
 use crate::compose::{FieldType, Template};
+use crate::i18n::{msg, Lang, Message};
 
 /// The largest file accepted, and the most rows and columns read from it.
 pub const MAX_FILE_BYTES: usize = 1024 * 1024;
@@ -33,10 +34,22 @@ pub struct TableRow {
 
 /// A file that cannot be read as a table: nothing is imported.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("{file}: {message}")]
+#[error("{}", self.words(Lang::En))]
 pub struct TableError {
     pub file: String,
-    pub message: String,
+    pub message: Message,
+}
+
+impl TableError {
+    /// The file's name and what is wrong with it, in `lang`.
+    pub fn words(&self, lang: Lang) -> String {
+        msg!(
+            "campaigns-import-in-file",
+            file = self.file.as_str(),
+            problem = self.message.clone()
+        )
+        .words(lang)
+    }
 }
 
 pub use super::cofilers::column_letter;
@@ -45,30 +58,28 @@ impl Table {
     /// Reads an upload: XLSX when the name says so or the bytes are a ZIP,
     /// else CSV in UTF-8 (a byte-order mark is skipped).
     pub fn read(file_name: &str, bytes: &[u8]) -> Result<Table, TableError> {
-        let error = |message: String| TableError {
+        let error = |message: Message| TableError {
             file: file_name.to_owned(),
             message,
         };
         if bytes.len() > MAX_FILE_BYTES {
-            return Err(error(format!(
-                "the file is {} KiB; a co-filer list can be at most {} KiB",
-                bytes.len().div_ceil(1024),
-                MAX_FILE_BYTES / 1024
+            return Err(error(msg!(
+                "campaigns-import-too-large",
+                kib = bytes.len().div_ceil(1024),
+                max = MAX_FILE_BYTES / 1024
             )));
         }
         let lower = file_name.to_lowercase();
         let table = if lower.ends_with(".xlsx") || bytes.starts_with(b"PK\x03\x04") {
             read_xlsx(bytes).map_err(error)?
         } else if lower.ends_with(".xls") || lower.ends_with(".ods") {
-            return Err(error(
-                "only CSV and XLSX files are read: save the sheet as .xlsx or .csv".into(),
-            ));
+            return Err(error(msg!("campaigns-import-old-format")));
         } else {
             let text = std::str::from_utf8(bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes))
                 .map_err(|e| {
-                    error(format!(
-                        "the file is not UTF-8 text (byte {}): save it as CSV UTF-8 or as .xlsx",
-                        e.valid_up_to() + 1
+                    error(msg!(
+                        "campaigns-import-not-utf8",
+                        byte = e.valid_up_to() + 1
                     ))
                 })?;
             read_csv(text).map_err(error)?
@@ -78,25 +89,27 @@ impl Table {
 
     /// Refuses an empty table, too many rows or columns, a blank or
     /// repeated header, and characters no document can hold.
-    fn checked(mut self) -> Result<Table, String> {
+    fn checked(mut self) -> Result<Table, Message> {
         if self.headers.iter().all(|h| h.trim().is_empty()) {
-            return Err("the first row must name the columns; it is empty".into());
+            return Err(msg!("campaigns-import-no-header"));
         }
         if self.headers.len() > MAX_COLUMNS {
-            return Err(format!(
-                "the sheet has {} columns; at most {MAX_COLUMNS} are read",
-                self.headers.len()
+            return Err(msg!(
+                "campaigns-import-too-many-columns",
+                count = self.headers.len(),
+                max = MAX_COLUMNS
             ));
         }
         self.rows
             .retain(|r| r.cells.iter().any(|c| !c.trim().is_empty()));
         if self.rows.is_empty() {
-            return Err("the sheet has a header row but no co-filer under it".into());
+            return Err(msg!("campaigns-import-no-rows"));
         }
         if self.rows.len() > MAX_ROWS {
-            return Err(format!(
-                "the sheet has {} rows; at most {MAX_ROWS} co-filers are imported at once",
-                self.rows.len()
+            return Err(msg!(
+                "campaigns-import-too-many-rows",
+                count = self.rows.len(),
+                max = MAX_ROWS
             ));
         }
         for (index, header) in self.headers.iter_mut().enumerate() {
@@ -107,9 +120,10 @@ impl Table {
         }
         for (index, header) in self.headers.iter().enumerate() {
             if self.headers[..index].contains(header) {
-                return Err(format!(
-                    "row 1, column {}: the header `{header}` appears twice",
-                    column_letter(index)
+                return Err(msg!(
+                    "campaigns-import-header-twice",
+                    column = column_letter(index),
+                    header = header.as_str()
                 ));
             }
         }
@@ -118,11 +132,13 @@ impl Table {
             row.cells.resize(width, String::new());
             for (index, cell) in row.cells.iter().enumerate() {
                 if let Some((_, at, c)) = crate::text::accepted::first_forbidden(cell) {
-                    return Err(format!(
-                        "row {}, column {}, character {at}: {}",
-                        row.line,
-                        column_letter(index),
-                        crate::text::accepted::describe(c)
+                    // `text` words its refusals in English only.
+                    return Err(msg!(
+                        "campaigns-import-refused-character",
+                        line = row.line,
+                        column = column_letter(index),
+                        at = at,
+                        detail = crate::text::accepted::describe(c)
                     ));
                 }
             }
@@ -131,14 +147,28 @@ impl Table {
     }
 }
 
-fn read_csv(text: &str) -> Result<Table, String> {
+/// A problem at a row of the file, or at one of its cells.
+fn at_row(line: u64, problem: impl Into<crate::i18n::Arg>) -> Message {
+    msg!("campaigns-import-at-row", line = line, problem = problem)
+}
+
+fn at_cell(line: u64, column: usize, problem: Message) -> Message {
+    msg!(
+        "campaigns-import-at-cell",
+        line = line,
+        column = column_letter(column),
+        problem = problem
+    )
+}
+
+fn read_csv(text: &str) -> Result<Table, Message> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(true)
         .from_reader(text.as_bytes());
     let headers = reader
         .headers()
-        .map_err(|e| format!("row 1: {e}"))?
+        .map_err(|e| at_row(1, e.to_string()))?
         .iter()
         .map(str::to_owned)
         .collect();
@@ -146,7 +176,7 @@ fn read_csv(text: &str) -> Result<Table, String> {
     for record in reader.records() {
         let record = record.map_err(|e| {
             let line = e.position().map_or(0, |p| p.line());
-            format!("row {line}: {e}")
+            at_row(line, e.to_string())
         })?;
         rows.push(TableRow {
             line: record.position().map_or(0, |p| p.line()),
@@ -159,38 +189,37 @@ fn read_csv(text: &str) -> Result<Table, String> {
     Ok(Table { headers, rows })
 }
 
-fn read_xlsx(bytes: &[u8]) -> Result<Table, String> {
+fn read_xlsx(bytes: &[u8]) -> Result<Table, Message> {
     use calamine::{Data, Reader, Xlsx};
     let mut workbook: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
-        .map_err(|e| format!("not a readable XLSX workbook ({e})"))?;
+        .map_err(|e: calamine::XlsxError| {
+            msg!("campaigns-import-not-xlsx", detail = e.to_string())
+        })?;
     let range = workbook
         .worksheet_range_at(0)
-        .ok_or("the workbook has no sheet")?
-        .map_err(|e| format!("the first sheet cannot be read ({e})"))?;
+        .ok_or_else(|| msg!("campaigns-import-no-sheet"))?
+        .map_err(|e| msg!("campaigns-import-sheet-unreadable", detail = e.to_string()))?;
     // Row numbers as the spreadsheet shows them: the range may start lower.
     let first_line = range.start().map_or(1, |(row, _)| u64::from(row) + 1);
     let mut lines = range.rows().enumerate();
     let headers = match lines.next() {
         Some((_, header)) => header.iter().map(cell_text).collect::<Result<_, _>>(),
-        None => return Err("the first sheet is empty".into()),
+        None => return Err(msg!("campaigns-import-sheet-empty")),
     }
-    .map_err(|e| format!("row {first_line}: {e}"))?;
+    .map_err(|e| at_row(first_line, e))?;
     let mut rows = Vec::new();
     for (offset, row) in lines.take(MAX_ROWS + 1) {
         let line = first_line + offset as u64;
         let mut cells = Vec::with_capacity(row.len());
         for (index, cell) in row.iter().enumerate() {
-            cells.push(
-                cell_text(cell)
-                    .map_err(|e| format!("row {line}, column {}: {e}", column_letter(index)))?,
-            );
+            cells.push(cell_text(cell).map_err(|e| at_cell(line, index, e))?);
         }
         rows.push(TableRow { line, cells });
     }
     return Ok(Table { headers, rows });
 
     /// A cell as text: whole numbers without `.0`, dates as YYYY-MM-DD.
-    fn cell_text(cell: &Data) -> Result<String, String> {
+    fn cell_text(cell: &Data) -> Result<String, Message> {
         Ok(match cell {
             Data::Empty => String::new(),
             Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
@@ -202,7 +231,9 @@ fn read_xlsx(bytes: &[u8]) -> Result<Table, String> {
                 let (year, month, day, ..) = when.to_ymd_hms_milli();
                 format!("{year:04}-{month:02}-{day:02}")
             }
-            Data::Error(e) => return Err(format!("the cell holds a spreadsheet error ({e})")),
+            Data::Error(e) => {
+                return Err(msg!("campaigns-import-cell-error", detail = e.to_string()))
+            }
         })
     }
 }
@@ -297,13 +328,7 @@ pub fn row_answers(
             }),
             None => cell_value(Some(field), field.field_type, cell),
         }
-        // Row problems are worded in English for now (see `CellProblem`).
-        .and_then(|value| {
-            field
-                .normalize(&value)
-                .map(|_| value)
-                .map_err(|m| m.to_string())
-        });
+        .and_then(|value| field.normalize(&value).map(|_| value));
         match value {
             Ok(value) => {
                 answers.insert(id.to_owned(), value);
@@ -311,7 +336,11 @@ pub fn row_answers(
             Err(message) => problems.push(CellProblem {
                 line: row.line,
                 column,
-                message: format!("«{}»: {message}", field.label),
+                message: msg!(
+                    "campaigns-import-field",
+                    label = field.label.as_str(),
+                    problem = message
+                ),
             }),
         }
     }
@@ -348,29 +377,31 @@ pub fn plan(
     shared: &Shared,
     table: &Table,
     mapping: &Mapping,
-) -> Result<(Vec<Planned>, Vec<CellProblem>), String> {
+) -> Result<(Vec<Planned>, Vec<CellProblem>), Message> {
     let width = table.headers.len();
     if mapping.name_column >= width {
-        return Err(format!(
-            "the column naming co-filers is {}, but the list has {width} columns",
-            mapping.name_column + 1
+        return Err(msg!(
+            "campaigns-import-name-column-missing",
+            column = mapping.name_column + 1,
+            count = width
         ));
     }
     if templates.is_empty() {
-        return Err("choose at least one template to make co-filers' documents from".into());
+        return Err(msg!("campaigns-import-no-template"));
     }
     for source in &mapping.sources {
         let Some(template) = templates.iter().find(|t| t.id() == source.template) else {
-            return Err(format!(
-                "the mapping names template `{}`, which is not among the chosen ones",
-                source.template
+            return Err(msg!(
+                "campaigns-import-template-not-chosen",
+                template = source.template.as_str()
             ));
         };
         if source.column >= width {
-            return Err(format!(
-                "field `{}` is mapped to column {}, but the list has {width} columns",
-                source.target,
-                source.column + 1
+            return Err(msg!(
+                "campaigns-import-column-missing",
+                target = source.target.as_str(),
+                column = source.column + 1,
+                count = width
             ));
         }
         let id = source
@@ -382,9 +413,10 @@ pub fn plan(
             .any(|t| t.target == source.target)
             || campaign_fields(template).contains(&id)
         {
-            return Err(format!(
-                "template `{}` has no field `{}` a co-filer's row can fill",
-                source.template, source.target
+            return Err(msg!(
+                "campaigns-import-no-such-target",
+                template = source.template.as_str(),
+                target = source.target.as_str()
             ));
         }
     }
@@ -408,7 +440,7 @@ pub fn plan(
                     column_letter(mapping.name_column),
                     table.headers[mapping.name_column]
                 )),
-                message: "the co-filer's name is empty".into(),
+                message: msg!("campaigns-import-name-empty"),
             });
             continue;
         }
@@ -537,13 +569,20 @@ mod tests {
     #[test]
     fn unreadable_files_say_why() {
         let error = Table::read("list.csv", b"Name\n\xff\xfe\n").unwrap_err();
-        assert!(error.message.contains("not UTF-8"), "{error}");
+        assert!(error.to_string().contains("not UTF-8"), "{error}");
         let error = Table::read("list.csv", b"Name,Name\nA,B\n").unwrap_err();
-        assert!(error.message.contains("column B"), "{error}");
+        assert!(error.to_string().contains("column B"), "{error}");
         let error = Table::read("list.csv", b"Name\n").unwrap_err();
-        assert!(error.message.contains("no co-filer"), "{error}");
+        assert_eq!(
+            error.to_string(),
+            "list.csv: the sheet has a header row but no co-filer under it"
+        );
+        assert!(
+            error.words(Lang::Fr).starts_with("list.csv\u{202f}: "),
+            "{error:?}"
+        );
         let error = Table::read("list.xlsx", b"PK\x03\x04 not really").unwrap_err();
-        assert!(error.message.contains("XLSX"), "{error}");
+        assert!(error.to_string().contains("XLSX"), "{error}");
     }
 
     #[test]
@@ -582,9 +621,14 @@ mod tests {
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].line, 7);
         assert_eq!(problems[0].column.as_deref(), Some("B (Shares)"));
-        assert!(problems[0]
-            .to_string()
-            .starts_with("row 7, column B (Shares): "));
+        assert_eq!(
+            problems[0].to_string(),
+            "row 7, column B (Shares): «Number of shares held»: `many` is not a number"
+        );
+        assert_eq!(
+            problems[0].message.words(Lang::Fr),
+            "«\u{202f}Number of shares held\u{202f}»\u{202f}: «\u{202f}many\u{202f}» n’est pas un nombre"
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@
 use serde_json::{Map, Value};
 
 use crate::compose::{Field, FieldType, Template};
+use crate::i18n::{msg, Message};
 
 /// A problem with the file as a whole (its header, its encoding): nothing
 /// is rendered.
@@ -26,7 +27,7 @@ pub struct RowProblem {
     pub line: u64,
     /// The field, when the problem is one cell's or one answer's.
     pub field: Option<String>,
-    pub message: String,
+    pub message: Message,
 }
 
 impl std::fmt::Display for RowProblem {
@@ -180,7 +181,7 @@ impl Rows {
             if cell.is_empty() {
                 continue;
             }
-            let problem = |message: String| RowProblem {
+            let problem = |message: Message| RowProblem {
                 row: row.number,
                 line: row.line,
                 field: Some(column.header.clone()),
@@ -218,16 +219,22 @@ pub(crate) fn cell_value(
     field: Option<&Field>,
     field_type: FieldType,
     cell: &str,
-) -> Result<Value, String> {
+) -> Result<Value, Message> {
     if cell.starts_with('[') || cell.starts_with('{') {
-        return serde_json::from_str(cell).map_err(|e| format!("`{cell}` is not valid JSON: {e}"));
+        return serde_json::from_str(cell).map_err(|e| {
+            msg!(
+                "campaigns-import-not-json",
+                cell = cell,
+                detail = e.to_string()
+            )
+        });
     }
     match field_type {
         FieldType::Number => number(cell),
         FieldType::Boolean => match cell.to_lowercase().as_str() {
             "true" | "yes" | "y" | "1" | "oui" => Ok(Value::Bool(true)),
             "false" | "no" | "n" | "0" | "non" => Ok(Value::Bool(false)),
-            _ => Err(format!("`{cell}` is not yes or no (true/false, 1/0)")),
+            _ => Err(msg!("campaigns-import-not-yes-no", cell = cell)),
         },
         FieldType::Money => {
             let currency = field.and_then(|f| f.currency.clone());
@@ -265,7 +272,7 @@ pub(crate) fn cell_value(
     }
 }
 
-pub(crate) fn part_value(field_type: FieldType, part: &str, cell: &str) -> Result<Value, String> {
+pub(crate) fn part_value(field_type: FieldType, part: &str, cell: &str) -> Result<Value, Message> {
     match (field_type, part) {
         (FieldType::Money, "amount") => number(cell),
         _ => Ok(Value::String(cell.to_owned())),
@@ -273,7 +280,7 @@ pub(crate) fn part_value(field_type: FieldType, part: &str, cell: &str) -> Resul
 }
 
 /// A number as written in a spreadsheet: `1200`, `1,200`, `1 200.50`.
-fn number(cell: &str) -> Result<Value, String> {
+fn number(cell: &str) -> Result<Value, Message> {
     let plain: String = cell
         .chars()
         .filter(|c| !matches!(c, ',' | ' ' | '\u{a0}' | '\u{202f}' | '_'))
@@ -287,5 +294,5 @@ fn number(cell: &str) -> Result<Value, String> {
         .filter(|n| n.is_finite())
         .and_then(serde_json::Number::from_f64)
         .map(Value::Number)
-        .ok_or_else(|| format!("`{cell}` is not a number"))
+        .ok_or_else(|| msg!("campaigns-import-not-a-number", cell = cell))
 }

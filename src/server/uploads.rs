@@ -57,7 +57,7 @@ pub async fn cofiler_list(
     };
     let table = match Table::read(&file_name, &bytes) {
         Ok(table) => table,
-        Err(error) => return back(&error.to_string()),
+        Err(error) => return back(&error.words(lang)),
     };
     match state
         .store

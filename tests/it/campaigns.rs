@@ -5,10 +5,11 @@
 //! the page shows the deadline and the checks across documents; other
 //! organisations and other sites reach nothing.
 
+use resolution_studio::i18n::Lang;
 use serde_json::{json, Value};
 
 use crate::common::{request, soffice_convert, spawn_app, try_request_bytes, Answer, TestApp};
-use crate::drafts::{call_form, call_form_as, call_json, call_json_as, ok_json};
+use crate::drafts::{call_form, call_form_as, call_json, call_json_as, ok_json, worded};
 
 fn shared() -> Value {
     json!({
@@ -337,7 +338,7 @@ fn cofilers_import_from_csv_with_problems_by_row_and_column_once() {
                 "{}|{}|{}",
                 p["line"],
                 p["column"].as_str().unwrap_or_default(),
-                p["message"]
+                worded(&p["message"], Lang::En)
             )
         })
         .collect();
@@ -352,6 +353,17 @@ fn cofilers_import_from_csv_with_problems_by_row_and_column_once() {
             .iter()
             .any(|p| p.starts_with("4|A (Co-filer)|") && p.contains("name is empty")),
         "{problems:?}"
+    );
+    // The page words the same problems in its reader's language.
+    let french: Vec<String> = check["problems"]
+        .as_array()
+        .expect("problems")
+        .iter()
+        .map(|p| worded(&p["message"], Lang::Fr))
+        .collect();
+    assert!(
+        french.iter().any(|p| p.contains("n’est pas un nombre")),
+        "{french:?}"
     );
     let drafts_before = app.with_database(async |store| {
         sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM drafts")

@@ -254,7 +254,7 @@ mod ssr {
             templates.iter().map(|t| t.template.as_ref()).collect();
         let (planned, problems) =
             crate::campaigns::import::plan(&parsed, &found.shared, &stored.table, mapping)
-                .map_err(bad_input)?;
+                .map_err(|refusal| bad_input(refusal.words(lang)))?;
         let cofilers = planned
             .iter()
             .map(|p| p.cofiler.as_str())

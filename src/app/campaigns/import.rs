@@ -226,7 +226,7 @@ fn Outcome(outcome: ImportCheck, campaign: i64) -> impl IntoView {
 
 /// A row's problem, by row and, when one cell is at fault, column.
 fn problem_text(lang: Lang, problem: &CellProblem) -> String {
-    let (line, message) = (problem.line, problem.message.clone());
+    let (line, message) = (problem.line, problem.message.words(lang));
     match &problem.column {
         Some(column) => tr!(
             lang,
