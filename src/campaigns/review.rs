@@ -121,13 +121,13 @@ fn campaign_deadline(lang: Lang, campaign: &Campaign, today: Date) -> Result<Dea
                 meeting_date: date(&shared.meeting_date),
                 prior_meeting_date: date(&shared.prior_meeting_date),
             };
-            deadline::sec_14a8_in(lang, &dates, rules.in_force(today).map_err(unavailable)?)
+            deadline::sec_14a8(lang, &dates, rules.in_force(today).map_err(unavailable)?)
         }
         Jurisdiction::UkCa2006S338 => {
             let meeting = date(&shared.meeting_date)
                 .ok_or_else(|| tr!(lang, "check-campaign-deadline-needs-meeting-uk"))?;
             let rules = params::uk_s338().map_err(unavailable)?;
-            deadline::uk_s338_in(
+            deadline::uk_s338(
                 lang,
                 meeting,
                 None,
@@ -138,7 +138,7 @@ fn campaign_deadline(lang: Lang, campaign: &Campaign, today: Date) -> Result<Dea
             let meeting = date(&shared.meeting_date)
                 .ok_or_else(|| tr!(lang, "check-campaign-deadline-needs-meeting-fr"))?;
             let rules = params::fr_code_commerce().map_err(unavailable)?;
-            deadline::fr_code_commerce_in(
+            deadline::fr_code_commerce(
                 lang,
                 meeting,
                 None,

@@ -14,6 +14,7 @@ use serde_json::Value;
 use crate::config::Config;
 use crate::evidence::{CitationStyle, Library, DEFAULT_STYLE};
 use crate::export::Format;
+use crate::i18n::{long_date, Lang};
 use crate::templates::Catalog;
 
 #[derive(Debug, Parser)]
@@ -146,11 +147,11 @@ pub struct CheckArgs {
     pub dismiss: Vec<String>,
     /// The language of the findings: en or fr.
     #[arg(long, default_value = "en", value_parser = parse_lang)]
-    pub lang: crate::i18n::Lang,
+    pub lang: Lang,
 }
 
-fn parse_lang(text: &str) -> Result<crate::i18n::Lang, String> {
-    crate::i18n::Lang::parse(text).ok_or_else(|| format!("no findings in `{text}`: use en or fr"))
+fn parse_lang(text: &str) -> Result<Lang, String> {
+    Lang::parse(text).ok_or_else(|| format!("no findings in `{text}`: use en or fr"))
 }
 
 #[derive(Debug, clap::Args)]
@@ -340,12 +341,17 @@ pub fn deadline(args: &DeadlineArgs) -> Result<(), CliError> {
                 meeting_date: meeting,
                 prior_meeting_date: date("prior-meeting-date", &args.prior_meeting_date)?,
             };
-            deadline::sec_14a8(&dates, rules.in_force(today).map_err(CliError::from)?)
+            deadline::sec_14a8(
+                Lang::En,
+                &dates,
+                rules.in_force(today).map_err(CliError::from)?,
+            )
         }
         Jurisdiction::UkCa2006S338 => {
             let rules = params::uk_s338().map_err(CliError::from)?;
             let notice = date("notice-date", &args.notice_date)?;
             deadline::uk_s338(
+                Lang::En,
                 need_meeting()?,
                 notice,
                 rules.in_force(today).map_err(CliError::from)?,
@@ -354,6 +360,7 @@ pub fn deadline(args: &DeadlineArgs) -> Result<(), CliError> {
         Jurisdiction::FrCodeCommerce => {
             let rules = params::fr_code_commerce().map_err(CliError::from)?;
             deadline::fr_code_commerce(
+                Lang::En,
                 need_meeting()?,
                 date("notice-date", &args.notice_date)?,
                 rules.in_force(today).map_err(CliError::from)?,
@@ -376,12 +383,12 @@ pub fn deadline(args: &DeadlineArgs) -> Result<(), CliError> {
         let left = (d - today).whole_days();
         let when = match left {
             0 => "today".to_owned(),
-            n if n > 0 => format!("{n} days from {}", deadline::long_date(today)),
-            n => format!("passed {} days before {}", -n, deadline::long_date(today)),
+            n if n > 0 => format!("{n} days from {}", long_date(Lang::En, today)),
+            n => format!("passed {} days before {}", -n, long_date(Lang::En, today)),
         };
         out.push_str(&format!(
             "  Deadline: {} ({when}).\n",
-            deadline::long_date(d)
+            long_date(Lang::En, d)
         ));
     }
     for note in &result.notes {

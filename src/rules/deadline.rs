@@ -37,20 +37,10 @@ pub fn anniversary(date: Date) -> Date {
     years_after(date, 1)
 }
 
-/// "Monday 16 February 2026", as the command line prints dates.
-pub fn long_date(date: Date) -> String {
-    crate::i18n::long_date(Lang::En, date)
-}
-
-/// [`sec_14a8_in`] in English.
-pub fn sec_14a8(dates: &Sec14a8Dates, params: &Version<Sec14a8>) -> Deadline {
-    sec_14a8_in(Lang::En, dates, params)
-}
-
 /// Rule 14a-8(e)(2): received at least 120 calendar days before the
 /// anniversary of last year's proxy release; "a reasonable time" before
 /// printing when there was no meeting last year or it moved by more than 30 days.
-pub fn sec_14a8_in(lang: Lang, dates: &Sec14a8Dates, params: &Version<Sec14a8>) -> Deadline {
+pub fn sec_14a8(lang: Lang, dates: &Sec14a8Dates, params: &Version<Sec14a8>) -> Deadline {
     let p = &params.parameters;
     let day = |date: Date| crate::i18n::long_date(lang, date);
     let reference = format!(
@@ -135,14 +125,9 @@ pub fn sec_14a8_in(lang: Lang, dates: &Sec14a8Dates, params: &Version<Sec14a8>) 
     }
 }
 
-/// [`uk_s338_in`] in English.
-pub fn uk_s338(meeting: Date, notice_given: Option<Date>, params: &Version<UkS338>) -> Deadline {
-    uk_s338_in(Lang::En, meeting, notice_given, params)
-}
-
 /// Companies Act 2006 s338(4): received 6 weeks before the AGM or, if later,
 /// by the time notice of the meeting is given; s314(4): one week before.
-pub fn uk_s338_in(
+pub fn uk_s338(
     lang: Lang,
     meeting: Date,
     notice_given: Option<Date>,
@@ -217,21 +202,12 @@ pub fn uk_s314(lang: Lang, meeting: Date, params: &Version<UkS338>) -> Deadline 
     }
 }
 
-/// [`fr_code_commerce_in`] in English.
-pub fn fr_code_commerce(
-    meeting: Date,
-    balo_notice: Option<Date>,
-    params: &Version<FrCodeCommerce>,
-) -> Deadline {
-    fr_code_commerce_in(Lang::En, meeting, balo_notice, params)
-}
-
 /// Code de commerce R225-72: requests at least 25 days before the meeting;
 /// R225-73: a listed company publishes a BALO notice at least 35 days
 /// before, and its shareholders' requests may not be sent more than 20 days
 /// after that notice: the deadline is the earlier of the two when the
 /// notice's date (`balo_notice`) is known.
-pub fn fr_code_commerce_in(
+pub fn fr_code_commerce(
     lang: Lang,
     meeting: Date,
     balo_notice: Option<Date>,
@@ -294,7 +270,11 @@ mod tests {
 
     fn sec(dates: Sec14a8Dates) -> Deadline {
         let rules = params::sec_14a8().unwrap();
-        sec_14a8(&dates, rules.in_force(date!(2025 - 01 - 01)).unwrap())
+        sec_14a8(
+            Lang::En,
+            &dates,
+            rules.in_force(date!(2025 - 01 - 01)).unwrap(),
+        )
     }
 
     #[test]
@@ -382,9 +362,14 @@ mod tests {
     fn uk_takes_the_later_of_six_weeks_and_notice() {
         let rules = params::uk_s338().unwrap();
         let p = rules.in_force(date!(2026 - 01 - 01)).unwrap();
-        let d = uk_s338(date!(2026 - 06 - 25), None, p);
+        let d = uk_s338(Lang::En, date!(2026 - 06 - 25), None, p);
         assert_eq!(d.date, Some(date!(2026 - 05 - 14)));
-        let d = uk_s338(date!(2026 - 06 - 25), Some(date!(2026 - 05 - 28)), p);
+        let d = uk_s338(
+            Lang::En,
+            date!(2026 - 06 - 25),
+            Some(date!(2026 - 05 - 28)),
+            p,
+        );
         assert_eq!(d.date, Some(date!(2026 - 05 - 28)));
         assert!(d
             .steps
@@ -396,6 +381,7 @@ mod tests {
     fn france_counts_25_days() {
         let rules = params::fr_code_commerce().unwrap();
         let d = fr_code_commerce(
+            Lang::En,
             date!(2026 - 05 - 20),
             None,
             rules.in_force(date!(2026 - 01 - 01)).unwrap(),
@@ -412,10 +398,20 @@ mod tests {
         let rules = params::fr_code_commerce().unwrap();
         let version = rules.in_force(date!(2026 - 01 - 01)).unwrap();
         // Notice on 1 April: 20 days after is 21 April, before 25 April.
-        let early = fr_code_commerce(date!(2026 - 05 - 20), Some(date!(2026 - 04 - 01)), version);
+        let early = fr_code_commerce(
+            Lang::En,
+            date!(2026 - 05 - 20),
+            Some(date!(2026 - 04 - 01)),
+            version,
+        );
         assert_eq!(early.date, Some(date!(2026 - 04 - 21)));
         // Notice on 14 April: 20 days after is 4 May, so 25 April stands.
-        let late = fr_code_commerce(date!(2026 - 05 - 20), Some(date!(2026 - 04 - 14)), version);
+        let late = fr_code_commerce(
+            Lang::En,
+            date!(2026 - 05 - 20),
+            Some(date!(2026 - 04 - 14)),
+            version,
+        );
         assert_eq!(late.date, Some(date!(2026 - 04 - 25)));
     }
 }

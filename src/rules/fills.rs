@@ -57,7 +57,7 @@ pub fn suggest(draft: &Draft, given: &Value, today: Date) -> Vec<Fill> {
             prior_meeting_date: checks::role_date(draft, &roles.prior_meeting_date),
         };
         if dates.prior_proxy_date.is_some() {
-            let computed = deadline::sec_14a8_in(lang, &dates, version);
+            let computed = deadline::sec_14a8(lang, &dates, version);
             if let (Some(date), None) = (computed.date, computed.judgement) {
                 fills.extend(letter_date(lang, field, date, today));
             }

@@ -239,7 +239,9 @@ fn refusal(path: &str, status: StatusCode, message: String) -> Response {
     }
 }
 
-fn url_encode(text: &str) -> String {
+/// `text` as a value in a URL's query: RFC 3986 unreserved characters
+/// and `/` (allowed in a query, and keeps paths readable) kept.
+pub(super) fn url_encode(text: &str) -> String {
     text.bytes()
         .map(|b| match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {

@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Response};
 use axum::{Extension, Form};
 use serde::Deserialize;
 
-use super::guard::ClientAddress;
+use super::guard::{url_encode, ClientAddress};
 use super::AppState;
 use crate::accounts::{Caller, OrgKind};
 use crate::export::html::escape;
@@ -174,7 +174,7 @@ pub async fn setup(
     Extension(lang): Extension<Lang>,
     Form(form): Form<SetupForm>,
 ) -> Response {
-    let back = format!("/setup?token={}", query_value(&form.token));
+    let back = format!("/setup?token={}", url_encode(&form.token));
     let frame = Frame { lang, back: &back };
     let refused = |message: &str| {
         page(
@@ -324,20 +324,8 @@ fn login_address(next: &str) -> String {
     if next == "/" {
         "/login".to_owned()
     } else {
-        format!("/login?next={}", query_value(next))
+        format!("/login?next={}", url_encode(next))
     }
-}
-
-/// `text` as a value in a URL's query (RFC 3986 unreserved kept).
-fn query_value(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                char::from(b).to_string()
-            }
-            other => format!("%{other:02X}"),
-        })
-        .collect()
 }
 
 /// A failure of ours: logged, and a page with its reference.
@@ -545,7 +533,7 @@ mod tests {
         assert_eq!(login_address("/"), "/login");
         assert_eq!(
             login_address("/drafts/3?tab=checks"),
-            "/login?next=%2Fdrafts%2F3%3Ftab%3Dchecks"
+            "/login?next=/drafts/3%3Ftab%3Dchecks"
         );
     }
 

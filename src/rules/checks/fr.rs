@@ -87,7 +87,7 @@ pub(super) fn check(draft: &Draft, filing_date: Date) -> Result<Vec<Finding>, Ch
                 filing_date,
                 (Meeting::General, "Code de commerce R225-72"),
                 |meeting| {
-                    deadline::fr_code_commerce_in(
+                    deadline::fr_code_commerce(
                         lang,
                         meeting,
                         role_date(draft, &draft.template.front.checks.notice_date),

@@ -92,7 +92,7 @@ pub(super) fn check(draft: &Draft, filing_date: Date) -> Result<Vec<Finding>, Ch
                 filing_date,
                 (Meeting::Agm, REQUEST),
                 |meeting| {
-                    deadline::uk_s338_in(
+                    deadline::uk_s338(
                         lang,
                         meeting,
                         role_date(draft, &draft.template.front.checks.notice_date),

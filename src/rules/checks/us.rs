@@ -397,7 +397,7 @@ fn deadline(
             "Rule 14a-8(e)(2)",
         ));
     }
-    let computed = crate::rules::deadline::sec_14a8_in(draft.lang, &dates, params);
+    let computed = crate::rules::deadline::sec_14a8(draft.lang, &dates, params);
     judge_deadline(ID, draft, submitted, computed)
 }
 
