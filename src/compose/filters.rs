@@ -3,6 +3,7 @@
 use minijinja::value::Serde;
 use minijinja::{Error, ErrorKind, Value};
 
+use crate::i18n::{month_name, Lang};
 use crate::text::parse_date;
 
 /// U+202F: French groups thousands and separates units with it.
@@ -20,33 +21,19 @@ pub fn date(language: &str, value: &str, style: Option<&str>) -> Result<String, 
         return Ok(value.to_owned());
     }
     let day = date.day();
-    let month = u8::from(date.month()) as usize - 1;
     let year = date.year();
     Ok(match primary(language) {
         "fr" => {
-            const MONTHS: [&str; 12] = [
-                "janvier",
-                "février",
-                "mars",
-                "avril",
-                "mai",
-                "juin",
-                "juillet",
-                "août",
-                "septembre",
-                "octobre",
-                "novembre",
-                "décembre",
-            ];
+            let month = month_name(Lang::Fr, date.month());
             let day = if day == 1 {
                 "1er".to_owned()
             } else {
                 day.to_string()
             };
-            format!("{day}{NBSP}{}{NBSP}{year}", MONTHS[month])
+            format!("{day}{NBSP}{month}{NBSP}{year}")
         }
         _ => {
-            let name = ENGLISH_MONTHS[month];
+            let name = month_name(Lang::En, date.month());
             if language == "en-US" {
                 format!("{name}{NBSP}{day}, {year}")
             } else {
@@ -55,21 +42,6 @@ pub fn date(language: &str, value: &str, style: Option<&str>) -> Result<String, 
         }
     })
 }
-
-pub const ENGLISH_MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 #[derive(serde::Deserialize)]
 #[serde(untagged)]

@@ -4,7 +4,8 @@ use time::Date;
 
 use super::Lang;
 
-const ENGLISH_MONTHS: [&str; 12] = [
+/// English month names, also for reading dates in English text.
+pub const ENGLISH_MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

@@ -21,7 +21,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::FluentResource;
 use serde::{Deserialize, Serialize};
 
-pub use dates::{date, long_date, month_name};
+pub use dates::{date, long_date, month_name, ENGLISH_MONTHS};
 pub use fluent_bundle::FluentArgs;
 pub use message::{Arg, Message};
 

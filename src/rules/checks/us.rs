@@ -4,10 +4,9 @@
 use serde_json::Value;
 use time::Date;
 
-use crate::compose::filters::ENGLISH_MONTHS;
 use crate::compose::DocumentKind;
 use crate::i18n::tr;
-use crate::i18n::{long_date, Lang};
+use crate::i18n::{long_date, Lang, ENGLISH_MONTHS};
 use crate::rules::{eligibility, params, words};
 
 #[cfg(test)]
