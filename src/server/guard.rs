@@ -110,6 +110,15 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
         );
     }
     security_headers(response.headers_mut(), &nonce);
+    // Pages and messages are in the language the cookies or the browser
+    // chose: a shared cache must not give one reader's language to another.
+    // The bundle's files are the same for everyone.
+    if !path.starts_with("/pkg/") {
+        response.headers_mut().append(
+            header::VARY,
+            HeaderValue::from_static("accept-language, cookie"),
+        );
+    }
     response
 }
 

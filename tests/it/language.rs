@@ -74,8 +74,13 @@ fn pages_follow_the_browser_then_the_choice_kept_with_the_account() {
         ("cookie", app.cookie.as_str()),
         ("accept-language", "fr-FR,fr;q=0.9,en;q=0.5"),
     ];
-    let (_, french) = page(&app, "/drafts", &french_browser);
+    let (answer, french) = page(&app, "/drafts", &french_browser);
     assert_eq!(html_lang(&french), "fr");
+    let vary = answer.header("vary").unwrap_or_default();
+    assert!(
+        vary.contains("accept-language") && vary.contains("cookie"),
+        "a shared cache must keep each language apart: vary `{vary}`"
+    );
     assert_eq!(
         navigation(&french),
         [
