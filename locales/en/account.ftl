@@ -79,6 +79,8 @@ sign-in-submit = Sign in
 sign-in-email = Email
 sign-in-password = Password
 sign-in-no-account = No account? Ask your organisation's admin for an invitation.
+# One message for an unknown email and a wrong password: the page must not
+# tell which accounts exist.
 sign-in-wrong = email or password is wrong
 sign-in-slow-down = too many failed sign-ins for this account or from this address: try again in { $minutes ->
     [one] { $minutes } minute

@@ -18,12 +18,6 @@ use crate::runtime::session::{cleared_cookie, session_cookie, session_token};
 use crate::store::accounts::{Attempt, NewAccount, NewSession, SignInError, SignInRefusal};
 use crate::store::StoreError;
 
-/// The one message for an unknown email and a wrong password, as the
-/// English page words it: the pages take `sign-in-wrong` from the
-/// catalogue, the tests compare the two.
-#[cfg_attr(not(test), allow(dead_code))]
-pub const WRONG: &str = "email or password is wrong";
-
 /// What a page of ours takes from its request: the language it is written
 /// in, and the address its language switch comes back to.
 #[derive(Debug, Clone, Copy)]
@@ -521,12 +515,6 @@ fn invitation_form(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_wrong_sign_in_message_is_the_catalogue_s() {
-        assert_eq!(tr!(Lang::En, "sign-in-wrong"), WRONG);
-        assert_ne!(tr!(Lang::Fr, "sign-in-wrong"), WRONG);
-    }
 
     #[test]
     fn the_way_back_keeps_where_to_go_after_signing_in() {
