@@ -3,9 +3,10 @@
 # sentence that starts with the question's label.
 
 answer-required = an answer is required
+# An answer refused before it is stored: $label is the question, $field its id.
+answer-at-field = «{ $label }» (field `{ $field }`): { $problem }
 answer-no-such-field = this template has no such field
 answer-not-an-object = answers must be a JSON object of field ids to values, not { $got }
-answer-refused = { $detail }
 answer-too-large = holds { $total } characters; an answer can be at most { $max }
 answer-single-line = must be a single line
 answer-not-a-number = `{ $text }` is not a number: write it in digits, e.g. 2027 or 1200.50

@@ -126,7 +126,7 @@ campaigns-import-too-many-columns = the sheet has { $count } columns; at most { 
 campaigns-import-no-rows = the sheet has a header row but no co-filer under it
 campaigns-import-too-many-rows = the sheet has { $count } rows; at most { $max } co-filers are imported at once
 campaigns-import-header-twice = row 1, column { $column }: the header `{ $header }` appears twice
-# $detail names the character, in English.
+# $detail names the character.
 campaigns-import-refused-character = row { $line }, column { $column }, character { $at }: { $detail }
 campaigns-import-at-row = row { $line }: { $problem }
 campaigns-import-at-cell = row { $line }, column { $column }: { $problem }
@@ -146,3 +146,26 @@ campaigns-import-no-such-target = template `{ $template }` has no field `{ $targ
 campaigns-import-not-json = `{ $cell }` is not valid JSON: { $detail }
 campaigns-import-not-yes-no = `{ $cell }` is not yes or no (true/false, 1/0)
 campaigns-import-not-a-number = `{ $cell }` is not a number
+
+## The campaign form's answers, checked on the server
+# $field: the answer's id; $problem: what is wrong with it.
+
+campaigns-input-problem = { $field ->
+        [name] Name
+        [company] Company
+        [company_address] Company address
+        [proposal_title] Proposal title
+        [lead_filer] Lead filer
+        [meeting_year] Meeting year
+        [meeting_date] This year's meeting
+        [prior_meeting_date] Last year's meeting
+        [prior_proxy_date] Last year's proxy statement
+        [jurisdiction] Rules
+       *[other] { $field }
+    }: { $problem }
+campaigns-input-name-missing = give the campaign a name
+campaigns-input-company-missing = name the company the campaign is for
+campaigns-input-bad-year = { $year } is not a meeting year (1900 to 2200)
+campaigns-input-bad-date = `{ $text }` is not a date as YYYY-MM-DD
+campaigns-input-too-long = can be at most { $max } characters
+campaigns-input-unknown-rules = there are no rules called `{ $given }`; choose US (Rule 14a-8), UK (Companies Act 2006) or France (Code de commerce)

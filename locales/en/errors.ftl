@@ -16,3 +16,21 @@ error-unknown-host = this server does not answer for the host `{ $host }`
 error-cross-site = refused: this request did not come from Resolution Studio's own pages
 error-session-ended = sign in first: your session has ended or you are not signed in
 error-too-large = this request is larger than { $mib } MiB, the most the server takes: shorten the text or split the import
+
+## Text that cannot be stored or printed, wherever it is typed or imported
+# $code: the character's code point in hexadecimal ("0001"); $kind: control or noncharacter.
+
+text-refused-character = character U+{ $code } ({ $kind ->
+        [control] a control character
+       *[noncharacter] a Unicode noncharacter
+    }) cannot be stored or printed: remove it
+text-refused-character-at-line = character U+{ $code } ({ $kind ->
+        [control] a control character
+       *[noncharacter] a Unicode noncharacter
+    }) at line { $line }, column { $column } cannot be stored or printed: remove it
+text-refused-character-at-position = character U+{ $code } ({ $kind ->
+        [control] a control character
+       *[noncharacter] a Unicode noncharacter
+    }) at position { $column } cannot be stored or printed: remove it
+text-in-item = item { $index }: { $problem }
+text-in-key = `{ $key }`: { $problem }

@@ -2,10 +2,9 @@
 # (the pages in their language; the command line, the API and the logs in
 # English). Failures of ours are logged in English and are not here.
 
-# Text another module words, in English only (a validation message of the
-# evidence library, an email or password check, a template's parse error),
-# or what only an operator reads on the command line (backups and
-# restores): shown as it is, in every language.
+# What only an operator reads on the command line (backups and restores),
+# or a failure of ours passed on in English: shown as it is, in every
+# language.
 store-as-given = { $detail }
 
 ## Organisations, people and invitations
@@ -17,6 +16,24 @@ store-no-user = there is no user { $email }
 store-email-taken = { $email } has an account already
 store-last-admin = this is the organisation's last admin: make someone else admin first
 store-wrong-password = the current password is wrong
+store-not-an-email = `{ $email }` is not an email address
+password-too-short = the password is too short: use at least { $min } characters (a few unrelated words work well)
+password-too-long = the password is too long: use at most { $max } characters
+# $why: what zxcvbn found that makes the password guessable.
+password-too-weak = the password is too weak: { $why ->
+        [key-rows] straight rows of keys are easy to guess
+        [keyboard-pattern] short keyboard patterns are easy to guess
+        [repeated-character] repeats like "aaa" are easy to guess
+        [repeated-group] repeats like "abcabcabc" are only slightly harder to guess than "abc"
+        [common] it is a very common password
+        [like-common] it is similar to a commonly used password
+        [sequence] sequences like abc or 6543 are easy to guess
+        [recent-year] recent years are easy to guess
+        [one-word] a word by itself is easy to guess
+        [date] dates are often easy to guess
+        [name] names and surnames are easy to guess
+       *[guessable] it is easy to guess
+    }
 store-setup-replaced = this setup address has been used or replaced: look for the newest one on the server's console
 store-setup-used = this setup address has been used
 store-invitation-gone = this invitation has expired or been used: ask your organisation's admin for a new one
@@ -25,7 +42,7 @@ store-invitation-used = this invitation has been used
 ## API tokens
 
 store-token-name = name the token (1 to 100 characters) after what will use it
-# $problem: which character is refused and where (worded in English elsewhere).
+# $problem: which character is refused and where.
 store-token-name-refused = the token's name: { $problem }
 store-too-many-tokens = your organisation has { $count } tokens: revoke one it no longer uses first
 store-no-token = there is no live token { $id } in your organisation
@@ -34,6 +51,8 @@ store-no-token = there is no live token { $id } in your organisation
 
 store-no-draft = there is no draft { $id }
 store-no-draft-version = draft { $id } has no version { $version }
+store-copy-title = { $title } (copy)
+store-no-report-format = there is no evidence report as `{ $format }`: use html or pdf
 store-draft-on-version = the draft already uses version { $version } of its template
 store-move-to-unpublished = version { $version } of template `{ $template }` is not published: drafts move only to published versions
 store-no-field = template `{ $template }` has no field `{ $field }`
@@ -50,7 +69,7 @@ store-no-import = campaign { $campaign } has no imported list { $import }
 store-import-used = this list was already imported: its documents are on the campaign page
 store-packet-empty = choose at least one draft for the packet
 store-packet-too-large = a packet holds at most 5,000 drafts; { $count } were chosen
-# $problem: which character is refused and where (worded in English elsewhere).
+# $problem: which character is refused and where.
 store-packet-title-refused = the packet's title: { $problem }
 store-packets-busy = { $count } packets of your organisation are being rendered: wait for one to finish or stop one
 store-no-packet = there is no packet { $id }
@@ -86,7 +105,7 @@ store-newer-published = version { $newest } of `{ $template }` is published and 
 store-published-already = version { $version } of `{ $template }` is published already
 store-share-advocacy-only = only advocacy organisations publish templates to everyone
 store-share-not-possible = version { $version } of `{ $template }` is not published yet, or is shared already: publish it first
-# $problems: the linter's errors, one a line (worded in English elsewhere).
+# $problems: the linter's errors with their places, one a line.
 store-template-errors = the template has { $count } error(s):
     { $problems }
 store-template-id-taken = the template id `{ $template }` is taken: choose another id

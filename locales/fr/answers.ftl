@@ -2,9 +2,9 @@
 # de la question (et que la ligne de commande et l’API l’impriment).
 
 answer-required = une réponse est nécessaire
+answer-at-field = « { $label } » (champ `{ $field }`) : { $problem }
 answer-no-such-field = ce modèle n’a pas de question de ce nom
 answer-not-an-object = les réponses doivent former un objet JSON qui associe chaque identifiant de question à sa valeur, pas { $got }
-answer-refused = { $detail }
 answer-too-large = contient { $total } caractères ; une réponse en compte au plus { $max }
 answer-single-line = doit tenir sur une seule ligne
 answer-not-a-number = « { $text } » n’est pas un nombre : écrivez-le en chiffres, par exemple 2027 ou 1200.50

@@ -182,3 +182,25 @@ campaigns-import-no-such-target = le modèle « { $template } » n’a pas d
 campaigns-import-not-json = « { $cell } » n’est pas du JSON valide : { $detail }
 campaigns-import-not-yes-no = « { $cell } » n’est ni oui ni non (true/false, 1/0 conviennent aussi)
 campaigns-import-not-a-number = « { $cell } » n’est pas un nombre
+
+## Les réponses du formulaire de campagne, vérifiées sur le serveur
+
+campaigns-input-problem = { $field ->
+        [name] Nom
+        [company] Société
+        [company_address] Adresse de la société
+        [proposal_title] Titre de la proposition
+        [lead_filer] Déposant principal
+        [meeting_year] Année de l’assemblée
+        [meeting_date] Assemblée de cette année
+        [prior_meeting_date] Assemblée de l’an dernier
+        [prior_proxy_date] Circulaire de l’an dernier
+        [jurisdiction] Règles
+       *[other] { $field }
+    } : { $problem }
+campaigns-input-name-missing = donnez un nom à la campagne
+campaigns-input-company-missing = indiquez la société visée par la campagne
+campaigns-input-bad-year = { $year } n’est pas une année d’assemblée (de 1900 à 2200)
+campaigns-input-bad-date = « { $text } » n’est pas une date au format AAAA-MM-JJ
+campaigns-input-too-long = { $max } caractères au plus
+campaigns-input-unknown-rules = il n’existe pas de règles nommées « { $given } » ; choisissez États-Unis (règle 14a-8), Royaume-Uni (Companies Act 2006) ou France (Code de commerce)

@@ -3,11 +3,9 @@
 # journaux en anglais). Nos propres pannes sont journalisées en anglais et
 # ne figurent pas ici.
 
-# Un texte qu’un autre module rédige, en anglais seulement (un message de
-# validation de la bibliothèque de preuves, le contrôle d’une adresse e-mail
-# ou d’un mot de passe, l’erreur d’analyse d’un modèle), ou ce que seul un
-# exploitant lit en ligne de commande (sauvegardes et restaurations) :
-# affiché tel quel, dans toutes les langues.
+# Ce que seul un exploitant lit en ligne de commande (sauvegardes et
+# restaurations), ou une panne de notre côté transmise en anglais : affiché
+# tel quel, dans toutes les langues.
 store-as-given = { $detail }
 
 ## Organisations, personnes et invitations
@@ -18,6 +16,23 @@ store-no-organisation = l’organisation « { $slug } » n’existe pas
 store-no-user = aucun compte n’existe pour { $email }
 store-email-taken = { $email } a déjà un compte
 store-last-admin = c’est le dernier administrateur de l’organisation : nommez d’abord quelqu’un d’autre administrateur
+store-not-an-email = « { $email } » n’est pas une adresse électronique
+password-too-short = le mot de passe est trop court : utilisez au moins { $min } caractères (quelques mots sans rapport entre eux conviennent bien)
+password-too-long = le mot de passe est trop long : utilisez au plus { $max } caractères
+password-too-weak = le mot de passe est trop facile à deviner : { $why ->
+        [key-rows] une rangée de touches se devine facilement
+        [keyboard-pattern] un court motif du clavier se devine facilement
+        [repeated-character] une répétition comme « aaa » se devine facilement
+        [repeated-group] une répétition comme « abcabcabc » n’est guère plus difficile à deviner que « abc »
+        [common] c’est un mot de passe très courant
+        [like-common] il ressemble à un mot de passe très courant
+        [sequence] une suite comme abc ou 6543 se devine facilement
+        [recent-year] une année récente se devine facilement
+        [one-word] un mot seul se devine facilement
+        [date] une date se devine souvent facilement
+        [name] un nom ou un prénom se devine facilement
+       *[guessable] il se devine facilement
+    }
 store-wrong-password = le mot de passe actuel est incorrect
 store-setup-replaced = cette adresse de configuration a déjà servi ou a été remplacée : la plus récente s’affiche dans la console du serveur
 store-setup-used = cette adresse de configuration a déjà servi
@@ -36,6 +51,8 @@ store-no-token = votre organisation n’a aucun jeton actif portant le numéro {
 
 store-no-draft = le brouillon { $id } n’existe pas
 store-no-draft-version = le brouillon { $id } n’a pas de version { $version }
+store-copy-title = { $title } (copie)
+store-no-report-format = il n’existe pas de rapport de preuves au format « { $format } » : utilisez html ou pdf
 store-draft-on-version = le brouillon utilise déjà la version { $version } de son modèle
 store-move-to-unpublished = la version { $version } du modèle « { $template } » n’est pas publiée : un brouillon ne peut passer qu’à une version publiée
 store-no-field = le modèle « { $template } » n’a pas de question « { $field } »
@@ -98,7 +115,7 @@ store-newer-published = la version { $newest } de « { $template } » est pu
 store-published-already = la version { $version } de « { $template } » est déjà publiée
 store-share-advocacy-only = seules les organisations de plaidoyer publient des modèles pour toutes les organisations
 store-share-not-possible = la version { $version } de « { $template } » n’est pas encore publiée, ou elle est déjà partagée : publiez-la d’abord
-# $problems : les erreurs du contrôle du modèle, une par ligne (rédigées en anglais ailleurs).
+# $problems : les erreurs du contrôle du modèle et leur place, une par ligne.
 store-template-errors = le modèle comporte { $count ->
         [one] { $count } erreur
        *[other] { $count } erreurs

@@ -16,6 +16,8 @@ pub mod token;
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{msg, Message};
+
 /// An organisation's row id. Store functions that read or change an
 /// organisation's data take one, so a query that forgets the organisation
 /// does not compile.
@@ -224,7 +226,7 @@ pub struct AuditEntry {
 /// A normalised email address: trimmed, one `@` with text on both sides,
 /// no spaces or control characters. Case is kept; the database compares
 /// without case.
-pub fn parse_email(text: &str) -> Result<String, String> {
+pub fn parse_email(text: &str) -> Result<String, Message> {
     let email = text.trim();
     let valid = email.len() <= 254
         && email.split('@').count() == 2
@@ -233,7 +235,7 @@ pub fn parse_email(text: &str) -> Result<String, String> {
     if valid {
         Ok(email.to_owned())
     } else {
-        Err(format!("`{email}` is not an email address"))
+        Err(msg!("store-not-an-email", email = email))
     }
 }
 

@@ -4,6 +4,9 @@
 
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
+use zxcvbn::feedback::Warning;
+
+use crate::i18n::{msg, Message};
 
 pub const MIN_CHARS: usize = 12;
 /// Long enough for any passphrase; bounds the work a request can cause.
@@ -20,34 +23,44 @@ fn hasher() -> Argon2<'static> {
 
 /// Why `password` may not be used, if it may not. `context` holds words
 /// the password must not be built from (the email, the organisation).
-pub fn weakness(password: &str, context: &[&str]) -> Option<String> {
+pub fn weakness(password: &str, context: &[&str]) -> Option<Message> {
     let chars = password.chars().count();
     if chars < MIN_CHARS {
-        return Some(format!(
-            "the password is too short: use at least {MIN_CHARS} characters (a few unrelated words work well)"
-        ));
+        return Some(msg!("password-too-short", min = MIN_CHARS));
     }
     if chars > MAX_CHARS {
-        return Some(format!(
-            "the password is too long: use at most {MAX_CHARS} characters"
-        ));
+        return Some(msg!("password-too-long", max = MAX_CHARS));
     }
     // zxcvbn matches against lists of common passwords, names and words,
     // keyboard patterns, dates and repeats; score 3 is "safely
     // unguessable" against an online attack slowed as ours is.
     let estimate = zxcvbn::zxcvbn(password, context);
     if (estimate.score() as u8) < 3 {
-        let reason = estimate
-            .feedback()
-            .and_then(|f| f.warning())
-            .map(|w| w.to_string())
-            .unwrap_or_else(|| "it is easy to guess".to_owned());
-        return Some(format!(
-            "the password is too weak: {}",
-            reason.trim_end_matches('.').to_lowercase()
-        ));
+        let why = estimate.feedback().and_then(|f| f.warning()).map(why_weak);
+        return Some(msg!("password-too-weak", why = why.unwrap_or("guessable")));
     }
     None
+}
+
+/// zxcvbn's warning as the selector of `password-too-weak`: the crate
+/// words its warnings in English only, so the catalogues word each kind.
+fn why_weak(warning: Warning) -> &'static str {
+    match warning {
+        Warning::StraightRowsOfKeysAreEasyToGuess => "key-rows",
+        Warning::ShortKeyboardPatternsAreEasyToGuess => "keyboard-pattern",
+        Warning::RepeatsLikeAaaAreEasyToGuess => "repeated-character",
+        Warning::RepeatsLikeAbcAbcAreOnlySlightlyHarderToGuess => "repeated-group",
+        Warning::ThisIsATop10Password
+        | Warning::ThisIsATop100Password
+        | Warning::ThisIsACommonPassword => "common",
+        Warning::ThisIsSimilarToACommonlyUsedPassword => "like-common",
+        Warning::SequencesLikeAbcAreEasyToGuess => "sequence",
+        Warning::RecentYearsAreEasyToGuess => "recent-year",
+        Warning::AWordByItselfIsEasyToGuess => "one-word",
+        Warning::DatesAreOftenEasyToGuess => "date",
+        Warning::NamesAndSurnamesByThemselvesAreEasyToGuess
+        | Warning::CommonNamesAndSurnamesAreEasyToGuess => "name",
+    }
 }
 
 /// The PHC string of `password`'s Argon2id hash with a fresh random salt.
@@ -85,11 +98,21 @@ mod tests {
 
     #[test]
     fn weak_passwords_are_refused_with_the_reason() {
-        assert!(weakness("short", &[]).unwrap().contains("too short"));
-        let common = weakness("password1234", &[]).unwrap();
-        assert!(common.contains("too weak"), "{common}");
-        let repeated = weakness("aaaaaaaaaaaaaaaa", &[]).unwrap();
-        assert!(repeated.contains("too weak"), "{repeated}");
+        let english = |password| weakness(password, &[]).unwrap().to_string();
+        assert!(english("short").contains("too short: use at least 12 characters"));
+        let common = english("password1234");
+        assert_eq!(
+            common,
+            "the password is too weak: it is a very common password"
+        );
+        let repeated = english("aaaaaaaaaaaaaaaa");
+        assert!(repeated.contains("too weak: repeats"), "{repeated}");
+        assert_eq!(
+            weakness("password1234", &[])
+                .unwrap()
+                .words(crate::i18n::Lang::Fr),
+            "le mot de passe est trop facile à deviner\u{202f}: c’est un mot de passe très courant"
+        );
         let own = weakness("northwind2026", &["northwind"]);
         assert!(own.is_some());
         assert_eq!(weakness("lantern orchard velvet 42", &[]), None);

@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::drafts::{CheckItem, DraftSummary};
+use crate::i18n::{msg, Lang, Message};
 
 /// The longest campaign name or shared text answer.
 pub const MAX_TEXT: usize = 300;
@@ -150,7 +151,19 @@ pub struct CampaignUpdate {
 #[error("{field}: {message}")]
 pub struct CampaignInputError {
     pub field: &'static str,
-    pub message: String,
+    pub message: Message,
+}
+
+impl CampaignInputError {
+    /// The problem in `lang`, after the answer's name as the form labels it.
+    pub fn words(&self, lang: Lang) -> String {
+        msg!(
+            "campaigns-input-problem",
+            field = self.field,
+            problem = self.message.clone()
+        )
+        .words(lang)
+    }
 }
 
 impl Shared {
@@ -158,9 +171,9 @@ impl Shared {
     /// named, dates are dates, the year is a year, texts are one line of
     /// acceptable characters.
     pub fn check(&self) -> Result<(), CampaignInputError> {
-        let fail = |field, message: String| Err(CampaignInputError { field, message });
+        let fail = |field, message: Message| Err(CampaignInputError { field, message });
         if self.company.trim().is_empty() {
-            return fail("company", "name the company the campaign is for".into());
+            return fail("company", msg!("campaigns-input-company-missing"));
         }
         for (field, text) in [
             ("company", &self.company),
@@ -174,7 +187,7 @@ impl Shared {
             if !(1900..=2200).contains(&year) {
                 return fail(
                     "meeting_year",
-                    format!("{year} is not a meeting year (1900 to 2200)"),
+                    msg!("campaigns-input-bad-year", year = year),
                 );
             }
         }
@@ -185,7 +198,10 @@ impl Shared {
         ] {
             if let Some(date) = date {
                 if crate::text::parse_date(date).is_none() {
-                    return fail(field, format!("`{date}` is not a date as YYYY-MM-DD"));
+                    return fail(
+                        field,
+                        msg!("campaigns-input-bad-date", text = date.as_str()),
+                    );
                 }
             }
         }
@@ -218,7 +234,7 @@ pub fn check_name(name: &str) -> Result<String, CampaignInputError> {
     if name.is_empty() {
         return Err(CampaignInputError {
             field: "name",
-            message: "give the campaign a name".into(),
+            message: msg!("campaigns-input-name-missing"),
         });
     }
     check_text("name", name, false)?;
@@ -226,18 +242,15 @@ pub fn check_name(name: &str) -> Result<String, CampaignInputError> {
 }
 
 fn check_text(field: &'static str, text: &str, multi_line: bool) -> Result<(), CampaignInputError> {
-    let fail = |message: String| Err(CampaignInputError { field, message });
+    let fail = |message: Message| Err(CampaignInputError { field, message });
     if text.chars().count() > MAX_TEXT {
-        return fail(format!("can be at most {MAX_TEXT} characters"));
+        return fail(msg!("campaigns-input-too-long", max = MAX_TEXT));
     }
     if !multi_line && text.contains('\n') {
-        return fail("must be a single line".into());
+        return fail(msg!("answer-single-line"));
     }
-    if let Some((_, column, c)) = crate::text::accepted::first_forbidden(text) {
-        return fail(format!(
-            "character {column}: {}",
-            crate::text::accepted::describe(c)
-        ));
+    if let Some(problem) = crate::text::refusal(text) {
+        return fail(problem);
     }
     Ok(())
 }
@@ -257,9 +270,9 @@ mod answers {
     pub fn jurisdiction(text: &str) -> Result<String, super::CampaignInputError> {
         text.parse::<crate::rules::Jurisdiction>()
             .map(|j| j.to_string())
-            .map_err(|message| super::CampaignInputError {
+            .map_err(|_| super::CampaignInputError {
                 field: "jurisdiction",
-                message,
+                message: crate::i18n::msg!("campaigns-input-unknown-rules", given = text),
             })
     }
 

@@ -132,7 +132,6 @@ impl Table {
             row.cells.resize(width, String::new());
             for (index, cell) in row.cells.iter().enumerate() {
                 if let Some((_, at, c)) = crate::text::accepted::first_forbidden(cell) {
-                    // `text` words its refusals in English only.
                     return Err(msg!(
                         "campaigns-import-refused-character",
                         line = row.line,

@@ -86,7 +86,7 @@ impl Rows {
             return Err(error(
                 line as u64,
                 column,
-                crate::text::accepted::describe(c),
+                crate::text::accepted::describe(c).to_string(),
             ));
         }
         let mut reader = csv::ReaderBuilder::new()

@@ -14,6 +14,7 @@ use minijinja::{AutoEscape, Environment, Error, ErrorKind, State, UndefinedBehav
 use super::filters;
 use crate::document::marker;
 use crate::evidence::Citation;
+use crate::i18n::{msg, Message};
 
 /// Budgets for one render. Generous for any real letter (the built-in
 /// templates use well under 1% of each), small enough to stop a runaway.
@@ -126,20 +127,19 @@ pub enum RenderFailure {
 
 impl RenderFailure {
     /// What went wrong, without the place.
-    pub fn message(&self) -> String {
+    pub fn message(&self) -> Message {
         match self {
-            RenderFailure::Template { message, .. } => message.clone(),
+            // minijinja's own words, in English.
+            RenderFailure::Template { message, .. } => {
+                msg!("lint-engine", detail = message.as_str())
+            }
             RenderFailure::UnknownSource { id, .. } => {
-                format!("cite(\"{id}\"): no source with this id in the evidence library")
+                msg!("lint-unknown-source", source = id.as_str())
             }
-            RenderFailure::OutOfFuel { .. } => {
-                format!("the template used up its fuel ({FUEL} steps); is there a runaway loop?")
-            }
-            RenderFailure::TooDeep { .. } => {
-                format!("recursion deeper than {RECURSION_LIMIT} levels")
-            }
+            RenderFailure::OutOfFuel { .. } => msg!("lint-out-of-fuel", steps = FUEL),
+            RenderFailure::TooDeep { .. } => msg!("lint-too-deep", levels = RECURSION_LIMIT),
             RenderFailure::OutputTooLarge => {
-                format!("output larger than {} KiB", MAX_OUTPUT_BYTES / 1024)
+                msg!("lint-output-too-large", kib = MAX_OUTPUT_BYTES / 1024)
             }
         }
     }

@@ -13,6 +13,7 @@ use super::diagnostic::{line_and_column, Diagnostic};
 use super::engine;
 use super::template::{Template, TemplateError};
 use crate::evidence::Library;
+use crate::i18n::{msg, Message};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Level {
@@ -26,12 +27,33 @@ pub struct Problem {
     pub at: Diagnostic,
 }
 
-impl std::fmt::Display for Problem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let level = match self.level {
+impl Problem {
+    /// The problem with its place and level, in any language.
+    pub fn message(&self) -> Message {
+        msg!(
+            "lint-problem",
+            file = self.at.file.as_str(),
+            line = self.at.line,
+            column = self.at.column,
+            level = self.level.name(),
+            problem = self.at.message.clone()
+        )
+    }
+}
+
+impl Level {
+    /// `error` or `warning`, as the editor and the message selectors name it.
+    pub fn name(self) -> &'static str {
+        match self {
             Level::Error => "error",
             Level::Warning => "warning",
-        };
+        }
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let level = self.level.name();
         let Diagnostic {
             file,
             line,
@@ -50,7 +72,7 @@ pub fn lint(source: &str, origin: &str, library: &Library) -> Vec<Problem> {
     };
     let mut problems = Vec::new();
     let body = &template.body;
-    let at = |offset: usize, message: String| {
+    let at = |offset: usize, message: Message| {
         let (line, column) = line_and_column(body, offset);
         Diagnostic {
             file: origin.to_owned(),
@@ -92,10 +114,7 @@ pub fn lint(source: &str, origin: &str, library: &Library) -> Vec<Problem> {
         let offset = first_use(body, name).unwrap_or(0);
         problems.push(Problem {
             level: Level::Error,
-            at: at(
-                offset,
-                format!("`{name}` is used but is not a declared field; declare it under `fields` or fix its spelling"),
-            ),
+            at: at(offset, msg!("lint-undeclared-name", name = name.as_str())),
         });
     }
 
@@ -104,7 +123,10 @@ pub fn lint(source: &str, origin: &str, library: &Library) -> Vec<Problem> {
             let what = if is_test { "test" } else { "filter" };
             problems.push(Problem {
                 level: Level::Error,
-                at: at(offset, format!("unknown {what} `{name}`")),
+                at: at(
+                    offset,
+                    msg!("lint-unknown-filter", what = what, name = name.as_str()),
+                ),
             });
         }
     }
@@ -115,7 +137,7 @@ pub fn lint(source: &str, origin: &str, library: &Library) -> Vec<Problem> {
                 level: Level::Error,
                 at: at(
                     offset,
-                    format!("cite(\"{source}\"): no source with this id in the evidence library"),
+                    msg!("lint-unknown-source", source = source.as_str()),
                 ),
             });
         }
@@ -136,10 +158,7 @@ pub fn lint(source: &str, origin: &str, library: &Library) -> Vec<Problem> {
                     file: origin.to_owned(),
                     line: template.field_line(&field.id),
                     column: 1,
-                    message: format!(
-                        "field `{}` is declared but never used in the body, the document settings or the checks",
-                        field.id
-                    ),
+                    message: msg!("lint-unused-field", field = field.id.as_str()),
                 },
             });
         }
@@ -149,17 +168,8 @@ pub fn lint(source: &str, origin: &str, library: &Library) -> Vec<Problem> {
 }
 
 fn parse_problems(error: TemplateError, origin: &str) -> Vec<Problem> {
-    let diagnostics = match error {
-        TemplateError::MissingFrontMatter { file } => vec![Diagnostic {
-            file,
-            line: 1,
-            column: 1,
-            message: "a template starts with a front matter block: a line `---`, the YAML header, and another line `---`".into(),
-        }],
-        TemplateError::Invalid(diagnostic) => vec![diagnostic],
-        TemplateError::Definitions(diagnostics) => diagnostics,
-    };
-    diagnostics
+    error
+        .diagnostics()
         .into_iter()
         .map(|mut at| {
             if at.file.is_empty() {

@@ -10,6 +10,7 @@ use super::{diagnostic, fields, AnswerProblem, Diagnostic, Template, TemplateErr
 use crate::document::marker;
 use crate::document::Metadata;
 use crate::evidence::{Citation, Library};
+use crate::i18n::{msg, Message};
 
 /// Markdown with citation markers, the citations they point to, and the
 /// document's properties.
@@ -38,8 +39,36 @@ pub enum ComposeError {
     Limit {
         file: String,
         line: Option<usize>,
-        limit: String,
+        limit: Message,
     },
+}
+
+impl ComposeError {
+    /// What is wrong and where, for whoever shows it: the page in its
+    /// language (`Display` is the English).
+    pub fn message(&self) -> Message {
+        match self {
+            ComposeError::Template(error) => error.message(),
+            ComposeError::Answers { template, problems } => msg!(
+                "compose-answers-do-not-fit",
+                template = template.as_str(),
+                problems = problems
+                    .iter()
+                    .map(AnswerProblem::located)
+                    .collect::<Vec<_>>()
+            ),
+            ComposeError::UnknownSource { at, .. } | ComposeError::Render(at) => at.located(),
+            ComposeError::Limit { file, line, limit } => match line {
+                Some(line) => msg!(
+                    "lint-stopped-at",
+                    file = file.as_str(),
+                    line = *line,
+                    limit = limit.clone()
+                ),
+                None => msg!("lint-stopped", file = file.as_str(), limit = limit.clone()),
+            },
+        }
+    }
 }
 
 /// Renders `template` with `answers` (a JSON object of field ids to values).
@@ -263,6 +292,7 @@ fn locate(
     line_offset: usize,
 ) -> ComposeError {
     let file = template.origin.clone();
+    let message = failure.message();
     let at = |line: Option<usize>, offset: Option<usize>| {
         let (line_in_source, column) = match offset {
             Some(o) => diagnostic::line_and_column(source, o),
@@ -272,39 +302,26 @@ fn locate(
             file: file.clone(),
             line: line_in_source + line_offset,
             column,
-            message: String::new(),
+            message: message.clone(),
         }
     };
     match failure {
-        RenderFailure::Template {
-            line,
-            offset,
-            message,
-        } => ComposeError::Render(Diagnostic {
-            message,
-            ..at(line, offset)
-        }),
+        RenderFailure::Template { line, offset, .. } => ComposeError::Render(at(line, offset)),
         RenderFailure::UnknownSource { id, line, offset } => ComposeError::UnknownSource {
             id,
             at: at(line, offset),
         },
-        RenderFailure::OutOfFuel { line } => ComposeError::Limit {
-            file,
-            line: line.map(|l| l + line_offset),
-            limit: format!(
-                "the template used up its fuel ({} steps); is there a runaway loop?",
-                engine::FUEL
-            ),
-        },
-        RenderFailure::TooDeep { line } => ComposeError::Limit {
-            file,
-            line: line.map(|l| l + line_offset),
-            limit: format!("recursion deeper than {} levels", engine::RECURSION_LIMIT),
-        },
+        RenderFailure::OutOfFuel { line } | RenderFailure::TooDeep { line } => {
+            ComposeError::Limit {
+                file,
+                line: line.map(|l| l + line_offset),
+                limit: message,
+            }
+        }
         RenderFailure::OutputTooLarge => ComposeError::Limit {
             file,
             line: None,
-            limit: format!("output larger than {} KiB", engine::MAX_OUTPUT_BYTES / 1024),
+            limit: message,
         },
     }
 }
@@ -371,7 +388,7 @@ mod tests {
             json!({}),
         );
         assert!(
-            matches!(fuel, Err(ComposeError::Limit { ref limit, .. }) if limit.contains("fuel")),
+            matches!(fuel, Err(ComposeError::Limit { ref limit, .. }) if limit.to_string().contains("fuel")),
             "{fuel:?}"
         );
 
@@ -384,7 +401,7 @@ mod tests {
         ] {
             let stopped = compose_body(hostile, json!({}));
             assert!(
-                matches!(stopped, Err(ComposeError::Limit { ref limit, .. }) if limit.contains("fuel")),
+                matches!(stopped, Err(ComposeError::Limit { ref limit, .. }) if limit.to_string().contains("fuel")),
                 "{hostile}: {stopped:?}"
             );
         }
@@ -394,13 +411,13 @@ mod tests {
             json!({}),
         );
         assert!(
-            matches!(deep, Err(ComposeError::Limit { ref limit, .. }) if limit.contains("recursion")),
+            matches!(deep, Err(ComposeError::Limit { ref limit, .. }) if limit.to_string().contains("recursion")),
             "{deep:?}"
         );
 
         let big = compose_body("{{ 'x' * 5000000 }}", json!({}));
         assert!(
-            matches!(big, Err(ComposeError::Limit { ref limit, .. }) if limit.contains("output larger")),
+            matches!(big, Err(ComposeError::Limit { ref limit, .. }) if limit.to_string().contains("output larger")),
             "{big:?}"
         );
 

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::diagnostic::Diagnostic;
 use super::fields::{Field, FieldType, Step};
 use crate::document::Paper;
+use crate::i18n::{msg, Message};
 
 /// A parsed, checked template.
 #[derive(Debug, Clone)]
@@ -190,6 +191,40 @@ pub enum TemplateError {
     Definitions(Vec<Diagnostic>),
 }
 
+impl TemplateError {
+    /// Every problem with its place.
+    pub fn diagnostics(self) -> Vec<Diagnostic> {
+        match self {
+            TemplateError::MissingFrontMatter { file } => vec![no_front_matter(file)],
+            TemplateError::Invalid(diagnostic) => vec![diagnostic],
+            TemplateError::Definitions(diagnostics) => diagnostics,
+        }
+    }
+
+    /// The problems with their places, one a line, for whoever shows them.
+    pub fn message(&self) -> Message {
+        let problems: Vec<Message> = match self {
+            TemplateError::MissingFrontMatter { file } => {
+                vec![no_front_matter(file.clone()).located()]
+            }
+            TemplateError::Invalid(diagnostic) => vec![diagnostic.located()],
+            TemplateError::Definitions(diagnostics) => {
+                diagnostics.iter().map(Diagnostic::located).collect()
+            }
+        };
+        msg!("lint-problems", problems = problems)
+    }
+}
+
+fn no_front_matter(file: String) -> Diagnostic {
+    Diagnostic {
+        file,
+        line: 1,
+        column: 1,
+        message: msg!("lint-no-front-matter"),
+    }
+}
+
 /// The largest template file accepted (front matter and body).
 pub const MAX_TEMPLATE_BYTES: usize = 256 * 1024;
 /// The most questions one template may ask.
@@ -219,10 +254,10 @@ impl Template {
             return Err(at(
                 1,
                 1,
-                format!(
-                    "the template is {} KiB; a template can be at most {} KiB",
-                    source.len().div_ceil(1024),
-                    MAX_TEMPLATE_BYTES / 1024
+                msg!(
+                    "lint-too-large",
+                    kib = source.len().div_ceil(1024),
+                    max = MAX_TEMPLATE_BYTES / 1024
                 ),
             ));
         }
@@ -241,7 +276,11 @@ impl Template {
                 file: origin.to_owned(),
                 line,
                 column,
-                message: format!("front matter: {}", strip_yaml_location(&err.to_string())),
+                // The YAML reader's own words, in English.
+                message: msg!(
+                    "lint-front-matter",
+                    detail = strip_yaml_location(&err.to_string())
+                ),
             })
         })?;
         let template = Template {
@@ -259,9 +298,10 @@ impl Template {
             return Err(at(
                 header_line,
                 1,
-                format!(
-                    "the template asks {} questions; a template can ask at most {MAX_FIELDS}",
-                    template.front.fields.len()
+                msg!(
+                    "lint-too-many-questions",
+                    count = template.front.fields.len(),
+                    max = MAX_FIELDS
                 ),
             ));
         }
@@ -300,7 +340,11 @@ impl Template {
                         file: self.origin.clone(),
                         line: self.document_setting_line(name),
                         column: 1,
-                        message: format!("document.{name}: {}", failure.message()),
+                        message: msg!(
+                            "lint-in-setting",
+                            setting = name,
+                            problem = failure.message()
+                        ),
                     }));
                 }
             }
@@ -346,7 +390,7 @@ impl Template {
         let line_of = |key: &str, value: Option<&str>| {
             header_line_of(&header, key, value).unwrap_or(header_line)
         };
-        let mut problem = |line: usize, message: String| {
+        let mut problem = |line: usize, message: Message| {
             problems.push(Diagnostic {
                 file: self.origin.clone(),
                 line,
@@ -358,19 +402,13 @@ impl Template {
         if !crate::document::is_language_tag(&front.language) {
             problem(
                 line_of("language:", None),
-                format!(
-                    "language `{}` is not a BCP 47 tag such as `en`, `en-US` or `fr`",
-                    front.language
-                ),
+                msg!("lint-bad-language", language = front.language.as_str()),
             );
         }
         if !is_identifier(&front.id.replace('-', "_")) {
             problem(
                 line_of("id:", None),
-                format!(
-                    "template id `{}` may use only letters, digits, `-` and `_`",
-                    front.id
-                ),
+                msg!("lint-bad-template-id", id = front.id.as_str()),
             );
         }
         for (role, field) in front.checks.roles() {
@@ -378,7 +416,11 @@ impl Template {
                 if !front.fields.iter().any(|f| &f.id == field) {
                     problem(
                         line_of(&format!("{role}:"), None),
-                        format!("checks.{role} names `{field}`, which is not a declared field"),
+                        msg!(
+                            "lint-role-not-declared",
+                            role = role,
+                            field = field.as_str()
+                        ),
                     );
                 }
             }
@@ -387,32 +429,33 @@ impl Template {
         for (index, field) in front.fields.iter().enumerate() {
             let at = line_of("id:", Some(&field.id));
             if !is_identifier(&field.id) {
-                problem(at, format!("field id `{}` must be a name usable in the body: letters, digits and `_`, not starting with a digit", field.id));
+                problem(at, msg!("lint-bad-field-id", field = field.id.as_str()));
             }
             if !seen.insert(field.id.as_str()) {
-                problem(at, format!("field id `{}` is declared twice", field.id));
+                problem(at, msg!("lint-field-twice", field = field.id.as_str()));
             }
             if let Some(step) = &field.step {
                 if !front.steps.iter().any(|s| &s.id == step) {
                     problem(
                         at,
-                        format!(
-                            "field `{}` is in step `{step}`, which is not declared under `steps`",
-                            field.id
+                        msg!(
+                            "lint-step-not-declared",
+                            field = field.id.as_str(),
+                            step = step.as_str()
                         ),
                     );
                 }
             } else if !front.steps.is_empty() {
                 problem(
                     at,
-                    format!(
-                        "field `{}` has no `step`; every field needs one when steps are declared",
-                        field.id
-                    ),
+                    msg!("lint-field-without-step", field = field.id.as_str()),
                 );
             }
             if field.field_type == FieldType::Choice && field.options.is_empty() {
-                problem(at, format!("choice field `{}` needs `options`", field.id));
+                problem(
+                    at,
+                    msg!("lint-choice-without-options", field = field.id.as_str()),
+                );
             }
             if let Some(condition) = &field.condition {
                 if !front.fields[..index]
@@ -421,16 +464,24 @@ impl Template {
                 {
                     problem(
                         at,
-                        format!(
-                            "field `{}` depends on `{}`, which must be declared before it",
-                            field.id, condition.field
+                        msg!(
+                            "lint-condition-later",
+                            field = field.id.as_str(),
+                            condition = condition.field.as_str()
                         ),
                     );
                 }
             }
             if let Some(default) = &field.default {
                 if let Err(message) = field.normalize(default) {
-                    problem(at, format!("default of field `{}`: {message}", field.id));
+                    problem(
+                        at,
+                        msg!(
+                            "lint-bad-default",
+                            field = field.id.as_str(),
+                            problem = message
+                        ),
+                    );
                 }
             }
         }

@@ -278,12 +278,11 @@ pub fn display_answer(field: &Field, value: Option<&Value>) -> String {
     }
 }
 
-/// The company a draft is addressed to: the name in its first company field.
 /// Refuses answers that cannot be stored: text with characters no file
 /// can hold, or longer than its field allows. Saving keeps answers that
 /// are merely unfinished or of the wrong type; this is about what may be
 /// stored at all. The message names the field.
-pub fn storable(fields: &[Field], answers: &Map<String, Value>) -> Result<(), String> {
+pub fn storable(fields: &[Field], answers: &Map<String, Value>) -> Result<(), Message> {
     for (id, value) in answers {
         let Some(field) = fields.iter().find(|f| &f.id == id) else {
             continue;
@@ -310,12 +309,18 @@ pub fn storable(fields: &[Field], answers: &Map<String, Value>) -> Result<(), St
                 })
             });
         if let Some(problem) = problem {
-            return Err(format!("«{}» (field `{id}`): {problem}", field.label));
+            return Err(msg!(
+                "answer-at-field",
+                label = field.label.as_str(),
+                field = id.as_str(),
+                problem = problem
+            ));
         }
     }
     Ok(())
 }
 
+/// The company a draft is addressed to: the name in its first company field.
 pub fn company_name(fields: &[Field], answers: &Map<String, Value>) -> String {
     fields
         .iter()

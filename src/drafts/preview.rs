@@ -76,7 +76,7 @@ pub fn preview(
         Ok(done) => done,
         Err(error) => {
             return Preview {
-                error: Some(error.to_string()),
+                error: Some(error.message().words(lang)),
                 ..Preview::default()
             }
         }

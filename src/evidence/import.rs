@@ -6,25 +6,66 @@ use biblatex::{Bibliography, ChunksExt, DateValue, Entry, ParseErrorKind, Permis
 use serde_json::Value;
 
 use super::library::{Source, SourceType};
+use crate::i18n::{msg, Message};
 
+/// Why an import was refused; `Display` is the English of [`ImportError::message`].
 #[derive(Debug, thiserror::Error, PartialEq)]
+#[error("{}", self.message())]
 pub enum ImportError {
-    #[error("line {line}, column {column}: this is not valid CSL-JSON: {message}")]
     Json {
         line: usize,
         column: usize,
-        message: String,
+        message: Message,
     },
-    #[error("line {line}, column {column}: BibTeX: {message}")]
     Bibtex {
         line: usize,
         column: usize,
-        message: String,
+        message: Message,
     },
-    #[error("entry `{entry}`: {message}")]
-    Entry { entry: String, message: String },
-    #[error("nothing to import: paste a CSL-JSON array (starting with `[`) or BibTeX entries (starting with `@`)")]
+    Entry {
+        entry: String,
+        message: Message,
+    },
     UnknownFormat,
+}
+
+impl ImportError {
+    /// What is wrong and where, for whoever shows it.
+    pub fn message(&self) -> Message {
+        match self {
+            ImportError::Json {
+                line,
+                column,
+                message,
+            } => msg!(
+                "import-not-csl-json",
+                line = *line,
+                column = *column,
+                problem = message.clone()
+            ),
+            ImportError::Bibtex {
+                line,
+                column,
+                message,
+            } => msg!(
+                "import-bibtex-at",
+                line = *line,
+                column = *column,
+                problem = message.clone()
+            ),
+            ImportError::Entry { entry, message } => msg!(
+                "import-at-entry",
+                entry = entry.as_str(),
+                problem = message.clone()
+            ),
+            ImportError::UnknownFormat => msg!("import-unknown-format"),
+        }
+    }
+}
+
+/// A reader's own words (serde_json's, biblatex's), in English.
+fn reader_says(detail: String) -> Message {
+    msg!("import-reader-says", detail = detail)
 }
 
 /// Recognises the format by its first character and parses it.
@@ -40,12 +81,13 @@ pub fn csl_json(text: &str) -> Result<Vec<Source>, ImportError> {
     let value: Value = serde_json::from_str(text).map_err(|e| ImportError::Json {
         line: e.line(),
         column: e.column(),
-        message: e
-            .to_string()
-            .split(" at line ")
-            .next()
-            .unwrap_or_default()
-            .to_owned(),
+        message: reader_says(
+            e.to_string()
+                .split(" at line ")
+                .next()
+                .unwrap_or_default()
+                .to_owned(),
+        ),
     })?;
     let items = match value {
         Value::Array(items) => items,
@@ -54,7 +96,7 @@ pub fn csl_json(text: &str) -> Result<Vec<Source>, ImportError> {
             return Err(ImportError::Json {
                 line: 1,
                 column: 1,
-                message: "expected a list of items".into(),
+                message: msg!("import-not-a-list"),
             })
         }
     };
@@ -78,7 +120,7 @@ fn csl_item(index: usize, item: &Value) -> Result<Source, ImportError> {
     let raw_id = text("id").unwrap_or_else(|| format!("item-{}", index + 1));
     let title = text("title").ok_or_else(|| ImportError::Entry {
         entry: raw_id.clone(),
-        message: "has no title".into(),
+        message: msg!("import-no-title"),
     })?;
     let authors = item
         .get("author")
@@ -162,10 +204,8 @@ pub fn bibtex(text: &str) -> Result<Vec<Source>, ImportError> {
             line,
             column,
             message: match error.kind {
-                ParseErrorKind::UnexpectedEof => {
-                    "the text ends inside an entry: a brace or quote is not closed".to_owned()
-                }
-                kind => kind.to_string(),
+                ParseErrorKind::UnexpectedEof => msg!("import-unclosed"),
+                kind => reader_says(kind.to_string()),
             },
         }
     })?;
@@ -182,7 +222,7 @@ fn bib_source(entry: &Entry) -> Result<Source, ImportError> {
     };
     let title = text("title").ok_or_else(|| ImportError::Entry {
         entry: entry.key.clone(),
-        message: "has no title".into(),
+        message: msg!("import-no-title"),
     })?;
     let kind = entry.entry_type.to_string().to_lowercase();
     let source_type = match kind.as_str() {

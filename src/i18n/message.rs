@@ -15,13 +15,15 @@ pub struct Message {
     pub args: Vec<(String, Arg)>,
 }
 
-/// A value of a message: text, a whole number, or another message worded
-/// in the same language ("item 2: { $problem }").
+/// A value of a message: text, a whole number, another message worded
+/// in the same language ("item 2: { $problem }"), or several, one a line
+/// ("the template has 2 errors:\n{ $problems }").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Arg {
     Text(String),
     Number(i64),
     Message(Box<Message>),
+    Lines(Vec<Message>),
 }
 
 impl From<String> for Arg {
@@ -39,6 +41,12 @@ impl From<&str> for Arg {
 impl From<Message> for Arg {
     fn from(message: Message) -> Arg {
         Arg::Message(Box::new(message))
+    }
+}
+
+impl From<Vec<Message>> for Arg {
+    fn from(messages: Vec<Message>) -> Arg {
+        Arg::Lines(messages)
     }
 }
 
@@ -78,6 +86,14 @@ impl Message {
                 Arg::Text(t) => args.set(name.as_str(), t.as_str()),
                 Arg::Number(n) => args.set(name.as_str(), *n),
                 Arg::Message(inner) => args.set(name.as_str(), inner.words(lang)),
+                Arg::Lines(lines) => args.set(
+                    name.as_str(),
+                    lines
+                        .iter()
+                        .map(|line| line.words(lang))
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                ),
             }
         }
         text(lang, &self.id, Some(&args))

@@ -90,9 +90,9 @@ impl Lang {
     }
 }
 
-/// The catalogue files of one language, by name. The check findings and
-/// the store's refusals are worded on the server only, so the browser
-/// bundle does not carry them.
+/// The catalogue files of one language, by name. The check findings, the
+/// store's refusals and a template's problems are worded on the server
+/// only, so the browser bundle does not carry them.
 macro_rules! catalogue {
     ($lang:literal) => {
         &[
@@ -109,6 +109,8 @@ macro_rules! catalogue {
             catalogue!(@file $lang, "checks"),
             #[cfg(feature = "ssr")]
             catalogue!(@file $lang, "store"),
+            #[cfg(feature = "ssr")]
+            catalogue!(@file $lang, "lint"),
         ]
     };
     (@file $lang:literal, $name:literal) => {

@@ -11,6 +11,7 @@ use crate::compose::{self, AnswerProblem, ComposeError, Composed, Template};
 use crate::document::{parse::parse, Document, Inline};
 use crate::evidence::{format_notes, Citation, CitationError, CitationStyle, Library};
 use crate::export::{self, ExportError, Format};
+use crate::i18n::{msg, Message};
 
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
@@ -20,6 +21,19 @@ pub enum RenderError {
     Citation(#[from] CitationError),
     #[error(transparent)]
     Export(#[from] ExportError),
+}
+
+impl RenderError {
+    /// What went wrong, for the person who asked: a template's problem
+    /// with its place, in their language. The citation processor's and
+    /// the writers' failures keep their own (English) words.
+    pub fn message(&self) -> Message {
+        match self {
+            RenderError::Compose(error) => error.message(),
+            RenderError::Citation(error) => msg!("render-failed", detail = error.to_string()),
+            RenderError::Export(error) => msg!("render-failed", detail = error.to_string()),
+        }
+    }
 }
 
 /// Builds the document model of a template filled with answers.

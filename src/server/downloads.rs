@@ -93,7 +93,7 @@ pub async fn evidence_report(
         _ => {
             return (
                 StatusCode::NOT_FOUND,
-                format!("no evidence report as `{format}`: use html or pdf"),
+                crate::i18n::tr!(lang, "store-no-report-format", format = format.as_str()),
             )
                 .into_response()
         }

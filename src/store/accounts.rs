@@ -97,7 +97,7 @@ fn refuse_weak(password: &str, email: &str, more: &[&str]) -> Result<(), StoreEr
     let mut context = vec![local, email];
     context.extend_from_slice(more);
     match password::weakness(password, &context) {
-        Some(reason) => Err(StoreError::invalid_as_given(reason)),
+        Some(reason) => Err(StoreError::Invalid(reason)),
         None => Ok(()),
     }
 }
@@ -229,7 +229,7 @@ impl Store {
         password: &str,
         role: Role,
     ) -> Result<i64, StoreError> {
-        let email = parse_email(email).map_err(StoreError::invalid_as_given)?;
+        let email = parse_email(email).map_err(StoreError::Invalid)?;
         refuse_weak(password, &email, &[])?;
         let hash = hash_password(password.to_owned()).await?;
         let mut tx = self.write().await?;
@@ -572,7 +572,7 @@ impl Store {
         if !self.setup_token_valid(token).await? {
             return Err(StoreError::NotFound(msg!("store-setup-replaced")));
         }
-        let email = parse_email(account.email).map_err(StoreError::invalid_as_given)?;
+        let email = parse_email(account.email).map_err(StoreError::Invalid)?;
         refuse_weak(account.password, &email, &[account.org_name])?;
         let (org, _) = self.create_org(account.org_name, account.org_kind).await?;
         let hash = hash_password(account.password.to_owned()).await?;
@@ -617,7 +617,7 @@ impl Store {
         email: &str,
         role: Role,
     ) -> Result<String, StoreError> {
-        let email = parse_email(email).map_err(StoreError::invalid_as_given)?;
+        let email = parse_email(email).map_err(StoreError::Invalid)?;
         let taken: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE email = $1")
             .bind(&email)
             .fetch_one(self.pool())

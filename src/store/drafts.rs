@@ -16,7 +16,7 @@ use crate::drafts::{
     cited_sources, company_name, storable, DraftStatus, DraftSummary, DraftTitle, DraftVersion,
     SaveOutcome, SaveRequest, VersionSummary,
 };
-use crate::i18n::msg;
+use crate::i18n::{msg, tr, Lang};
 
 /// Which drafts the drafts page asks for.
 #[derive(Debug, Clone, Default)]
@@ -455,7 +455,7 @@ impl Store {
                 field = unknown.as_str()
             )));
         }
-        storable(fields, answers).map_err(StoreError::invalid_as_given)?;
+        storable(fields, answers).map_err(StoreError::Invalid)?;
         let at = now();
         // The write lock first: a read followed by a write in a deferred
         // transaction can fail with "database is locked" under WAL.
@@ -518,13 +518,19 @@ impl Store {
         })
     }
 
-    /// A new draft with the latest answers of another, titled "… (copy)".
-    pub async fn duplicate_draft(&self, caller: &Caller, id: i64) -> Result<i64, StoreError> {
+    /// A new draft with the latest answers of another, titled "… (copy)"
+    /// in the language of the person who copies it.
+    pub async fn duplicate_draft(
+        &self,
+        caller: &Caller,
+        id: i64,
+        lang: Lang,
+    ) -> Result<i64, StoreError> {
         let (summary, version) = self.draft(caller.org, id).await?;
-        let title = format!("{} (copy)", summary.title);
+        let title = tr!(lang, "store-copy-title", title = summary.title.as_str());
         let title = DraftTitle::parse(&title)
             .or_else(|_| DraftTitle::parse(&summary.title))
-            .map_err(StoreError::invalid_as_given)?;
+            .map_err(StoreError::Invalid)?;
         let template = self
             .template(&summary.template_id, summary.template_version)
             .await?;
@@ -648,7 +654,7 @@ pub(super) async fn insert_draft(
     new: NewDraft<'_>,
 ) -> Result<i64, StoreError> {
     let fields = &new.stored.template.front.fields;
-    storable(fields, new.answers).map_err(StoreError::invalid_as_given)?;
+    storable(fields, new.answers).map_err(StoreError::Invalid)?;
     let company = company_name(fields, new.answers);
     let at = now();
     let (campaign, cofiler) = new.campaign.unzip();
@@ -702,7 +708,7 @@ pub(super) async fn append_version(
     note: &str,
 ) -> Result<i64, StoreError> {
     let fields = &template.front.fields;
-    storable(fields, answers).map_err(StoreError::invalid_as_given)?;
+    storable(fields, answers).map_err(StoreError::Invalid)?;
     let at = now();
     let version = base.number + 1;
     let company = company_name(fields, answers);

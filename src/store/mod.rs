@@ -385,7 +385,7 @@ mod tests {
             errors.words(Lang::Fr),
             "le modèle comporte 2 erreurs\u{202f}:\nline 1: a\nline 2: b"
         );
-        let given = StoreError::invalid_as_given("`x` is not an email address");
-        assert_eq!(given.words(Lang::Fr), "`x` is not an email address");
+        let given = StoreError::invalid_as_given("no backup at /srv/missing.db");
+        assert_eq!(given.words(Lang::Fr), "no backup at /srv/missing.db");
     }
 }

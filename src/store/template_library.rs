@@ -7,7 +7,7 @@ use super::templates::{no_template, no_template_version, visible_to_org};
 use super::{now, Store, StoreError};
 use crate::accounts::{Caller, OrgId, OrgKind};
 use crate::compose::lint::{lint, Level};
-use crate::i18n::msg;
+use crate::i18n::{msg, Message};
 
 /// One stored version of a template.
 #[derive(Debug, Clone, PartialEq)]
@@ -413,21 +413,21 @@ impl Store {
     /// The id `source` declares, once the linter finds no error in it.
     async fn checked_id(&self, org: OrgId, source: &str) -> Result<String, StoreError> {
         let library = self.library_for(org).await?;
-        let problems: Vec<String> = lint(source, "template", &library)
+        let problems: Vec<Message> = lint(source, "template", &library)
             .into_iter()
             .filter(|p| p.level == Level::Error)
-            .map(|p| p.to_string())
+            .map(|p| p.message())
             .collect();
         if !problems.is_empty() {
             return Err(StoreError::Invalid(msg!(
                 "store-template-errors",
                 count = problems.len(),
-                problems = problems.join("\n")
+                problems = problems
             )));
         }
         crate::compose::Template::parse(source, "template")
             .map(|t| t.id().to_owned())
-            .map_err(StoreError::invalid_as_given)
+            .map_err(|e| StoreError::Invalid(e.message()))
     }
 
     async fn template_exists(&self, id: &str) -> Result<bool, StoreError> {
@@ -459,7 +459,7 @@ impl Store {
         must_be_new: bool,
     ) -> Result<i64, StoreError> {
         let template = crate::compose::Template::parse(source, "template")
-            .map_err(StoreError::invalid_as_given)?;
+            .map_err(|e| StoreError::Invalid(e.message()))?;
         let mut tx = self.write().await?;
         let owner: Option<Option<i64>> =
             sqlx::query_scalar("SELECT org_id FROM templates WHERE id = $1 LIMIT 1")

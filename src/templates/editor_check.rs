@@ -33,32 +33,31 @@ pub struct EditorCheck {
 use crate::compose::lint::{lint, Level};
 #[cfg(feature = "ssr")]
 use crate::evidence::{CitationStyle, Library, DEFAULT_STYLE};
-
-/// Lints `source` and renders it with `answers` (JSON text). CPU work: run
-/// it off the async workers.
 #[cfg(feature = "ssr")]
-pub fn check(source: &str, answers: &str, library: &Library) -> EditorCheck {
+use crate::i18n::{tr, Lang};
+
+/// Lints `source` and renders it with `answers` (JSON text), the problems
+/// and notes worded in `lang`. CPU work: run it off the async workers.
+#[cfg(feature = "ssr")]
+pub fn check(source: &str, answers: &str, library: &Library, lang: Lang) -> EditorCheck {
     EditorCheck {
         fields: crate::compose::field_text::read(source).ok(),
-        ..checked(source, answers, library)
+        ..checked(source, answers, library, lang)
     }
 }
 
 #[cfg(feature = "ssr")]
-fn checked(source: &str, answers: &str, library: &Library) -> EditorCheck {
+fn checked(source: &str, answers: &str, library: &Library, lang: Lang) -> EditorCheck {
     let problems: Vec<EditorProblem> = lint(source, "template", library)
         .into_iter()
         .map(|p| EditorProblem {
             line: p.at.line,
             column: p.at.column,
-            level: match p.level {
-                Level::Error => "error".into(),
-                Level::Warning => "warning".into(),
-            },
-            message: p.at.message,
+            level: p.level.name().into(),
+            message: p.at.message.words(lang),
         })
         .collect();
-    if problems.iter().any(|p| p.level == "error") {
+    if problems.iter().any(|p| p.level == Level::Error.name()) {
         return EditorCheck {
             problems,
             ..EditorCheck::default()
@@ -69,31 +68,35 @@ fn checked(source: &str, answers: &str, library: &Library) -> EditorCheck {
         Err(e) => {
             return EditorCheck {
                 problems,
-                note: Some(format!(
-                    "sample answers, line {}, column {}: {e}",
-                    e.line(),
-                    e.column()
+                // The JSON reader's own words, in English.
+                note: Some(tr!(
+                    lang,
+                    "templates-editor-bad-sample",
+                    line = e.line(),
+                    column = e.column(),
+                    detail = e.to_string()
                 )),
                 ..EditorCheck::default()
-            }
+            };
         }
     };
     let rendered = crate::compose::Template::parse(source, "template")
-        .map_err(|e| e.to_string())
+        .map_err(|e| e.message().words(lang))
         .and_then(|template| {
             let style = CitationStyle::by_name(DEFAULT_STYLE).map_err(|e| e.to_string())?;
             let today = time::OffsetDateTime::now_utc().date().to_string();
             crate::render::preview(&template, &answers, library, &style, &today)
-                .map_err(|e| e.to_string())
+                .map_err(|e| e.message().words(lang))
         });
     match rendered {
         Ok(preview) => EditorCheck {
             problems,
             html: Some(crate::export::html::fragment(&preview.document)),
             note: (!preview.problems.is_empty()).then(|| {
-                format!(
-                    "{} sample answer(s) missing or wrong; they show as placeholders.",
-                    preview.problems.len()
+                tr!(
+                    lang,
+                    "templates-editor-placeholders",
+                    count = preview.problems.len()
                 )
             }),
             ..EditorCheck::default()

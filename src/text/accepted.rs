@@ -11,6 +11,8 @@ use std::borrow::Cow;
 
 use serde_json::Value;
 
+use crate::i18n::{msg, Message};
+
 /// Whether `c` is refused.
 pub fn forbidden(c: char) -> bool {
     let code = c as u32;
@@ -38,45 +40,66 @@ pub fn first_forbidden(text: &str) -> Option<(usize, usize, char)> {
     None
 }
 
-/// What is wrong with `c`, as "character U+0001 (a control character)
+/// What is wrong with `c`: "character U+0001 (a control character)
 /// cannot be stored or printed: remove it".
-pub fn describe(c: char) -> String {
-    let kind = if (c as u32) < 0xa0 {
-        "a control character"
-    } else {
-        "a Unicode noncharacter"
-    };
-    format!(
-        "character U+{:04X} ({kind}) cannot be stored or printed: remove it",
-        c as u32
+pub fn describe(c: char) -> Message {
+    msg!(
+        "text-refused-character",
+        code = code_of(c),
+        kind = kind_of(c)
     )
 }
 
-/// Where the first refused character of `text` is and what it is, as
-/// "character U+0001 (a control character) at line 2, column 5 …".
-pub fn refusal(text: &str) -> Option<String> {
-    let (line, column, c) = first_forbidden(text)?;
-    let place = if text.contains('\n') {
-        format!("line {line}, column {column}")
+/// `c` as its code point, "0001".
+fn code_of(c: char) -> String {
+    format!("{:04X}", c as u32)
+}
+
+/// Which of the two kinds of refused character `c` is, for the message's
+/// selector.
+fn kind_of(c: char) -> &'static str {
+    if (c as u32) < 0xa0 {
+        "control"
     } else {
-        format!("position {column}")
-    };
-    Some(describe(c).replacen(") cannot", &format!(") at {place} cannot"), 1))
+        "noncharacter"
+    }
+}
+
+/// Where the first refused character of `text` is and what it is:
+/// "character U+0001 (a control character) at line 2, column 5 …", or
+/// "… at position 5 …" in one-line text.
+pub fn refusal(text: &str) -> Option<Message> {
+    let (line, column, c) = first_forbidden(text)?;
+    Some(if text.contains('\n') {
+        msg!(
+            "text-refused-character-at-line",
+            code = code_of(c),
+            kind = kind_of(c),
+            line = line,
+            column = column
+        )
+    } else {
+        msg!(
+            "text-refused-character-at-position",
+            code = code_of(c),
+            kind = kind_of(c),
+            column = column
+        )
+    })
 }
 
 /// The first refused character in any text of a JSON value (an answer,
 /// a source), with the path to it when nested ("item 2: …").
-pub fn refusal_in(value: &Value) -> Option<String> {
+pub fn refusal_in(value: &Value) -> Option<Message> {
     match value {
         Value::String(text) => refusal(text),
-        Value::Array(items) => items
-            .iter()
-            .enumerate()
-            .find_map(|(i, item)| refusal_in(item).map(|m| format!("item {}: {m}", i + 1))),
+        Value::Array(items) => items.iter().enumerate().find_map(|(i, item)| {
+            refusal_in(item).map(|m| msg!("text-in-item", index = i + 1, problem = m))
+        }),
         Value::Object(map) => map.iter().find_map(|(key, item)| {
             refusal(key)
                 .or_else(|| refusal_in(item))
-                .map(|m| format!("`{key}`: {m}"))
+                .map(|m| msg!("text-in-key", key = key.as_str(), problem = m))
         }),
         Value::Null | Value::Bool(_) | Value::Number(_) => None,
     }
@@ -134,18 +157,24 @@ mod tests {
         ] {
             assert!(!forbidden(c), "U+{:04X}", c as u32);
         }
+        let english = |m: Option<Message>| m.map(|m| m.to_string());
         assert_eq!(
-            refusal("ab\u{1}c").as_deref(),
+            english(refusal("ab\u{1}c")).as_deref(),
             Some("character U+0001 (a control character) at position 3 cannot be stored or printed: remove it")
         );
-        assert!(refusal("one\ntwo \u{fffe}")
+        assert!(english(refusal("one\ntwo \u{fffe}"))
             .unwrap()
             .contains("U+FFFE (a Unicode noncharacter) at line 2, column 5"));
         assert_eq!(refusal("Marie-Œdile « Ünal » שלום"), None);
         let nested = serde_json::json!({"name": "ok", "items": ["fine", "bad\u{b}"]});
-        assert!(refusal_in(&nested)
-            .unwrap()
+        let found = refusal_in(&nested).unwrap();
+        assert!(found
+            .to_string()
             .starts_with("`items`: item 2: character U+000B"));
+        assert_eq!(
+            found.words(crate::i18n::Lang::Fr),
+            "`items`\u{202f}: élément 2\u{202f}: le caractère U+000B (un caractère de contrôle) à la position 4 ne peut être ni enregistré ni imprimé\u{202f}: supprimez-le"
+        );
     }
 
     #[test]

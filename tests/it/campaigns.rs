@@ -11,7 +11,7 @@ use serde_json::{json, Value};
 use crate::common::{request, soffice_convert, spawn_app, try_request_bytes, Answer, TestApp};
 use crate::drafts::{call_form, call_form_as, call_json, call_json_as, ok_json, worded};
 
-fn shared() -> Value {
+pub(crate) fn shared() -> Value {
     json!({
         "company": "Example Systems Inc.",
         "company_address": "1 Example Way\nRedmond, WA 98052",

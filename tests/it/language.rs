@@ -201,3 +201,97 @@ fn store_refusals_are_worded_in_the_callers_language() {
     assert_eq!(status, 404, "{english}");
     assert!(english.contains("there is no draft 999999"), "{english}");
 }
+
+/// What was still worded in English only: a template's problems in the
+/// editor, the campaign form's answers, a weak password and a character
+/// that cannot be stored, each refused in French over HTTP.
+#[test]
+fn template_campaign_and_password_refusals_are_worded_in_french() {
+    let app = spawn_app();
+    let french = format!("{}; rs_lang=fr", app.cookie);
+
+    // The editor: the linter's problem beside its line, and the preview's note.
+    let source = "---\nid: t\ntitle: T\nkind: engagement-letter\nlanguage: en\nfields:\n  - id: name\n    label: Name\n    type: text\n---\nDear {{ nmae }},\n";
+    let (status, body) = call_form_as(
+        &app,
+        &french,
+        "check_template",
+        &[("source", source), ("answers", "{}")],
+    );
+    assert_eq!(status, 200, "{body}");
+    let checked: serde_json::Value = serde_json::from_str(&body).expect("JSON");
+    let problems = checked["problems"].as_array().expect("problems");
+    let undeclared = problems
+        .iter()
+        .find(|p| p["line"] == 11)
+        .unwrap_or_else(|| panic!("no problem on line 11: {body}"));
+    assert_eq!(
+        undeclared["message"],
+        "«\u{202f}nmae\u{202f}» est utilisé mais n’est pas un champ déclaré\u{202f}; déclarez-le sous `fields` ou corrigez son orthographe"
+    );
+    let (_, body) = call_form_as(
+        &app,
+        &french,
+        "check_template",
+        &[
+            ("source", &source.replace("nmae", "name")),
+            ("answers", "{\"name\": 3"),
+        ],
+    );
+    assert!(
+        body.contains("réponses d’exemple, ligne 1, colonne "),
+        "{body}"
+    );
+
+    // Saving a template with an error lists it, placed, in French.
+    let (status, body) = call_form_as(&app, &french, "save_template", &[("source", source)]);
+    assert_eq!(status, 400, "{body}");
+    assert!(body.contains("le modèle comporte 1 erreur"), "{body}");
+    assert!(
+        body.contains("template:11:")
+            && body.contains("\u{202f}: erreur\u{202f}: «\u{202f}nmae\u{202f}»"),
+        "{body}"
+    );
+
+    // The campaign form names the answer as the form labels it.
+    let (status, body) = crate::drafts::call_json_as(
+        &app,
+        &french,
+        "create_campaign",
+        serde_json::json!({"name": "  ", "jurisdiction": "us-sec-14a8", "shared": crate::campaigns::shared()}),
+    );
+    assert_eq!(status, 400, "{body}");
+    assert!(
+        body.contains("Nom\u{202f}: donnez un nom à la campagne"),
+        "{body}"
+    );
+    let mut shared = crate::campaigns::shared();
+    shared["lead_filer"] = "Lead\u{1}Fund".into();
+    let (status, body) = crate::drafts::call_json_as(
+        &app,
+        &french,
+        "create_campaign",
+        serde_json::json!({"name": "Contrats", "jurisdiction": "us-sec-14a8", "shared": shared}),
+    );
+    assert_eq!(status, 400, "{body}");
+    assert!(
+        body.contains("Déposant principal\u{202f}: le caractère U+0001 (un caractère de contrôle) à la position 5 ne peut être ni enregistré ni imprimé"),
+        "{body}"
+    );
+
+    // A weak password: zxcvbn's finding, worded by our catalogue.
+    let (status, body) = call_form_as(
+        &app,
+        &french,
+        "change_password",
+        &[
+            ("current", crate::common::PASSWORD),
+            ("new", "password123456"),
+        ],
+    );
+    assert_eq!(status, 400, "{body}");
+    assert!(
+        body.contains("le mot de passe est trop facile à deviner\u{202f}: "),
+        "{body}"
+    );
+}

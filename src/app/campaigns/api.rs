@@ -30,12 +30,13 @@ pub async fn create_campaign(
     jurisdiction: String,
     shared: Shared,
 ) -> Result<i64, AppError> {
+    let lang = crate::app::calls::language();
     let name =
-        crate::campaigns::campaign::check_name(&name).map_err(|e| bad_input(e.to_string()))?;
+        crate::campaigns::campaign::check_name(&name).map_err(|e| bad_input(e.words(lang)))?;
     let jurisdiction = crate::campaigns::campaign::jurisdiction(&jurisdiction)
-        .map_err(|e| bad_input(e.to_string()))?;
+        .map_err(|e| bad_input(e.words(lang)))?;
     let shared = shared.tidied();
-    shared.check().map_err(|e| bad_input(e.to_string()))?;
+    shared.check().map_err(|e| bad_input(e.words(lang)))?;
     let (store, caller) = caller(Permission::Draft)?;
     store
         .create_campaign(&caller, &name, &jurisdiction, &shared)
@@ -77,10 +78,11 @@ pub async fn update_campaign(
     name: String,
     shared: Shared,
 ) -> Result<CampaignUpdate, AppError> {
+    let lang = crate::app::calls::language();
     let name =
-        crate::campaigns::campaign::check_name(&name).map_err(|e| bad_input(e.to_string()))?;
+        crate::campaigns::campaign::check_name(&name).map_err(|e| bad_input(e.words(lang)))?;
     let shared = shared.tidied();
-    shared.check().map_err(|e| bad_input(e.to_string()))?;
+    shared.check().map_err(|e| bad_input(e.words(lang)))?;
     let (store, caller) = caller(Permission::Draft)?;
     store
         .update_campaign(&caller, id, revision, &name, &shared)

@@ -111,8 +111,12 @@ pub async fn create_draft(template_id: String, title: String) -> Result<i64, App
 
 #[server(endpoint = "duplicate_draft")]
 pub async fn duplicate_draft(id: i64) -> Result<i64, AppError> {
+    let lang = crate::app::calls::language();
     let (store, caller) = caller(Permission::Draft)?;
-    store.duplicate_draft(&caller, id).await.map_err(user_error)
+    store
+        .duplicate_draft(&caller, id, lang)
+        .await
+        .map_err(user_error)
 }
 
 #[server(endpoint = "archive_draft")]

@@ -116,8 +116,8 @@ pub async fn share_source(id: String) -> Result<(), AppError> {
 /// already in the library are skipped, never overwritten.
 #[server(endpoint = "import_sources")]
 pub async fn import_sources(text: String) -> Result<ImportOutcome, AppError> {
-    let (format, sources) =
-        crate::evidence::import::detect_and_parse(&text).map_err(|e| bad_input(e.to_string()))?;
+    let (format, sources) = crate::evidence::import::detect_and_parse(&text)
+        .map_err(|e| bad_input(e.message().words(crate::app::calls::language())))?;
     let (store, caller) = caller(Permission::Draft)?;
     let report = store
         .import_sources(&caller, sources)

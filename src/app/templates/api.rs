@@ -175,8 +175,9 @@ pub async fn import_template(
 pub async fn check_template(source: String, answers: String) -> Result<EditorCheck, AppError> {
     let (store, caller) = caller(Permission::EditTemplates)?;
     let library = store.library_for(caller.org).await.map_err(user_error)?;
+    let lang = crate::app::calls::language();
     crate::app::calls::off_thread(move || {
-        crate::templates::editor_check::check(&source, &answers, &library)
+        crate::templates::editor_check::check(&source, &answers, &library, lang)
     })
     .await
 }

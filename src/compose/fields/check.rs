@@ -18,13 +18,21 @@ pub struct AnswerProblem {
     pub message: Message,
 }
 
+impl AnswerProblem {
+    /// The problem after the question it is about, for lists of problems.
+    pub fn located(&self) -> Message {
+        msg!(
+            "answer-at-field",
+            label = self.label.as_str(),
+            field = self.field.as_str(),
+            problem = self.message.clone()
+        )
+    }
+}
+
 impl std::fmt::Display for AnswerProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "«{}» (field `{}`): {}",
-            self.label, self.field, self.message
-        )
+        write!(f, "{}", self.located())
     }
 }
 
@@ -188,8 +196,7 @@ pub fn inline_citations(text: &str) -> Vec<InlineCitation> {
 /// more text than any answer may hold, before looking at its type.
 pub fn check_acceptable(value: &Value) -> Result<(), Message> {
     if let Some(problem) = crate::text::refusal_in(value) {
-        // `text` words its refusals in English only (see the note there).
-        return Err(msg!("answer-refused", detail = problem));
+        return Err(problem);
     }
     fn chars(value: &Value) -> usize {
         match value {
