@@ -296,6 +296,26 @@ fn archived_tag(bytes: &'static [u8]) -> Option<&'static str> {
     std::str::from_utf8(bytes.get(at + 1..at + 1 + len)?).ok()
 }
 
+/// The title as a note prints it: a title in another language than the
+/// document's is followed by its English translation in brackets, as
+/// Chicago asks, when the document is in English and the library has one
+/// ("Israël/Palestine : … [Israel/Palestine: …]").
+fn title_for(source: &Source, document_language: &str) -> String {
+    let source_language = source.language.as_deref().unwrap_or(document_language);
+    let primary = |tag: &str| {
+        tag.split('-')
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase()
+    };
+    match &source.title_en {
+        Some(english) if primary(document_language) == "en" && primary(source_language) != "en" => {
+            format!("{} [{english}]", source.title)
+        }
+        _ => source.title.clone(),
+    }
+}
+
 /// Maps a library source to hayagriva's entry, through its documented YAML/serde schema.
 fn to_entry(source: &Source, language: &str) -> Result<Entry, CitationError> {
     let mut fields = Map::new();
@@ -327,7 +347,7 @@ fn to_entry(source: &Source, language: &str) -> Result<Entry, CitationError> {
         SourceType::WebPage => ("web", None, None),
     };
     fields.insert("type".into(), json!(entry_type));
-    fields.insert("title".into(), json!(source.title));
+    fields.insert("title".into(), json!(title_for(source, language)));
     if !source.authors.is_empty() {
         fields.insert("author".into(), json!(source.authors));
     }
@@ -567,6 +587,34 @@ mod tests {
             )
             .unwrap(),
             first
+        );
+    }
+
+    #[test]
+    fn a_title_in_another_language_carries_its_english_translation_in_english_notes() {
+        let library = Library::parse(
+            r#"{"sources":[{"id":"s","type":"press-release","title":"Israël/Palestine : un titre","title_en":"Israel/Palestine: A Title","publisher":"Org","date":"2025-10-10","language":"fr"}]}"#,
+            "lib.json",
+        )
+        .unwrap();
+        let style = CitationStyle::by_name(DEFAULT_STYLE).unwrap();
+        let cite = Citation {
+            source: "s".into(),
+            pinpoint: None,
+        };
+        let note = |language| {
+            let notes = format_notes_uncached(&[(1, &cite)], &library, &style, language).unwrap();
+            Inline::plain_text(&notes[0])
+        };
+        let english = note("en-US");
+        assert!(
+            english.contains("Israël/Palestine : un titre [Israel/Palestine: A Title]"),
+            "{english}"
+        );
+        let french = note("fr");
+        assert!(
+            french.contains("Israël/Palestine : un titre") && !french.contains("A Title"),
+            "{french}"
         );
     }
 }
