@@ -154,9 +154,20 @@ fn citation_decoding(c: &mut Criterion) {
     use hayagriva::archive::{ArchivedStyle, LOCALES};
     let style = ArchivedStyle::by_name(DEFAULT_STYLE).expect("the default style is archived");
     c.bench_function("csl/decode the default style", |b| b.iter(|| style.get()));
+    c.bench_function("csl/decode the default style, shipped copy", |b| {
+        b.iter(|| resolution_studio::evidence::csl::decode(DEFAULT_STYLE).is_ok())
+    });
     let locale = LOCALES[0];
     c.bench_function("csl/decode one locale", |b| {
         b.iter(|| ciborium::from_reader::<hayagriva::citationberg::Locale, _>(locale).is_ok())
+    });
+    c.bench_function("csl/decode one locale, without error messages", |b| {
+        b.iter(|| {
+            resolution_studio::evidence::csl::cbor::from_slice::<hayagriva::citationberg::Locale>(
+                locale,
+            )
+            .is_ok()
+        })
     });
 }
 

@@ -258,25 +258,30 @@ pub fn list_templates(config: &Config, json: bool) -> Result<(), CliError> {
 }
 
 pub fn render(config: &Config, args: &RenderArgs) -> Result<(), CliError> {
-    // Decoding the citation style and its locale is the largest start-up
-    // cost of a one-document process: both run beside the rest of the
-    // start-up (template, answers, evidence, fonts), the style from the start.
+    // Decoding the citation style is the largest start-up cost of a
+    // one-document process, and the PDF writer's fonts the next: one
+    // thread decodes the style, hands it over, then readies the fonts,
+    // while this one reads the template, answers and evidence. One helper,
+    // not one per task: on a machine with two cores, more threads than
+    // cores only slow the one the others wait for.
     let style_name = args.style.clone();
-    let style = std::thread::spawn(move || CitationStyle::by_name(&style_name));
+    let pdf = matches!(args.format, OutputFormat::Pdf);
+    let (style_sender, style_receiver) = std::sync::mpsc::channel();
+    let helper = std::thread::spawn(move || {
+        let _ = style_sender.send(CitationStyle::by_name(&style_name));
+        if pdf {
+            crate::export::pdf::warm_up();
+        }
+    });
     // Only the template asked for is read and checked, not the whole catalog.
     let entry =
         Catalog::resolve_one(&config.templates_dir(), &args.template).map_err(CliError::from)?;
-    let language = entry.template.front.language.clone();
-    let locales = std::thread::spawn(move || CitationStyle::prepare_locales(&language));
-    let pdf_ready = matches!(args.format, OutputFormat::Pdf)
-        .then(|| std::thread::spawn(crate::export::pdf::warm_up));
+    CitationStyle::prepare_locales(&entry.template.front.language);
     // clap makes `--data` and `--sample` exclusive and requires one of them.
     let answers = answers_for(&entry, args.input.data.as_deref())?;
     let library = args.input.library(config)?;
-    // A panic while decoding locales only means they are decoded again on use.
-    let _ = locales.join();
-    let style = style
-        .join()
+    let style = style_receiver
+        .recv()
         .map_err(|_| CliError("decoding the citation style failed".into()))?
         .map_err(CliError::from)?;
     let bytes = crate::render::render_dated(
@@ -290,7 +295,7 @@ pub fn render(config: &Config, args: &RenderArgs) -> Result<(), CliError> {
     .map_err(CliError::from)?;
     // The PDF writer waited for the fonts if it needed them first; a panic
     // there would have shown in the render.
-    let _ = pdf_ready.map(std::thread::JoinHandle::join);
+    let _ = helper.join();
     write_atomically(&args.out, &bytes)
 }
 

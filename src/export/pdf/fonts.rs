@@ -115,8 +115,21 @@ impl Font {
     pub fn parsed(&self) -> Result<&ParsedFont, String> {
         self.parsed
             .get_or_init(|| {
+                // The lazy constructor: the glyph outlines (`glyf`, most of
+                // a face) are read only if a glyph is decoded, which the PDF
+                // writer, given shaped glyphs, never asks for; and a copy of
+                // the face for the writer shares the bytes rather than
+                // copying its tables.
                 let mut warnings = Vec::new();
-                ParsedFont::from_bytes(self.data, self.index as usize, &mut warnings)
+                let bytes = std::sync::Arc::new(rust_fontconfig::FontBytes::Owned(
+                    std::sync::Arc::from(self.data),
+                ));
+                printpdf::font::AzulParsedFont::from_bytes_shared(
+                    bytes,
+                    self.index as usize,
+                    &mut warnings,
+                )
+                .map(ParsedFont::from_azul)
             })
             .as_ref()
             .ok_or_else(|| format!("the font {} cannot be read for the PDF", self.family))
