@@ -309,12 +309,12 @@ pub fn storable(fields: &[Field], answers: &Map<String, Value>) -> Result<(), Me
                 })
             });
         if let Some(problem) = problem {
-            return Err(msg!(
-                "answer-at-field",
-                label = field.label.as_str(),
-                field = id.as_str(),
-                problem = problem
-            ));
+            return Err(crate::compose::AnswerProblem {
+                field: id.clone(),
+                label: field.label.clone(),
+                message: problem,
+            }
+            .located());
         }
     }
     Ok(())

@@ -191,6 +191,15 @@ impl Remaining {
         }
     }
 
+    /// How many items are left, when the length was given.
+    fn count(self) -> Option<usize> {
+        match self {
+            Remaining::None => Some(0),
+            Remaining::Some(n) => Some(n),
+            Remaining::UntilBreak => None,
+        }
+    }
+
     /// Whether there is another item, counting it off.
     fn next(&mut self, reader: &mut Reader<'_>) -> bool {
         match *self {
@@ -378,11 +387,7 @@ impl<'de> SeqAccess<'de> for Items<'_, 'de> {
     }
 
     fn size_hint(&self) -> Option<usize> {
-        match self.remaining {
-            Remaining::None => Some(0),
-            Remaining::Some(n) => Some(n),
-            Remaining::UntilBreak => None,
-        }
+        self.remaining.count()
     }
 }
 
@@ -409,11 +414,7 @@ impl<'de> MapAccess<'de> for Entries<'_, 'de> {
     }
 
     fn size_hint(&self) -> Option<usize> {
-        match self.remaining {
-            Remaining::None => Some(0),
-            Remaining::Some(n) => Some(n),
-            Remaining::UntilBreak => None,
-        }
+        self.remaining.count()
     }
 }
 
