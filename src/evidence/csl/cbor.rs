@@ -266,21 +266,17 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
                 let text = std::str::from_utf8(self.take(len)?).map_err(|_| Mismatch)?;
                 visitor.visit_borrowed_str(text)
             }
-            4 => self.within(head.info, |reader, length| {
-                let mut items = Items {
+            4 | 5 => self.within(head.info, |reader, length| {
+                let mut several = Several {
                     reader,
                     remaining: Remaining::of(length),
                 };
-                let value = visitor.visit_seq(&mut items)?;
-                Ok((value, items.remaining))
-            }),
-            5 => self.within(head.info, |reader, length| {
-                let mut entries = Entries {
-                    reader,
-                    remaining: Remaining::of(length),
+                let value = if head.major == 4 {
+                    visitor.visit_seq(&mut several)?
+                } else {
+                    visitor.visit_map(&mut several)?
                 };
-                let value = visitor.visit_map(&mut entries)?;
-                Ok((value, entries.remaining))
+                Ok((value, several.remaining))
             }),
             _ => match head.info {
                 20 => visitor.visit_bool(false),
@@ -368,22 +364,31 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     }
 }
 
-struct Items<'a, 'de> {
+/// The items of an array or the entries of a map, read as the visitor
+/// asks for them.
+struct Several<'a, 'de> {
     reader: &'a mut Reader<'de>,
     remaining: Remaining,
 }
 
-impl<'de> SeqAccess<'de> for Items<'_, 'de> {
+impl<'de> Several<'_, 'de> {
+    /// The next item (or key), if there is one.
+    fn next<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, Mismatch> {
+        if !self.remaining.next(self.reader) {
+            return Ok(None);
+        }
+        seed.deserialize(&mut *self.reader).map(Some)
+    }
+}
+
+impl<'de> SeqAccess<'de> for Several<'_, 'de> {
     type Error = Mismatch;
 
     fn next_element_seed<T: DeserializeSeed<'de>>(
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, Mismatch> {
-        if !self.remaining.next(self.reader) {
-            return Ok(None);
-        }
-        seed.deserialize(&mut *self.reader).map(Some)
+        self.next(seed)
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -391,22 +396,14 @@ impl<'de> SeqAccess<'de> for Items<'_, 'de> {
     }
 }
 
-struct Entries<'a, 'de> {
-    reader: &'a mut Reader<'de>,
-    remaining: Remaining,
-}
-
-impl<'de> MapAccess<'de> for Entries<'_, 'de> {
+impl<'de> MapAccess<'de> for Several<'_, 'de> {
     type Error = Mismatch;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, Mismatch> {
-        if !self.remaining.next(self.reader) {
-            return Ok(None);
-        }
-        seed.deserialize(&mut *self.reader).map(Some)
+        self.next(seed)
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Mismatch> {

@@ -27,6 +27,8 @@ use layout::{lay_out, Geometry, Placed};
 use lines::{Piece, PlacedGlyph};
 use tags::Structure;
 
+use rayon::prelude::*;
+
 use super::ExportError;
 use crate::document::{Block, Document, Inline};
 
@@ -432,7 +434,10 @@ fn compress_streams(pdf: &mut lopdf::Document) -> Result<(), ExportError> {
         .collect();
     // Largest first, each to the least loaded share.
     streams.sort_by_key(|stream| std::cmp::Reverse(stream.content.len()));
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    // rayon's one pool, not threads of our own: when fifty people download
+    // at once, or a packet renders every document in parallel, the shares
+    // queue on as many threads as there are cores instead of adding more.
+    let cores = rayon::current_num_threads().clamp(1, 4);
     let mut shares: Vec<(usize, Vec<&mut lopdf::Stream>)> =
         (0..cores).map(|_| (0, Vec::new())).collect();
     for stream in streams {
@@ -441,22 +446,10 @@ fn compress_streams(pdf: &mut lopdf::Document) -> Result<(), ExportError> {
             share.1.push(stream);
         }
     }
-    let mut shares = shares.into_iter().map(|(_, share)| share);
-    let first = shares.next().unwrap_or_default();
-    std::thread::scope(|scope| {
-        let others: Vec<_> = shares
-            .filter(|share| !share.is_empty())
-            .map(|share| scope.spawn(move || deflate_all(share)))
-            .collect();
-        let mut result = deflate_all(first);
-        for other in others {
-            let joined = other
-                .join()
-                .unwrap_or_else(|_| Err(ExportError::Pdf("compressing the PDF failed".into())));
-            result = result.and(joined);
-        }
-        result
-    })
+    shares
+        .into_par_iter()
+        .filter(|(load, _)| *load > 0)
+        .try_for_each(|(_, share)| deflate_all(share))
 }
 
 fn deflate_all(streams: Vec<&mut lopdf::Stream>) -> Result<(), ExportError> {
