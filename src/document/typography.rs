@@ -130,8 +130,11 @@ fn smarten_word(word: &str, style: Style, before: Option<char>, out: &mut String
     while i < chars.len() {
         let c = chars[i];
         let next = chars.get(i + 1).copied();
-        let opening =
-            previous.is_none_or(|p| p.is_whitespace() || "([{\u{2014}\u{2013}/-".contains(p));
+        // After a space, an opening bracket or dash, or another opening
+        // quote (a quoted title inside a note's quotation marks).
+        let opening = previous.is_none_or(|p| {
+            p.is_whitespace() || "([{\u{2014}\u{2013}/-\u{201C}\u{2018}\u{AB}".contains(p)
+        });
         let replacement: Option<String> = match c {
             '.' if chars.get(i + 1) == Some(&'.') && chars.get(i + 2) == Some(&'.') => {
                 i += 2;
@@ -231,6 +234,12 @@ mod tests {
         assert_eq!(en("the 'review' ends"), "the \u{2018}review\u{2019} ends");
         assert_eq!(en("the '90s"), "the \u{2019}90s");
         assert_eq!(en("(\"quoted\")"), "(\u{201C}quoted\u{201D})");
+        // A quoted title that opens with a quotation of its own.
+        assert_eq!(
+            en("\u{201C}'A million calls an hour': Israel\u{201D}"),
+            "\u{201C}\u{2018}A million calls an hour\u{2019}: Israel\u{201D}"
+        );
+        assert_eq!(en("\"'Tis\""), "\u{201C}\u{2019}Tis\u{201D}");
     }
 
     #[test]
