@@ -2,7 +2,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use resolution_studio::cli::{self, Cli, Command};
-use resolution_studio::config::Config;
+use resolution_studio::config::{Config, SiteConfig};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -15,10 +15,13 @@ fn main() -> ExitCode {
         }
     };
     let result = match cli.command {
-        None | Some(Command::Serve) => {
-            resolution_studio::server::init_logging();
-            resolution_studio::server::run(config).map_err(|e| e.to_string())
-        }
+        None | Some(Command::Serve) => match SiteConfig::from_env(&config) {
+            Ok(site) => {
+                resolution_studio::server::init_logging();
+                resolution_studio::server::run(config, site).map_err(|e| e.to_string())
+            }
+            Err(error) => Err(error.to_string()),
+        },
         Some(Command::Templates { json }) => {
             cli::list_templates(&config, json).map_err(|e| e.to_string())
         }

@@ -1,7 +1,8 @@
 //! The one configuration of a process, built once in `main` from the
 //! environment and passed down: where the data and the database are, the
-//! web settings, and the limits requests run under. Nothing below `main`
-//! reads the environment for these. Server and command line only.
+//! limits requests run under, and, for the web server only, its site
+//! settings. Nothing below `main` reads the environment for these. Server
+//! and command line only.
 
 mod database;
 mod web;
@@ -26,14 +27,32 @@ pub struct Config {
     pub data_root: PathBuf,
     /// `DATABASE_URL` (else [`DEFAULT_DATABASE_URL`]) and how to use it.
     pub database: DatabaseConfig,
-    /// Leptos's settings: the listening address, the built site.
-    pub leptos: LeptosOptions,
-    /// Host names, HTTPS, trusted proxies.
-    pub web: WebConfig,
     pub limits: Limits,
     /// The day `SOURCE_DATE_EPOCH` (seconds since 1970, UTC) names: what
     /// files the command line writes record as their date. None: undated.
     pub source_date: Option<String>,
+}
+
+/// What only the web server needs, built by `serve` alone: reading
+/// Leptos's settings (a TOML parse behind two regular expressions) costs
+/// more than a one-document command's notes layout, so commands skip it.
+#[derive(Debug, Clone)]
+pub struct SiteConfig {
+    /// Leptos's settings: the listening address, the built site.
+    pub leptos: LeptosOptions,
+    /// Host names, HTTPS, trusted proxies.
+    pub web: WebConfig,
+}
+
+impl SiteConfig {
+    /// From the `LEPTOS_*` variables (else `[package.metadata.leptos]` in
+    /// the data folder's `Cargo.toml`) and the web variables (see
+    /// [`WebConfig::from_env`]).
+    pub fn from_env(config: &Config) -> Result<SiteConfig, ConfigError> {
+        let leptos = leptos_options(&config.data_root)?;
+        let web = WebConfig::from_env(leptos.site_addr)?;
+        Ok(SiteConfig { leptos, web })
+    }
 }
 
 /// What one request may cost.
@@ -58,9 +77,8 @@ impl Default for Limits {
 }
 
 impl Config {
-    /// From `RESOLUTION_STUDIO_ROOT`, `DATABASE_URL`, the `LEPTOS_*`
-    /// variables (else `[package.metadata.leptos]` in the data folder's
-    /// `Cargo.toml`) and the web variables (see [`WebConfig::from_env`]).
+    /// From `RESOLUTION_STUDIO_ROOT`, `DATABASE_URL` and
+    /// `SOURCE_DATE_EPOCH`; the web server adds [`SiteConfig::from_env`].
     pub fn from_env() -> Result<Config, ConfigError> {
         let data_root =
             data_root_from(std::env::var_os("RESOLUTION_STUDIO_ROOT").map(PathBuf::from))?;
@@ -69,14 +87,10 @@ impl Config {
             std::env::var("DATABASE_MAX_CONNECTIONS").ok(),
             std::env::var("DATABASE_STATEMENT_TIMEOUT").ok(),
         )?;
-        let leptos = leptos_options(&data_root)?;
-        let web = WebConfig::from_env(leptos.site_addr)?;
         let source_date = source_date_from(std::env::var("SOURCE_DATE_EPOCH").ok())?;
         Ok(Config {
             data_root,
             database,
-            leptos,
-            web,
             limits: Limits::default(),
             source_date,
         })

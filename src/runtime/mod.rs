@@ -17,19 +17,20 @@ use std::sync::Arc;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 
-use crate::config::Config;
+use crate::config::{Config, SiteConfig};
 use crate::store::Store;
 
 /// What every request can reach. Cheap to clone.
 #[derive(Clone)]
 pub struct AppState {
     pub config: Arc<Config>,
+    pub site: Arc<SiteConfig>,
     pub store: Arc<Store>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
     fn from_ref(state: &AppState) -> LeptosOptions {
-        state.config.leptos.clone()
+        state.site.leptos.clone()
     }
 }
 

@@ -44,7 +44,7 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
     let path = request.uri().path().to_owned();
     // Until the caller is known, refusals are in the browser's language.
     let browser_lang = request_language(headers, None);
-    if !state.config.web.host_allowed(host) {
+    if !state.site.web.host_allowed(host) {
         return refusal(
             &path,
             StatusCode::BAD_REQUEST,
@@ -87,7 +87,7 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
         .headers()
         .get("x-forwarded-for")
         .and_then(|v| v.to_str().ok());
-    let address = state.config.web.client_address(peer, forwarded_for);
+    let address = state.site.web.client_address(peer, forwarded_for);
     let nonce = Nonce::new();
     let language = request_language(request.headers(), caller.as_ref().and_then(|c| c.language));
     let extensions = request.extensions_mut();
@@ -210,7 +210,7 @@ fn same_origin(headers: &HeaderMap, state: &AppState) -> bool {
     if let Some(origin) = headers.get(header::ORIGIN) {
         return origin
             .to_str()
-            .is_ok_and(|origin| state.config.web.origin_allowed(origin));
+            .is_ok_and(|origin| state.site.web.origin_allowed(origin));
     }
     // Browsers that send no Origin send Sec-Fetch-Site; a request with
     // neither is refused (command-line clients use the API tokens to come).

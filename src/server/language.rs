@@ -40,5 +40,5 @@ pub async fn choose(
             return ours(&state, Frame { lang, back: &back }, error);
         }
     }
-    see_other(&back, Some(language_cookie(lang, state.config.web.https)))
+    see_other(&back, Some(language_cookie(lang, state.site.web.https)))
 }

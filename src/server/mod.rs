@@ -18,7 +18,7 @@ use axum::Router;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 
 use crate::app::{shell, App};
-use crate::config::{Config, Engine};
+use crate::config::{Config, Engine, SiteConfig};
 use crate::evidence::CitationStyle;
 pub use crate::runtime::AppState;
 use crate::store::{Store, StoreError};
@@ -41,7 +41,7 @@ pub enum ServerError {
 
 /// Opens the database, brings it up to date, and stores the built-in
 /// templates and, on first start, the sample evidence.
-pub async fn load_state(config: Config) -> Result<AppState, ServerError> {
+pub async fn load_state(config: Config, site: SiteConfig) -> Result<AppState, ServerError> {
     CitationStyle::warm_up();
     let store = Store::open(&config.database).await?;
     store
@@ -52,6 +52,7 @@ pub async fn load_state(config: Config) -> Result<AppState, ServerError> {
         .await?;
     Ok(AppState {
         config: Arc::new(config),
+        site: Arc::new(site),
         store: Arc::new(store),
     })
 }
@@ -64,7 +65,7 @@ pub fn router(state: AppState) -> Router {
     }
     router
         .leptos_routes_with_context(&state, generate_route_list(App), request_context, {
-            let options = state.config.leptos.clone();
+            let options = state.site.leptos.clone();
             move || shell(options.clone())
         })
         .nest_service("/pkg", bundle_files(&state))
@@ -85,7 +86,7 @@ pub fn router(state: AppState) -> Router {
 /// year, since a new build has a new address.
 fn bundle_files(state: &AppState) -> axum::routing::MethodRouter {
     use axum::http::{header, HeaderValue};
-    let folder = std::path::Path::new(state.config.leptos.site_root.as_ref()).join("pkg");
+    let folder = std::path::Path::new(state.site.leptos.site_root.as_ref()).join("pkg");
     let files = tower_http::services::ServeDir::new(folder)
         .precompressed_br()
         .precompressed_gzip();
@@ -174,14 +175,14 @@ fn request_context() {
 }
 
 /// Starts the web app and serves until interrupted.
-pub fn run(config: Config) -> Result<(), ServerError> {
-    let addr = config.leptos.site_addr;
+pub fn run(config: Config, site: SiteConfig) -> Result<(), ServerError> {
+    let addr = site.leptos.site_addr;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .map_err(ServerError::Serve)?;
     runtime.block_on(async move {
-        let state = load_state(config).await?;
+        let state = load_state(config, site).await?;
         // Held while serving: `restore` refuses to replace an open SQLite
         // file. (PostgreSQL is restored with its own tools.)
         let _lock = match state.config.database.engine {

@@ -113,7 +113,7 @@ pub async fn logout(
             return ours(&state, Frame { lang, back: "/" }, error);
         }
     }
-    see_other("/login", Some(cleared_cookie(state.config.web.https)))
+    see_other("/login", Some(cleared_cookie(state.site.web.https)))
 }
 
 #[derive(Debug, Deserialize)]
@@ -280,7 +280,7 @@ fn invitation_gone(state: &AppState, frame: Frame<'_>, message: &Message) -> Res
 fn signed_in(state: &AppState, session: NewSession, next: &str) -> Response {
     see_other(
         next,
-        Some(session_cookie(&session.token, state.config.web.https)),
+        Some(session_cookie(&session.token, state.site.web.https)),
     )
 }
 
@@ -359,7 +359,7 @@ pub(super) fn page(
          <main id=\"main\" class=\"sign-in\">\n<h1>{title}</h1>\n{body}\n</main>\n</body>\n</html>\n",
         lang = frame.lang.code(),
         title = escape(title),
-        bundle = escape(&state.config.leptos.site_pkg_dir),
+        bundle = escape(&state.site.leptos.site_pkg_dir),
         switch = language_switch(frame),
     );
     (

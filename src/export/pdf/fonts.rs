@@ -115,11 +115,11 @@ impl Font {
     pub fn parsed(&self) -> Result<&ParsedFont, String> {
         self.parsed
             .get_or_init(|| {
-                // The lazy constructor: the glyph outlines (`glyf`, most of
-                // a face) are read only if a glyph is decoded, which the PDF
-                // writer, given shaped glyphs, never asks for; and a copy of
-                // the face for the writer shares the bytes rather than
-                // copying its tables.
+                // The lazy constructor: the glyph table (`glyf`, most of a
+                // face) is read only when a glyph is first decoded, which
+                // the writer does for the glyphs it draws (see
+                // `decode_common_glyphs`); and a copy of the face for the
+                // writer shares the bytes rather than copying its tables.
                 let mut warnings = Vec::new();
                 let bytes = std::sync::Arc::new(rust_fontconfig::FontBytes::Owned(
                     std::sync::Arc::from(self.data),
@@ -133,6 +133,23 @@ impl Font {
             })
             .as_ref()
             .ok_or_else(|| format!("the font {} cannot be read for the PDF", self.family))
+    }
+
+    /// Decodes the glyphs of printable ASCII and of typographic punctuation
+    /// now. The PDF writer reads each glyph's width from its decoded record,
+    /// and a face's first decode loads its whole glyph table: done ahead on
+    /// a helper thread, it leaves the writer only the rarer glyphs.
+    pub fn decode_common_glyphs(&self) {
+        let Ok(parsed) = self.parsed() else {
+            return;
+        };
+        for c in (' '..='~').chain(
+            "\u{2018}\u{2019}\u{201C}\u{201D}\u{2013}\u{2014}\u{2026}\u{AB}\u{BB}\u{A7}".chars(),
+        ) {
+            if let Some(glyph) = parsed.lookup_glyph_index(u32::from(c)) {
+                let _ = parsed.get_or_decode_glyph(glyph);
+            }
+        }
     }
 }
 

@@ -38,15 +38,25 @@ const MARGIN: f32 = 72.0;
 const FOOTER_SIZE: f32 = 10.0;
 
 /// Parses the fonts (for shaping, and Liberation Serif's four faces for the
-/// PDF writer too) and loads the hyphenation dictionaries now, so that a
-/// caller can do it on another thread while other start-up work runs.
+/// PDF writer too), loads the hyphenation dictionaries and decodes the
+/// common glyphs now, so that a caller can do it on another thread while
+/// other start-up work runs. In the order a render needs them.
 pub fn warm_up() {
-    if let Ok(fonts) = Fonts::get() {
-        for face in [Face::Regular, Face::Bold, Face::Italic, Face::BoldItalic] {
-            let _ = fonts.primary(face).parsed();
-        }
+    const FACES: [Face; 4] = [Face::Regular, Face::Italic, Face::Bold, Face::BoldItalic];
+    let fonts = Fonts::get().ok();
+    for font in fonts
+        .iter()
+        .flat_map(|fonts| FACES.map(|face| fonts.primary(face)))
+    {
+        let _ = font.parsed();
     }
     lines::warm_up();
+    for font in fonts
+        .iter()
+        .flat_map(|fonts| FACES.map(|face| fonts.primary(face)))
+    {
+        font.decode_common_glyphs();
+    }
 }
 
 /// The PDF of `document`, with the machine's fonts for characters the
