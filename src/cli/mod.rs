@@ -261,14 +261,15 @@ pub fn render(config: &Config, args: &RenderArgs) -> Result<(), CliError> {
     // Decoding the citation style is the largest start-up cost of a
     // one-document process, and the PDF writer's fonts the next: one
     // thread decodes the style, hands it over, then readies the fonts,
-    // while this one reads the template, answers and evidence. One helper,
+    // while this one reads the template, answers and evidence, composes,
+    // and finds what each cited source is (the first note waits for the
+    // style, if it must). One helper,
     // not one per task: on a machine with two cores, more threads than
     // cores only slow the one the others wait for.
-    let style_name = args.style.clone();
     let pdf = matches!(args.format, OutputFormat::Pdf);
-    let (style_sender, style_receiver) = std::sync::mpsc::channel();
+    let (style, promise) = CitationStyle::promised(&args.style);
     let helper = std::thread::spawn(move || {
-        let _ = style_sender.send(CitationStyle::by_name(&style_name));
+        promise.fulfil();
         if pdf {
             crate::export::pdf::warm_up();
         }
@@ -280,10 +281,6 @@ pub fn render(config: &Config, args: &RenderArgs) -> Result<(), CliError> {
     // clap makes `--data` and `--sample` exclusive and requires one of them.
     let answers = answers_for(&entry, args.input.data.as_deref())?;
     let library = args.input.library(config)?;
-    let style = style_receiver
-        .recv()
-        .map_err(|_| CliError("decoding the citation style failed".into()))?
-        .map_err(CliError::from)?;
     let bytes = crate::render::render_dated(
         &entry.template,
         &answers,
@@ -293,6 +290,7 @@ pub fn render(config: &Config, args: &RenderArgs) -> Result<(), CliError> {
         config.source_date.as_deref(),
     )
     .map_err(CliError::from)?;
+    style.check().map_err(CliError::from)?;
     // The PDF writer waited for the fonts if it needed them first; a panic
     // there would have shown in the render.
     let _ = helper.join();

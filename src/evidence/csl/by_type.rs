@@ -498,19 +498,16 @@ mod tests {
     fn a_decided_style_keeps_no_type_test_and_only_the_macros_it_reaches() {
         let style =
             crate::evidence::CitationStyle::by_name(crate::evidence::DEFAULT_STYLE).unwrap();
+        let style = style.decoded().unwrap();
         let report = Kinds::of(&entry("report", None)).unwrap();
-        let decided = decided("chicago-notes", &style.style, report);
-        assert!(
-            all_type_tests(&style.style) > 50,
-            "{}",
-            all_type_tests(&style.style)
-        );
+        let decided = decided("chicago-notes", style, report);
+        assert!(all_type_tests(style) > 50, "{}", all_type_tests(style));
         assert_eq!(all_type_tests(&decided), 0);
         assert!(
-            decided.macros.len() * 4 < style.style.macros.len() * 3,
+            decided.macros.len() * 4 < style.macros.len() * 3,
             "{} of {} macros kept",
             decided.macros.len(),
-            style.style.macros.len()
+            style.macros.len()
         );
     }
 }

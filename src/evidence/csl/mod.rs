@@ -5,7 +5,8 @@
 //! fallback) are decoded, once per process; styles likewise.
 
 use std::collections::HashMap;
-use std::sync::{Arc, LazyLock, Mutex};
+use std::sync::mpsc::{Receiver, Sender};
+use std::sync::{Arc, LazyLock, Mutex, OnceLock};
 
 use hayagriva::archive::{ArchivedStyle, LOCALES as LOCALE_ARCHIVE};
 use hayagriva::citationberg::{IndependentStyle, Locale, LocaleCode, Style};
@@ -33,10 +34,38 @@ static STYLES: LazyLock<Mutex<HashMap<String, Arc<IndependentStyle>>>> =
 #[derive(Debug, Clone)]
 pub struct CitationStyle {
     name: String,
-    style: Arc<IndependentStyle>,
+    style: Decoded,
 }
 
-#[derive(Debug, thiserror::Error)]
+/// The decoded style, or the promise of it from another thread.
+#[derive(Debug, Clone)]
+enum Decoded {
+    Ready(Arc<IndependentStyle>),
+    Promised(Arc<Promised>),
+}
+
+/// A style another thread is decoding: the first note that needs it waits.
+#[derive(Debug)]
+struct Promised {
+    receiver: Mutex<Option<Receiver<Result<CitationStyle, CitationError>>>>,
+    delivered: OnceLock<Result<Arc<IndependentStyle>, CitationError>>,
+}
+
+/// Decodes the style a [`CitationStyle::promised`] stands for.
+pub struct StylePromise {
+    name: String,
+    sender: Sender<Result<CitationStyle, CitationError>>,
+}
+
+impl StylePromise {
+    /// Decodes the style (see [`CitationStyle::by_name`]) and hands it over.
+    pub fn fulfil(self) {
+        // The receiver is gone only if the render ended first; nothing waits.
+        let _ = self.sender.send(CitationStyle::by_name(&self.name));
+    }
+}
+
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum CitationError {
     #[error(
         "unknown citation style `{0}`; try `chicago-notes`, `chicago-shortened-notes` or `apa`"
@@ -46,6 +75,8 @@ pub enum CitationError {
     DependentStyle(String),
     #[error("source `{id}` cannot be formatted as a citation: {message}")]
     Entry { id: String, message: String },
+    #[error("the citation style `{0}` was not decoded: the thread decoding it stopped")]
+    NotDelivered(String),
 }
 
 impl CitationStyle {
@@ -56,7 +87,7 @@ impl CitationStyle {
         if let Some(style) = cache.get(name) {
             return Ok(CitationStyle {
                 name: name.to_owned(),
-                style: style.clone(),
+                style: Decoded::Ready(style.clone()),
             });
         }
         let style = Arc::new(decode(name)?);
@@ -66,8 +97,59 @@ impl CitationStyle {
         cache.insert(name.to_owned(), style.clone());
         Ok(CitationStyle {
             name: name.to_owned(),
-            style,
+            style: Decoded::Ready(style),
         })
+    }
+
+    /// The style called `name`, decoded by whoever calls the promise's
+    /// [`StylePromise::fulfil`] (a helper thread), while this one gets on
+    /// with everything a render does before its first note. An unknown
+    /// name is reported there.
+    pub fn promised(name: &str) -> (CitationStyle, StylePromise) {
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let style = CitationStyle {
+            name: name.to_owned(),
+            style: Decoded::Promised(Arc::new(Promised {
+                receiver: Mutex::new(Some(receiver)),
+                delivered: OnceLock::new(),
+            })),
+        };
+        let promise = StylePromise {
+            name: name.to_owned(),
+            sender,
+        };
+        (style, promise)
+    }
+
+    /// Waits for a promised style and says whether it decoded: a render
+    /// with no citation never asks for it, yet a style that does not exist
+    /// is still a mistake to report.
+    pub fn check(&self) -> Result<(), CitationError> {
+        self.decoded().map(|_| ())
+    }
+
+    /// The decoded style, waiting for it if it was promised.
+    fn decoded(&self) -> Result<&Arc<IndependentStyle>, CitationError> {
+        let promised = match &self.style {
+            Decoded::Ready(style) => return Ok(style),
+            Decoded::Promised(promised) => promised,
+        };
+        promised
+            .delivered
+            .get_or_init(|| {
+                let receiver = promised
+                    .receiver
+                    .lock()
+                    .unwrap_or_else(|poisoned| poisoned.into_inner())
+                    .take();
+                match receiver.map(|r| r.recv()) {
+                    Some(Ok(Ok(style))) => style.decoded().cloned(),
+                    Some(Ok(Err(error))) => Err(error),
+                    _ => Err(CitationError::NotDelivered(self.name.clone())),
+                }
+            })
+            .as_ref()
+            .map_err(Clone::clone)
     }
 
     pub fn name(&self) -> &str {
@@ -204,9 +286,11 @@ fn format_notes_with(
     language: &str,
     decide: Decide,
 ) -> Result<Vec<Vec<Inline>>, CitationError> {
-    let mut entries: HashMap<&str, (Entry, Arc<IndependentStyle>)> = HashMap::new();
+    // Entries and their kinds first: they do not need the style, which may
+    // still be decoding on another thread.
+    let mut kinds_of: HashMap<&str, (Entry, Option<by_type::Kinds>)> = HashMap::new();
     for (_, citation) in citations {
-        if entries.contains_key(citation.source.as_str()) {
+        if kinds_of.contains_key(citation.source.as_str()) {
             continue;
         }
         let source = library
@@ -216,12 +300,20 @@ fn format_notes_with(
                 message: "it is not in the evidence library".into(),
             })?;
         let entry = to_entry(source, language)?;
-        let entry_style = match (decide, by_type::Kinds::of(&entry)) {
-            (Decide::ByType, Some(kinds)) => by_type::decided(&style.name, &style.style, kinds),
-            _ => style.style.clone(),
-        };
-        entries.insert(&source.id, (entry, entry_style));
+        let kinds = by_type::Kinds::of(&entry);
+        kinds_of.insert(&source.id, (entry, kinds));
     }
+    let whole = style.decoded()?;
+    let entries: HashMap<&str, (Entry, Arc<IndependentStyle>)> = kinds_of
+        .into_iter()
+        .map(|(id, (entry, kinds))| {
+            let entry_style = match (decide, kinds) {
+                (Decide::ByType, Some(kinds)) => by_type::decided(&style.name, whole, kinds),
+                _ => whole.clone(),
+            };
+            (id, (entry, entry_style))
+        })
+        .collect();
     let code = locale_code(language);
     let locales = locales_for(&code);
     let locale = Some(code);
@@ -242,7 +334,7 @@ fn format_notes_with(
             Some(*note_number),
         ));
     }
-    let rendered = driver.finish(BibliographyRequest::new(&style.style, locale, &locales));
+    let rendered = driver.finish(BibliographyRequest::new(whole, locale, &locales));
     Ok(rendered
         .citations
         .iter()
@@ -612,6 +704,41 @@ mod tests {
             .unwrap(),
             first
         );
+    }
+
+    #[test]
+    fn a_promised_style_gives_the_same_notes_and_reports_what_went_wrong() {
+        let cite = Citation {
+            source: "s".into(),
+            pinpoint: None,
+        };
+        let library = library("Promised Report");
+        let notes = |style: &CitationStyle| {
+            format_notes_uncached(&[(1, &cite)], &library, style, "en-US").map(|notes| {
+                notes
+                    .iter()
+                    .map(|n| Inline::plain_text(n))
+                    .collect::<Vec<_>>()
+            })
+        };
+        let (promised, promise) = CitationStyle::promised(DEFAULT_STYLE);
+        let helper = std::thread::spawn(move || promise.fulfil());
+        let expected = notes(&CitationStyle::by_name(DEFAULT_STYLE).unwrap()).unwrap();
+        assert_eq!(notes(&promised).unwrap(), expected);
+        // Clones share the delivery.
+        assert_eq!(notes(&promised.clone()).unwrap(), expected);
+        helper.join().unwrap();
+
+        let (unknown, promise) = CitationStyle::promised("no-such-style");
+        promise.fulfil();
+        let error = unknown.check().unwrap_err().to_string();
+        assert!(error.contains("unknown citation style `no-such-style`"), "{error}");
+        assert!(notes(&unknown).is_err());
+
+        let (abandoned, promise) = CitationStyle::promised(DEFAULT_STYLE);
+        drop(promise);
+        let error = abandoned.check().unwrap_err().to_string();
+        assert!(error.contains("was not decoded"), "{error}");
     }
 
     #[test]
