@@ -732,7 +732,10 @@ mod tests {
         let (unknown, promise) = CitationStyle::promised("no-such-style");
         promise.fulfil();
         let error = unknown.check().unwrap_err().to_string();
-        assert!(error.contains("unknown citation style `no-such-style`"), "{error}");
+        assert!(
+            error.contains("unknown citation style `no-such-style`"),
+            "{error}"
+        );
         assert!(notes(&unknown).is_err());
 
         let (abandoned, promise) = CitationStyle::promised(DEFAULT_STYLE);

@@ -23,17 +23,87 @@ pub fn finish(pdf: &mut Pdf, dated: bool) -> Result<Vec<u8>, ExportError> {
             info.remove(b"ModDate");
         }
     }
-    pdf.trailer.remove(b"ID");
-    let unidentified = save(pdf)?;
-    let digest = Sha256::digest(&unidentified);
-    let id = Object::String(digest[..16].to_vec(), StringFormat::Hexadecimal);
+    // Written once with a placeholder identifier of the right length, which
+    // the digest of those bytes then replaces in place: nothing moves, so the
+    // cross-reference offsets stay true.
+    let placeholder = Object::String(vec![0; ID_BYTES], StringFormat::Hexadecimal);
+    pdf.trailer
+        .set("ID", Object::Array(vec![placeholder.clone(), placeholder]));
+    let mut bytes = save(pdf)?;
+    let digest = Sha256::digest(&bytes);
+    let id = &digest[..ID_BYTES];
+    let written = format!("<{}>", "00".repeat(ID_BYTES));
+    let tail = bytes.len().saturating_sub(TRAILER_SEARCH);
+    let found: Vec<usize> = bytes[tail..]
+        .windows(written.len())
+        .enumerate()
+        .filter(|(_, window)| *window == written.as_bytes())
+        .map(|(at, _)| tail + at)
+        .collect();
+    if found.len() == 2 {
+        let hex: String = id.iter().map(|b| format!("{b:02X}")).collect();
+        for at in found {
+            bytes[at + 1..at + 1 + hex.len()].copy_from_slice(hex.as_bytes());
+        }
+        return Ok(bytes);
+    }
+    // Not written as expected (a change in lopdf): write it again with the
+    // identifier in place.
+    let id = Object::String(id.to_vec(), StringFormat::Hexadecimal);
     pdf.trailer.set("ID", Object::Array(vec![id.clone(), id]));
     save(pdf)
 }
+
+/// The identifier's length: 16 bytes, as MD5-based ones have.
+const ID_BYTES: usize = 16;
+/// How far from the end the trailer is looked for: it holds little more
+/// than the identifier and a few references.
+const TRAILER_SEARCH: usize = 1024;
 
 fn save(pdf: &mut Pdf) -> Result<Vec<u8>, ExportError> {
     let mut bytes = Vec::new();
     pdf.save_to(&mut bytes)
         .map_err(|e| ExportError::Pdf(format!("could not write the PDF: {e}")))?;
     Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lopdf::dictionary;
+
+    fn pdf(title: &str) -> Pdf {
+        let mut pdf = Pdf::with_version("1.7");
+        let info = pdf.add_object(dictionary! { "Title" => Object::string_literal(title) });
+        let pages =
+            pdf.add_object(dictionary! { "Type" => "Pages", "Kids" => vec![], "Count" => 0 });
+        let catalog = pdf.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
+        pdf.trailer.set("Root", catalog);
+        pdf.trailer.set("Info", info);
+        pdf
+    }
+
+    fn identifier(bytes: &[u8]) -> Vec<u8> {
+        let read = Pdf::load_mem(bytes).expect("the written PDF reads back");
+        let ids = read.trailer.get(b"ID").and_then(Object::as_array).unwrap();
+        assert_eq!(ids.len(), 2);
+        assert_eq!(ids[0], ids[1]);
+        ids[0].as_str().unwrap().to_vec()
+    }
+
+    #[test]
+    fn the_identifier_is_the_contents_digest_written_once() {
+        let first = finish(&mut pdf("A"), false).unwrap();
+        let again = finish(&mut pdf("A"), false).unwrap();
+        let other = finish(&mut pdf("B"), false).unwrap();
+        assert_eq!(first, again, "the same document gives the same bytes");
+        let id = identifier(&first);
+        assert_eq!(id.len(), ID_BYTES);
+        assert_ne!(id, vec![0; ID_BYTES], "the placeholder was replaced");
+        assert_ne!(
+            id,
+            identifier(&other),
+            "different content, different identifier"
+        );
+    }
 }
