@@ -18,8 +18,8 @@
 use std::fmt;
 
 use serde::de::{
-    self, DeserializeOwned, DeserializeSeed, EnumAccess, IntoDeserializer, MapAccess, SeqAccess,
-    VariantAccess, Visitor,
+    self, DeserializeOwned, DeserializeSeed, EnumAccess, MapAccess, SeqAccess, VariantAccess,
+    Visitor,
 };
 
 /// The bytes are not CBOR of the expected type. No detail: the callers
@@ -360,7 +360,22 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     serde::forward_to_deserialize_any! {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
         bytes byte_buf unit_struct seq tuple tuple_struct map struct
-        identifier ignored_any
+        ignored_any
+    }
+
+    /// A field's name as bytes: serde's derived field visitors compare
+    /// bytes as readily as text, and skipping the UTF-8 check of every
+    /// field name is a tenth of a style's decoding. A name that is not
+    /// UTF-8 matches no field, as it would not have as text.
+    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Mismatch> {
+        self.skip_tags()?;
+        let head = self.peek()?;
+        if head.major != 3 {
+            return self.deserialize_any(visitor);
+        }
+        self.at += 1;
+        let len = self.length(head.info)?.ok_or(Mismatch)?;
+        visitor.visit_borrowed_bytes(self.take(len)?)
     }
 }
 
@@ -434,8 +449,9 @@ impl<'a, 'de> EnumAccess<'de> for Variant<'a, 'de> {
         let name = if head.major == 3 {
             self.reader.at += 1;
             let len = self.reader.length(head.info)?.ok_or(Mismatch)?;
-            let text = std::str::from_utf8(self.reader.take(len)?).map_err(|_| Mismatch)?;
-            seed.deserialize(text.into_deserializer())?
+            // As bytes, as field names are (see `deserialize_identifier`).
+            let name = self.reader.take(len)?;
+            seed.deserialize(de::value::BorrowedBytesDeserializer::new(name))?
         } else {
             seed.deserialize(&mut *self.reader)?
         };
