@@ -27,7 +27,12 @@ async fn a_drafter_renders_ticked_drafts_as_a_packet_and_opens_it() {
     sign_in(b, &app, "admin@northwind.example").await;
     go(b, &format!("{}/drafts", app.address)).await;
     for id in [proposal, letter] {
-        click(b, &format!("tr[data-draft='{id}'] input.packet-pick")).await;
+        // Enabled once the page has hydrated.
+        click(
+            b,
+            &format!("tr[data-draft='{id}'] input.packet-pick:enabled"),
+        )
+        .await;
     }
     type_into(b, "input[name=packet-title]", "Filing packet").await;
     let label = text(b, "button.start-packet").await;

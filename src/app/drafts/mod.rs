@@ -190,6 +190,10 @@ fn DraftTable(
     selected: RwSignal<BTreeSet<i64>>,
 ) -> impl IntoView {
     let lang = use_lang();
+    // The packet boxes are live once the page has hydrated: a box ticked
+    // before would be unticked by hydration and its click lost.
+    let (hydrated, set_hydrated) = signal(false);
+    Effect::new(move |_| set_hydrated.set(true));
     view! {
         <table class="draft-list">
             <thead>
@@ -215,6 +219,7 @@ fn DraftTable(
                                     <input
                                         type="checkbox"
                                         class="packet-pick"
+                                        disabled=move || !hydrated.get()
                                         aria-label=tr!(lang, "drafts-pick-for-packet", title = draft.title.as_str())
                                         prop:checked=move || selected.with(|s| s.contains(&id))
                                         on:change=move |ev| {
