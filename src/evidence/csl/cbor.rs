@@ -445,16 +445,9 @@ impl<'a, 'de> EnumAccess<'de> for Variant<'a, 'de> {
         self,
         seed: S,
     ) -> Result<(S::Value, Content<'a, 'de>), Mismatch> {
-        let head = self.reader.peek()?;
-        let name = if head.major == 3 {
-            self.reader.at += 1;
-            let len = self.reader.length(head.info)?.ok_or(Mismatch)?;
-            // As bytes, as field names are (see `deserialize_identifier`).
-            let name = self.reader.take(len)?;
-            seed.deserialize(de::value::BorrowedBytesDeserializer::new(name))?
-        } else {
-            seed.deserialize(&mut *self.reader)?
-        };
+        // A variant's name is an identifier, read as field names are (see
+        // `deserialize_identifier`).
+        let name = seed.deserialize(&mut *self.reader)?;
         Ok((
             name,
             Content {
