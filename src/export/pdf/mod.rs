@@ -43,18 +43,14 @@ const FOOTER_SIZE: f32 = 10.0;
 /// other start-up work runs. In the order a render needs them.
 pub fn warm_up() {
     const FACES: [Face; 4] = [Face::Regular, Face::Italic, Face::Bold, Face::BoldItalic];
-    let fonts = Fonts::get().ok();
-    for font in fonts
-        .iter()
-        .flat_map(|fonts| FACES.map(|face| fonts.primary(face)))
-    {
+    let faces: Vec<&Font> = Fonts::get()
+        .map(|fonts| FACES.map(|face| fonts.primary(face)).to_vec())
+        .unwrap_or_default();
+    for font in &faces {
         let _ = font.parsed();
     }
     lines::warm_up();
-    for font in fonts
-        .iter()
-        .flat_map(|fonts| FACES.map(|face| fonts.primary(face)))
-    {
+    for font in &faces {
         font.decode_common_glyphs();
     }
 }

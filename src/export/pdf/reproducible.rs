@@ -32,14 +32,7 @@ pub fn finish(pdf: &mut Pdf, dated: bool) -> Result<Vec<u8>, ExportError> {
     let mut bytes = save(pdf)?;
     let digest = Sha256::digest(&bytes);
     let id = &digest[..ID_BYTES];
-    let written = format!("<{}>", "00".repeat(ID_BYTES));
-    let tail = bytes.len().saturating_sub(TRAILER_SEARCH);
-    let found: Vec<usize> = bytes[tail..]
-        .windows(written.len())
-        .enumerate()
-        .filter(|(_, window)| *window == written.as_bytes())
-        .map(|(at, _)| tail + at)
-        .collect();
+    let found = placeholders(&bytes);
     if found.len() == 2 {
         let hex: String = id.iter().map(|b| format!("{b:02X}")).collect();
         for at in found {
@@ -52,6 +45,19 @@ pub fn finish(pdf: &mut Pdf, dated: bool) -> Result<Vec<u8>, ExportError> {
     let id = Object::String(id.to_vec(), StringFormat::Hexadecimal);
     pdf.trailer.set("ID", Object::Array(vec![id.clone(), id]));
     save(pdf)
+}
+
+/// Where the trailer holds the placeholder identifier, as lopdf writes it
+/// (`<000…>`), each position that of its `<`.
+fn placeholders(bytes: &[u8]) -> Vec<usize> {
+    let written = format!("<{}>", "00".repeat(ID_BYTES));
+    let tail = bytes.len().saturating_sub(TRAILER_SEARCH);
+    bytes[tail..]
+        .windows(written.len())
+        .enumerate()
+        .filter(|(_, window)| *window == written.as_bytes())
+        .map(|(at, _)| tail + at)
+        .collect()
 }
 
 /// The identifier's length: 16 bytes, as MD5-based ones have.
@@ -93,6 +99,15 @@ mod tests {
 
     #[test]
     fn the_identifier_is_the_contents_digest_written_once() {
+        // The one-write path applies: lopdf writes the placeholder twice in
+        // the trailer, where it is looked for.
+        let mut document = pdf("A");
+        let placeholder = Object::String(vec![0; ID_BYTES], StringFormat::Hexadecimal);
+        document
+            .trailer
+            .set("ID", Object::Array(vec![placeholder.clone(), placeholder]));
+        assert_eq!(placeholders(&save(&mut document).unwrap()).len(), 2);
+
         let first = finish(&mut pdf("A"), false).unwrap();
         let again = finish(&mut pdf("A"), false).unwrap();
         let other = finish(&mut pdf("B"), false).unwrap();
