@@ -9,8 +9,9 @@ BIN=${BIN:-target/release/resolution-studio}
 export LEPTOS_SITE_ROOT=${LEPTOS_SITE_ROOT:-target/site}
 source "$(dirname "$0")/signed-in.sh"
 
+# The wizard's row counts only if this draft exists: a failure stops the script.
 curl -fs -o /dev/null "${auth[@]}" --data-urlencode template_id=us-14a8-hrdd-proposal \
-  --data-urlencode title="Bundle size" "$base/api/create_draft" || true
+  --data-urlencode title="Bundle size" "$base/api/create_draft"
 draft=$(curl -fs "${auth[@]}" --data-urlencode text="Bundle size" --data-urlencode status=any \
   --data-urlencode include_archived=true "$base/api/list_drafts" \
   | grep -o '"id":[0-9]*' | head -n 1 | cut -d: -f2)
@@ -19,17 +20,49 @@ bytes() { # URL ENCODING -> bytes on the wire
   curl -fs "${auth[@]}" -H "accept-encoding: $2" -o /dev/null -w '%{size_download}' "$1"
 }
 
+# The files a page needs: the module script, the main wasm and, for a page
+# loaded when first visited, the split loader and every piece the split
+# manifest lists for it. They are read from the manifest rather than from
+# the page's preload links: for pages rendered whole before answering
+# (`SsrMode::Async`), Leptos sometimes writes the head before the lazy page
+# has registered its pieces, and then the browser fetches them after the
+# main wasm instead of beside it. The bytes are the same either way.
+html=$(curl -fs "${auth[@]}" "$base/")
+pkg=$(grep -oE 'href="/pkg/[0-9a-f]+/resolution-studio\.js"' <<<"$html" | head -n 1 | cut -d'"' -f2 | xargs dirname)
+manifest=$(curl -fs "${auth[@]}" "$base$pkg/__wasm_split_manifest.json")
+split_js=$(cd "$LEPTOS_SITE_ROOT$pkg" && ls __wasm_split.*.js)
+
+files_of() { # PAGE-KEY -> the page's URLs, one per line
+  echo "$pkg/resolution-studio.js"
+  echo "$pkg/resolution-studio_bg.wasm"
+  [ "$1" = - ] && return
+  echo "$pkg/$split_js"
+  python3 -c 'import json, sys
+m = json.loads(sys.argv[1])
+[key] = [k for k in m if k.startswith(sys.argv[2] + "_")]
+print("\n".join(sys.argv[3] + "/" + c + ".wasm" for c in m[key]))' "$manifest" "$1" "$pkg"
+}
+
 printf '| page | files | wasm+js, brotli | wasm+js, gzip | uncompressed |\n|---|---:|---:|---:|---:|\n'
-for page in / /drafts "/drafts/$draft" "/drafts/$draft/history" /evidence /library /library/new /account; do
-  html=$(curl -fs "${auth[@]}" "$base$page")
-  # The module script and every wasm the page preloads (main and chunks).
-  urls=$(grep -oE '(href|src)="/pkg/[^"]+\.(js|wasm)"' <<<"$html" | cut -d'"' -f2 | sort -u)
+while read -r page key; do
+  # The page must render: a broken page would be measured as a small one.
+  curl -fs -o /dev/null "${auth[@]}" "$base$page"
   br=0 gz=0 raw=0 n=0
-  for url in $urls; do
+  for url in $(files_of "$key" | sort -u); do
     br=$((br + $(bytes "$base$url" br)))
     gz=$((gz + $(bytes "$base$url" gzip)))
     raw=$((raw + $(bytes "$base$url" identity)))
     n=$((n + 1))
   done
   printf '| `%s` | %d | %d KB | %d KB | %d KB |\n' "$page" "$n" $((br / 1024)) $((gz / 1024)) $((raw / 1024))
-done
+done <<PAGES
+/ -
+/drafts -
+/drafts/$draft __wizard_view
+/drafts/$draft/history __history_view
+/evidence __evidence_view
+/library __library_view
+/library/new __editor_view
+/account __account_view
+/campaigns __campaigns_view
+PAGES

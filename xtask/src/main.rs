@@ -224,9 +224,8 @@ impl Project {
             .map_err(|e| anyhow::anyhow!("wasm-bindgen failed on {}: {e}", main.display()))?;
         let bound = pkg.join(format!("{OUTPUT_NAME}_bg.wasm"));
         step("optimising the bundle (wasm-opt -Oz)");
-        for module in std::iter::once(&bound).chain(&chunks) {
-            self.optimise(module)?;
-        }
+        let modules: Vec<PathBuf> = std::iter::once(bound.clone()).chain(chunks).collect();
+        in_parallel(&modules, |module| self.optimise(module))?;
         std::fs::copy(
             self.root.join("style/main.css"),
             pkg.join(format!("{OUTPUT_NAME}.css")),
@@ -269,19 +268,14 @@ impl Project {
         }
         let folder = pkg.join(&hash);
         std::fs::create_dir_all(&folder)?;
-        let mut served = (0, 0);
+        let mut targets = Vec::with_capacity(files.len());
         for file in &files {
             let name = file.file_name().context("a bundle file has a name")?;
             let target = folder.join(name);
             std::fs::rename(file, &target)?;
-            let bytes = std::fs::read(&target)?;
-            let (br, gz) = (brotli(&bytes)?, gzip(&bytes)?);
-            if name.to_string_lossy().ends_with(".wasm") {
-                served = (served.0 + br.len(), served.1 + gz.len());
-            }
-            std::fs::write(with_suffix(&target, ".br"), br)?;
-            std::fs::write(with_suffix(&target, ".gz"), gz)?;
+            targets.push(target);
         }
+        let served = precompress(&targets)?;
         std::fs::write(self.site().join("bundle.txt"), format!("pkg/{hash}\n"))?;
         println!(
             "    served from /pkg/{hash}/: wasm {} KB brotli, {} KB gzip",
@@ -471,11 +465,70 @@ fn brotli(bytes: &[u8]) -> Result<Vec<u8>> {
     Ok(out)
 }
 
+/// Zopfli writes a standard gzip stream (any browser reads it) about 5 %
+/// smaller than zlib's level 9, at a few seconds per megabyte: paid once per
+/// build, saved on every first visit.
 fn gzip(bytes: &[u8]) -> Result<Vec<u8>> {
-    use std::io::Write;
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    encoder.write_all(bytes)?;
-    Ok(encoder.finish()?)
+    // Five passes instead of Zopfli's default fifteen: the main wasm comes
+    // out 0.03 % larger in a third of the time.
+    let options = zopfli::Options {
+        iteration_count: std::num::NonZeroU64::new(5).context("five is not zero")?,
+        ..Default::default()
+    };
+    let mut out = Vec::new();
+    zopfli::compress(options, zopfli::Format::Gzip, bytes, &mut out)?;
+    Ok(out)
+}
+
+/// Writes a brotli and a gzip copy beside each file. Returns the wasm's
+/// served size (brotli, gzip).
+fn precompress(files: &[PathBuf]) -> Result<(usize, usize)> {
+    let sizes = in_parallel(files, |file| {
+        let bytes = std::fs::read(file)?;
+        let (br, gz) = (brotli(&bytes)?, gzip(&bytes)?);
+        std::fs::write(with_suffix(file, ".br"), &br)?;
+        std::fs::write(with_suffix(file, ".gz"), &gz)?;
+        let wasm = file.extension().is_some_and(|e| e == "wasm");
+        Ok(if wasm { (br.len(), gz.len()) } else { (0, 0) })
+    })?;
+    Ok(sizes
+        .into_iter()
+        .fold((0, 0), |sum, (br, gz)| (sum.0 + br, sum.1 + gz)))
+}
+
+/// Runs `work` on every file, shared among the machine's cores, largest
+/// file first so the main wasm does not start last on one core. The first
+/// error is returned, naming its file.
+fn in_parallel<R: Send>(
+    files: &[PathBuf],
+    work: impl Fn(&PathBuf) -> Result<R> + Sync,
+) -> Result<Vec<R>> {
+    let mut order: Vec<&PathBuf> = files.iter().collect();
+    order.sort_by_key(|f| std::cmp::Reverse(std::fs::metadata(f).map_or(0, |m| m.len())));
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| -> Result<Vec<R>> {
+                    let mut done = Vec::new();
+                    let taken = || next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    while let Some(file) = order.get(taken()) {
+                        done.push(work(file).with_context(|| file.display().to_string())?);
+                    }
+                    Ok(done)
+                })
+            })
+            .collect();
+        let mut all = Vec::with_capacity(files.len());
+        for handle in handles {
+            let done = handle
+                .join()
+                .map_err(|_| anyhow::anyhow!("a build thread panicked"))??;
+            all.extend(done);
+        }
+        Ok(all)
+    })
 }
 
 fn copy_dir(from: &Path, to: &Path) -> Result<()> {
