@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{text, FluentArgs, Lang};
+use super::{text, Args, Lang};
 
 /// A catalogue message and its values.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -80,10 +80,10 @@ impl Message {
         if self.args.is_empty() {
             return text(lang, &self.id, None);
         }
-        let mut args = FluentArgs::new();
+        let mut args = Args::new();
         for (name, value) in &self.args {
             match value {
-                Arg::Text(t) => args.set(name.as_str(), t.as_str()),
+                Arg::Text(t) => args.set(name.as_str(), t),
                 Arg::Number(n) => args.set(name.as_str(), *n),
                 Arg::Message(inner) => args.set(name.as_str(), inner.words(lang)),
                 Arg::Lines(lines) => args.set(

@@ -2,27 +2,30 @@
 //!
 //! Every string the interface shows comes from a Fluent catalogue under
 //! `locales/<language>/`, one file per part of the app, written in the
-//! project's own words. Fluent (`fluent-bundle`) rather than a compile-time
-//! scheme: plurals and word order stay the translator's to write, and the
-//! check findings, which the server words, use the same catalogues as the
-//! pages. A message missing from one language is a test failure
+//! project's own words. Fluent, so plurals and word order stay the
+//! translator's to write, and the check findings, which the server words,
+//! use the same catalogues as the pages. The server words them with
+//! `fluent-bundle` (`fluent.rs`); the browser with data compiled from the
+//! same files at build time (`compiled.rs`), which a test holds to the same
+//! words. A message missing from one language is a test failure
 //! (`catalogue_tests`), never a silent fallback to the other.
 //!
 //! Template questions and the documents themselves are not translated
 //! here: they stay in the template's own language. No Leptos in this
 //! module; the pages reach it through `app::i18n`.
 
+mod args;
+#[cfg(any(test, not(feature = "ssr")))]
+mod compiled;
 mod dates;
+#[cfg(feature = "ssr")]
+mod fluent;
 mod message;
 
-use std::sync::LazyLock;
-
-use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::FluentResource;
 use serde::{Deserialize, Serialize};
 
+pub use args::{Args, Value};
 pub use dates::{date, long_date, month_name, ENGLISH_MONTHS};
-pub use fluent_bundle::FluentArgs;
 pub use message::{Arg, Message};
 
 /// A language of the interface.
@@ -82,6 +85,7 @@ impl Lang {
         offered.first().map(|(_, lang)| *lang)
     }
 
+    #[cfg(feature = "ssr")]
     fn index(self) -> usize {
         match self {
             Lang::En => 0,
@@ -90,79 +94,29 @@ impl Lang {
     }
 }
 
-/// The catalogue files of one language, by name. The check findings, the
-/// store's refusals and a template's problems are worded on the server
-/// only, so the browser bundle does not carry them.
-macro_rules! catalogue {
-    ($lang:literal) => {
-        &[
-            catalogue!(@file $lang, "shell"),
-            catalogue!(@file $lang, "errors"),
-            catalogue!(@file $lang, "answers"),
-            catalogue!(@file $lang, "drafts"),
-            catalogue!(@file $lang, "wizard"),
-            catalogue!(@file $lang, "templates"),
-            catalogue!(@file $lang, "evidence"),
-            catalogue!(@file $lang, "campaigns"),
-            catalogue!(@file $lang, "account"),
-            #[cfg(feature = "ssr")]
-            catalogue!(@file $lang, "checks"),
-            #[cfg(feature = "ssr")]
-            catalogue!(@file $lang, "store"),
-            #[cfg(feature = "ssr")]
-            catalogue!(@file $lang, "lint"),
-        ]
-    };
-    (@file $lang:literal, $name:literal) => {
-        (
-            concat!($name, ".ftl"),
-            include_str!(concat!("../../locales/", $lang, "/", $name, ".ftl")),
-        )
-    };
-}
+// `EN_FILES` and `FR_FILES`: each language's catalogue files, (name, text).
+// build.rs lists them, so the browser's compiled catalogue and the server's
+// Fluent bundles read the same files.
+#[cfg(feature = "ssr")]
+include!(concat!(env!("OUT_DIR"), "/catalogue_files.rs"));
 
 /// Each language's catalogue files: (file name, text).
+#[cfg(feature = "ssr")]
 pub fn sources(lang: Lang) -> &'static [(&'static str, &'static str)] {
     match lang {
-        Lang::En => catalogue!("en"),
-        Lang::Fr => catalogue!("fr"),
+        Lang::En => EN_FILES,
+        Lang::Fr => FR_FILES,
     }
-}
-
-type Bundle = FluentBundle<FluentResource>;
-
-static BUNDLES: LazyLock<[Bundle; 2]> = LazyLock::new(|| Lang::ALL.map(bundle));
-
-fn bundle(lang: Lang) -> Bundle {
-    let id = match lang {
-        Lang::En => unic_langid::langid!("en"),
-        Lang::Fr => unic_langid::langid!("fr"),
-    };
-    let mut bundle = FluentBundle::new_concurrent(vec![id]);
-    // No bidi isolation marks around arguments: the pages set direction
-    // themselves, and the marks would show up in copied text and titles.
-    bundle.set_use_isolating(false);
-    for (_, text) in sources(lang) {
-        // A syntax error or a duplicate id fails `catalogue_tests`; here the
-        // parts that did parse are still used.
-        let resource = FluentResource::try_new((*text).to_owned()).unwrap_or_else(|(r, _)| r);
-        let _ = bundle.add_resource(resource);
-    }
-    bundle
 }
 
 /// Message `id` in `lang`, its `{ $variables }` taken from `args`. An id
 /// missing from the catalogue prints as itself (the catalogue tests fail on
 /// any such id in the code).
-pub fn text(lang: Lang, id: &str, args: Option<&FluentArgs>) -> String {
-    let bundle = &BUNDLES[lang.index()];
-    let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
-        return id.to_owned();
-    };
-    let mut errors = Vec::new();
-    bundle
-        .format_pattern(pattern, args, &mut errors)
-        .into_owned()
+pub fn text(lang: Lang, id: &str, args: Option<&Args>) -> String {
+    #[cfg(feature = "ssr")]
+    return fluent::text(lang, id, args);
+    #[cfg(not(feature = "ssr"))]
+    return compiled::text(lang, id, args);
 }
 
 /// A message in a language: `tr!(lang, "nav-drafts")`, or with arguments
@@ -174,7 +128,7 @@ macro_rules! tr {
         $crate::i18n::text($lang, $id, None)
     };
     ($lang:expr, $id:literal, $($name:ident = $value:expr),+ $(,)?) => {{
-        let mut args = $crate::i18n::FluentArgs::new();
+        let mut args = $crate::i18n::Args::new();
         $( args.set(stringify!($name), $value); )+
         $crate::i18n::text($lang, $id, Some(&args))
     }};

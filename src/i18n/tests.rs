@@ -220,3 +220,62 @@ fn dates_and_numbers_as_each_language_writes_them() {
     assert_eq!(grouped(Lang::Fr, -12_500), "-12\u{202F}500");
     assert_eq!(grouped(Lang::Fr, 999), "999");
 }
+
+/// The browser words the page catalogues from data build.rs compiles, the
+/// server with Fluent: for every page message, with no values and with each
+/// value that reaches a branch (plural counts, each choice's names, plain
+/// text), both must give the same words, or a page would hydrate with words
+/// other than those the server rendered.
+#[test]
+fn the_browser_words_every_page_message_as_the_server_does() {
+    let mut compared = 0;
+    for lang in Lang::ALL {
+        for (id, parts) in compiled::messages(lang) {
+            let (mut names, mut keys) = (BTreeSet::new(), BTreeSet::new());
+            compiled::variables(parts, &mut names, &mut keys);
+            let mut values: Vec<Value> = [0, 1, 2, 5, 21, 1_000_000, -1]
+                .into_iter()
+                .map(Value::Number)
+                .collect();
+            values.extend(keys.iter().map(|key| Value::from(*key)));
+            values.push(Value::from("a plain title"));
+            let mut cases = vec![None];
+            for value in values {
+                let mut args = Args::new();
+                for name in &names {
+                    args.set(*name, value.clone());
+                }
+                cases.push(Some(args));
+            }
+            for args in &cases {
+                assert_eq!(
+                    compiled::text(lang, id, args.as_ref()),
+                    fluent::text(lang, id, args.as_ref()),
+                    "{}: `{id}` with {args:?}",
+                    lang.code()
+                );
+                compared += 1;
+            }
+        }
+    }
+    assert!(compared > 2000, "only {compared} wordings compared");
+}
+
+/// Pages run in the browser, so every id the pages' code names must be in
+/// the catalogue compiled for the browser; one only the server has would
+/// show as its id after hydration.
+#[test]
+fn every_id_the_pages_name_is_in_the_browser_catalogue() {
+    for (file, id) in ids_in_code() {
+        if !file.contains("/src/app/") {
+            continue;
+        }
+        for lang in Lang::ALL {
+            assert!(
+                compiled::messages(lang).any(|(known, _)| known == id),
+                "{file} names `{id}`, which the browser's {} catalogue lacks",
+                lang.code()
+            );
+        }
+    }
+}
