@@ -8,7 +8,7 @@
 //!   catalogue that uses more of Fluent than the browser's resolver knows
 //!   stops the build with the file and message that do.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -50,17 +50,28 @@ fn write_catalogues() -> Result<(), String> {
     let mut compiled = String::from("// Written by build.rs from locales/*/*.ftl.\n");
     for lang in LANGUAGES {
         let mut messages = BTreeMap::new();
+        let mut text = Blob::default();
         for name in PAGE_FILES {
             let path = root.join("locales").join(lang).join(format!("{name}.ftl"));
-            let text = std::fs::read_to_string(&path)
+            let source = std::fs::read_to_string(&path)
                 .map_err(|e| format!("reading {}: {e}", path.display()))?;
-            compile_file(&path, &text, &mut messages)?;
+            compile_file(&path, &source, &mut text, &mut messages)?;
         }
+        let upper = lang.to_uppercase();
+        let ids: Vec<String> = messages.keys().map(|id| text.span(id)).collect();
         let _ = writeln!(
             compiled,
-            "pub(super) static {}: Catalogue = Catalogue {{\n    ids: &{:?},\n    patterns: &[",
-            lang.to_uppercase(),
-            messages.keys().collect::<Vec<_>>()
+            "static {upper}_TEXT: [u8; {}] = *b\"{}\";",
+            text.bytes.len(),
+            text.bytes
+                .iter()
+                .map(|b| b.escape_ascii().to_string())
+                .collect::<String>()
+        );
+        let _ = writeln!(
+            compiled,
+            "pub(super) static {upper}: Catalogue = Catalogue {{\n    text: &{upper}_TEXT,\n    ids: &[{}],\n    patterns: &[",
+            ids.join(", ")
         );
         for parts in messages.values() {
             let _ = writeln!(compiled, "        &{parts},");
@@ -101,17 +112,41 @@ fn catalogue_files(root: &Path) -> String {
     out
 }
 
+/// One language's text, every string once, in one array of bytes: the
+/// catalogue names its strings by position. One array rather than string
+/// literals, which the linker merges with the program's other strings; a
+/// merged string would tie this language's piece of the browser bundle to
+/// the code using it, and split it into dozens of small pieces.
+#[derive(Default)]
+struct Blob {
+    bytes: Vec<u8>,
+    placed: HashMap<String, (usize, usize)>,
+}
+
+impl Blob {
+    /// `Span(start, end)` of `text`, placing it if new.
+    fn span(&mut self, text: &str) -> String {
+        let (start, end) = *self.placed.entry(text.to_owned()).or_insert_with(|| {
+            let start = self.bytes.len();
+            self.bytes.extend_from_slice(text.as_bytes());
+            (start, self.bytes.len())
+        });
+        format!("Span({start}, {end})")
+    }
+}
+
 /// Adds each message of one file, as Rust source of its `&[Part]`.
 fn compile_file(
     path: &Path,
-    text: &str,
+    source: &str,
+    text: &mut Blob,
     messages: &mut BTreeMap<String, String>,
 ) -> Result<(), String> {
-    let resource = fluent_syntax::parser::parse_runtime(text).map_err(|(_, errors)| {
+    let resource = fluent_syntax::parser::parse_runtime(source).map_err(|(_, errors)| {
         let Some(first) = errors.first() else {
             return format!("{}: does not parse", path.display());
         };
-        let (line, column) = line_and_column(text, first.pos.start);
+        let (line, column) = line_and_column(source, first.pos.start);
         format!("{}:{line}:{column}: {:?}", path.display(), first.kind)
     })?;
     for entry in resource.body {
@@ -129,7 +164,7 @@ fn compile_file(
                 path.display()
             )
         };
-        let parts = pattern(&value, &unsupported)?;
+        let parts = pattern(&value, text, &unsupported)?;
         if messages.insert(id.to_owned(), parts).is_some() {
             return Err(format!("{}: `{id}` is defined twice", path.display()));
         }
@@ -140,13 +175,14 @@ fn compile_file(
 /// A pattern as `[Part::…, …]`, adjacent text joined.
 fn pattern(
     value: &ast::Pattern<&str>,
+    blob: &mut Blob,
     unsupported: &dyn Fn(&str) -> String,
 ) -> Result<String, String> {
     let mut parts: Vec<String> = Vec::new();
     let mut text = String::new();
-    let flush = |text: &mut String, parts: &mut Vec<String>| {
+    let flush = |text: &mut String, parts: &mut Vec<String>, blob: &mut Blob| {
         if !text.is_empty() {
-            parts.push(format!("Part::Text({text:?})"));
+            parts.push(format!("Part::Text({})", blob.span(text)));
             text.clear();
         }
     };
@@ -158,19 +194,21 @@ fn pattern(
                     text.push_str(&fluent_syntax::unicode::unescape_unicode_to_string(value));
                 }
                 ast::Expression::Inline(ast::InlineExpression::VariableReference { id }) => {
-                    flush(&mut text, &mut parts);
-                    parts.push(format!("Part::Var({:?})", id.name));
+                    flush(&mut text, &mut parts, blob);
+                    parts.push(format!("Part::Var({})", blob.span(id.name)));
                 }
                 ast::Expression::Select { selector, variants } => {
                     let ast::InlineExpression::VariableReference { id } = selector else {
                         return Err(unsupported("a selector other than a variable"));
                     };
-                    flush(&mut text, &mut parts);
+                    flush(&mut text, &mut parts, blob);
                     let mut compiled = Vec::new();
                     let mut default = 0;
                     for (index, variant) in variants.iter().enumerate() {
                         let key = match &variant.key {
-                            ast::VariantKey::Identifier { name } => format!("Key::Name({name:?})"),
+                            ast::VariantKey::Identifier { name } => {
+                                format!("Key::Name({})", blob.span(name))
+                            }
                             ast::VariantKey::NumberLiteral { value } => {
                                 let number: i64 = value
                                     .parse()
@@ -181,14 +219,12 @@ fn pattern(
                         if variant.default {
                             default = index;
                         }
-                        compiled.push(format!(
-                            "({key}, &{})",
-                            pattern(&variant.value, unsupported)?
-                        ));
+                        let variant = pattern(&variant.value, blob, unsupported)?;
+                        compiled.push(format!("({key}, &{variant})"));
                     }
                     parts.push(format!(
-                        "Part::Select {{ on: {:?}, variants: &[{}], default: {default} }}",
-                        id.name,
+                        "Part::Select {{ on: {}, variants: &[{}], default: {default} }}",
+                        blob.span(id.name),
                         compiled.join(", ")
                     ));
                 }
@@ -200,7 +236,7 @@ fn pattern(
             },
         }
     }
-    flush(&mut text, &mut parts);
+    flush(&mut text, &mut parts, blob);
     Ok(format!("[{}]", parts.join(", ")))
 }
 

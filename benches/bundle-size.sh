@@ -20,9 +20,10 @@ bytes() { # URL ENCODING -> bytes on the wire
   curl -fs "${auth[@]}" -H "accept-encoding: $2" -o /dev/null -w '%{size_download}' "$1"
 }
 
-# The files a page needs: the module script, the main wasm and, for a page
-# loaded when first visited, the split loader and every piece the split
-# manifest lists for it. They are read from the manifest rather than from
+# The files a page needs: the module script, the main wasm, the split
+# loader, the pieces holding the page's words (English, and French for the
+# last rows) and, for a page loaded when first visited, every piece the
+# split manifest lists for it. They are read from the manifest rather than from
 # the page's preload links: for pages rendered whole before answering
 # (`SsrMode::Async`), Leptos sometimes writes the head before the lazy page
 # has registered its pieces, and then the browser fetches them after the
@@ -32,37 +33,43 @@ pkg=$(grep -oE 'href="/pkg/[0-9a-f]+/resolution-studio\.js"' <<<"$html" | head -
 manifest=$(curl -fs "${auth[@]}" "$base$pkg/__wasm_split_manifest.json")
 split_js=$(cd "$LEPTOS_SITE_ROOT$pkg" && ls __wasm_split.*.js)
 
-files_of() { # PAGE-KEY -> the page's URLs, one per line
+files_of() { # WORDS-KEY PAGE-KEY -> the page's URLs, one per line
   echo "$pkg/resolution-studio.js"
   echo "$pkg/resolution-studio_bg.wasm"
-  [ "$1" = - ] && return
   echo "$pkg/$split_js"
-  python3 -c 'import json, sys
+  for key in "$1" "$2"; do
+    [ "$key" = - ] && continue
+    python3 -c 'import json, sys
 m = json.loads(sys.argv[1])
 [key] = [k for k in m if k.startswith(sys.argv[2] + "_")]
-print("\n".join(sys.argv[3] + "/" + c + ".wasm" for c in m[key]))' "$manifest" "$1" "$pkg"
+print("\n".join(sys.argv[3] + "/" + c + ".wasm" for c in m[key]))' "$manifest" "$key" "$pkg"
+  done
 }
 
 printf '| page | files | wasm+js, brotli | wasm+js, gzip | uncompressed |\n|---|---:|---:|---:|---:|\n'
-while read -r page key; do
+while read -r page words key; do
   # The page must render: a broken page would be measured as a small one.
   curl -fs -o /dev/null "${auth[@]}" "$base$page"
   br=0 gz=0 raw=0 n=0
-  for url in $(files_of "$key" | sort -u); do
+  for url in $(files_of "$words" "$key" | sort -u); do
     br=$((br + $(bytes "$base$url" br)))
     gz=$((gz + $(bytes "$base$url" gzip)))
     raw=$((raw + $(bytes "$base$url" identity)))
     n=$((n + 1))
   done
-  printf '| `%s` | %d | %d KB | %d KB | %d KB |\n' "$page" "$n" $((br / 1024)) $((gz / 1024)) $((raw / 1024))
+  label=$page
+  [ "$words" = french_words ] && label="$page (in French)"
+  printf '| `%s` | %d | %d KB | %d KB | %d KB |\n' "$label" "$n" $((br / 1024)) $((gz / 1024)) $((raw / 1024))
 done <<PAGES
-/ -
-/drafts -
-/drafts/$draft __wizard_view
-/drafts/$draft/history __history_view
-/evidence __evidence_view
-/library __library_view
-/library/new __editor_view
-/account __account_view
-/campaigns __campaigns_view
+/ english_words -
+/drafts english_words -
+/drafts/$draft english_words __wizard_view
+/drafts/$draft/history english_words __history_view
+/evidence english_words __evidence_view
+/library english_words __library_view
+/library/new english_words __editor_view
+/account english_words __account_view
+/campaigns english_words __campaigns_view
+/ french_words -
+/drafts/$draft french_words __wizard_view
 PAGES

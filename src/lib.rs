@@ -42,6 +42,11 @@ pub mod text;
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    // Lazy routes (app::lazy) are loaded before the page they show hydrates.
-    leptos::mount::hydrate_lazy(app::App);
+    // The page's words and its lazy route (app::lazy) are loaded before it
+    // hydrates; both were preloaded beside the main bundle.
+    let lang = app::i18n::request_lang();
+    wasm_bindgen_futures::spawn_local(async move {
+        app::i18n::load_words(lang).await;
+        leptos::mount::hydrate_lazy(app::App);
+    });
 }

@@ -7,13 +7,17 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::accounts::Role;
+use crate::i18n::compiled::Catalogue;
 use crate::i18n::tr;
 use crate::i18n::Lang;
 
-/// Puts the request's language in the context of every page.
+/// Puts the request's language in the context of every page (and, on the
+/// server, its words among the page's preloads).
 pub fn provide_lang() -> Lang {
     let lang = request_lang();
     provide_context(lang);
+    #[cfg(feature = "ssr")]
+    preload_words(lang);
     lang
 }
 
@@ -29,13 +33,47 @@ fn request_lang() -> Lang {
         .unwrap_or_default()
 }
 
+/// The page's language as the server wrote it in `<html lang>`.
 #[cfg(not(feature = "ssr"))]
-fn request_lang() -> Lang {
+pub fn request_lang() -> Lang {
     document()
         .document_element()
         .and_then(|html| html.get_attribute("lang"))
         .and_then(|code| Lang::parse(&code))
         .unwrap_or_default()
+}
+
+// Each language's words are a piece of the browser bundle of their own
+// (split at these functions), so a page downloads its own language only.
+#[leptos::lazy]
+fn english_words() -> &'static Catalogue {
+    crate::i18n::compiled::english()
+}
+
+#[leptos::lazy]
+fn french_words() -> &'static Catalogue {
+    crate::i18n::compiled::french()
+}
+
+/// Loads the words of `lang` for `tr!` in the browser; the page awaits it
+/// before hydrating. On the server, calling it names the piece among the
+/// page's preloads, so the browser fetches it beside the main bundle.
+pub async fn load_words(lang: Lang) {
+    let catalogue = match lang {
+        Lang::En => english_words().await,
+        Lang::Fr => french_words().await,
+    };
+    crate::i18n::compiled::install(lang, catalogue);
+}
+
+/// Names the piece holding `lang`'s words among the page's preloads. The
+/// server's version of a lazy function is ready at once: one poll runs it.
+#[cfg(feature = "ssr")]
+pub fn preload_words(lang: Lang) {
+    use std::future::Future;
+    use std::task::{Context, Waker};
+    let mut load = std::pin::pin!(load_words(lang));
+    let _ = load.as_mut().poll(&mut Context::from_waker(Waker::noop()));
 }
 
 /// The header's language switch: a plain form (`server::language`), so it

@@ -15,8 +15,7 @@
 //! module; the pages reach it through `app::i18n`.
 
 mod args;
-#[cfg(any(test, not(feature = "ssr")))]
-mod compiled;
+pub mod compiled;
 mod dates;
 #[cfg(feature = "ssr")]
 mod fluent;

@@ -232,7 +232,7 @@ fn the_browser_words_every_page_message_as_the_server_does() {
     for lang in Lang::ALL {
         for (id, parts) in compiled::messages(lang) {
             let (mut names, mut keys) = (BTreeSet::new(), BTreeSet::new());
-            compiled::variables(parts, &mut names, &mut keys);
+            compiled::variables(lang, parts, &mut names, &mut keys);
             let mut values: Vec<Value> = [0, 1, 2, 5, 21, 1_000_000, -1]
                 .into_iter()
                 .map(Value::Number)
@@ -272,7 +272,9 @@ fn every_id_the_pages_name_is_in_the_browser_catalogue() {
         }
         for lang in Lang::ALL {
             assert!(
-                compiled::messages(lang).any(|(known, _)| known == id),
+                compiled::messages(lang)
+                    .iter()
+                    .any(|(known, _)| *known == id),
                 "{file} names `{id}`, which the browser's {} catalogue lacks",
                 lang.code()
             );
