@@ -103,3 +103,53 @@ async fn a_drafter_walks_the_wizard_in_french_then_switches_to_english() {
     );
     browser.finish().await;
 }
+
+/// The browser loads the page language's words as a piece of its own
+/// before hydrating. Words the browser renders itself must be in that
+/// language: a page reached by a link inside the app (rendered in the
+/// browser, not by the server) is worded in French, with no message id
+/// showing, and the French piece is what the page asked for.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_the_browser_renders_itself_are_worded_in_the_page_language() {
+    assert!(
+        site_built(),
+        "the browser bundle is missing: run the tests with `cargo xtask test`, which builds it"
+    );
+    let app = spawn_app();
+    let downloads = tempfile::tempdir().expect("a temporary directory");
+    let browser = Browser::start_in(downloads.path(), "fr-FR,fr").await;
+    let b = &browser.client;
+    sign_in(b, &app, "admin@northwind.example").await;
+    go(b, &format!("{}/", app.address)).await;
+    wait_for(b, ".templates[data-hydrated=true]").await;
+    let head = b.source().await.expect("the page's source");
+    assert!(
+        head.contains("split_french_words_") && !head.contains("split_english_words_"),
+        "a French page preloads the French words and not the English"
+    );
+    // A full page load would clear this mark; a navigation in the app keeps it.
+    b.execute("window.stayedInTheApp = true; return true;", vec![])
+        .await
+        .expect("a script runs");
+    click(b, "header nav a[href='/drafts']").await;
+    wait_for_text(b, "main h1", &tr!(Lang::Fr, "drafts-title")).await;
+    wait_for_text(b, "form.new-draft h2", &tr!(Lang::Fr, "drafts-new-heading")).await;
+    assert_eq!(
+        b.execute("return window.stayedInTheApp === true;", vec![])
+            .await
+            .expect("a script runs"),
+        Value::Bool(true),
+        "the drafts page was loaded from the server, not rendered in the browser"
+    );
+    let main = text(b, "main").await;
+    assert!(
+        !main.contains("drafts-"),
+        "a message id shows instead of its words: {main}"
+    );
+    let errors = browser.console_errors().await;
+    assert!(
+        errors.is_empty(),
+        "the browser console has errors: {errors:#?}"
+    );
+    browser.finish().await;
+}
