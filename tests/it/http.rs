@@ -159,10 +159,11 @@ fn gunzip(bytes: &[u8]) -> Vec<u8> {
     output.stdout
 }
 
-/// The bundle is split by page: the template list and the drafts list need
-/// the main bundle only; a page loaded when first visited asks the browser
-/// to fetch its own piece (and the chunks it shares) with the main bundle,
-/// and nothing of the other pages.
+/// The bundle is split by page and by language: every page asks the browser
+/// to fetch its language's words with the main bundle; the template list
+/// and the drafts list need nothing more; a page loaded when first visited
+/// also asks for its own piece (and the chunks it shares), and nothing of
+/// the other pages.
 #[test]
 fn each_page_preloads_its_own_piece_of_the_bundle_only() {
     assert!(
@@ -181,12 +182,24 @@ fn each_page_preloads_its_own_piece_of_the_bundle_only() {
         let (status, _, html) = app.get(&format!("{}{page}", app.address));
         assert_eq!(status, 200, "{page}");
         let html = String::from_utf8_lossy(&html);
-        let pieces: Vec<&str> = html
+        let preloaded: Vec<&str> = html
             .split("href=\"")
             .skip(1)
             .filter_map(|rest| rest.split('"').next())
             .filter(|href| href.contains("/split_"))
             .collect();
+        // Every page preloads its language's words (English here), and only those.
+        let (words, pieces): (Vec<&str>, Vec<&str>) = preloaded
+            .into_iter()
+            .partition(|href| href.contains("_words_"));
+        assert_eq!(words.len(), 1, "{page} preloads words {words:?}");
+        assert!(
+            words[0].contains("/split_english_words_"),
+            "{page}: {words:?}"
+        );
+        let served = request("GET", &format!("{}{}", app.address, words[0]), &[], None);
+        assert_eq!(served.status, 200, "{page}: {}", words[0]);
+        assert_eq!(&served.body[..4], b"\0asm");
         match piece {
             None => assert!(pieces.is_empty(), "{page} preloads {pieces:?}"),
             Some(piece) => {
