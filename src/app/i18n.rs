@@ -67,13 +67,22 @@ pub async fn load_words(lang: Lang) {
 }
 
 /// Names the piece holding `lang`'s words among the page's preloads. The
-/// server's version of a lazy function is ready at once: one poll runs it.
+/// server's version of a lazy function does only that and is ready at
+/// once: one poll runs it.
 #[cfg(feature = "ssr")]
 pub fn preload_words(lang: Lang) {
     use std::future::Future;
     use std::task::{Context, Waker};
-    let mut load = std::pin::pin!(load_words(lang));
-    let _ = load.as_mut().poll(&mut Context::from_waker(Waker::noop()));
+    fn run_once(future: impl Future) {
+        let mut future = std::pin::pin!(future);
+        let _ = future
+            .as_mut()
+            .poll(&mut Context::from_waker(Waker::noop()));
+    }
+    match lang {
+        Lang::En => run_once(english_words()),
+        Lang::Fr => run_once(french_words()),
+    }
 }
 
 /// The header's language switch: a plain form (`server::language`), so it

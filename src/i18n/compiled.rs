@@ -94,12 +94,15 @@ fn slot(lang: Lang) -> &'static OnceLock<Installed> {
 
 /// Makes `catalogue` the messages `text` reads for `lang`.
 pub fn install(lang: Lang, catalogue: &'static Catalogue) {
+    if slot(lang).get().is_some() {
+        return;
+    }
     // build.rs wrote the text from UTF-8 files; checked once here, so a
     // span is a cheap `get` afterwards.
     let Ok(text) = std::str::from_utf8(catalogue.text) else {
         return;
     };
-    // A second install of a language is the same data: keeping the first is right.
+    // Two installs at once give the same data: either may stay.
     let _ = slot(lang).set(Installed { text, catalogue });
 }
 
