@@ -9,6 +9,7 @@ pub mod campaigns;
 pub mod drafts;
 pub mod error;
 pub mod evidence;
+pub mod forms;
 pub mod i18n;
 mod lazy;
 pub mod templates;

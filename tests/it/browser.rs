@@ -7,7 +7,9 @@ use serde_json::json;
 
 use crate::common::{site_built, spawn_app, squeeze, tool};
 use crate::drafts::{call_json, ok_json};
-use crate::wizard_flow::{click, downloaded, go, sign_in, text, wait_for, wait_for_text, Browser};
+use crate::wizard_flow::{
+    click, downloaded, go, sign_in, text, wait_for, wait_for_text, wait_until, Browser,
+};
 
 fn require_bundle() {
     assert!(
@@ -141,6 +143,37 @@ async fn a_final_draft_is_published_and_read_without_an_account() {
         "the PDF names {company}:\n{words}"
     );
     reader.finish().await;
+
+    // The drafter withdraws it from the panel: the address answers Gone.
+    click(b, ".publish button.withdraw").await;
+    wait_until(
+        b,
+        "return document.querySelector('.publish a.public-link') === null",
+    )
+    .await;
+    let (status, _, _) = app.get(&format!("{}{address}", app.address));
+    assert_eq!(status, 410, "a withdrawn publication answers Gone");
+    // Published again with search engines allowed: the panel's choice reaches the server.
+    wait_for(b, ".publish select[name=indexable]")
+        .await
+        .select_by_value("true")
+        .await
+        .expect("the search-engine choice");
+    click(b, ".publish button.publish-button").await;
+    let link = wait_for(b, ".publish a.public-link").await;
+    let indexed = link
+        .attr("href")
+        .await
+        .ok()
+        .flatten()
+        .expect("the new address");
+    assert_ne!(indexed, address, "a new publication has a new address");
+    let (status, _, page) = app.get(&format!("{}{indexed}", app.address));
+    assert_eq!(status, 200);
+    assert!(
+        !String::from_utf8_lossy(&page).contains("noindex"),
+        "a publication search engines may index says noindex"
+    );
 
     // Signing out closes the app to this browser.
     go(b, &format!("{}/drafts", app.address)).await;

@@ -19,8 +19,8 @@ pub use wizard::WizardPage;
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
-use leptos::server_fn::ServerFn;
 
+use crate::app::forms::CallForm;
 use crate::app::i18n::use_lang;
 use crate::app::templates::list_templates;
 use crate::drafts::{DraftStatus, DraftSummary};
@@ -151,22 +151,15 @@ fn NewDraftForm() -> impl IntoView {
         NodeRef::<leptos::html::Select>::new(),
         NodeRef::<leptos::html::Input>::new(),
     );
-    // The typed call rather than `ActionForm`, whose form reader (serde_qs)
-    // was about 40 KB of the first download's code. Without script the
-    // form posts the same fields to the same endpoint.
-    let start = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let Some(template) = template.get_untracked() else {
-            // The list of templates has not arrived: nothing to start from.
-            return;
-        };
-        create.dispatch(CreateDraft {
-            template_id: template.value(),
+    // No template until the list has arrived: nothing to start from yet.
+    let start = move || {
+        Some(CreateDraft {
+            template_id: template.get_untracked()?.value(),
             title: title.get_untracked().map(|t| t.value()).unwrap_or_default(),
-        });
+        })
     };
     view! {
-        <form action=CreateDraft::url() method="post" class="new-draft" on:submit=start>
+        <CallForm action=create input=start class="new-draft">
             <h2>{tr!(lang, "drafts-new-heading")}</h2>
             <label>
                 <span>{tr!(lang, "drafts-template")}</span>
@@ -196,7 +189,7 @@ fn NewDraftForm() -> impl IntoView {
                     .and_then(Result::err)
                     .map(|e| view! { <p class="error" role="alert">{error_text(&e)}</p> })
             }}
-        </form>
+        </CallForm>
     }
 }
 

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::api::{draft_publication, PublishDraft, SetDraftStatus, WithdrawDraft};
 use super::error_text;
+use crate::app::forms::CallForm;
 use crate::app::i18n::use_lang;
 use crate::i18n::tr;
 
@@ -36,6 +37,15 @@ pub fn PublishPanel(draft_id: i64) -> impl IntoView {
         .map(|e| view! { <p class="error" role="alert">{error_text(&e)}</p> })
     };
     let marked = move || mark_final.value().get().is_some_and(|r| r.is_ok());
+    let indexable = NodeRef::<leptos::html::Select>::new();
+    let publish_input = move || {
+        Some(PublishDraft {
+            id: draft_id,
+            indexable: indexable
+                .get_untracked()
+                .is_some_and(|s| s.value() == "true"),
+        })
+    };
     view! {
         <section class="publish" aria-label=tr!(lang, "drafts-publish-heading")>
             <h2>{tr!(lang, "drafts-publish-heading")}</h2>
@@ -56,10 +66,10 @@ pub fn PublishPanel(draft_id: i64) -> impl IntoView {
                                         tr!(lang, "drafts-published-not-indexed")
                                     }}
                                 </p>
-                                <ActionForm action=withdraw attr:class="inline">
+                                <CallForm action=withdraw input=move || Some(WithdrawDraft { id: draft_id }) class="inline">
                                     <input type="hidden" name="id" value=draft_id.to_string()/>
                                     <button type="submit" class="withdraw">{tr!(lang, "drafts-publish-withdraw")}</button>
-                                </ActionForm>
+                                </CallForm>
                             }
                                 .into_any()
                         }
@@ -71,22 +81,22 @@ pub fn PublishPanel(draft_id: i64) -> impl IntoView {
                     }
                 })}
             </Suspense>
-            <ActionForm action=mark_final attr:class="inline">
+            <CallForm action=mark_final input=move || Some(SetDraftStatus { id: draft_id, status: "final".to_owned() }) class="inline">
                 <input type="hidden" name="id" value=draft_id.to_string()/>
                 <input type="hidden" name="status" value="final"/>
                 <button type="submit" class="mark-final">{move || if marked() { tr!(lang, "drafts-marked-final") } else { tr!(lang, "drafts-mark-final") }}</button>
-            </ActionForm>
-            <ActionForm action=publish attr:class="inline">
+            </CallForm>
+            <CallForm action=publish input=publish_input class="inline">
                 <input type="hidden" name="id" value=draft_id.to_string()/>
                 <label class="indexable">
                     {tr!(lang, "drafts-publish-search-engines")}
-                    <select name="indexable">
+                    <select name="indexable" node_ref=indexable>
                         <option value="false" selected=true>{tr!(lang, "drafts-publish-no-index")}</option>
                         <option value="true">{tr!(lang, "drafts-publish-may-index")}</option>
                     </select>
                 </label>
                 <button type="submit" class="publish-button">{tr!(lang, "drafts-publish")}</button>
-            </ActionForm>
+            </CallForm>
         </section>
     }
 }

@@ -9,13 +9,12 @@ mod questions;
 pub use editor::EditorPage;
 pub use library::LibraryPage;
 
-use leptos::prelude::*;
-use leptos::server_fn::ServerFn;
-
 use crate::app::drafts::api::CreateDraft;
 use crate::app::error::AppError;
+use crate::app::forms::CallForm;
 use crate::app::TemplateSummary;
 use crate::i18n::tr;
+use leptos::prelude::*;
 
 /// The templates drafters can start from.
 #[server(endpoint = "list_templates")]
@@ -119,18 +118,13 @@ fn TemplateRow(template: TemplateSummary) -> impl IntoView {
     let lang = crate::app::i18n::use_lang();
     let create = ServerAction::<CreateDraft>::new();
     let id = template.id.clone();
-    // The typed call rather than `ActionForm`, which reads its arguments back
-    // out of the form through serde_qs: that reader alone was about 40 KB of
-    // the first download's code. Without script the form posts the same
-    // fields to the same endpoint.
     let start = {
         let template_id = id.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            create.dispatch(CreateDraft {
+        move || {
+            Some(CreateDraft {
                 template_id: template_id.clone(),
                 title: String::new(),
-            });
+            })
         }
     };
     let sample = |format: &str| format!("/templates/{}/sample/{format}", template.id);
@@ -160,13 +154,13 @@ fn TemplateRow(template: TemplateSummary) -> impl IntoView {
                 }}
             </td>
             <td>
-                <form action=CreateDraft::url() method="post" on:submit=start>
+                <CallForm action=create input=start>
                     <input type="hidden" name="template_id" value=id/>
                     <input type="hidden" name="title" value=""/>
                     <button type="submit" aria-label=tr!(lang, "templates-start-draft-from", title = template.title.clone())>
                         {tr!(lang, "templates-start-draft")}
                     </button>
-                </form>
+                </CallForm>
             </td>
         </tr>
     }
