@@ -86,10 +86,7 @@ pub fn french() -> &'static Catalogue {
 static INSTALLED: [OnceLock<Installed>; 2] = [OnceLock::new(), OnceLock::new()];
 
 fn slot(lang: Lang) -> &'static OnceLock<Installed> {
-    match lang {
-        Lang::En => &INSTALLED[0],
-        Lang::Fr => &INSTALLED[1],
-    }
+    &INSTALLED[lang.index()]
 }
 
 /// Makes `catalogue` the messages `text` reads for `lang`.
@@ -161,9 +158,9 @@ fn write(out: &mut String, installed: &Installed, parts: &[Part], lang: Lang, ar
     }
 }
 
-#[cfg(any(test, not(feature = "ssr")))]
 /// Fluent's rule: a name matches equal text, or a number in that plural
 /// category; a number matches an equal number.
+#[cfg(any(test, not(feature = "ssr")))]
 fn matches(installed: &Installed, key: &Key, value: Option<&Value>, lang: Lang) -> bool {
     match (key, value) {
         (Key::Name(name), Some(Value::Text(text))) => installed.str(name) == text,
@@ -175,9 +172,9 @@ fn matches(installed: &Installed, key: &Key, value: Option<&Value>, lang: Lang) 
     }
 }
 
-#[cfg(any(test, not(feature = "ssr")))]
 /// CLDR's cardinal rule for whole numbers: English says "1 draft", French
 /// "0 brouillon" and "1 brouillon" (the rules `intl_pluralrules` applies).
+#[cfg(any(test, not(feature = "ssr")))]
 fn plural_category(lang: Lang, n: i64) -> &'static str {
     let n = n.unsigned_abs();
     match lang {

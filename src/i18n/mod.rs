@@ -84,7 +84,7 @@ impl Lang {
         offered.first().map(|(_, lang)| *lang)
     }
 
-    #[cfg(feature = "ssr")]
+    /// Its place in per-language arrays, in the order of [`Lang::ALL`].
     fn index(self) -> usize {
         match self {
             Lang::En => 0,

@@ -102,14 +102,7 @@ async fn a_final_draft_is_published_and_read_without_an_account() {
 
     click(b, ".publish button.mark-final").await;
     wait_for_text(b, ".publish button.mark-final", "Marked final").await;
-    click(b, ".publish button.publish-button").await;
-    let link = wait_for(b, ".publish a.public-link").await;
-    let address = link
-        .attr("href")
-        .await
-        .ok()
-        .flatten()
-        .expect("the public address");
+    let address = publish(b).await;
     assert!(
         address.starts_with("/p/") && address.len() > 40,
         "{address}"
@@ -159,14 +152,7 @@ async fn a_final_draft_is_published_and_read_without_an_account() {
         .select_by_value("true")
         .await
         .expect("the search-engine choice");
-    click(b, ".publish button.publish-button").await;
-    let link = wait_for(b, ".publish a.public-link").await;
-    let indexed = link
-        .attr("href")
-        .await
-        .ok()
-        .flatten()
-        .expect("the new address");
+    let indexed = publish(b).await;
     assert_ne!(indexed, address, "a new publication has a new address");
     let (status, _, page) = app.get(&format!("{}{indexed}", app.address));
     assert_eq!(status, 200);
@@ -187,4 +173,17 @@ async fn a_final_draft_is_published_and_read_without_an_account() {
     let errors = browser.console_errors().await;
     assert!(errors.is_empty(), "console errors: {errors:?}");
     browser.finish().await;
+}
+
+/// Presses the wizard's publish button and returns the public address the
+/// panel then shows.
+async fn publish(b: &fantoccini::Client) -> String {
+    click(b, ".publish button.publish-button").await;
+    wait_for(b, ".publish a.public-link")
+        .await
+        .attr("href")
+        .await
+        .ok()
+        .flatten()
+        .expect("the public address")
 }

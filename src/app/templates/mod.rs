@@ -9,12 +9,13 @@ mod questions;
 pub use editor::EditorPage;
 pub use library::LibraryPage;
 
+use leptos::prelude::*;
+
 use crate::app::drafts::api::CreateDraft;
 use crate::app::error::AppError;
 use crate::app::forms::CallForm;
 use crate::app::TemplateSummary;
 use crate::i18n::tr;
-use leptos::prelude::*;
 
 /// The templates drafters can start from.
 #[server(endpoint = "list_templates")]
