@@ -6,6 +6,8 @@ pub mod csl;
 #[cfg(feature = "ssr")]
 pub mod import;
 pub mod library;
+#[cfg(feature = "ssr")]
+pub mod verbatim;
 
 #[cfg(feature = "ssr")]
 pub use csl::{format_notes, full_citation, Citation, CitationError, CitationStyle, DEFAULT_STYLE};
