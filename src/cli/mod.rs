@@ -263,14 +263,23 @@ pub fn render(config: &Config, args: &RenderArgs) -> Result<(), CliError> {
     // thread decodes the style, hands it over, then readies the fonts,
     // while this one reads the template, answers and evidence, composes,
     // and finds what each cited source is (the first note waits for the
-    // style, if it must). One helper,
+    // style, if it must). For a PDF, the helper then breaks the body's
+    // paragraphs into lines while this thread formats the notes, and
+    // readies the rest of the fonts for the PDF writer. One helper,
     // not one per task: on a machine with two cores, more threads than
     // cores only slow the one the others wait for.
     let pdf = matches!(args.format, OutputFormat::Pdf);
     let (style, promise) = CitationStyle::promised(&args.style);
+    let (body_to_helper, body) = std::sync::mpsc::channel::<crate::render::Body>();
+    let (lines_to_main, lines) = std::sync::mpsc::channel();
     let helper = std::thread::spawn(move || {
         promise.fulfil();
         if pdf {
+            crate::export::pdf::warm_up_layout();
+            // No body comes when the render stops before its notes.
+            if let Ok(body) = body.recv() {
+                let _ = lines_to_main.send(crate::export::pdf::break_ahead(&body.finish()));
+            }
             crate::export::pdf::warm_up();
         }
     });
@@ -281,14 +290,31 @@ pub fn render(config: &Config, args: &RenderArgs) -> Result<(), CliError> {
     // clap makes `--data` and `--sample` exclusive and requires one of them.
     let answers = answers_for(&entry, args.input.data.as_deref())?;
     let library = args.input.library(config)?;
-    let bytes = crate::render::render_dated(
-        &entry.template,
-        &answers,
-        &library,
-        &style,
-        args.format.into(),
-        config.source_date.as_deref(),
-    )
+    let date = config.source_date.as_deref();
+    let bytes = if pdf {
+        crate::render::render_pdf_ahead(
+            &entry.template,
+            &answers,
+            &library,
+            &style,
+            date,
+            |body| {
+                let _ = body_to_helper.send(body);
+            },
+            // Nothing broken ahead if the helper stopped: the layout breaks all.
+            || lines.recv().unwrap_or_default(),
+        )
+    } else {
+        drop(body_to_helper);
+        crate::render::render_dated(
+            &entry.template,
+            &answers,
+            &library,
+            &style,
+            args.format.into(),
+            date,
+        )
+    }
     .map_err(CliError::from)?;
     style.check().map_err(CliError::from)?;
     // The PDF writer waited for the fonts if it needed them first; a panic

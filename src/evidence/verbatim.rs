@@ -213,7 +213,10 @@ mod tests {
 
     #[test]
     fn the_agreeing_start_stops_on_a_character_boundary() {
-        assert_eq!(longest_start_within("« mot » faux", "un « mot » vrai"), "« mot » ");
+        assert_eq!(
+            longest_start_within("« mot » faux", "un « mot » vrai"),
+            "« mot » "
+        );
         assert_eq!(longest_start_within("zèbre", "abc"), "");
         assert_eq!(longest_start_within("abc", "xabcx"), "abc");
     }

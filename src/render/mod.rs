@@ -44,7 +44,45 @@ pub fn document(
     style: &CitationStyle,
 ) -> Result<Document, RenderError> {
     let composed = compose::compose(template, answers, library)?;
-    Ok(build(template, composed, library, style)?.0)
+    Ok(build(template, composed, library, style, None)?.0)
+}
+
+/// A document before its citation notes are formatted, handed to
+/// [`render_pdf_ahead`]'s caller so that another thread can start on it.
+pub struct Body {
+    document: Document,
+    typography: bool,
+}
+
+impl Body {
+    /// The body as the finished document will have it: typographic
+    /// punctuation set, the notes still empty.
+    pub fn finish(mut self) -> Document {
+        if self.typography {
+            crate::document::typography::apply(&mut self.document);
+        }
+        self.document
+    }
+}
+
+/// [`render_dated`] to PDF for a one-document process with a thread to
+/// spare: `body` is handed the document before its notes are formatted,
+/// and `ahead` asked, once they are, for the body's paragraphs that thread
+/// broke into lines ([`export::pdf::break_ahead`]). The file is the same
+/// as [`render_dated`]'s.
+pub fn render_pdf_ahead(
+    template: &Template,
+    answers: &Value,
+    library: &Library,
+    style: &CitationStyle,
+    date: Option<&str>,
+    body: impl FnOnce(Body),
+    ahead: impl FnOnce() -> export::pdf::BrokenAhead,
+) -> Result<Vec<u8>, RenderError> {
+    let composed = compose::compose(template, answers, library)?;
+    let mut document = build(template, composed, library, style, Some(Box::new(body)))?.0;
+    document.metadata.date = date.map(str::to_owned);
+    Ok(export::pdf::write_ahead(&document, ahead())?)
 }
 
 /// The evidence report of a template filled with answers (see [`report`]):
@@ -56,7 +94,7 @@ pub fn evidence_report(
     style: &CitationStyle,
 ) -> Result<Document, RenderError> {
     let composed = compose::compose(template, answers, library)?;
-    let (document, citations) = build(template, composed, library, style)?;
+    let (document, citations) = build(template, composed, library, style, None)?;
     let empty = Map::new();
     let answers = answers.as_object().unwrap_or(&empty);
     Ok(report::build(
@@ -97,7 +135,7 @@ pub fn preview(
 ) -> Result<DraftPreview, RenderError> {
     let preview = compose::compose_preview(template, answers, library, today)?;
     Ok(DraftPreview {
-        document: build(template, preview.composed, library, style)?.0,
+        document: build(template, preview.composed, library, style, None)?.0,
         problems: preview.problems,
         answers: preview.answers,
     })
@@ -107,12 +145,14 @@ pub fn preview(
 type NoteCitations = HashMap<usize, Vec<Citation>>;
 
 /// Parses composed Markdown and fills its citation notes; the document and
-/// what each note cites.
+/// what each note cites. `body`, if given, is handed a copy of the document
+/// before the notes are formatted.
 fn build(
     template: &Template,
     composed: Composed,
     library: &Library,
     style: &CitationStyle,
+    body: Option<Box<dyn FnOnce(Body) + '_>>,
 ) -> Result<(Document, NoteCitations), RenderError> {
     let mut metadata = composed.metadata;
     let mut parsed = parse(&composed.markdown, metadata.clone());
@@ -129,6 +169,12 @@ fn build(
         .iter()
         .filter_map(|(number, call)| composed.citations.get(*call).map(|c| (*number, c)))
         .collect();
+    if let Some(body) = body {
+        body(Body {
+            document: parsed.document.clone(),
+            typography,
+        });
+    }
     let notes = format_notes(&citations, library, style, &template.front.language)?;
     for ((number, _), content) in citations.iter().zip(notes) {
         if let Some(note) = parsed.document.footnotes.get_mut(number - 1) {

@@ -393,3 +393,58 @@ fn french_characters_survive_and_missing_glyphs_are_reported() {
         "{message}"
     );
 }
+
+/// The one-document process breaks the body's lines on its helper thread
+/// while the notes are formatted (`render::render_pdf_ahead`); the file
+/// must be the one a plain render writes, byte for byte, for every sample.
+#[test]
+fn lines_broken_ahead_on_another_thread_give_the_same_pdf() {
+    let library = crate::common::library();
+    let style = resolution_studio::evidence::CitationStyle::by_name(
+        resolution_studio::evidence::DEFAULT_STYLE,
+    )
+    .unwrap();
+    let date = Some("2026-01-15");
+    for entry in crate::common::catalog().entries() {
+        let Some(answers) = &entry.sample else {
+            continue;
+        };
+        let id = &entry.template.front.id;
+        let plain = resolution_studio::render::render_dated(
+            &entry.template,
+            answers,
+            &library,
+            &style,
+            Format::Pdf,
+            date,
+        )
+        .unwrap();
+        let (body_to_helper, body) = std::sync::mpsc::channel::<resolution_studio::render::Body>();
+        let helper = std::thread::spawn(move || {
+            let body = body
+                .recv()
+                .expect("the body is handed over before the notes");
+            export::pdf::break_ahead(&body.finish())
+        });
+        let mut found = 0;
+        let ahead = resolution_studio::render::render_pdf_ahead(
+            &entry.template,
+            answers,
+            &library,
+            &style,
+            date,
+            |body| body_to_helper.send(body).unwrap(),
+            || {
+                let broken = helper.join().unwrap();
+                found = broken.len();
+                broken
+            },
+        )
+        .unwrap();
+        assert!(found >= 5, "{id}: only {found} paragraphs broken ahead");
+        assert!(
+            plain == ahead,
+            "{id}: the PDF differs when lines are broken ahead"
+        );
+    }
+}

@@ -160,7 +160,7 @@ pub fn decided(name: &str, style: &IndependentStyle, kinds: Kinds) -> Arc<Indepe
     }
     // Copied without the lock: renders of other kinds need not wait.
     drop(cache);
-    let reachable = reachable_macros(style, kinds);
+    let reachable = reachable_macros(style, Some(kinds));
     let mut citation = style.citation.clone();
     citation.layout.elements = decided_elements(&style.citation.layout.elements, kinds);
     let bibliography = style.bibliography.as_ref().map(|bibliography| {
@@ -195,9 +195,21 @@ pub fn decided(name: &str, style: &IndependentStyle, kinds: Kinds) -> Arc<Indepe
     cache.entry(key).or_insert_with(|| Arc::new(copy)).clone()
 }
 
-/// The macros an entry of `kinds` can reach: from the layouts and sort keys,
-/// through every branch that may still be taken.
-fn reachable_macros(style: &IndependentStyle, kinds: Kinds) -> HashSet<&str> {
+/// `style` as notes use it: without its bibliography, nor the macros only
+/// the bibliography reached. The processor never looks those up, and a
+/// one-document process would decode them for nothing.
+pub fn for_notes(style: &mut IndependentStyle) {
+    style.bibliography = None;
+    let reachable: HashSet<String> = reachable_macros(style, None)
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    style.macros.retain(|m| reachable.contains(&m.name));
+}
+
+/// The macros an entry of `kinds` can reach (any entry, when `None`): from
+/// the layouts and sort keys, through every branch that may still be taken.
+fn reachable_macros(style: &IndependentStyle, kinds: Option<Kinds>) -> HashSet<&str> {
     let mut reachable = HashSet::new();
     let mut pending: Vec<&LayoutRenderingElement> = Vec::new();
     let mut sorts = vec![style.citation.sort.as_ref()];
@@ -240,15 +252,25 @@ fn reachable_macros(style: &IndependentStyle, kinds: Kinds) -> HashSet<&str> {
                     }
                 }
             }
-            LayoutRenderingElement::Choose(choose) => {
-                let (live, otherwise) = live_branches(choose, kinds);
-                for (branch, _) in live {
-                    pending.extend(&branch.children);
+            LayoutRenderingElement::Choose(choose) => match kinds {
+                Some(kinds) => {
+                    let (live, otherwise) = live_branches(choose, kinds);
+                    for (branch, _) in live {
+                        pending.extend(&branch.children);
+                    }
+                    if let Some(otherwise) = otherwise {
+                        pending.extend(&otherwise.children);
+                    }
                 }
-                if let Some(otherwise) = otherwise {
-                    pending.extend(&otherwise.children);
+                None => {
+                    for branch in choose.branches() {
+                        pending.extend(&branch.children);
+                    }
+                    if let Some(otherwise) = &choose.otherwise {
+                        pending.extend(&otherwise.children);
+                    }
                 }
-            }
+            },
             LayoutRenderingElement::Date(_)
             | LayoutRenderingElement::Number(_)
             | LayoutRenderingElement::Label(_) => {}

@@ -171,13 +171,14 @@ impl CitationStyle {
 }
 
 /// The default style as this project ships it: hayagriva's archived
-/// chicago-notes without its bibliography layout, encoded once (see
+/// chicago-notes as notes use it ([`by_type::for_notes`]), encoded once (see
 /// `assets/csl/README.md` and the test that keeps it equal to hayagriva's).
 const SHIPPED_DEFAULT: &[u8] = include_bytes!("../../../assets/csl/chicago-notes.cbor");
 
-/// The style called `name`, without its bibliography layout: notes are all
-/// we print, and without it the processor does not format and sort a
-/// bibliography on every render (more than half of a render's time).
+/// The style called `name`, without its bibliography layout and the macros
+/// only it reached: notes are all we print, and without it the processor
+/// does not format and sort a bibliography on every render (more than half
+/// of a render's time).
 /// Uncached: [`CitationStyle::by_name`] keeps what it decodes.
 pub fn decode(name: &str) -> Result<IndependentStyle, CitationError> {
     if name == DEFAULT_STYLE {
@@ -193,7 +194,7 @@ pub fn decode(name: &str) -> Result<IndependentStyle, CitationError> {
     let Style::Independent(mut style) = archived.get() else {
         return Err(CitationError::DependentStyle(name.to_owned()));
     };
-    style.bibliography = None;
+    by_type::for_notes(&mut style);
     Ok(style)
 }
 
@@ -773,7 +774,7 @@ mod tests {
     }
 
     /// The shipped copy of the default style is hayagriva's, bibliography
-    /// layout removed. After a hayagriva update changes it, write it again
+    /// layout and the macros only it reached removed. After a hayagriva update changes it, write it again
     /// with `RESOLUTION_STUDIO_WRITE_STYLE=1 cargo test --lib shipped_default`.
     #[test]
     fn the_shipped_default_style_is_hayagrivas_without_its_bibliography() {
@@ -781,7 +782,12 @@ mod tests {
         else {
             panic!("{DEFAULT_STYLE} is an independent style");
         };
-        theirs.bibliography = None;
+        by_type::for_notes(&mut theirs);
+        assert!(
+            theirs.macros.len() < 200,
+            "the macros only the bibliography reached are left out: {} kept",
+            theirs.macros.len()
+        );
         if std::env::var_os("RESOLUTION_STUDIO_WRITE_STYLE").is_some() {
             let mut bytes = Vec::new();
             ciborium::ser::into_writer(&Style::Independent(theirs.clone()), &mut bytes).unwrap();

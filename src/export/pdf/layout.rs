@@ -7,8 +7,9 @@
 
 use std::collections::HashSet;
 
+use super::ahead::BrokenAhead;
 use super::fonts::{Chooser, Face};
-use super::lines::{break_lines, Line, Piece, Span};
+use super::lines::{Line, Piece, Span};
 use super::tags::Structure;
 use crate::document::{Block, Document, Inline, List};
 
@@ -101,7 +102,14 @@ impl ParagraphStyle {
     }
 }
 
-pub fn lay_out(document: &Document, mut chooser: Chooser, geometry: &Geometry) -> Laid {
+/// Lays `document` out on pages, taking the paragraphs `ahead` has already
+/// broken into lines (or recording them, when it records).
+pub fn lay_out(
+    document: &Document,
+    mut chooser: Chooser,
+    geometry: &Geometry,
+    ahead: &mut BrokenAhead,
+) -> Laid {
     let language = document.metadata.language.as_str();
     let mut structure = Structure::new();
     let mut note_elements = Vec::new();
@@ -122,7 +130,7 @@ pub fn lay_out(document: &Document, mut chooser: Chooser, geometry: &Geometry) -
             }
             let element = structure.detached("Note");
             note_elements.push(element);
-            let mut lines = break_lines(
+            let mut lines = ahead.break_lines(
                 &mut chooser,
                 &spans,
                 NOTE_SIZE,
@@ -139,6 +147,7 @@ pub fn lay_out(document: &Document, mut chooser: Chooser, geometry: &Geometry) -
     let mut composer = Composer {
         geometry,
         chooser,
+        ahead,
         structure,
         language,
         notes,
@@ -212,6 +221,7 @@ struct Pending {
 struct Composer<'a> {
     geometry: &'a Geometry,
     chooser: Chooser<'a>,
+    ahead: &'a mut BrokenAhead,
     structure: Structure,
     language: &'a str,
     /// Every footnote, broken into lines.
@@ -496,7 +506,7 @@ impl Composer<'_> {
     ) {
         let width = self.geometry.text_width() - style.indent - style.right_indent;
         let spans = spans_of(content, style.face);
-        let mut lines = break_lines(
+        let mut lines = self.ahead.break_lines(
             &mut self.chooser,
             &spans,
             style.size,

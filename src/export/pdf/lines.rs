@@ -24,7 +24,7 @@ use super::shaping::{script_of, shape, Shaped, Style};
 use crate::export::direction::{mainly_rtl, needs_bidi};
 
 /// A run of text in one style.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Span {
     pub text: String,
     pub face: Face,

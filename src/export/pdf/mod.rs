@@ -5,6 +5,7 @@
 //! added to the PDF objects afterwards (`outline`, `tags`), because printpdf
 //! orders bookmarks by page and name and writes neither a language nor tags.
 
+mod ahead;
 mod fonts;
 mod layout;
 mod lines;
@@ -21,6 +22,7 @@ use printpdf::{
     Rgb, TextItem, TextMatrix,
 };
 
+pub use ahead::BrokenAhead;
 use fonts::{Chooser, Font, Fonts};
 pub use fonts::{Face, SystemFonts};
 use layout::{lay_out, Geometry, Placed};
@@ -37,11 +39,19 @@ const POINTS_PER_MM: f32 = 72.0 / 25.4;
 const MARGIN: f32 = 72.0;
 const FOOTER_SIZE: f32 = 10.0;
 
+/// What the layout needs first: the fonts parsed for shaping and the
+/// hyphenation dictionaries.
+pub fn warm_up_layout() {
+    let _ = Fonts::get();
+    lines::warm_up();
+}
+
 /// Parses the fonts (for shaping, and Liberation Serif's four faces for the
-/// PDF writer too), loads the hyphenation dictionaries and decodes the
-/// common glyphs now, so that a caller can do it on another thread while
+/// PDF writer too), loads the hyphenation dictionaries ([`warm_up_layout`])
+/// and decodes the common glyphs now, so that a caller can do it on another thread while
 /// other start-up work runs. In the order a render needs them.
 pub fn warm_up() {
+    warm_up_layout();
     const FACES: [Face; 4] = [Face::Regular, Face::Italic, Face::Bold, Face::BoldItalic];
     let faces: Vec<&Font> = Fonts::get()
         .map(|fonts| FACES.map(|face| fonts.primary(face)).to_vec())
@@ -49,7 +59,6 @@ pub fn warm_up() {
     for font in &faces {
         let _ = font.parsed();
     }
-    lines::warm_up();
     for font in &faces {
         font.decode_common_glyphs();
     }
@@ -64,16 +73,51 @@ pub fn write(document: &Document) -> Result<Vec<u8>, ExportError> {
 /// The PDF of `document`, looking only in `system` for characters the
 /// shipped fonts lack.
 pub fn write_with(document: &Document, system: &SystemFonts) -> Result<Vec<u8>, ExportError> {
+    write_laid_out(document, system, BrokenAhead::default())
+}
+
+/// Breaks the paragraphs of `body` (a document before its notes are
+/// formatted) into lines, for [`write_ahead`] of the finished document to
+/// find (see [`ahead`]). Nothing is broken when the body has a character no
+/// font has: the write reports it.
+pub fn break_ahead(body: &Document) -> BrokenAhead {
+    let Ok(fonts) = Fonts::get() else {
+        return BrokenAhead::default();
+    };
+    let mut chooser = Chooser::new(fonts, SystemFonts::installed());
+    if check_glyphs(body, &mut chooser).is_err() {
+        return BrokenAhead::default();
+    }
+    let mut ahead = BrokenAhead::recording();
+    lay_out(body, chooser, &geometry_of(body), &mut ahead);
+    ahead.finished()
+}
+
+/// [`write`], taking the paragraphs [`break_ahead`] broke.
+pub fn write_ahead(document: &Document, ahead: BrokenAhead) -> Result<Vec<u8>, ExportError> {
+    write_laid_out(document, SystemFonts::installed(), ahead)
+}
+
+fn geometry_of(document: &Document) -> Geometry {
+    let (width_mm, height_mm) = document.metadata.paper.size_mm();
+    Geometry {
+        width: width_mm as f32 * POINTS_PER_MM,
+        height: height_mm as f32 * POINTS_PER_MM,
+        margin: MARGIN,
+    }
+}
+
+fn write_laid_out(
+    document: &Document,
+    system: &SystemFonts,
+    mut ahead: BrokenAhead,
+) -> Result<Vec<u8>, ExportError> {
     let fonts = Fonts::get().map_err(ExportError::Pdf)?;
     let mut chooser = Chooser::new(fonts, system);
     check_glyphs(document, &mut chooser)?;
     let (width_mm, height_mm) = document.metadata.paper.size_mm();
-    let geometry = Geometry {
-        width: width_mm as f32 * POINTS_PER_MM,
-        height: height_mm as f32 * POINTS_PER_MM,
-        margin: MARGIN,
-    };
-    let mut laid = lay_out(document, chooser, &geometry);
+    let geometry = geometry_of(document);
+    let mut laid = lay_out(document, chooser, &geometry, &mut ahead);
 
     let mut pdf = PdfDocument::new(&document.metadata.title);
     let mut resources = FontResources::default();
