@@ -20,11 +20,22 @@ profile="-env:UserInstallation=file://$work/lo-profile"
 soffice "$profile" --headless --convert-to pdf --outdir "$work/lo" "$work/proposal.docx" >/dev/null 2>&1
 
 echo "$(pandoc --version | head -1); $(soffice --version 2>/dev/null | head -1)"
-hyperfine --warmup 3 --min-runs 20 --export-markdown "$work/docx.md" \
+# -N: each command is started directly, not through a shell. hyperfine
+# subtracts a shell's start-up when it uses one, but not all of it: about
+# 2 ms of a 17 ms render were the shell's (measured both ways).
+hyperfine -N --warmup 3 --min-runs 40 --export-markdown "$work/docx.md" --export-json "$work/docx.json" \
   -n "resolution-studio render --format docx" "$BIN render us-14a8-hrdd-proposal --sample --format docx --out $work/ours.docx" \
   -n "pandoc markdown -> docx" "pandoc $work/proposal.md -o $work/pandoc.docx"
-hyperfine --warmup 2 --min-runs 10 --export-markdown "$work/pdf.md" \
+hyperfine -N --warmup 2 --min-runs 30 --export-markdown "$work/pdf.md" --export-json "$work/pdf.json" \
   -n "resolution-studio render --format pdf" "$BIN render us-14a8-hrdd-proposal --sample --format pdf --out $work/ours.pdf" \
   -n "soffice --convert-to pdf (our docx)" "soffice $profile --headless --convert-to pdf --outdir $work/lo $work/proposal.docx"
 cat "$work/docx.md" "$work/pdf.md"
+# Medians too: on a shared machine a neighbour's burst moves a mean more.
+python3 - "$work/docx.json" "$work/pdf.json" <<'PY'
+import json, sys
+for path in sys.argv[1:]:
+    ours, theirs = json.load(open(path))["results"]
+    print(f"median {ours['median']*1000:.1f} ms against {theirs['median']*1000:.1f} ms: "
+          f"{theirs['median'] / ours['median']:.1f}x ({ours['command'].split()[-1]})")
+PY
 ls -l "$work/ours.docx" "$work/pandoc.docx" "$work/ours.pdf" "$work/lo/proposal.pdf"
