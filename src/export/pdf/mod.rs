@@ -48,8 +48,8 @@ pub fn warm_up_layout() {
 
 /// Parses the fonts (for shaping, and Liberation Serif's four faces for the
 /// PDF writer too), loads the hyphenation dictionaries ([`warm_up_layout`])
-/// and decodes the common glyphs now, so that a caller can do it on another thread while
-/// other start-up work runs. In the order a render needs them.
+/// and decodes the common glyphs now, so that a caller can do it on another
+/// thread while other start-up work runs. In the order a render needs them.
 pub fn warm_up() {
     warm_up_layout();
     const FACES: [Face; 4] = [Face::Regular, Face::Italic, Face::Bold, Face::BoldItalic];
