@@ -405,11 +405,18 @@ fn lines_broken_ahead_on_another_thread_give_the_same_pdf() {
     )
     .unwrap();
     let date = Some("2026-01-15");
-    for entry in crate::common::catalog().entries() {
-        let Some(answers) = &entry.sample else {
-            continue;
-        };
+    let catalog = catalog();
+    assert!(
+        catalog.entries().len() >= 9,
+        "every built-in template is here"
+    );
+    for entry in catalog.entries() {
         let id = &entry.template.front.id;
+        // Every built-in template ships sample answers: none is skipped.
+        let answers = entry
+            .sample
+            .as_ref()
+            .unwrap_or_else(|| panic!("{id} has no sample answers"));
         let plain = resolution_studio::render::render_dated(
             &entry.template,
             answers,
