@@ -263,24 +263,37 @@ pub fn render(config: &Config, args: &RenderArgs) -> Result<(), CliError> {
     // thread decodes the style, hands it over, then readies the fonts,
     // while this one reads the template, answers and evidence, composes,
     // and finds what each cited source is (the first note waits for the
-    // style, if it must). For a PDF, the helper then breaks the body's
-    // paragraphs into lines while this thread formats the notes, and
-    // readies the rest of the fonts for the PDF writer. One helper,
-    // not one per task: on a machine with two cores, more threads than
-    // cores only slow the one the others wait for.
-    let pdf = matches!(args.format, OutputFormat::Pdf);
+    // style, if it must). The helper then starts on the file from the
+    // body while this thread formats the notes: it breaks the body's
+    // paragraphs into lines for a PDF (and readies the rest of the fonts
+    // for the PDF writer), and writes the package but for its notes for a
+    // DOCX. One helper, not one per task: on a machine with two cores,
+    // more threads than cores only slow the one the others wait for.
+    let format = args.format;
     let (style, promise) = CitationStyle::promised(&args.style);
     let (body_to_helper, body) = std::sync::mpsc::channel::<crate::render::Body>();
     let (lines_to_main, lines) = std::sync::mpsc::channel();
+    let (package_to_main, package) = std::sync::mpsc::channel();
     let helper = std::thread::spawn(move || {
         promise.fulfil();
-        if pdf {
-            crate::export::pdf::warm_up_layout();
-            // No body comes when the render stops before its notes.
-            if let Ok(body) = body.recv() {
-                let _ = lines_to_main.send(crate::export::pdf::break_ahead(&body.finish()));
+        match format {
+            OutputFormat::Pdf => {
+                crate::export::pdf::warm_up_layout();
+                // No body comes when the render stops before its notes.
+                if let Ok(body) = body.recv() {
+                    let _ = lines_to_main.send(crate::export::pdf::break_ahead(&body.finish()));
+                }
+                crate::export::pdf::warm_up();
             }
-            crate::export::pdf::warm_up();
+            OutputFormat::Docx => {
+                if let Ok(body) = body.recv() {
+                    // A body that fails to write is written again, and its
+                    // error reported, with the notes.
+                    let _ =
+                        package_to_main.send(crate::export::docx::write_body(&body.finish()).ok());
+                }
+            }
+            OutputFormat::Html => {}
         }
     });
     // Only the template asked for is read and checked, not the whole catalog.
@@ -291,29 +304,39 @@ pub fn render(config: &Config, args: &RenderArgs) -> Result<(), CliError> {
     let answers = answers_for(&entry, args.input.data.as_deref())?;
     let library = args.input.library(config)?;
     let date = config.source_date.as_deref();
-    let bytes = if pdf {
-        crate::render::render_pdf_ahead(
+    let hand_over = |body| {
+        let _ = body_to_helper.send(body);
+    };
+    let render = |write: &dyn Fn(&crate::document::Document) -> Result<Vec<u8>, _>| {
+        crate::render::render_ahead(
             &entry.template,
             &answers,
             &library,
             &style,
             date,
-            |body| {
-                let _ = body_to_helper.send(body);
-            },
-            // Nothing broken ahead if the helper stopped: the layout breaks all.
-            || lines.recv().unwrap_or_default(),
+            hand_over,
+            write,
         )
-    } else {
-        drop(body_to_helper);
-        crate::render::render_dated(
-            &entry.template,
-            &answers,
-            &library,
-            &style,
-            args.format.into(),
-            date,
-        )
+    };
+    let bytes = match format {
+        // Nothing done ahead if the helper stopped: the writer does it all.
+        OutputFormat::Pdf => render(&|document| {
+            crate::export::pdf::write_ahead(document, lines.recv().unwrap_or_default())
+        }),
+        OutputFormat::Docx => render(&|document| {
+            crate::export::docx::write_ahead(document, package.recv().ok().flatten())
+        }),
+        OutputFormat::Html => {
+            drop(body_to_helper);
+            crate::render::render_dated(
+                &entry.template,
+                &answers,
+                &library,
+                &style,
+                Format::Html,
+                date,
+            )
+        }
     }
     .map_err(CliError::from)?;
     style.check().map_err(CliError::from)?;

@@ -50,6 +50,15 @@ pub fn mainly_rtl(text: &str) -> bool {
 /// that mark right-to-left runs (DOCX). Spaces and punctuation between two
 /// right-to-left words stay with them; digits and Latin letters never do.
 pub fn rtl_segments(text: &str) -> Vec<(&str, bool)> {
+    // Most text has no right-to-left letter: one piece, found without
+    // looking up the class of every character.
+    if !has_rtl(text) {
+        return if text.is_empty() {
+            Vec::new()
+        } else {
+            vec![(text, false)]
+        };
+    }
     let mut segments: Vec<(&str, bool)> = Vec::new();
     let mut start = 0;
     let mut current: Option<bool> = None;
@@ -126,6 +135,10 @@ mod tests {
             ]
         );
         assert_eq!(rtl_segments(""), vec![]);
+        assert_eq!(
+            rtl_segments("« No Hebrew, 2026 »"),
+            vec![("« No Hebrew, 2026 »", false)]
+        );
         assert_eq!(rtl_language("مرحبا"), "ar-SA");
         assert_eq!(rtl_language("שלום"), "he-IL");
     }

@@ -48,7 +48,7 @@ pub fn document(
 }
 
 /// A document before its citation notes are formatted, handed to
-/// [`render_pdf_ahead`]'s caller so that another thread can start on it.
+/// [`render_ahead`]'s caller so that another thread can start on it.
 pub struct Body {
     document: Document,
     typography: bool,
@@ -65,24 +65,26 @@ impl Body {
     }
 }
 
-/// [`render_dated`] to PDF for a one-document process with a thread to
-/// spare: `body` is handed the document before its notes are formatted,
-/// and `ahead` asked, once they are, for the body's paragraphs that thread
-/// broke into lines ([`export::pdf::break_ahead`]). The file is the same
-/// as [`render_dated`]'s.
-pub fn render_pdf_ahead(
+/// [`render_dated`] for a one-document process with a thread to spare:
+/// `body` is handed the document before its notes are formatted, so that
+/// thread can start on its file (lines broken for a PDF,
+/// [`export::pdf::break_ahead`]; the package written for a DOCX,
+/// [`export::docx::write_body`]), and `write` writes the finished document
+/// with what that thread made. The file must be [`render_dated`]'s.
+pub fn render_ahead(
     template: &Template,
     answers: &Value,
     library: &Library,
     style: &CitationStyle,
     date: Option<&str>,
     body: impl FnOnce(Body),
-    ahead: impl FnOnce() -> export::pdf::BrokenAhead,
+    write: impl FnOnce(&Document) -> Result<Vec<u8>, ExportError>,
 ) -> Result<Vec<u8>, RenderError> {
-    let composed = compose::compose(template, answers, library)?;
-    let mut document = build(template, composed, library, style, Some(Box::new(body)))?.0;
-    document.metadata.date = date.map(str::to_owned);
-    Ok(export::pdf::write_ahead(&document, ahead())?)
+    let mut composed = compose::compose(template, answers, library)?;
+    // Dated before the body is handed over: a DOCX's properties carry the date.
+    composed.metadata.date = date.map(str::to_owned);
+    let document = build(template, composed, library, style, Some(Box::new(body)))?.0;
+    Ok(write(&document)?)
 }
 
 /// The evidence report of a template filled with answers (see [`report`]):

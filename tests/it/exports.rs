@@ -468,3 +468,122 @@ fn answers_get_the_punctuation_their_language_expects_in_every_format() {
         "{html}"
     );
 }
+
+/// What the one-document process hands its helper thread while this one
+/// formats the notes (`render::render_ahead`): the lines of the body's
+/// paragraphs for a PDF, the package but for its notes for a DOCX.
+enum Ahead {
+    Lines(export::pdf::BrokenAhead),
+    Package(export::docx::WrittenAhead),
+}
+
+/// The one-document process starts on the file from the body on a helper
+/// thread while the notes are formatted; the file must be the one a plain
+/// render writes, byte for byte, for every sample, in both formats that do
+/// this, and the work done ahead must have been used.
+#[test]
+fn files_started_on_another_thread_are_the_plain_renders() {
+    let library = crate::common::library();
+    let style = resolution_studio::evidence::CitationStyle::by_name(
+        resolution_studio::evidence::DEFAULT_STYLE,
+    )
+    .unwrap();
+    let date = Some("2026-01-15");
+    let catalog = catalog();
+    assert!(
+        catalog.entries().len() >= 9,
+        "every built-in template is here"
+    );
+    let mut with_note_links = 0;
+    for entry in catalog.entries() {
+        let id = &entry.template.front.id;
+        // Every built-in template ships sample answers: none is skipped.
+        let answers = entry
+            .sample
+            .as_ref()
+            .unwrap_or_else(|| panic!("{id} has no sample answers"));
+        for format in [Format::Docx, Format::Pdf] {
+            let plain = resolution_studio::render::render_dated(
+                &entry.template,
+                answers,
+                &library,
+                &style,
+                format,
+                date,
+            )
+            .unwrap();
+            let (body_to_helper, body) =
+                std::sync::mpsc::channel::<resolution_studio::render::Body>();
+            let helper = std::thread::spawn(move || {
+                let body = body
+                    .recv()
+                    .expect("the body is handed over before the notes")
+                    .finish();
+                match format {
+                    Format::Pdf => Ahead::Lines(export::pdf::break_ahead(&body)),
+                    _ => Ahead::Package(export::docx::write_body(&body).unwrap()),
+                }
+            });
+            let ahead = resolution_studio::render::render_ahead(
+                &entry.template,
+                answers,
+                &library,
+                &style,
+                date,
+                |body| body_to_helper.send(body).unwrap(),
+                |document| match helper.join().unwrap() {
+                    Ahead::Lines(broken) => {
+                        let found = broken.len();
+                        assert!(found >= 5, "{id}: only {found} paragraphs broken ahead");
+                        export::pdf::write_ahead(document, broken)
+                    }
+                    Ahead::Package(package) => {
+                        assert!(package.fits(document), "{id}: the DOCX body does not fit");
+                        export::docx::write_ahead(document, Some(package))
+                    }
+                },
+            )
+            .unwrap();
+            assert!(
+                plain == ahead,
+                "{id}: the {format:?} differs when started ahead"
+            );
+            if format == Format::Docx
+                && zip::ZipArchive::new(std::io::Cursor::new(&ahead))
+                    .unwrap()
+                    .by_name("word/_rels/footnotes.xml.rels")
+                    .is_ok()
+            {
+                with_note_links += 1;
+            }
+        }
+    }
+    assert!(
+        with_note_links > 0,
+        "no sample has a link in a note: the notes' relationships went untested"
+    );
+}
+
+/// A DOCX package written from another body is not used: the document is
+/// written whole, as a plain render writes it.
+#[test]
+fn a_docx_written_ahead_from_another_body_is_not_used() {
+    let catalog = catalog();
+    let mut documents = catalog.entries().iter().take(2).map(|entry| {
+        let answers = entry.sample.as_ref().expect("a sample");
+        sample_document(&entry.template, answers)
+    });
+    let (first, second) = (documents.next().unwrap(), documents.next().unwrap());
+    let mut first_body = first.clone();
+    for note in &mut first_body.footnotes {
+        note.paragraphs.clear();
+    }
+    let ahead = export::docx::write_body(&first_body).unwrap();
+    assert!(ahead.fits(&first), "a body fits its own document");
+    assert!(!ahead.fits(&second), "a body does not fit another document");
+    assert_eq!(
+        export::docx::write_ahead(&second, Some(ahead)).unwrap(),
+        export::docx::write(&second).unwrap(),
+        "the other document is written whole"
+    );
+}

@@ -9,14 +9,17 @@ mod package;
 mod styles;
 
 use docx_rs::{
-    AbstractNumbering, AlignmentType, BreakType, Docx, Footer, Footnote, Hyperlink, HyperlinkData,
-    HyperlinkType, IndentLevel, Level, LevelJc, LevelOverride, LevelText, NumPages, NumberFormat,
-    Numbering, NumberingId, PageMargin, PageNum, Paragraph, Run, SpecialIndentType, Start,
+    AbstractNumbering, AlignmentType, BreakType, BuildXML, Docx, Footer, Footnote, Hyperlink,
+    HyperlinkData, HyperlinkType, IndentLevel, Level, LevelJc, LevelOverride, LevelText, NumPages,
+    NumberFormat, Numbering, NumberingId, PageMargin, PageNum, Paragraph, Run, SpecialIndentType,
+    Start,
 };
 
 use super::direction;
 use super::ExportError;
-use crate::document::{is_language_tag, Block, Document, Footnote as NoteModel, Inline, List};
+use crate::document::{
+    is_language_tag, Block, Document, Footnote as NoteModel, Inline, List, Metadata,
+};
 
 /// Twentieths of a point per millimetre.
 const TWIPS_PER_MM: f64 = 1440.0 / 25.4;
@@ -28,29 +31,89 @@ const FIRST_LIST_INSTANCE: usize = 100;
 const LIST_INDENT: i32 = 360;
 
 pub fn write(document: &Document) -> Result<Vec<u8>, ExportError> {
-    let mut writer = Writer {
-        document,
-        docx: base(document),
-        next_numbering: FIRST_LIST_INSTANCE,
-        links: Links::default(),
-        quote_language: None,
-        quote_styles: std::collections::BTreeSet::new(),
+    let written = Writer::new(document).write_package()?;
+    package::finish(written.package, &document.metadata, &written.note_links)
+}
+
+/// A document's package written from its body before its notes were
+/// formatted (on another thread, while they are): finished but for the
+/// notes part, which [`write_ahead`] fills in.
+#[derive(Debug)]
+pub struct WrittenAhead {
+    package: Vec<u8>,
+    /// What it was written from, to tell whether it fits a document.
+    blocks: Vec<Block>,
+    metadata: Metadata,
+    note_count: usize,
+    /// The notes in the order the body refers to them: the order docx-rs
+    /// lists them in the notes part.
+    notes_in_order: Vec<usize>,
+}
+
+impl WrittenAhead {
+    /// Whether this was written from `document`'s body: the same blocks,
+    /// properties and number of notes.
+    pub fn fits(&self, document: &Document) -> bool {
+        self.blocks == document.blocks
+            && self.metadata == document.metadata
+            && self.note_count == document.footnotes.len()
+    }
+}
+
+/// Writes the package of `body` (a document whose notes are not yet
+/// formatted) for [`write_ahead`] of the finished document.
+pub fn write_body(body: &Document) -> Result<WrittenAhead, ExportError> {
+    let written = Writer::new(body).write_package()?;
+    // The notes' links are the finished notes' to add (`package::with_notes`).
+    let package = package::finish(written.package, &body.metadata, &[])?;
+    Ok(WrittenAhead {
+        package,
+        blocks: body.blocks.clone(),
+        metadata: body.metadata.clone(),
+        note_count: body.footnotes.len(),
+        notes_in_order: written.notes_in_order,
+    })
+}
+
+/// [`write`], with the package [`write_body`] wrote from this document's
+/// body: only the notes are written here. The file is the one [`write`]
+/// writes; without a package, or with one written from another body, this
+/// is [`write`].
+pub fn write_ahead(
+    document: &Document,
+    ahead: Option<WrittenAhead>,
+) -> Result<Vec<u8>, ExportError> {
+    let Some(ahead) = ahead.filter(|ahead| ahead.fits(document)) else {
+        return write(document);
     };
-    for block in &document.blocks {
-        writer.block(block, 0, None);
-    }
-    for id in std::mem::take(&mut writer.quote_styles) {
-        let docx = std::mem::take(&mut writer.docx);
-        writer.docx = docx.add_style(styles::quote_in_language(&id));
-    }
-    let note_links = std::mem::take(&mut writer.links.notes);
-    let mut bytes = std::io::Cursor::new(Vec::new());
-    writer
-        .docx
-        .build()
-        .pack(&mut bytes)
-        .map_err(|e| ExportError::Docx(e.to_string()))?;
-    package::finish(bytes.into_inner(), &document.metadata, &note_links)
+    // The notes as the body's references would carry them, in that order,
+    // collected by docx-rs as it collects them from the whole document.
+    let mut writer = Writer::new(document);
+    let references = ahead
+        .notes_in_order
+        .iter()
+        .filter_map(|number| document.footnotes.get(number - 1))
+        .fold(Paragraph::new(), |paragraph, note| {
+            let note = writer.footnote(note);
+            paragraph.add_run(Run::new().add_footnote_reference(note))
+        });
+    let mut notes_only = Docx::new().add_paragraph(references);
+    notes_only.collect_footnotes();
+    let notes = String::from_utf8(notes_only.footnotes.build())
+        .map_err(|e| ExportError::Docx(format!("the notes part is not UTF-8 text: {e}")))?;
+    package::with_notes(
+        ahead.package,
+        &notes,
+        &document.metadata,
+        &writer.links.notes,
+    )
+}
+
+/// A package as docx-rs writes it, before [`package`] completes it.
+struct Written {
+    package: Vec<u8>,
+    note_links: Vec<(String, String)>,
+    notes_in_order: Vec<usize>,
 }
 
 fn base(document: &Document) -> Docx {
@@ -131,6 +194,8 @@ struct Writer<'a> {
     quote_language: Option<String>,
     /// The quotation styles used, one per language (see `styles::quote_in_language`).
     quote_styles: std::collections::BTreeSet<String>,
+    /// The numbers of the notes written, in order.
+    notes_in_order: Vec<usize>,
 }
 
 /// Relationship ids of hyperlinks. We name them ourselves: docx-rs registers
@@ -161,7 +226,41 @@ impl Links {
     }
 }
 
-impl Writer<'_> {
+impl<'a> Writer<'a> {
+    fn new(document: &'a Document) -> Writer<'a> {
+        Writer {
+            document,
+            docx: Docx::default(),
+            next_numbering: FIRST_LIST_INSTANCE,
+            links: Links::default(),
+            quote_language: None,
+            quote_styles: std::collections::BTreeSet::new(),
+            notes_in_order: Vec::new(),
+        }
+    }
+
+    /// Writes the whole document with docx-rs.
+    fn write_package(mut self) -> Result<Written, ExportError> {
+        self.docx = base(self.document);
+        for block in &self.document.blocks {
+            self.block(block, 0, None);
+        }
+        for id in std::mem::take(&mut self.quote_styles) {
+            let docx = std::mem::take(&mut self.docx);
+            self.docx = docx.add_style(styles::quote_in_language(&id));
+        }
+        let mut bytes = std::io::Cursor::new(Vec::new());
+        self.docx
+            .build()
+            .pack(&mut bytes)
+            .map_err(|e| ExportError::Docx(e.to_string()))?;
+        Ok(Written {
+            package: bytes.into_inner(),
+            note_links: self.links.notes,
+            notes_in_order: self.notes_in_order,
+        })
+    }
+
     fn add(&mut self, paragraph: Paragraph) {
         let docx = std::mem::take(&mut self.docx);
         self.docx = docx.add_paragraph(paragraph);
@@ -337,6 +436,7 @@ impl Writer<'_> {
             Inline::NoteRef(_) if in_note => paragraph,
             Inline::NoteRef(number) => match self.document.footnotes.get(number - 1) {
                 Some(note) => {
+                    self.notes_in_order.push(*number);
                     let note = self.footnote(note);
                     paragraph.add_run(Run::new().add_footnote_reference(note))
                 }
@@ -347,7 +447,7 @@ impl Writer<'_> {
     }
 
     fn footnote(&mut self, note: &NoteModel) -> Footnote {
-        let content = note
+        let mut content: Vec<Paragraph> = note
             .paragraphs
             .iter()
             .map(|paragraph| {
@@ -358,6 +458,11 @@ impl Writer<'_> {
                 )
             })
             .collect();
+        // A note with no text yet (a body written ahead of its notes) still
+        // has its paragraph; docx-rs would add one, and print the note.
+        if content.is_empty() {
+            content.push(Paragraph::new().style(styles::FOOTNOTE_TEXT));
+        }
         // Ids are the note numbers, so the package is the same on every render
         // (docx-rs's own ids come from a process-wide counter).
         Footnote {

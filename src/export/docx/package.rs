@@ -21,6 +21,10 @@ use crate::export::direction;
 use crate::export::html::escape;
 use crate::export::ExportError;
 
+/// The notes part, which [`with_notes`] replaces in a package finished
+/// ahead of its notes.
+pub const NOTES_PART: &str = "word/footnotes.xml";
+
 pub fn finish(
     package: Vec<u8>,
     metadata: &Metadata,
@@ -33,8 +37,7 @@ pub fn finish(
     for index in 0..archive.len() {
         let mut entry = archive.by_index(index).map_err(|e| fail(&e))?;
         let name = entry.name().to_owned();
-        let edited = name.starts_with("word/") && name.ends_with(".xml");
-        if entry.is_dir() || !(edited || name == "docProps/core.xml") {
+        if entry.is_dir() || !(is_edited(&name) || name == "docProps/core.xml") {
             // Relationships, content types, images and anything else
             // docx-rs wrote are copied exactly as they are.
             out.raw_copy_file(entry).map_err(|e| fail(&e))?;
@@ -44,49 +47,112 @@ pub fn finish(
         entry
             .read_to_string(&mut content)
             .map_err(|e| ExportError::Docx(format!("{name} is not UTF-8 text: {e}")))?;
-        let broken = |e: String| ExportError::Docx(format!("{name}: {e}"));
-        let content = match name.as_str() {
-            "docProps/core.xml" => {
-                wrote_core = true;
-                core_properties(metadata)
-            }
-            "word/footnotes.xml" => {
-                let numbered = add_footnote_numbers(&content).map_err(broken)?;
-                mark_right_to_left(&numbered).map_err(broken)?
-            }
-            "word/document.xml" => mark_right_to_left(&content).map_err(broken)?,
-            "word/styles.xml" => {
-                let with_language = add_language(&content, &metadata.language).map_err(broken)?;
-                add_quotation_languages(&with_language).map_err(broken)?
-            }
-            _ => content,
-        };
-        let content = if edited {
-            super::order::reorder(&content)
-                .map_err(|e| ExportError::Docx(format!("{name} is not well-formed XML: {e}")))?
+        let content = if name == "docProps/core.xml" {
+            wrote_core = true;
+            core_properties(metadata)
         } else {
-            content
+            finish_part(&name, &content, metadata)?
         };
-        out.start_file(name, options_for(content.len()))
-            .map_err(|e| fail(&e))?;
-        out.write_all(content.as_bytes()).map_err(|e| fail(&e))?;
+        store(&mut out, &name, &content)?;
     }
-    if !note_links.is_empty() {
-        let relationships = footnote_relationships(note_links);
-        out.start_file(
-            "word/_rels/footnotes.xml.rels",
-            options_for(relationships.len()),
-        )
-        .map_err(|e| fail(&e))?;
-        out.write_all(relationships.as_bytes())
-            .map_err(|e| fail(&e))?;
-    }
+    add_note_relationships(&mut out, note_links)?;
     if !wrote_core {
         return Err(ExportError::Docx(
             "docx-rs wrote no docProps/core.xml to fill in".into(),
         ));
     }
     Ok(out.finish().map_err(|e| fail(&e))?.into_inner())
+}
+
+/// A package [`finish`]ed ahead of its notes, with `notes` (the notes part
+/// docx-rs wrote for the finished document) in place of its own. Every
+/// other part is copied as it is, so the file is the one [`finish`] writes
+/// for the finished document.
+pub fn with_notes(
+    finished: Vec<u8>,
+    notes: &str,
+    metadata: &Metadata,
+    note_links: &[(String, String)],
+) -> Result<Vec<u8>, ExportError> {
+    let fail = |e: &dyn std::fmt::Display| ExportError::Docx(e.to_string());
+    let mut archive = ZipArchive::new(Cursor::new(finished)).map_err(|e| fail(&e))?;
+    let mut out = ZipWriter::new(Cursor::new(Vec::new()));
+    let mut replaced = false;
+    for index in 0..archive.len() {
+        let entry = archive.by_index_raw(index).map_err(|e| fail(&e))?;
+        if entry.name() == NOTES_PART {
+            replaced = true;
+            store(
+                &mut out,
+                NOTES_PART,
+                &finish_part(NOTES_PART, notes, metadata)?,
+            )?;
+        } else {
+            out.raw_copy_file(entry).map_err(|e| fail(&e))?;
+        }
+    }
+    if !replaced {
+        return Err(ExportError::Docx(format!(
+            "the package written ahead has no {NOTES_PART} to replace"
+        )));
+    }
+    add_note_relationships(&mut out, note_links)?;
+    Ok(out.finish().map_err(|e| fail(&e))?.into_inner())
+}
+
+/// The parts this module edits: every XML part under `word/`.
+fn is_edited(name: &str) -> bool {
+    name.starts_with("word/") && name.ends_with(".xml")
+}
+
+/// An edited part as the finished package has it.
+fn finish_part(name: &str, content: &str, metadata: &Metadata) -> Result<String, ExportError> {
+    let broken = |e: String| ExportError::Docx(format!("{name}: {e}"));
+    let content = match name {
+        NOTES_PART => {
+            let numbered = add_footnote_numbers(content).map_err(broken)?;
+            mark_right_to_left(&numbered).map_err(broken)?
+        }
+        "word/document.xml" => mark_right_to_left(content).map_err(broken)?,
+        "word/styles.xml" => {
+            let with_language = add_language(content, &metadata.language).map_err(broken)?;
+            add_quotation_languages(&with_language).map_err(broken)?
+        }
+        _ => content.to_owned(),
+    };
+    let content = if content.contains(PARAGRAPH_ID) {
+        drop_paragraph_ids(&content).map_err(broken)?
+    } else {
+        content
+    };
+    super::order::reorder(&content)
+        .map_err(|e| ExportError::Docx(format!("{name} is not well-formed XML: {e}")))
+}
+
+fn store(
+    out: &mut ZipWriter<Cursor<Vec<u8>>>,
+    name: &str,
+    content: &str,
+) -> Result<(), ExportError> {
+    let fail = |e: &dyn std::fmt::Display| ExportError::Docx(e.to_string());
+    out.start_file(name, options_for(content.len()))
+        .map_err(|e| fail(&e))?;
+    out.write_all(content.as_bytes()).map_err(|e| fail(&e))
+}
+
+/// The targets of links inside notes, which docx-rs does not write.
+fn add_note_relationships(
+    out: &mut ZipWriter<Cursor<Vec<u8>>>,
+    note_links: &[(String, String)],
+) -> Result<(), ExportError> {
+    if note_links.is_empty() {
+        return Ok(());
+    }
+    store(
+        out,
+        "word/_rels/footnotes.xml.rels",
+        &footnote_relationships(note_links),
+    )
 }
 
 /// docx-rs stores every part uncompressed. Deflating the larger parts makes
@@ -185,6 +251,42 @@ fn add_footnote_numbers(xml: &str) -> Result<String, String> {
             _ => {}
         }
         Ok(())
+    })
+}
+
+/// The attribute docx-rs numbers paragraphs with.
+const PARAGRAPH_ID: &str = "w14:paraId";
+
+/// Takes docx-rs's paragraph ids out. They come from a counter each thread
+/// keeps, which docx-rs resets when it builds a package, so a paragraph's
+/// id depends on what its thread made since the last build: the notes of a
+/// document written ahead (`super::write_ahead`) are made on another thread
+/// than its body, and after it. The ids are optional, and Word adds its own
+/// when it saves; without them, a document's file is the same however and
+/// wherever it is written.
+fn drop_paragraph_ids(xml: &str) -> Result<String, String> {
+    rewrite(xml, |event, out| match event {
+        Event::Start(e) | Event::Empty(e)
+            if e.local_name().as_ref() == b"p" && has_attribute(e, PARAGRAPH_ID.as_bytes()) =>
+        {
+            let name = e.name();
+            let mut tag = BytesStart::from_content(
+                String::from_utf8_lossy(name.as_ref()).into_owned(),
+                name.as_ref().len(),
+            );
+            for attribute in e.attributes() {
+                let attribute = attribute.map_err(|error| error.to_string())?;
+                if attribute.key.as_ref() != PARAGRAPH_ID.as_bytes() {
+                    tag.push_attribute(attribute);
+                }
+            }
+            let edited = match event {
+                Event::Start(_) => Event::Start(tag),
+                _ => Event::Empty(tag),
+            };
+            write_event(out, &edited)
+        }
+        _ => write_event(out, event),
     })
 }
 
@@ -417,6 +519,15 @@ mod tests {
         assert!(out.starts_with(
             r#"<w:footnotes><w:footnote w:type="separator" w:id="-1"><w:p><w:r/></w:p>"#
         ));
+    }
+
+    #[test]
+    fn paragraph_ids_are_dropped_and_nothing_else() {
+        let xml = r#"<w:body><w:p w14:paraId="0000000a" w:rsidR="00AB"><w:r><w:t>w14:paraId="1"</w:t></w:r></w:p><w:p w14:paraId="0000000b" /><w:pPr w14:paraId="c"/></w:body>"#;
+        assert_eq!(
+            drop_paragraph_ids(xml).unwrap(),
+            r#"<w:body><w:p w:rsidR="00AB"><w:r><w:t>w14:paraId="1"</w:t></w:r></w:p><w:p/><w:pPr w14:paraId="c"/></w:body>"#
+        );
     }
 
     #[test]
