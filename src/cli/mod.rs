@@ -307,25 +307,26 @@ pub fn render(config: &Config, args: &RenderArgs) -> Result<(), CliError> {
     let hand_over = |body| {
         let _ = body_to_helper.send(body);
     };
-    let render = |write: &dyn Fn(&crate::document::Document) -> Result<Vec<u8>, _>| {
-        crate::render::render_ahead(
+    let bytes = match format {
+        // Nothing done ahead if the helper stopped: the writer does it all.
+        OutputFormat::Pdf => crate::render::render_ahead(
             &entry.template,
             &answers,
             &library,
             &style,
             date,
             hand_over,
-            write,
-        )
-    };
-    let bytes = match format {
-        // Nothing done ahead if the helper stopped: the writer does it all.
-        OutputFormat::Pdf => render(&|document| {
-            crate::export::pdf::write_ahead(document, lines.recv().unwrap_or_default())
-        }),
-        OutputFormat::Docx => render(&|document| {
-            crate::export::docx::write_ahead(document, package.recv().ok().flatten())
-        }),
+            |document| crate::export::pdf::write_ahead(document, lines.recv().unwrap_or_default()),
+        ),
+        OutputFormat::Docx => crate::render::render_ahead(
+            &entry.template,
+            &answers,
+            &library,
+            &style,
+            date,
+            hand_over,
+            |document| crate::export::docx::write_ahead(document, package.recv().ok().flatten()),
+        ),
         OutputFormat::Html => {
             drop(body_to_helper);
             crate::render::render_dated(
