@@ -14,6 +14,7 @@ use crate::i18n::Lang;
 use crate::accounts::Permission;
 #[cfg(feature = "ssr")]
 use crate::app::calls::{bad_input, caller, user_error};
+use crate::app::loaded::load;
 
 /// Who is signed in (every page's header shows it).
 #[server(endpoint = "whoami")]
@@ -102,7 +103,7 @@ pub(crate) fn org_kind_name(lang: Lang, kind: OrgKind) -> String {
 #[component]
 pub fn AccountMenu() -> impl IntoView {
     let lang = use_lang();
-    let me = Resource::new(|| (), |_| whoami());
+    let me = load(|| (), |_| whoami());
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -124,7 +125,7 @@ pub fn AccountMenu() -> impl IntoView {
 #[component]
 pub fn AccountPage() -> impl IntoView {
     let lang = use_lang();
-    let me = Resource::new(|| (), |_| whoami());
+    let me = load(|| (), |_| whoami());
     view! {
         <section class="account">
             <h1>{tr!(lang, "account-title")}</h1>
@@ -163,7 +164,7 @@ fn People() -> impl IntoView {
     let invite = ServerAction::<InviteMember>::new();
     let set_role = ServerAction::<SetMemberRole>::new();
     let remove = ServerAction::<RemoveMember>::new();
-    let members = Resource::new(
+    let members = load(
         move || {
             (
                 invite.version().get(),
@@ -274,7 +275,7 @@ fn People() -> impl IntoView {
 #[component]
 fn AuditLog() -> impl IntoView {
     let lang = use_lang();
-    let log = Resource::new(|| (), |_| audit_log());
+    let log = load(|| (), |_| audit_log());
     view! {
         <h2>{tr!(lang, "account-audit-log")}</h2>
         <Suspense fallback=move || view! { <p aria-busy="true">{tr!(lang, "account-loading-log")}</p> }>

@@ -14,6 +14,7 @@ use crate::i18n::Lang;
 use crate::accounts::Permission;
 #[cfg(feature = "ssr")]
 use crate::app::calls::{bad_input, caller, user_error};
+use crate::app::loaded::load;
 
 #[server(endpoint = "list_api_tokens")]
 pub async fn list_api_tokens() -> Result<Vec<ApiToken>, AppError> {
@@ -78,7 +79,7 @@ pub fn ApiTokens() -> impl IntoView {
     let lang = use_lang();
     let create = ServerAction::<CreateApiToken>::new();
     let revoke = ServerAction::<RevokeApiToken>::new();
-    let tokens = Resource::new(
+    let tokens = load(
         move || (create.version().get(), revoke.version().get()),
         |_| list_api_tokens(),
     );

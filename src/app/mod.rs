@@ -12,6 +12,7 @@ pub mod evidence;
 pub mod forms;
 pub mod i18n;
 mod lazy;
+pub mod loaded;
 pub mod templates;
 
 use leptos::prelude::*;

@@ -13,6 +13,7 @@ use super::api::{self, CheckCampaignImport, ConfirmCampaignImport};
 use crate::app::error::AppError;
 use crate::app::i18n::stored_day;
 use crate::app::i18n::use_lang;
+use crate::app::loaded::load;
 use crate::campaigns::cofilers::{
     column_letter, CellProblem, FieldSource, ImportCheck, ImportView, Mapping,
 };
@@ -30,7 +31,7 @@ pub fn ImportPage() -> impl IntoView {
             .and_then(|s| s.parse::<i64>().ok())
             .unwrap_or(0)
     };
-    let found = Resource::new(
+    let found = load(
         move || (number("id"), number("import")),
         |(campaign, import)| api::load_campaign_import(campaign, import),
     );

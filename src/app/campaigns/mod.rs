@@ -15,6 +15,7 @@ pub use page::CampaignPage;
 use leptos::prelude::*;
 
 use crate::app::i18n::use_lang;
+use crate::app::loaded::load;
 use crate::campaigns::campaign::Shared;
 use crate::i18n::tr;
 use crate::i18n::Lang;
@@ -37,7 +38,7 @@ fn jurisdiction_label(lang: Lang, id: &str) -> String {
 pub fn CampaignsPage() -> impl IntoView {
     let lang = use_lang();
     let create = ServerAction::<CreateCampaign>::new();
-    let campaigns = Resource::new(move || create.version().get(), |_| api::list_campaigns());
+    let campaigns = load(move || create.version().get(), |_| api::list_campaigns());
     let (hydrated, set_hydrated) = signal(false);
     Effect::new(move |_| set_hydrated.set(true));
     // A new campaign opens its page.

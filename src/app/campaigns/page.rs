@@ -15,6 +15,7 @@ use super::shared_form::SharedFields;
 use crate::app::drafts::packets::Packets;
 use crate::app::i18n::stored_day;
 use crate::app::i18n::use_lang;
+use crate::app::loaded::load;
 use crate::app::templates::list_templates;
 use crate::campaigns::campaign::{CampaignDocument, CampaignPage as Page, DeadlineView};
 use crate::drafts::{CheckItem, DraftStatus};
@@ -35,7 +36,7 @@ pub fn CampaignPage() -> impl IntoView {
     let update = ServerAction::<UpdateCampaign>::new();
     let add = ServerAction::<AddCampaignDocument>::new();
     let membership = ServerAction::<SetDraftCampaign>::new();
-    let page = Resource::new(
+    let page = load(
         move || {
             (
                 id(),
@@ -249,7 +250,7 @@ fn Across(findings: Vec<CheckItem>) -> impl IntoView {
 #[component]
 fn AddDocument(campaign: i64, add: ServerAction<AddCampaignDocument>) -> impl IntoView {
     let lang = use_lang();
-    let templates = Resource::new(|| (), |_| list_templates());
+    let templates = load(|| (), |_| list_templates());
     view! {
         <ActionForm action=add attr:class="add-campaign-document">
             <h2>{tr!(lang, "campaigns-add-title")}</h2>
@@ -284,7 +285,7 @@ fn AddDocument(campaign: i64, add: ServerAction<AddCampaignDocument>) -> impl In
 #[component]
 fn AddExisting(campaign: i64, membership: ServerAction<SetDraftCampaign>) -> impl IntoView {
     let lang = use_lang();
-    let drafts = Resource::new(
+    let drafts = load(
         move || membership.version().get(),
         |_| crate::app::drafts::api::list_drafts(String::new(), "any".into(), false),
     );

@@ -7,6 +7,7 @@ use leptos_router::hooks::use_params_map;
 use super::api::{self, RestoreVersion};
 use super::{error_text, short_time_in};
 use crate::app::i18n::use_lang;
+use crate::app::loaded::load;
 use crate::drafts::SaveOutcome;
 use crate::i18n::tr;
 
@@ -22,14 +23,14 @@ pub fn HistoryPage() -> impl IntoView {
             .unwrap_or(0)
     };
     let restore = ServerAction::<RestoreVersion>::new();
-    let history = Resource::new(
+    let history = load(
         move || (id(), restore.version().get()),
         |(id, _)| api::draft_history(id),
     );
     let (shown, set_shown) = signal(None::<i64>);
     let (before, set_before) = signal(None::<i64>);
     let (after, set_after) = signal(None::<i64>);
-    let version = Resource::new(
+    let version = load(
         move || (id(), shown.get()),
         |(id, shown)| async move {
             match shown {
@@ -38,7 +39,7 @@ pub fn HistoryPage() -> impl IntoView {
             }
         },
     );
-    let changes = Resource::new(
+    let changes = load(
         move || (id(), before.get(), after.get()),
         |(id, before, after)| async move {
             match (before, after) {

@@ -22,6 +22,7 @@ use leptos::prelude::*;
 
 use crate::app::forms::CallForm;
 use crate::app::i18n::use_lang;
+use crate::app::loaded::load;
 use crate::app::templates::list_templates;
 use crate::drafts::{DraftStatus, DraftSummary};
 use crate::i18n::tr;
@@ -39,7 +40,7 @@ pub fn DraftsPage() -> impl IntoView {
     let set_draft_status = ServerAction::<SetDraftStatus>::new();
     // Drafts ticked for a packet.
     let selected = RwSignal::new(BTreeSet::<i64>::new());
-    let drafts = Resource::new(
+    let drafts = load(
         move || {
             (
                 text.get(),
@@ -146,7 +147,7 @@ fn packets_panel(selected: RwSignal<BTreeSet<i64>>) -> AnyView {
 fn NewDraftForm() -> impl IntoView {
     let lang = use_lang();
     let create = ServerAction::<CreateDraft>::new();
-    let templates = Resource::new(|| (), |_| list_templates());
+    let templates = load(|| (), |_| list_templates());
     let (template, title) = (
         NodeRef::<leptos::html::Select>::new(),
         NodeRef::<leptos::html::Input>::new(),

@@ -19,6 +19,7 @@ use crate::i18n::Lang;
 use crate::accounts::Permission;
 #[cfg(feature = "ssr")]
 use crate::app::calls::{bad_input, caller, user_error};
+use crate::app::loaded::load;
 
 /// Queues a packet of `drafts` in `formats` (`docx`, `pdf`) and starts
 /// rendering it on this instance.
@@ -61,7 +62,7 @@ pub fn Packets(selected: RwSignal<BTreeSet<i64>>) -> impl IntoView {
     let (pdf, set_pdf) = signal(true);
     // Polled once a second while a packet is queued or running.
     let tick = RwSignal::new(0u32);
-    let packets = Resource::new(
+    let packets = load(
         move || (tick.get(), start.version().get(), stop.version().get()),
         |_| list_packets(),
     );

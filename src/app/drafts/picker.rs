@@ -9,6 +9,7 @@ use super::autosave::Form;
 use crate::app::evidence::api::{list_sources, SourceView};
 use crate::app::evidence::SourceForm;
 use crate::app::i18n::use_lang;
+use crate::app::loaded::load;
 use crate::compose::Field;
 use crate::evidence::Source;
 use crate::i18n::tr;
@@ -20,7 +21,7 @@ pub fn EvidencePicker(field: Field) -> impl IntoView {
     let form = expect_context::<Form>();
     let id = StoredValue::new(field.id.clone());
     let refresh = RwSignal::new(0u32);
-    let sources = Resource::new(move || refresh.get(), |_| list_sources());
+    let sources = load(move || refresh.get(), |_| list_sources());
     let chosen = move || -> Vec<String> {
         match form.answer(&id.get_value()) {
             Some(Value::Array(items)) => items

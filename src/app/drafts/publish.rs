@@ -7,6 +7,7 @@ use super::api::{draft_publication, PublishDraft, SetDraftStatus, WithdrawDraft}
 use super::error_text;
 use crate::app::forms::CallForm;
 use crate::app::i18n::use_lang;
+use crate::app::loaded::load;
 use crate::i18n::tr;
 
 #[component]
@@ -15,7 +16,7 @@ pub fn PublishPanel(draft_id: i64) -> impl IntoView {
     let mark_final = ServerAction::<SetDraftStatus>::new();
     let publish = ServerAction::<PublishDraft>::new();
     let withdraw = ServerAction::<WithdrawDraft>::new();
-    let publication = Resource::new(
+    let publication = load(
         move || {
             (
                 publish.version().get(),

@@ -8,6 +8,7 @@ use super::api::{self, MoveDraftTemplate};
 use super::autosave::Form;
 use super::error_text;
 use crate::app::i18n::use_lang;
+use crate::app::loaded::load;
 use crate::drafts::SaveOutcome;
 use crate::i18n::tr;
 
@@ -16,7 +17,7 @@ pub fn TemplateUpdate(draft_id: i64, current: i64, newer: i64) -> impl IntoView 
     let lang = use_lang();
     let form = expect_context::<Form>();
     let open = RwSignal::new(false);
-    let changes = Resource::new(
+    let changes = load(
         move || open.get(),
         move |open| async move {
             if open {

@@ -15,6 +15,7 @@ use super::short_time_in;
 use super::template_update::TemplateUpdate;
 use super::title::DraftTitle;
 use crate::app::i18n::use_lang;
+use crate::app::loaded::load;
 use crate::compose::{Field, Step};
 use crate::drafts::{compare, display_answer};
 use crate::i18n::tr;
@@ -25,7 +26,7 @@ pub fn WizardPage() -> impl IntoView {
     let lang = use_lang();
     let params = use_params_map();
     let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok());
-    let editor = Resource::new(id, move |id| async move {
+    let editor = load(id, move |id| async move {
         match id {
             Some(id) => api::load_draft(id).await,
             None => Err(crate::app::error::AppError::Refused {

@@ -9,6 +9,7 @@ pub use form::SourceForm;
 use leptos::prelude::*;
 
 use crate::app::drafts::error_text;
+use crate::app::loaded::load;
 use crate::i18n::tr;
 use crate::i18n::Lang;
 use api::{DeleteSource, ImportOutcome, ImportSources, RetireSource, ShareSource};
@@ -21,7 +22,7 @@ pub fn EvidencePage() -> impl IntoView {
     let import = ServerAction::<ImportSources>::new();
     let retire = ServerAction::<RetireSource>::new();
     let share = ServerAction::<ShareSource>::new();
-    let sources = Resource::new(
+    let sources = load(
         move || {
             (
                 share.version().get(),

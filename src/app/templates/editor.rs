@@ -13,6 +13,7 @@ use leptos_router::hooks::use_params_map;
 use super::api::{self, EditorCheck, EditorStart, PublishTemplate, SaveTemplate};
 use super::questions::QuestionsForm;
 use crate::app::drafts::error_text;
+use crate::app::loaded::load;
 use crate::i18n::tr;
 
 /// How long typing must pause before the text is checked and previewed.
@@ -25,7 +26,7 @@ const NEW_TEMPLATE: &str = "---\nid: new-template\ntitle: New template\nkind: en
 pub fn EditorPage() -> impl IntoView {
     let lang = crate::app::i18n::use_lang();
     let params = use_params_map();
-    let start = Resource::new(
+    let start = load(
         move || params.read().get("id"),
         |id| async move {
             match id {

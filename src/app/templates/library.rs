@@ -10,6 +10,7 @@ use super::api::{
     TemplateListing,
 };
 use crate::app::drafts::{error_text, short_time};
+use crate::app::loaded::load;
 use crate::i18n::tr;
 use crate::i18n::Lang;
 
@@ -21,7 +22,7 @@ pub fn LibraryPage() -> impl IntoView {
     let clone = ServerAction::<CloneTemplate>::new();
     let import = ServerAction::<ImportTemplate>::new();
     let share = ServerAction::<ShareTemplate>::new();
-    let templates = Resource::new(
+    let templates = load(
         move || {
             (
                 share.version().get(),

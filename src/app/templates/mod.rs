@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use crate::app::drafts::api::CreateDraft;
 use crate::app::error::AppError;
 use crate::app::forms::CallForm;
+use crate::app::loaded::load;
 use crate::app::TemplateSummary;
 use crate::i18n::tr;
 
@@ -35,7 +36,7 @@ pub async fn list_templates() -> Result<Vec<TemplateSummary>, AppError> {
 #[component]
 pub fn TemplatesPage() -> impl IntoView {
     let lang = crate::app::i18n::use_lang();
-    let templates = Resource::new(|| (), |_| list_templates());
+    let templates = load(|| (), |_| list_templates());
     let (query, set_query) = signal(String::new());
     // Effects run only in the browser: the attribute tells people and tests
     // that the page has hydrated and the filter is live.

@@ -230,7 +230,7 @@ fn QuestionRow(
                     edit(Box::new(move |f| {
                         f.limits = match value.trim() {
                             "" => Default::default(),
-                            text => serde_json::from_str(text).map_err(|e| tr!(lang, "templates-question-bad-limits", error = e.to_string()))?,
+                            text => serde_json::from_slice(text.as_bytes()).map_err(|e| tr!(lang, "templates-question-bad-limits", error = e.to_string()))?,
                         };
                         Ok(())
                     }));
@@ -241,7 +241,7 @@ fn QuestionRow(
                     edit(Box::new(move |f| {
                         f.condition = match value.trim() {
                             "" => None,
-                            text => Some(serde_json::from_str(text).map_err(|e| tr!(lang, "templates-question-bad-condition", error = e.to_string()))?),
+                            text => Some(serde_json::from_slice(text.as_bytes()).map_err(|e| tr!(lang, "templates-question-bad-condition", error = e.to_string()))?),
                         };
                         Ok(())
                     }));
@@ -262,9 +262,11 @@ fn QuestionRow(
     }
 }
 
+/// JSON typed into the editor is read from its bytes, as every JSON the
+/// pages read is (see `app::loaded`): one reader per type in the bundle.
 fn parse_optional(text: &str) -> Result<Option<Value>, serde_json::Error> {
     match text.trim() {
         "" => Ok(None),
-        text => serde_json::from_str(text).map(Some),
+        text => serde_json::from_slice(text.as_bytes()).map(Some),
     }
 }
