@@ -47,6 +47,35 @@ fn modules_depend_on_each_other_as_the_architecture_says() {
     }
 }
 
+/// Pages load data through `app::loaded::load`, which the browser reads
+/// with the same JSON reader as server functions' results. A page that
+/// called `Resource::new` would compile a second reader for its types into
+/// the bundle, with no test otherwise noticing.
+#[test]
+fn pages_load_data_with_one_json_reader() {
+    let mut offenders = Vec::new();
+    for file in rust_files(&project_root().join("src/app")) {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for (number, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or_default();
+            if [
+                "Resource::new(",
+                "Resource::new_blocking(",
+                "OnceResource::new(",
+            ]
+            .iter()
+            .any(|call| code.contains(call))
+            {
+                offenders.push(format!("{}:{}", file.display(), number + 1));
+            }
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "use app::loaded::load instead of Resource::new at {offenders:?}"
+    );
+}
+
 #[test]
 fn a_cycle_is_found() {
     let graph: Graph = [
