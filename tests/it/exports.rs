@@ -587,3 +587,25 @@ fn a_docx_written_ahead_from_another_body_is_not_used() {
         "the other document is written whole"
     );
 }
+
+/// A document that refers to no note: its package written ahead is the
+/// whole file, the one a plain render writes, with no note in it.
+#[test]
+fn a_docx_without_notes_is_written_ahead_too() {
+    let metadata = resolution_studio::document::Metadata {
+        title: "A letter".into(),
+        language: "en".into(),
+        ..Default::default()
+    };
+    let document =
+        resolution_studio::document::parse::parse("# A letter\n\nNo notes here.", metadata)
+            .document;
+    assert!(document.footnotes.is_empty());
+    let ahead = export::docx::write_body(&document).unwrap();
+    assert!(ahead.fits(&document));
+    let written = export::docx::write_ahead(&document, Some(ahead)).unwrap();
+    assert_eq!(written, export::docx::write(&document).unwrap());
+    let notes = zip_part(&written, "word/footnotes.xml");
+    assert!(!notes.contains("<w:footnote "), "{notes}");
+    assert!(zip_part(&written, "word/document.xml").contains("No notes here."));
+}

@@ -31,7 +31,7 @@ const FIRST_LIST_INSTANCE: usize = 100;
 const LIST_INDENT: i32 = 360;
 
 pub fn write(document: &Document) -> Result<Vec<u8>, ExportError> {
-    let written = Writer::new(document).write_package()?;
+    let written = Writer::new(document, base(document)).write_package()?;
     package::finish(written.package, &document.metadata, &written.note_links)
 }
 
@@ -63,7 +63,7 @@ impl WrittenAhead {
 /// Writes the package of `body` (a document whose notes are not yet
 /// formatted) for [`write_ahead`] of the finished document.
 pub fn write_body(body: &Document) -> Result<WrittenAhead, ExportError> {
-    let written = Writer::new(body).write_package()?;
+    let written = Writer::new(body, base(body)).write_package()?;
     // The notes' links are the finished notes' to add (`package::with_notes`).
     let package = package::finish(written.package, &body.metadata, &[])?;
     Ok(WrittenAhead {
@@ -86,9 +86,14 @@ pub fn write_ahead(
     let Some(ahead) = ahead.filter(|ahead| ahead.fits(document)) else {
         return write(document);
     };
+    if ahead.notes_in_order.is_empty() {
+        // No note is referred to: the notes part docx-rs wrote for the body
+        // is the finished document's too, empty.
+        return Ok(ahead.package);
+    }
     // The notes as the body's references would carry them, in that order,
     // collected by docx-rs as it collects them from the whole document.
-    let mut writer = Writer::new(document);
+    let mut writer = Writer::new(document, Docx::new());
     let references = ahead
         .notes_in_order
         .iter()
@@ -97,9 +102,9 @@ pub fn write_ahead(
             let note = writer.footnote(note);
             paragraph.add_run(Run::new().add_footnote_reference(note))
         });
-    let mut notes_only = Docx::new().add_paragraph(references);
-    notes_only.collect_footnotes();
-    let notes = String::from_utf8(notes_only.footnotes.build())
+    writer.add(references);
+    writer.docx.collect_footnotes();
+    let notes = String::from_utf8(writer.docx.footnotes.build())
         .map_err(|e| ExportError::Docx(format!("the notes part is not UTF-8 text: {e}")))?;
     package::with_notes(
         ahead.package,
@@ -227,10 +232,11 @@ impl Links {
 }
 
 impl<'a> Writer<'a> {
-    fn new(document: &'a Document) -> Writer<'a> {
+    /// A writer adding `document` to `docx`.
+    fn new(document: &'a Document, docx: Docx) -> Writer<'a> {
         Writer {
             document,
-            docx: Docx::default(),
+            docx,
             next_numbering: FIRST_LIST_INSTANCE,
             links: Links::default(),
             quote_language: None,
@@ -241,7 +247,6 @@ impl<'a> Writer<'a> {
 
     /// Writes the whole document with docx-rs.
     fn write_package(mut self) -> Result<Written, ExportError> {
-        self.docx = base(self.document);
         for block in &self.document.blocks {
             self.block(block, 0, None);
         }
