@@ -6,6 +6,7 @@ mod downloads;
 pub mod failure;
 pub mod guard;
 mod language;
+mod preloads;
 mod public;
 pub mod routes;
 mod sign_in;
@@ -73,6 +74,7 @@ pub fn router(state: AppState) -> Router {
         .layer(tower_http::limit::RequestBodyLimitLayer::new(
             state.config.limits.request_bytes,
         ))
+        .layer(axum::middleware::from_fn(preloads::request_owner))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             guard::guard,
@@ -164,12 +166,17 @@ async fn shutdown_signal() {
 /// What pages and server functions read from the request the guard let
 /// through: the script nonce, so Leptos's hydration script carries the
 /// nonce the Content-Security-Policy names. (The caller is read from the
-/// request by `app::calls`.)
+/// request by `app::calls`.) Also keeps the page's reactive owner, so that
+/// Leptos finds the page's preloads whichever thread resumes the request
+/// (see `preloads`).
 fn request_context() {
     use leptos::prelude::{provide_context, use_context};
     if let Some(parts) = use_context::<axum::http::request::Parts>() {
         if let Some(nonce) = parts.extensions.get::<guard::CspNonce>() {
             provide_context(nonce.0.clone());
+        }
+        if let Some(page_owner) = parts.extensions.get::<preloads::PageOwner>() {
+            preloads::keep_page_owner(page_owner);
         }
     }
 }

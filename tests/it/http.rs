@@ -213,3 +213,69 @@ fn each_page_preloads_its_own_piece_of_the_bundle_only() {
         }
     }
 }
+
+/// Pages rendered whole before answering (the wizard and the history) name
+/// every file of their piece among the page's preloads on every load,
+/// whichever of the server's threads finishes the render. Leptos alone
+/// left them out of about half the loads (see `server::preloads`).
+#[test]
+fn pages_rendered_before_answering_preload_their_piece_on_every_load() {
+    assert!(
+        site_built(),
+        "the browser bundle is missing: run the tests with `cargo xtask test`, which builds it"
+    );
+    let app = spawn_app();
+    let draft = crate::drafts::create(&app, "us-14a8-hrdd-proposal", "Preloads");
+    let mut manifest: Option<serde_json::Map<String, serde_json::Value>> = None;
+    for (page, piece) in [
+        (format!("/drafts/{draft}"), "__wizard_view_"),
+        (format!("/drafts/{draft}/history"), "__history_view_"),
+    ] {
+        for load in 1..=20 {
+            let (status, _, html) = app.get(&format!("{}{page}", app.address));
+            assert_eq!(status, 200, "{page}");
+            let html = String::from_utf8_lossy(&html);
+            let hrefs: Vec<&str> = html
+                .split("href=\"")
+                .skip(1)
+                .filter_map(|rest| rest.split('"').next())
+                .collect();
+            let manifest = manifest.get_or_insert_with(|| {
+                let script = hrefs
+                    .iter()
+                    .find(|href| href.ends_with("/resolution-studio.js"))
+                    .expect("the page names the bundle's script");
+                let folder = script.trim_end_matches("resolution-studio.js");
+                let served = request(
+                    "GET",
+                    &format!("{}{folder}__wasm_split_manifest.json", app.address),
+                    &[],
+                    None,
+                );
+                assert_eq!(served.status, 200);
+                serde_json::from_slice(&served.body).unwrap()
+            });
+            let (_, files) = manifest
+                .iter()
+                .find(|(key, _)| key.starts_with(piece))
+                .unwrap_or_else(|| panic!("the manifest has no {piece}"));
+            let files = files.as_array().unwrap();
+            assert!(files.len() > 1, "{piece}: {files:?}");
+            let missing: Vec<&str> = files
+                .iter()
+                .filter_map(|file| file.as_str())
+                .filter(|file| {
+                    !hrefs
+                        .iter()
+                        .any(|href| href.ends_with(&format!("/{file}.wasm")))
+                })
+                .collect();
+            assert!(
+                missing.is_empty(),
+                "{page}, load {load}: {} of {} files of {piece} not preloaded",
+                missing.len(),
+                files.len()
+            );
+        }
+    }
+}
