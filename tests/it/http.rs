@@ -159,6 +159,14 @@ fn gunzip(bytes: &[u8]) -> Vec<u8> {
     output.stdout
 }
 
+/// Every `href` of a page, in order.
+fn hrefs(html: &str) -> Vec<&str> {
+    html.split("href=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect()
+}
+
 /// The bundle is split by page and by language: every page asks the browser
 /// to fetch its language's words with the main bundle; the template list
 /// and the drafts list need nothing more; a page loaded when first visited
@@ -182,10 +190,8 @@ fn each_page_preloads_its_own_piece_of_the_bundle_only() {
         let (status, _, html) = app.get(&format!("{}{page}", app.address));
         assert_eq!(status, 200, "{page}");
         let html = String::from_utf8_lossy(&html);
-        let preloaded: Vec<&str> = html
-            .split("href=\"")
-            .skip(1)
-            .filter_map(|rest| rest.split('"').next())
+        let preloaded: Vec<&str> = hrefs(&html)
+            .into_iter()
             .filter(|href| href.contains("/split_"))
             .collect();
         // Every page preloads its language's words (English here), and only those.
@@ -235,11 +241,7 @@ fn pages_rendered_before_answering_preload_their_piece_on_every_load() {
             let (status, _, html) = app.get(&format!("{}{page}", app.address));
             assert_eq!(status, 200, "{page}");
             let html = String::from_utf8_lossy(&html);
-            let hrefs: Vec<&str> = html
-                .split("href=\"")
-                .skip(1)
-                .filter_map(|rest| rest.split('"').next())
-                .collect();
+            let hrefs = hrefs(&html);
             let manifest = manifest.get_or_insert_with(|| {
                 let script = hrefs
                     .iter()
