@@ -53,6 +53,18 @@ struct WithPageOwner<F> {
     request: Pin<Box<F>>,
 }
 
+/// The page's owner holds the request's parts among its contexts, and so
+/// this slot: kept past the request, the two would keep each other alive.
+impl<F> Drop for WithPageOwner<F> {
+    fn drop(&mut self) {
+        self.page_owner
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .take();
+    }
+}
+
 impl<F: Future> Future for WithPageOwner<F> {
     type Output = F::Output;
 
@@ -67,5 +79,42 @@ impl<F: Future> Future for WithPageOwner<F> {
             Some(owner) => owner.with(|| self.request.as_mut().poll(cx)),
             None => self.request.as_mut().poll(cx),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use leptos::prelude::{provide_context, use_context};
+
+    #[derive(Clone, Debug, PartialEq)]
+    struct Mark(&'static str);
+
+    #[test]
+    fn the_page_owner_is_current_while_the_request_runs_and_let_go_after() {
+        let page_owner = PageOwner::default();
+        let page = Owner::new_root(None);
+        page.with(|| {
+            provide_context(Mark("the page's"));
+            keep_page_owner(&page_owner);
+        });
+        // Another owner is current when the request is resumed.
+        let other = Owner::new_root(None);
+        other.with(|| provide_context(Mark("another page's")));
+        let mut request = Box::pin(WithPageOwner {
+            page_owner: page_owner.clone(),
+            request: Box::pin(async { use_context::<Mark>() }),
+        });
+        let polled = other.with(|| {
+            request
+                .as_mut()
+                .poll(&mut Context::from_waker(std::task::Waker::noop()))
+        });
+        assert_eq!(polled, Poll::Ready(Some(Mark("the page's"))));
+        drop(request);
+        assert!(
+            page_owner.0.lock().unwrap().is_none(),
+            "the request lets go of the page's owner"
+        );
     }
 }
