@@ -46,7 +46,7 @@ fn write_catalogues() -> Result<(), String> {
     let root =
         PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").ok_or("no CARGO_MANIFEST_DIR")?);
     let out = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("no OUT_DIR")?);
-    write(&out.join("catalogue_files.rs"), &catalogue_files(&root))?;
+    write(&out.join("catalogue_files.rs"), &catalogue_files())?;
     let mut compiled = String::from("// Written by build.rs from locales/*/*.ftl.\n");
     for lang in LANGUAGES {
         let mut messages = BTreeMap::new();
@@ -86,7 +86,7 @@ fn write(path: &Path, text: &str) -> Result<(), String> {
 }
 
 /// `sources()`'s table: each language's files, the server's behind `ssr`.
-fn catalogue_files(root: &Path) -> String {
+fn catalogue_files() -> String {
     let mut out = String::from("// Written by build.rs.\n");
     for lang in LANGUAGES {
         let _ = writeln!(
@@ -96,15 +96,15 @@ fn catalogue_files(root: &Path) -> String {
         );
         let files = PAGE_FILES.iter().map(|f| (f, false));
         for (name, server_only) in files.chain(SERVER_FILES.iter().map(|f| (f, true))) {
-            let path = root.join("locales").join(lang).join(format!("{name}.ftl"));
             if server_only {
                 out.push_str("    #[cfg(feature = \"ssr\")]\n");
             }
+            // The path is completed when the crate compiles, not here: a
+            // build script's output may be reused for a checkout in
+            // another folder that shares the build directory.
             let _ = writeln!(
                 out,
-                "    ({:?}, include_str!({:?})),",
-                format!("{name}.ftl"),
-                path
+                "    (\"{name}.ftl\", include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/locales/{lang}/{name}.ftl\"))),"
             );
         }
         out.push_str("];\n");
