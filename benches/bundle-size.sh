@@ -23,11 +23,9 @@ bytes() { # URL ENCODING -> bytes on the wire
 # The files a page needs: the module script, the main wasm, the split
 # loader, the pieces holding the page's words (English, and French for the
 # last rows) and, for a page loaded when first visited, every piece the
-# split manifest lists for it. They are read from the manifest rather than from
-# the page's preload links: for pages rendered whole before answering
-# (`SsrMode::Async`), Leptos sometimes writes the head before the lazy page
-# has registered its pieces, and then the browser fetches them after the
-# main wasm instead of beside it. The bytes are the same either way.
+# split manifest lists for it. They are read from the manifest, which is
+# what the page's preload links are made from (`server::preloads`; a test
+# checks every load carries them), so the script does not depend on them.
 html=$(curl -fs "${auth[@]}" "$base/")
 pkg=$(grep -oE 'href="/pkg/[0-9a-f]+/resolution-studio\.js"' <<<"$html" | head -n 1 | cut -d'"' -f2 | xargs dirname)
 manifest=$(curl -fs "${auth[@]}" "$base$pkg/__wasm_split_manifest.json")
