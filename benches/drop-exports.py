@@ -1,11 +1,9 @@
-"""Removes a wasm module's exports whose names start with PREFIX, except those
-containing one of the KEEP strings; the module is rewritten in place and the
-removed names printed. Used by islands-probe.sh.
+"""Removes a wasm module's exports whose names start with PREFIX; the module
+is rewritten in place and the removed names printed. Used by islands-probe.sh.
 
-Usage: python3 drop-exports.py MODULE.wasm PREFIX [KEEP ...]"""
+Usage: python3 drop-exports.py MODULE.wasm PREFIX"""
 import sys
 path, prefix = sys.argv[1], sys.argv[2]
-keep = sys.argv[3:]
 data = open(path, 'rb').read()
 def leb(d, i):
     r = 0; s = 0
@@ -28,7 +26,7 @@ while i < len(data):
             start = j
             l, j = leb(body, j); nm = body[j:j+l].decode(); j += l
             j += 1; _, j = leb(body, j)
-            if nm.startswith(prefix) and not any(k in nm for k in keep):
+            if nm.startswith(prefix):
                 dropped.append(nm)
             else:
                 entries.append(body[start:j])
