@@ -294,6 +294,10 @@ impl Project {
             .arg("--enable-mutable-globals")
             .arg("--enable-reference-types")
             .arg("--enable-multivalue")
+            // Two custom sections no browser reads, in every piece: about
+            // 290 bytes each, 15 KB gzipped over the wizard's hundred pieces.
+            .arg("--strip-producers")
+            .arg("--strip-target-features")
             .arg(module)
             .arg("-o")
             .arg(module))
