@@ -5,18 +5,11 @@
 
 use serde_json::json;
 
-use crate::common::{site_built, spawn_app, squeeze, tool};
+use crate::common::{require_bundle, spawn_app, squeeze, tool};
 use crate::drafts::{call_json, ok_json};
 use crate::wizard_flow::{
     click, downloaded, go, sign_in, text, wait_for, wait_for_text, wait_until, Browser,
 };
-
-fn require_bundle() {
-    assert!(
-        site_built(),
-        "the browser bundle is missing: run the tests with `cargo xtask test`, which builds it"
-    );
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn front_page_hydrates_in_chromium() {

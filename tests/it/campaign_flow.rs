@@ -7,7 +7,7 @@
 
 use std::io::Read;
 
-use crate::common::{site_built, soffice_convert, spawn_app, squeeze, tool};
+use crate::common::{require_bundle, soffice_convert, spawn_app, squeeze, tool};
 use crate::wizard_flow::{
     click, downloaded, go, sign_in, text, type_into, wait_for, wait_for_text, Browser,
 };
@@ -19,10 +19,7 @@ Harbour Teachers Fund,800,52000 USD,2019-03-01,three-years,2026-11-21,esg@harbou
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_drafter_imports_cofilers_and_renders_the_campaign_as_a_packet() {
-    assert!(
-        site_built(),
-        "the browser bundle is missing: run the tests with `cargo xtask test`, which builds it"
-    );
+    require_bundle();
     let app = spawn_app();
     let downloads = tempfile::tempdir().expect("a download folder");
     let list = downloads.path().join("cofilers.csv");

@@ -150,6 +150,14 @@ pub fn site_built() -> bool {
     std::env::var_os("LEPTOS_SITE_ROOT").is_some_and(|root| Path::new(&root).join("pkg").is_dir())
 }
 
+/// Fails a test that needs the browser bundle when it was not built, saying how to build it.
+pub fn require_bundle() {
+    assert!(
+        site_built(),
+        "the browser bundle is missing: run the tests with `cargo xtask test`, which builds it"
+    );
+}
+
 pub fn spawn_app() -> TestApp {
     let data = std::sync::Arc::new(tempfile::tempdir().expect("a temporary directory"));
     spawn_app_on(data)

@@ -11,16 +11,13 @@ use resolution_studio::i18n::Lang;
 use resolution_studio::tr;
 use serde_json::Value;
 
-use crate::common::{site_built, spawn_app};
+use crate::common::{require_bundle, spawn_app};
 use crate::drafts::{create, sample, save};
 use crate::wizard_flow::{click, go, sign_in, text, wait_for, wait_for_text, wait_until, Browser};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_drafter_walks_the_wizard_in_french_then_switches_to_english() {
-    assert!(
-        site_built(),
-        "the browser bundle is missing: run the tests with `cargo xtask test`, which builds it"
-    );
+    require_bundle();
     let app = spawn_app();
     // A filing letter dated 16 February 2026: its findings name that day.
     let id = create(&app, "us-14a8-filing-letter", "Lettre Northwind 2026");
@@ -111,10 +108,7 @@ async fn a_drafter_walks_the_wizard_in_french_then_switches_to_english() {
 /// showing, and the French piece is what the page asked for.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pages_the_browser_renders_itself_are_worded_in_the_page_language() {
-    assert!(
-        site_built(),
-        "the browser bundle is missing: run the tests with `cargo xtask test`, which builds it"
-    );
+    require_bundle();
     let app = spawn_app();
     let downloads = tempfile::tempdir().expect("a temporary directory");
     let browser = Browser::start_in(downloads.path(), "fr-FR,fr").await;

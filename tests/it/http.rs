@@ -1,6 +1,6 @@
 //! The web app over HTTP, against the real router and a running server.
 
-use crate::common::{request, site_built, spawn_app};
+use crate::common::{request, require_bundle, spawn_app};
 
 #[test]
 fn front_page_lists_templates_with_sample_downloads() {
@@ -69,10 +69,7 @@ fn sample_downloads_are_real_documents() {
 
 /// The site folder and the bundle folder the build recorded in it (`pkg/<hash>`).
 fn built_bundle() -> (std::path::PathBuf, String) {
-    assert!(
-        site_built(),
-        "the browser bundle is missing: run the tests with `cargo xtask test`, which builds it"
-    );
+    require_bundle();
     let site = std::path::PathBuf::from(std::env::var_os("LEPTOS_SITE_ROOT").unwrap());
     let bundle = std::fs::read_to_string(site.join("bundle.txt"))
         .expect("the build records its bundle folder")
@@ -209,10 +206,7 @@ fn hrefs(html: &str) -> Vec<&str> {
 /// the other pages.
 #[test]
 fn each_page_preloads_its_own_piece_of_the_bundle_only() {
-    assert!(
-        site_built(),
-        "the browser bundle is missing: run the tests with `cargo xtask test`, which builds it"
-    );
+    require_bundle();
     let app = spawn_app();
     for (page, piece) in [
         ("/", None),
@@ -261,10 +255,7 @@ fn each_page_preloads_its_own_piece_of_the_bundle_only() {
 /// left them out of about half the loads (see `server::preloads`).
 #[test]
 fn pages_rendered_before_answering_preload_their_piece_on_every_load() {
-    assert!(
-        site_built(),
-        "the browser bundle is missing: run the tests with `cargo xtask test`, which builds it"
-    );
+    require_bundle();
     let app = spawn_app();
     let draft = crate::drafts::create(&app, "us-14a8-hrdd-proposal", "Preloads");
     let mut manifest: Option<serde_json::Map<String, serde_json::Value>> = None;

@@ -6,7 +6,7 @@
 //! check with nothing to check does not pass, and the review shows
 //! Markdown as it will print.
 
-use crate::common::{request, site_built, spawn_app};
+use crate::common::{request, require_bundle, spawn_app};
 use crate::drafts::create;
 use crate::wizard_flow::{click, go, sign_in, text, wait_for, wait_for_text, Browser};
 
@@ -21,10 +21,7 @@ async fn number(b: &fantoccini::Client, script: &str) -> f64 {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_interface_defects_a_new_user_met_are_gone() {
-    assert!(
-        site_built(),
-        "the browser bundle is missing: run the tests with `cargo xtask test`, which builds it"
-    );
+    require_bundle();
     let app = spawn_app();
     let proposal = create(&app, "us-14a8-hrdd-proposal", "Interface proposal");
     let letter = create(&app, "cofiler-authorisation", "Interface co-filer letter");

@@ -5,16 +5,13 @@
 
 use std::io::Read;
 
-use crate::common::{site_built, soffice_convert, spawn_app, squeeze, tool};
+use crate::common::{require_bundle, soffice_convert, spawn_app, squeeze, tool};
 use crate::drafts::{create, sample, save};
 use crate::wizard_flow::{click, downloaded, go, sign_in, text, type_into, wait_for, Browser};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_drafter_renders_ticked_drafts_as_a_packet_and_opens_it() {
-    assert!(
-        site_built(),
-        "the browser bundle is missing: run the tests with `cargo xtask test`, which builds it"
-    );
+    require_bundle();
     let app = spawn_app();
     let proposal = create(&app, "us-14a8-hrdd-proposal", "Packet: proposal");
     save(&app, proposal, 1, &sample("us-14a8-hrdd-proposal"));

@@ -15,7 +15,7 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::json;
 
-use crate::common::{site_built, soffice_convert, spawn_app, squeeze, tool};
+use crate::common::{require_bundle, soffice_convert, spawn_app, squeeze, tool};
 use crate::drafts::{call_form, call_json, create, ok_json};
 
 /// How long the page may take to reach a state the test waits for. Generous:
@@ -35,10 +35,7 @@ const STATEMENT_ADDITION: &str = " A transparent assessment protects long-term s
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_drafter_walks_the_whole_flow_in_chromium() {
-    assert!(
-        site_built(),
-        "the browser bundle is missing: run the tests with `cargo xtask test`, which builds it"
-    );
+    require_bundle();
     let app = spawn_app();
     let downloads = tempfile::tempdir().expect("a temporary directory");
     let browser = Browser::start(downloads.path()).await;
@@ -247,10 +244,7 @@ async fn a_drafter_walks_the_whole_flow_in_chromium() {
 /// chooses to keep its own answers as a new version.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_tabs_on_one_draft_see_the_conflict_and_choose() {
-    assert!(
-        site_built(),
-        "the browser bundle is missing: run the tests with `cargo xtask test`, which builds it"
-    );
+    require_bundle();
     let app = spawn_app();
     let downloads = tempfile::tempdir().expect("a temporary directory");
     let browser = Browser::start(downloads.path()).await;
@@ -322,10 +316,7 @@ async fn two_tabs_on_one_draft_see_the_conflict_and_choose() {
 /// the letter's date, are taken with one click and saved.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_filing_letter_takes_the_proposed_engagement_times() {
-    assert!(
-        site_built(),
-        "the browser bundle is missing: run the tests with `cargo xtask test`, which builds it"
-    );
+    require_bundle();
     let app = spawn_app();
     let draft = create(&app, "us-14a8-filing-letter", "Letter");
     // The letter is dated Monday 1 June 2026; the rule's window runs from
@@ -378,10 +369,7 @@ async fn a_filing_letter_takes_the_proposed_engagement_times() {
 /// finds the new question in the wizard.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_editor_fixes_a_template_adds_a_question_and_publishes_it() {
-    assert!(
-        site_built(),
-        "the browser bundle is missing: run the tests with `cargo xtask test`, which builds it"
-    );
+    require_bundle();
     let app = spawn_app();
     // The group's own template: a clone of a built-in, published.
     ok_json(call_form(
