@@ -30,17 +30,16 @@ pub fn finish(
     metadata: &Metadata,
     note_links: &[(String, String)],
 ) -> Result<Vec<u8>, ExportError> {
-    let fail = |e: &dyn std::fmt::Display| ExportError::Docx(e.to_string());
-    let mut archive = ZipArchive::new(Cursor::new(package)).map_err(|e| fail(&e))?;
+    let mut archive = ZipArchive::new(Cursor::new(package)).map_err(zip_failed)?;
     let mut out = ZipWriter::new(Cursor::new(Vec::new()));
     let mut wrote_core = false;
     for index in 0..archive.len() {
-        let mut entry = archive.by_index(index).map_err(|e| fail(&e))?;
+        let mut entry = archive.by_index(index).map_err(zip_failed)?;
         let name = entry.name().to_owned();
         if entry.is_dir() || !(is_edited(&name) || name == "docProps/core.xml") {
             // Relationships, content types, images and anything else
             // docx-rs wrote are copied exactly as they are.
-            out.raw_copy_file(entry).map_err(|e| fail(&e))?;
+            out.raw_copy_file(entry).map_err(zip_failed)?;
             continue;
         }
         let mut content = String::new();
@@ -61,7 +60,7 @@ pub fn finish(
             "docx-rs wrote no docProps/core.xml to fill in".into(),
         ));
     }
-    Ok(out.finish().map_err(|e| fail(&e))?.into_inner())
+    Ok(out.finish().map_err(zip_failed)?.into_inner())
 }
 
 /// A package [`finish`]ed ahead of its notes, with `notes` (the notes part
@@ -74,12 +73,11 @@ pub fn with_notes(
     metadata: &Metadata,
     note_links: &[(String, String)],
 ) -> Result<Vec<u8>, ExportError> {
-    let fail = |e: &dyn std::fmt::Display| ExportError::Docx(e.to_string());
-    let mut archive = ZipArchive::new(Cursor::new(finished)).map_err(|e| fail(&e))?;
+    let mut archive = ZipArchive::new(Cursor::new(finished)).map_err(zip_failed)?;
     let mut out = ZipWriter::new(Cursor::new(Vec::new()));
     let mut replaced = false;
     for index in 0..archive.len() {
-        let entry = archive.by_index_raw(index).map_err(|e| fail(&e))?;
+        let entry = archive.by_index_raw(index).map_err(zip_failed)?;
         if entry.name() == NOTES_PART {
             replaced = true;
             store(
@@ -88,7 +86,7 @@ pub fn with_notes(
                 &finish_part(NOTES_PART, notes, metadata)?,
             )?;
         } else {
-            out.raw_copy_file(entry).map_err(|e| fail(&e))?;
+            out.raw_copy_file(entry).map_err(zip_failed)?;
         }
     }
     if !replaced {
@@ -97,7 +95,12 @@ pub fn with_notes(
         )));
     }
     add_note_relationships(&mut out, note_links)?;
-    Ok(out.finish().map_err(|e| fail(&e))?.into_inner())
+    Ok(out.finish().map_err(zip_failed)?.into_inner())
+}
+
+/// A package that cannot be read or written back (zip or I/O error).
+fn zip_failed(e: impl std::fmt::Display) -> ExportError {
+    ExportError::Docx(e.to_string())
 }
 
 /// The parts this module edits: every XML part under `word/`.
@@ -134,10 +137,9 @@ fn store(
     name: &str,
     content: &str,
 ) -> Result<(), ExportError> {
-    let fail = |e: &dyn std::fmt::Display| ExportError::Docx(e.to_string());
     out.start_file(name, options_for(content.len()))
-        .map_err(|e| fail(&e))?;
-    out.write_all(content.as_bytes()).map_err(|e| fail(&e))
+        .map_err(zip_failed)?;
+    out.write_all(content.as_bytes()).map_err(zip_failed)
 }
 
 /// The targets of links inside notes, which docx-rs does not write.
