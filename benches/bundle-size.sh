@@ -22,8 +22,7 @@ bytes() { # URL ENCODING -> bytes on the wire
 
 # The files a page needs: the module script, the main wasm, the split
 # loader, the pieces holding the page's words (English, and French for the
-# last rows) and, for a page loaded when first visited, every piece the
-# split manifest lists for it. They are read from the manifest, which is
+# last rows) and every piece the split manifest lists for the page's island. They are read from the manifest, which is
 # what the page's preload links are made from (`server::preloads`; a test
 # checks every load carries them), so the script does not depend on them.
 html=$(curl -fs "${auth[@]}" "$base/")
@@ -59,15 +58,15 @@ while read -r page words key; do
   [ "$words" = french_words ] && label="$page (in French)"
   printf '| `%s` | %d | %d KB | %d KB | %d KB |\n' "$label" "$n" $((br / 1024)) $((gz / 1024)) $((raw / 1024))
 done <<PAGES
-/ english_words -
-/drafts english_words -
-/drafts/$draft english_words __wizard_view
-/drafts/$draft/history english_words __history_view
-/evidence english_words __evidence_view
-/library english_words __library_view
-/library/new english_words __editor_view
-/account english_words __account_view
-/campaigns english_words __campaigns_view
-/ french_words -
-/drafts/$draft french_words __wizard_view
+/ english_words templates_page_loader
+/drafts english_words drafts_page_loader
+/drafts/$draft english_words wizard_page_loader
+/drafts/$draft/history english_words history_page_loader
+/evidence english_words evidence_page_loader
+/library english_words library_page_loader
+/library/new english_words editor_page_loader
+/account english_words account_page_loader
+/campaigns english_words campaigns_page_loader
+/ french_words templates_page_loader
+/drafts/$draft french_words wizard_page_loader
 PAGES

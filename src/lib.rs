@@ -37,16 +37,19 @@ pub mod store;
 pub mod templates;
 pub mod text;
 
-/// Entry point of the browser bundle: attaches to the server-rendered page.
+/// Entry point of the browser bundle, called by the page's script
+/// (`app::scripts`) before it hydrates the page's islands: loads the page's
+/// words, which `tr!` needs to print what the server printed, and makes the
+/// reactive root the islands hydrate under.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
-pub fn hydrate() {
+pub async fn hydrate() {
     console_error_panic_hook::set_once();
-    // The page's words and its lazy route (app::lazy) are loaded before it
-    // hydrates; both were preloaded beside the main bundle.
-    let lang = app::i18n::request_lang();
-    wasm_bindgen_futures::spawn_local(async move {
-        app::i18n::load_words(lang).await;
-        leptos::mount::hydrate_lazy(app::App);
+    // No router runs in the browser: a server function's redirect (a new
+    // draft opens its wizard) loads the page it names.
+    let _ = leptos::server_fn::redirect::set_redirect_hook(|location: &str| {
+        let _ = leptos::prelude::window().location().set_href(location);
     });
+    app::i18n::load_words(app::i18n::request_lang()).await;
+    leptos::mount::hydrate_islands();
 }

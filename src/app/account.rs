@@ -99,30 +99,38 @@ pub(crate) fn org_kind_name(lang: Lang, kind: OrgKind) -> String {
 }
 
 /// The navigation's right-hand side: who is signed in, and sign-out (a
-/// plain form, so it works before the page has hydrated).
+/// plain form). Rendered by the server only, outside the page's island.
 #[component]
 pub fn AccountMenu() -> impl IntoView {
     let lang = use_lang();
-    let me = load(|| (), |_| whoami());
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                me.await.ok().map(|caller| view! {
-                    <div class="account-menu">
-                        <a href="/account" class="who">
-                            {format!("{} · {} ({})", caller.email, caller.org_name, role_name(lang, caller.role))}
-                        </a>
-                        <form method="post" action="/logout" class="sign-out">
-                            <button type="submit">{tr!(lang, "sign-out")}</button>
-                        </form>
-                    </div>
-                })
-            })}
-        </Suspense>
-    }
+    // The data an island reads back is numbered in the order the server
+    // makes it, and the browser numbers only what the islands make: the
+    // menu's own (never sent) must take no number before the island's.
+    Owner::new().with(|| {
+        Owner::with_no_hydration(move || {
+            let me = load(|| (), |_| whoami());
+            // Held by the view: nothing else keeps the new owner alive.
+            leptos::tachys::reactive_graph::OwnedView::new(view! {
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        me.await.ok().map(|caller| view! {
+                            <div class="account-menu">
+                                <a href="/account" class="who">
+                                    {format!("{} · {} ({})", caller.email, caller.org_name, role_name(lang, caller.role))}
+                                </a>
+                                <form method="post" action="/logout" class="sign-out">
+                                    <button type="submit">{tr!(lang, "sign-out")}</button>
+                                </form>
+                            </div>
+                        })
+                    })}
+                </Suspense>
+            })
+        })
+    })
 }
 
-#[component]
+#[island(lazy)]
 pub fn AccountPage() -> impl IntoView {
     let lang = use_lang();
     let me = load(|| (), |_| whoami());

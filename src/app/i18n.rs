@@ -102,7 +102,7 @@ pub fn LanguageSwitch() -> impl IntoView {
     }).collect();
     view! {
         <form method="post" action="/language" class="language-switch" aria-label=tr!(lang, "language-switch")>
-            <input type="hidden" name="back" prop:value=back/>
+            <input type="hidden" name="back" value=back/>
             {buttons}
         </form>
     }

@@ -200,21 +200,19 @@ fn hrefs(html: &str) -> Vec<&str> {
 }
 
 /// The bundle is split by page and by language: every page asks the browser
-/// to fetch its language's words with the main bundle; the template list
-/// and the drafts list need nothing more; a page loaded when first visited
-/// also asks for its own piece (and the chunks it shares), and nothing of
-/// the other pages.
+/// to fetch its language's words with the main bundle, and its island's
+/// piece (and the chunks it shares), and nothing of the other pages.
 #[test]
 fn each_page_preloads_its_own_piece_of_the_bundle_only() {
     require_bundle();
     let app = spawn_app();
     for (page, piece) in [
-        ("/", None),
-        ("/drafts", None),
-        ("/evidence", Some("evidence_view")),
-        ("/library", Some("library_view")),
-        ("/library/new", Some("editor_view")),
-        ("/account", Some("account_view")),
+        ("/", "/split_templates_page_loader_"),
+        ("/drafts", "/split_drafts_page_loader_"),
+        ("/evidence", "/split_evidence_page_loader_"),
+        ("/library", "/split_library_page_loader_"),
+        ("/library/new", "/split_editor_page_loader_"),
+        ("/account", "/split_account_page_loader_"),
     ] {
         let (status, _, html) = app.get(&format!("{}{page}", app.address));
         assert_eq!(status, 200, "{page}");
@@ -235,17 +233,12 @@ fn each_page_preloads_its_own_piece_of_the_bundle_only() {
         let served = request("GET", &format!("{}{}", app.address, words[0]), &[], None);
         assert_eq!(served.status, 200, "{page}: {}", words[0]);
         assert_eq!(&served.body[..4], b"\0asm");
-        match piece {
-            None => assert!(pieces.is_empty(), "{page} preloads {pieces:?}"),
-            Some(piece) => {
-                assert_eq!(pieces.len(), 1, "{page} preloads {pieces:?}");
-                assert!(pieces[0].contains(piece), "{page} preloads {pieces:?}");
-                let served = request("GET", &format!("{}{}", app.address, pieces[0]), &[], None);
-                assert_eq!(served.status, 200, "{page}: {}", pieces[0]);
-                assert_eq!(served.header("content-type"), Some("application/wasm"));
-                assert_eq!(&served.body[..4], b"\0asm");
-            }
-        }
+        assert_eq!(pieces.len(), 1, "{page} preloads {pieces:?}");
+        assert!(pieces[0].contains(piece), "{page} preloads {pieces:?}");
+        let served = request("GET", &format!("{}{}", app.address, pieces[0]), &[], None);
+        assert_eq!(served.status, 200, "{page}: {}", pieces[0]);
+        assert_eq!(served.header("content-type"), Some("application/wasm"));
+        assert_eq!(&served.body[..4], b"\0asm");
     }
 }
 
@@ -260,8 +253,8 @@ fn pages_rendered_before_answering_preload_their_piece_on_every_load() {
     let draft = crate::drafts::create(&app, "us-14a8-hrdd-proposal", "Preloads");
     let mut manifest: Option<serde_json::Map<String, serde_json::Value>> = None;
     for (page, piece) in [
-        (format!("/drafts/{draft}"), "__wizard_view_"),
-        (format!("/drafts/{draft}/history"), "__history_view_"),
+        (format!("/drafts/{draft}"), "wizard_page_loader_"),
+        (format!("/drafts/{draft}/history"), "history_page_loader_"),
     ] {
         for load in 1..=20 {
             let (status, _, html) = app.get(&format!("{}{page}", app.address));

@@ -7,7 +7,9 @@ use std::io::Read;
 
 use crate::common::{require_bundle, soffice_convert, spawn_app, squeeze, tool};
 use crate::drafts::{create, sample, save};
-use crate::wizard_flow::{click, downloaded, go, sign_in, text, type_into, wait_for, Browser};
+use crate::wizard_flow::{
+    click, downloaded, go, sign_in, text, type_into, wait_for, wait_for_text, Browser,
+};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_drafter_renders_ticked_drafts_as_a_packet_and_opens_it() {
@@ -32,7 +34,7 @@ async fn a_drafter_renders_ticked_drafts_as_a_packet_and_opens_it() {
         .await;
     }
     type_into(b, "input[name=packet-title]", "Filing packet").await;
-    let label = text(b, "button.start-packet").await;
+    let label = wait_for_text(b, "button.start-packet", "Render 2 drafts").await;
     assert_eq!(label, "Render 2 drafts as a packet");
     click(b, "button.start-packet").await;
 

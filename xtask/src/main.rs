@@ -427,22 +427,22 @@ fn shell_succeeds(check: &str) -> bool {
         .is_ok_and(|s| s.success())
 }
 
-/// Splits the wasm cargo built at its `#[lazy]` functions (Leptos's lazy
-/// routes): each becomes `split_*.wasm` (code shared by several goes to
+/// Splits the wasm cargo built at its `#[lazy]` functions (each lazy
+/// island's loader, each language's words): each becomes `split_*.wasm` (code shared by several goes to
 /// `chunk_*.wasm`) in `pkg`, loaded by `__wasm_split.*.js` when first
 /// called, and the main module goes beside `wasm` for wasm-bindgen. The
 /// manifest tells the server which chunks a page needs, so it can ask the
 /// browser to fetch them early. Needs `-Clink-args=--emit-relocs` (see
 /// `.cargo/config.toml`).
 fn split(wasm: &Path, pkg: &Path) -> Result<Vec<PathBuf>> {
-    step("splitting the bundle at lazy routes");
+    step("splitting the bundle at its islands and words");
     let input = std::fs::read(wasm).with_context(|| format!("reading {}", wasm.display()))?;
     let main = wasm.with_file_name("resolution_studio_split.wasm");
     let mut options = wasm_split_cli_support::Options::new(&input);
     options.output_dir = pkg;
     options.main_out_path = &main;
     options.main_module = "./resolution-studio.js";
-    // The name Leptos's `HydrationScripts` expects.
+    // The name the server gives Leptos for the split loader (`app::scripts::SPLIT_LOADER`).
     options.link_name = "./__wasm_split.______________________.js";
     let split = wasm_split_cli_support::transform(options)
         .map_err(|e| anyhow::anyhow!("splitting {} failed: {e}", wasm.display()))?;

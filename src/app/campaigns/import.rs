@@ -7,7 +7,6 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use super::api::{self, CheckCampaignImport, ConfirmCampaignImport};
 use crate::app::error::AppError;
@@ -20,19 +19,12 @@ use crate::campaigns::cofilers::{
 use crate::i18n::tr;
 use crate::i18n::Lang;
 
-#[component]
-pub fn ImportPage() -> impl IntoView {
+/// The check of co-filer import `import` into campaign `campaign`.
+#[island(lazy)]
+pub fn ImportPage(campaign: i64, import: i64) -> impl IntoView {
     let lang = use_lang();
-    let params = use_params_map();
-    let number = move |name: &str| {
-        params
-            .read()
-            .get(name)
-            .and_then(|s| s.parse::<i64>().ok())
-            .unwrap_or(0)
-    };
     let found = load(
-        move || (number("id"), number("import")),
+        move || (campaign, import),
         |(campaign, import)| api::load_campaign_import(campaign, import),
     );
     let (hydrated, set_hydrated) = signal(false);
@@ -42,7 +34,7 @@ pub fn ImportPage() -> impl IntoView {
             <Transition fallback=move || view! { <p aria-busy="true">{tr!(lang, "campaigns-loading-list")}</p> }>
                 {move || Suspend::new(async move {
                     match found.await {
-                        Ok(view) => view! { <MappingForm view import=number("import")/> }.into_any(),
+                        Ok(view) => view! { <MappingForm view import/> }.into_any(),
                         Err(e) => view! { <p class="error" role="alert">{e.words(lang)}</p> }.into_any(),
                     }
                 })}

@@ -34,7 +34,7 @@ fn jurisdiction_label(lang: Lang, id: &str) -> String {
     }
 }
 
-#[component]
+#[island(lazy)]
 pub fn CampaignsPage() -> impl IntoView {
     let lang = use_lang();
     let create = ServerAction::<CreateCampaign>::new();
@@ -44,8 +44,7 @@ pub fn CampaignsPage() -> impl IntoView {
     // A new campaign opens its page.
     Effect::new(move |_| {
         if let Some(Ok(id)) = create.value().get() {
-            let navigate = leptos_router::hooks::use_navigate();
-            navigate(&format!("/campaigns/{id}"), Default::default());
+            let _ = window().location().set_href(&format!("/campaigns/{id}"));
         }
     });
     view! {

@@ -8,7 +8,6 @@
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use super::api::{self, AddCampaignDocument, SetDraftCampaign, UpdateCampaign};
 use super::shared_form::SharedFields;
@@ -22,17 +21,11 @@ use crate::drafts::{CheckItem, DraftStatus};
 use crate::i18n::tr;
 use crate::i18n::Lang;
 
-#[component]
-pub fn CampaignPage() -> impl IntoView {
+/// The page of campaign `id`.
+#[island(lazy)]
+pub fn CampaignPage(id: i64) -> impl IntoView {
     let lang = use_lang();
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|s| s.parse::<i64>().ok())
-            .unwrap_or(0)
-    };
+    let id = move || id;
     let update = ServerAction::<UpdateCampaign>::new();
     let add = ServerAction::<AddCampaignDocument>::new();
     let membership = ServerAction::<SetDraftCampaign>::new();

@@ -6,6 +6,8 @@
 //! through [`Form`], which is in the wizard's context.
 
 use std::collections::{BTreeMap, HashSet};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -99,18 +101,27 @@ impl Form {
             .is_some_and(|state| !matches!(state, SaveState::Saved { .. }))
     }
 
-    /// Leaving with unsaved answers asks first: closing or reloading the tab
-    /// (`beforeunload`), and following a link inside the app, which the
-    /// router would otherwise follow without a word. Both listeners go when
-    /// the wizard does, so neither reads the state of a page that is gone.
+    /// Leaving with unsaved answers asks first: following a link, with the
+    /// page's own words, and closing or reloading the tab (`beforeunload`,
+    /// the browser's). Both listeners go when the wizard does, so neither
+    /// reads the state of a page that is gone.
     pub fn ask_before_leaving_unsaved(self) {
-        let unload = window_event_listener(leptos::ev::beforeunload, move |event| {
-            if self.unsaved() {
-                event.prevent_default();
+        // Said yes to a link's question: the page it loads must not ask again.
+        let agreed = Arc::new(AtomicBool::new(false));
+        let unload = window_event_listener(leptos::ev::beforeunload, {
+            let agreed = Arc::clone(&agreed);
+            move |event| {
+                if self.unsaved() && !agreed.load(Ordering::Relaxed) {
+                    event.prevent_default();
+                }
             }
         });
         let question = tr!(self.lang, "wizard-leave-unsaved");
-        let links = exit_guard::on_link_clicks(question, move || self.unsaved());
+        let links = exit_guard::on_link_clicks(
+            question,
+            move || self.unsaved(),
+            move || agreed.store(true, Ordering::Relaxed),
+        );
         on_cleanup(move || {
             unload.remove();
             links.remove();
@@ -331,10 +342,13 @@ mod exit_guard {
     pub struct Handle(SendWrapper<JsValue>);
 
     /// Asks `question` before a plain click on a link leaves the page while
-    /// `unsaved()`. The listener is on the document, which a click reaches
-    /// before the window, where the router listens: a declined click is
-    /// stopped there and the router never sees it.
-    pub fn on_link_clicks(question: String, unsaved: impl Fn() -> bool + 'static) -> Handle {
+    /// `unsaved()`: a declined click goes nowhere; `agreed` runs before an
+    /// accepted one loads the link's page.
+    pub fn on_link_clicks(
+        question: String,
+        unsaved: impl Fn() -> bool + 'static,
+        agreed: impl Fn() + 'static,
+    ) -> Handle {
         let listener = Closure::<dyn Fn(MouseEvent)>::new(move |event: MouseEvent| {
             let plain = event.button() == 0
                 && !(event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key());
@@ -357,7 +371,9 @@ mod exit_guard {
             if elsewhere {
                 return;
             }
-            if !window().confirm_with_message(&question).unwrap_or(true) {
+            if window().confirm_with_message(&question).unwrap_or(true) {
+                agreed();
+            } else {
                 event.prevent_default();
                 event.stop_propagation();
             }
@@ -379,7 +395,11 @@ mod exit_guard {
 mod exit_guard {
     pub struct Handle;
 
-    pub fn on_link_clicks(_question: String, _unsaved: impl Fn() -> bool + 'static) -> Handle {
+    pub fn on_link_clicks(
+        _question: String,
+        _unsaved: impl Fn() -> bool + 'static,
+        _agreed: impl Fn() + 'static,
+    ) -> Handle {
         Handle
     }
 

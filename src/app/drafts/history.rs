@@ -2,7 +2,6 @@
 //! between two versions, and restoring an old version as a new one.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use super::api::{self, RestoreVersion};
 use super::{error_text, short_time_in};
@@ -11,17 +10,11 @@ use crate::app::loaded::load;
 use crate::drafts::SaveOutcome;
 use crate::i18n::tr;
 
-#[component]
-pub fn HistoryPage() -> impl IntoView {
+/// The history of draft `id`.
+#[island(lazy)]
+pub fn HistoryPage(id: i64) -> impl IntoView {
     let lang = use_lang();
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|s| s.parse::<i64>().ok())
-            .unwrap_or(0)
-    };
+    let id = move || id;
     let restore = ServerAction::<RestoreVersion>::new();
     let history = load(
         move || (id(), restore.version().get()),

@@ -29,7 +29,7 @@ use crate::i18n::tr;
 use crate::i18n::Lang;
 use api::{ArchiveDraft, CreateDraft, DuplicateDraft, SetDraftStatus};
 
-#[component]
+#[island(lazy)]
 pub fn DraftsPage() -> impl IntoView {
     let lang = use_lang();
     let (text, set_text) = signal(String::new());

@@ -6,7 +6,6 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use super::api::{self, DraftEditor};
 use super::autosave::{Form, SaveState};
@@ -21,20 +20,22 @@ use crate::drafts::{compare, display_answer};
 use crate::i18n::tr;
 use crate::i18n::Lang;
 
-#[component]
-pub fn WizardPage() -> impl IntoView {
+/// The wizard of draft `id` (`None`: the path named no draft).
+#[island(lazy)]
+pub fn WizardPage(id: Option<i64>) -> impl IntoView {
     let lang = use_lang();
-    let params = use_params_map();
-    let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok());
-    let editor = load(id, move |id| async move {
-        match id {
-            Some(id) => api::load_draft(id).await,
-            None => Err(crate::app::error::AppError::Refused {
-                status: 404,
-                message: tr!(lang, "wizard-no-such-draft"),
-            }),
-        }
-    });
+    let editor = load(
+        move || id,
+        move |id| async move {
+            match id {
+                Some(id) => api::load_draft(id).await,
+                None => Err(crate::app::error::AppError::Refused {
+                    status: 404,
+                    message: tr!(lang, "wizard-no-such-draft"),
+                }),
+            }
+        },
+    );
     view! {
         <Suspense fallback=move || view! { <p aria-busy="true">{tr!(lang, "wizard-loading")}</p> }>
             {move || Suspend::new(async move {

@@ -14,7 +14,7 @@ use crate::i18n::tr;
 use crate::i18n::Lang;
 use api::{DeleteSource, ImportOutcome, ImportSources, RetireSource, ShareSource};
 
-#[component]
+#[island(lazy)]
 pub fn EvidencePage() -> impl IntoView {
     let lang = crate::app::i18n::use_lang();
     let refresh = RwSignal::new(0u32);

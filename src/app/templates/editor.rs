@@ -8,7 +8,6 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_params_map;
 
 use super::api::{self, EditorCheck, EditorStart, PublishTemplate, SaveTemplate};
 use super::questions::QuestionsForm;
@@ -22,12 +21,12 @@ const CHECK_DELAY: Duration = Duration::from_millis(300);
 /// Where a new template starts: the smallest complete template.
 const NEW_TEMPLATE: &str = "---\nid: new-template\ntitle: New template\nkind: engagement-letter\nlanguage: en\nfields:\n  - id: company\n    label: Company\n    type: company\n    required: true\n---\n# Letter to {{ company.name }}\n\nTo the Board of Directors of {{ company.name }},\n";
 
-#[component]
-pub fn EditorPage() -> impl IntoView {
+/// The editor of template `id`, or of a new one.
+#[island(lazy)]
+pub fn EditorPage(id: Option<String>) -> impl IntoView {
     let lang = crate::app::i18n::use_lang();
-    let params = use_params_map();
     let start = load(
-        move || params.read().get("id"),
+        move || id.clone(),
         |id| async move {
             match id {
                 Some(id) => api::template_for_editing(id).await,

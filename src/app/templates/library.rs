@@ -14,7 +14,7 @@ use crate::app::loaded::load;
 use crate::i18n::tr;
 use crate::i18n::Lang;
 
-#[component]
+#[island(lazy)]
 pub fn LibraryPage() -> impl IntoView {
     let lang = crate::app::i18n::use_lang();
     let publish = ServerAction::<PublishTemplate>::new();

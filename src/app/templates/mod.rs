@@ -33,7 +33,7 @@ pub async fn list_templates() -> Result<Vec<TemplateSummary>, AppError> {
         .collect())
 }
 
-#[component]
+#[island(lazy)]
 pub fn TemplatesPage() -> impl IntoView {
     let lang = crate::app::i18n::use_lang();
     let templates = load(|| (), |_| list_templates());
