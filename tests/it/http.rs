@@ -245,7 +245,9 @@ fn each_page_preloads_its_own_piece_of_the_bundle_only() {
 /// Pages rendered whole before answering (the wizard and the history) name
 /// every file of their piece among the page's preloads on every load,
 /// whichever of the server's threads finishes the render. Leptos alone
-/// left them out of about half the loads (see `server::preloads`).
+/// left them out of about half the loads (see `server::preloads`). They
+/// name no other page's piece, nor the pieces of what the wizard shows only
+/// later.
 #[test]
 fn pages_rendered_before_answering_preload_their_piece_on_every_load() {
     require_bundle();
@@ -297,6 +299,15 @@ fn pages_rendered_before_answering_preload_their_piece_on_every_load() {
                 missing.len(),
                 files.len()
             );
+            // Parts the page shows only later (the wizard's evidence picker)
+            // come when first shown, not with the page.
+            let others: Vec<&&str> = hrefs
+                .iter()
+                .filter(|href| href.contains("/split_"))
+                .filter(|href| !href.contains(&format!("/split_{piece}")))
+                .filter(|href| !href.contains("/split_english_words_"))
+                .collect();
+            assert!(others.is_empty(), "{page} also preloads {others:?}");
         }
     }
 }

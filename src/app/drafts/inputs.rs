@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use serde_json::{json, Map, Value};
 
 use super::autosave::Form;
-use super::picker::EvidencePicker;
+use super::picker::LazyEvidencePicker;
 use crate::app::i18n::use_lang;
 use crate::compose::{Field, FieldType};
 use crate::drafts::display_answer;
@@ -301,7 +301,7 @@ fn input_for(field: Field, ids: Ids, error: Memo<Option<String>>) -> AnyView {
         }
         FieldType::Money => money_input(form.lang, field, ids, invalid).into_any(),
         FieldType::Company => company_input(form.lang, field, ids, invalid).into_any(),
-        FieldType::EvidenceList => view! { <EvidencePicker field/> }.into_any(),
+        FieldType::EvidenceList => view! { <LazyEvidencePicker field/> }.into_any(),
     }
 }
 

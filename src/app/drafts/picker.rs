@@ -15,8 +15,39 @@ use crate::evidence::Source;
 use crate::i18n::tr;
 use crate::i18n::Lang;
 
+/// The picker in a piece of the bundle of its own, fetched when a step
+/// with an evidence-list field is first shown: the wizard's first step
+/// rarely has one, and the picker brings the evidence library's source
+/// form with it. Shown once its piece is in (never in the server's HTML,
+/// so the server's page and the browser's first render agree).
 #[component]
-pub fn EvidencePicker(field: Field) -> impl IntoView {
+pub fn LazyEvidencePicker(field: Field) -> impl IntoView {
+    let lang = use_lang();
+    let loaded = leptos::prelude::lazy_preload!(evidence_picker);
+    move || {
+        if !loaded.get() {
+            return view! { <p class="help" aria-busy="true">{tr!(lang, "wizard-picker-loading")}</p> }.into_any();
+        }
+        let field = field.clone();
+        view! {
+            <Suspense fallback=|| ()>
+                {move || {
+                    let field = field.clone();
+                    Suspend::new(async move { evidence_picker(field).await })
+                }}
+            </Suspense>
+        }
+        .into_any()
+    }
+}
+
+#[leptos::lazy]
+fn evidence_picker(field: Field) -> AnyView {
+    view! { <EvidencePicker field/> }.into_any()
+}
+
+#[component]
+fn EvidencePicker(field: Field) -> impl IntoView {
     let lang = use_lang();
     let form = expect_context::<Form>();
     let id = StoredValue::new(field.id.clone());
