@@ -213,6 +213,7 @@ fn each_page_preloads_its_own_piece_of_the_bundle_only() {
         ("/library", "/split_library_page_loader_"),
         ("/library/new", "/split_editor_page_loader_"),
         ("/account", "/split_account_page_loader_"),
+        ("/campaigns", "/split_campaigns_page_loader_"),
     ] {
         let (status, _, html) = app.get(&format!("{}{page}", app.address));
         assert_eq!(status, 200, "{page}");

@@ -25,14 +25,13 @@ use crate::i18n::Lang;
 #[island(lazy)]
 pub fn CampaignPage(id: i64) -> impl IntoView {
     let lang = use_lang();
-    let id = move || id;
     let update = ServerAction::<UpdateCampaign>::new();
     let add = ServerAction::<AddCampaignDocument>::new();
     let membership = ServerAction::<SetDraftCampaign>::new();
     let page = load(
         move || {
             (
-                id(),
+                id,
                 update.version().get(),
                 add.version().get(),
                 membership.version().get(),

@@ -14,17 +14,16 @@ use crate::i18n::tr;
 #[island(lazy)]
 pub fn HistoryPage(id: i64) -> impl IntoView {
     let lang = use_lang();
-    let id = move || id;
     let restore = ServerAction::<RestoreVersion>::new();
     let history = load(
-        move || (id(), restore.version().get()),
+        move || (id, restore.version().get()),
         |(id, _)| api::draft_history(id),
     );
     let (shown, set_shown) = signal(None::<i64>);
     let (before, set_before) = signal(None::<i64>);
     let (after, set_after) = signal(None::<i64>);
     let version = load(
-        move || (id(), shown.get()),
+        move || (id, shown.get()),
         |(id, shown)| async move {
             match shown {
                 Some(number) => api::view_version(id, number).await.map(Some),
@@ -33,7 +32,7 @@ pub fn HistoryPage(id: i64) -> impl IntoView {
         },
     );
     let changes = load(
-        move || (id(), before.get(), after.get()),
+        move || (id, before.get(), after.get()),
         |(id, before, after)| async move {
             match (before, after) {
                 (Some(b), Some(a)) => api::compare_versions(id, b, a).await.map(Some),
