@@ -100,6 +100,7 @@ pub(crate) fn org_kind_name(lang: Lang, kind: OrgKind) -> String {
 
 /// The navigation's right-hand side: who is signed in, and sign-out (a
 /// plain form). Rendered by the server only, outside the page's island.
+#[cfg(feature = "ssr")]
 #[component]
 pub fn AccountMenu() -> impl IntoView {
     let lang = use_lang();

@@ -4,7 +4,6 @@
 //! did. Views get it with [`use_lang`] and word themselves with `tr!`.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 use crate::accounts::Role;
 use crate::i18n::compiled::Catalogue;
@@ -85,12 +84,14 @@ pub fn preload_words(lang: Lang) {
     }
 }
 
-/// The header's language switch: a plain form (`server::language`), so it
-/// works before hydration; it comes back to the same page.
+/// The header's language switch: a plain form (`server::language`) that
+/// comes back to the same page. Rendered by the server only (the header is
+/// not an island).
+#[cfg(feature = "ssr")]
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {
     let lang = use_lang();
-    let location = use_location();
+    let location = leptos_router::hooks::use_location();
     let back = move || format!("{}{}", location.pathname.get(), location.search.get());
     let buttons: Vec<_> = Lang::ALL.into_iter().map(|choice| {
         let current = choice == lang;

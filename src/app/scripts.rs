@@ -23,10 +23,13 @@ const SCRIPT: &str = include_str!("islands.js");
 /// name: the folder has it).
 const SPLIT_LOADER: &str = "__wasm_split.______________________.js";
 
-/// The bundle's split manifest: for each piece, the files it needs.
+/// The bundle's split manifest.
 struct Manifest {
-    pieces: HashMap<String, Vec<String>>,
-    /// Leptos's form of it, which names a page's lazy pieces among its preloads.
+    /// The pieces' names, for [`preload_island`], which must hand Leptos a
+    /// name that lives as long as the server.
+    pieces: Vec<String>,
+    /// Leptos's form of it (each piece with the files it needs), from which
+    /// Leptos names a page's lazy pieces among its preloads.
     leptos: leptos::WasmSplitManifest,
 }
 
@@ -70,12 +73,16 @@ fn read_manifest(options: &LeptosOptions) -> Option<Manifest> {
             return None;
         }
     };
+    let names = pieces.keys().cloned().collect();
     let leptos = leptos::WasmSplitManifest(ArcStoredValue::new((
         format!("/{}", options.site_pkg_dir),
-        pieces.clone(),
+        pieces,
         SPLIT_LOADER.to_owned(),
     )));
-    Some(Manifest { pieces, leptos })
+    Some(Manifest {
+        pieces: names,
+        leptos,
+    })
 }
 
 /// Names the piece of the island whose component is `island` (as written,
@@ -88,7 +95,12 @@ pub fn preload_island(island: &str) {
     let piece = MANIFEST
         .get()
         .and_then(Option::as_ref)
-        .and_then(|manifest| manifest.pieces.keys().find(|key| key.starts_with(&loader)));
+        .and_then(|manifest| {
+            manifest
+                .pieces
+                .iter()
+                .find(|name| name.starts_with(&loader))
+        });
     match piece {
         Some(piece) => leptos::prefetch_lazy_fn_on_server(piece),
         None => tracing::warn!(island, "the bundle has no piece for this island"),
