@@ -131,7 +131,8 @@ pub fn AccountMenu() -> impl IntoView {
     })
 }
 
-#[island(lazy)]
+#[cfg_attr(any(feature = "ssr", feature = "others-bundle"), island(lazy))]
+#[cfg_attr(not(any(feature = "ssr", feature = "others-bundle")), component)]
 pub fn AccountPage() -> impl IntoView {
     let lang = use_lang();
     let me = load(|| (), |_| whoami());

@@ -1,13 +1,13 @@
 //! The pages behind the routes, as the server renders them. Each page's
 //! interactive part is an island (see `scripts`): the route reads its
 //! parameters here, on the server, and hands them to the island, which the
-//! browser hydrates from them; and names the island's piece of the bundle
-//! among the page's preloads.
+//! browser hydrates from them; and names the page's browser bundle (and,
+//! for a lazy island, its piece) among the page's scripts and preloads.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use super::scripts::preload_island;
+use super::scripts::{Bundle, PageScripts};
 use super::{account, campaigns, drafts, evidence, templates};
 
 /// A route parameter, as the path gives it.
@@ -23,69 +23,89 @@ fn number(name: &str) -> Option<i64> {
 
 #[component]
 pub fn Templates() -> impl IntoView {
-    preload_island("TemplatesPage");
-    view! { <templates::TemplatesPage/> }
+    view! {
+        <PageScripts bundle=Bundle::Templates/>
+        <templates::TemplatesPage/>
+    }
 }
 
 #[component]
 pub fn Drafts() -> impl IntoView {
-    preload_island("DraftsPage");
-    view! { <drafts::DraftsPage/> }
+    view! {
+        <PageScripts bundle=Bundle::Drafts/>
+        <drafts::DraftsPage/>
+    }
 }
 
 #[component]
 pub fn Wizard() -> impl IntoView {
-    preload_island("WizardPage");
-    view! { <drafts::WizardPage id=number("id")/> }
+    view! {
+        <PageScripts bundle=Bundle::Wizard/>
+        <drafts::WizardPage id=number("id")/>
+    }
 }
 
 #[component]
 pub fn History() -> impl IntoView {
-    preload_island("HistoryPage");
-    view! { <drafts::HistoryPage id=number("id").unwrap_or(0)/> }
+    view! {
+        <PageScripts bundle=Bundle::others("HistoryPage")/>
+        <drafts::HistoryPage id=number("id").unwrap_or(0)/>
+    }
 }
 
 #[component]
 pub fn Evidence() -> impl IntoView {
-    preload_island("EvidencePage");
-    view! { <evidence::EvidencePage/> }
+    view! {
+        <PageScripts bundle=Bundle::others("EvidencePage")/>
+        <evidence::EvidencePage/>
+    }
 }
 
 #[component]
 pub fn Library() -> impl IntoView {
-    preload_island("LibraryPage");
-    view! { <templates::LibraryPage/> }
+    view! {
+        <PageScripts bundle=Bundle::others("LibraryPage")/>
+        <templates::LibraryPage/>
+    }
 }
 
 /// The editor, of a new template (`/library/new`) or of one in the library.
 #[component]
 pub fn Editor() -> impl IntoView {
-    preload_island("EditorPage");
-    view! { <templates::EditorPage id=param("id")/> }
+    view! {
+        <PageScripts bundle=Bundle::others("EditorPage")/>
+        <templates::EditorPage id=param("id")/>
+    }
 }
 
 #[component]
 pub fn Account() -> impl IntoView {
-    preload_island("AccountPage");
-    view! { <account::AccountPage/> }
+    view! {
+        <PageScripts bundle=Bundle::others("AccountPage")/>
+        <account::AccountPage/>
+    }
 }
 
 #[component]
 pub fn Campaigns() -> impl IntoView {
-    preload_island("CampaignsPage");
-    view! { <campaigns::CampaignsPage/> }
+    view! {
+        <PageScripts bundle=Bundle::others("CampaignsPage")/>
+        <campaigns::CampaignsPage/>
+    }
 }
 
 #[component]
 pub fn Campaign() -> impl IntoView {
-    preload_island("CampaignPage");
-    view! { <campaigns::CampaignPage id=number("id").unwrap_or(0)/> }
+    view! {
+        <PageScripts bundle=Bundle::others("CampaignPage")/>
+        <campaigns::CampaignPage id=number("id").unwrap_or(0)/>
+    }
 }
 
 #[component]
 pub fn CofilerImport() -> impl IntoView {
-    preload_island("ImportPage");
     view! {
+        <PageScripts bundle=Bundle::others("ImportPage")/>
         <campaigns::ImportPage
             campaign=number("id").unwrap_or(0)
             import=number("import").unwrap_or(0)

@@ -1,10 +1,17 @@
-//! The page's script, and the pieces of the browser bundle it names.
+//! The page's script, and the browser bundle and pieces it names.
 //!
 //! Only each page's interactive part is hydrated in the browser: it is a
-//! Leptos island (`#[island(lazy)]`), its own piece of the bundle, split at
-//! its loader by the xtask. Everything around it, the router among it, is
-//! rendered by the server alone and never downloaded (see
-//! `docs/ARCHITECTURE.md`, "Islands, split by page").
+//! Leptos island. Everything around it, the router among it, is rendered by
+//! the server alone and never downloaded (see `docs/ARCHITECTURE.md`,
+//! "Islands, one bundle per first page").
+//!
+//! The xtask builds several browser bundles ([`Bundle`]). Each of the pages a
+//! drafter opens first (the template list, the drafts list, the wizard) has
+//! a bundle of its own, with its island in the main module: one module,
+//! optimised whole, is smaller than the same code split into the pieces it
+//! shares with other pages. The other pages share one bundle in which each
+//! island is lazy (`#[island(lazy)]`), its own piece, split at its loader.
+//! A page names its bundle with [`PageScripts`].
 //!
 //! Leptos's own islands script starts hydrating the islands without waiting
 //! for the bundle's `hydrate()`, which loads the page's words first, so the
@@ -16,6 +23,7 @@ use std::sync::OnceLock;
 
 use leptos::prelude::*;
 use leptos::reactive::owner::ArcStoredValue;
+use leptos_meta::{Link, Script};
 
 const SCRIPT: &str = include_str!("islands.js");
 
@@ -23,41 +31,116 @@ const SCRIPT: &str = include_str!("islands.js");
 /// name: the folder has it).
 const SPLIT_LOADER: &str = "__wasm_split.______________________.js";
 
-/// The bundle's split manifest.
+/// The main module's name in every bundle's folder.
+const OUTPUT_NAME: &str = "resolution-studio";
+
+/// A browser bundle, as the xtask builds it (its `*-bundle` feature).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bundle {
+    Templates,
+    Drafts,
+    Wizard,
+    /// The other pages' bundle; `island` is the page's island as its
+    /// component is written (`EvidencePage`), a lazy piece of the bundle.
+    Others {
+        island: &'static str,
+    },
+}
+
+impl Bundle {
+    const COUNT: usize = 4;
+
+    /// The other pages' bundle, for the page whose island is `island`.
+    pub fn others(island: &'static str) -> Bundle {
+        Bundle::Others { island }
+    }
+
+    /// The bundle's folder inside the build's `pkg/<hash>/` (the xtask's
+    /// `BUNDLES` writes the same names).
+    pub fn folder(self) -> &'static str {
+        match self {
+            Bundle::Templates => "templates",
+            Bundle::Drafts => "drafts",
+            Bundle::Wizard => "wizard",
+            Bundle::Others { .. } => "others",
+        }
+    }
+
+    fn index(self) -> usize {
+        match self {
+            Bundle::Templates => 0,
+            Bundle::Drafts => 1,
+            Bundle::Wizard => 2,
+            Bundle::Others { .. } => 3,
+        }
+    }
+}
+
+/// A bundle's split manifest.
 struct Manifest {
     /// The pieces' names, for [`preload_island`], which must hand Leptos a
     /// name that lives as long as the server.
     pieces: Vec<String>,
-    /// Leptos's form of it (each piece with the files it needs), from which
-    /// Leptos names a page's lazy pieces among its preloads.
-    leptos: leptos::WasmSplitManifest,
+    /// Leptos's form of it: the bundle's folder, each piece with the files
+    /// it needs, and the split loader.
+    leptos: (String, HashMap<String, Vec<String>>, String),
 }
 
-/// Read once: the bundle a server serves does not change while it runs.
-static MANIFEST: OnceLock<Option<Manifest>> = OnceLock::new();
+/// Read once each: the bundles a server serves do not change while it runs.
+static MANIFESTS: [OnceLock<Option<Manifest>>; Bundle::COUNT] =
+    [const { OnceLock::new() }; Bundle::COUNT];
 
-/// The module script that starts the bundle and hydrates the page's
-/// islands, with the preloads of its two files. Stands in the `<head>`.
+/// Called by the shell before the page renders, in the page's owner:
+/// the site's options for [`PageScripts`], and the slot of the page's split
+/// manifest, which Leptos reads once the page has rendered to name the lazy
+/// pieces it used among the preloads. [`PageScripts`] fills it with its
+/// bundle's.
+pub fn provide_bundle_context(options: LeptosOptions) {
+    provide_context(options);
+    provide_context(leptos::WasmSplitManifest(ArcStoredValue::new((
+        String::new(),
+        HashMap::new(),
+        SPLIT_LOADER.to_owned(),
+    ))));
+}
+
+/// The page's bundle: the preloads of its module script and main wasm, the
+/// script that starts it and hydrates the page's islands, and, for a lazy
+/// island, its piece among the preloads. Rendered by the page's route; the
+/// tags go into the `<head>`.
 #[component]
-pub fn BundleScripts(options: LeptosOptions) -> impl IntoView {
-    if let Some(manifest) = MANIFEST.get_or_init(|| read_manifest(&options)) {
-        provide_context(manifest.leptos.clone());
+pub fn PageScripts(bundle: Bundle) -> impl IntoView {
+    let options = use_context::<LeptosOptions>();
+    let folder = options
+        .as_ref()
+        .map(|options| format!("/{}/{}", options.site_pkg_dir, bundle.folder()))
+        .unwrap_or_default();
+    let manifest = options.as_ref().and_then(|options| {
+        MANIFESTS[bundle.index()]
+            .get_or_init(|| read_manifest(options, bundle))
+            .as_ref()
+    });
+    if let (Some(manifest), Some(slot)) = (manifest, use_context::<leptos::WasmSplitManifest>()) {
+        slot.0.set_value(manifest.leptos.clone());
     }
-    let nonce = leptos::nonce::use_nonce();
-    let folder = format!("/{}", options.site_pkg_dir);
-    let script = format!("{folder}/{}.js", options.output_name);
-    let wasm = format!("{folder}/{}_bg.wasm", options.output_name);
+    if let Bundle::Others { island } = bundle {
+        preload_island(manifest, island);
+    }
+    let nonce = leptos::nonce::use_nonce().map(|nonce| nonce.to_string());
+    let script = format!("{folder}/{OUTPUT_NAME}.js");
+    let wasm = format!("{folder}/{OUTPUT_NAME}_bg.wasm");
     let start = format!("({})({script:?}, {wasm:?});", SCRIPT.trim_end());
     view! {
-        <link rel="modulepreload" href=script crossorigin=""/>
-        <link rel="preload" href=wasm r#as="fetch" r#type="application/wasm" crossorigin=""/>
-        <script type="module" nonce=nonce>{start}</script>
+        <Link rel="modulepreload" href=script crossorigin=""/>
+        <Link rel="preload" href=wasm as_="fetch" type_="application/wasm" crossorigin=""/>
+        <Script type_="module" nonce=nonce.unwrap_or_default()>{start}</Script>
     }
 }
 
-fn read_manifest(options: &LeptosOptions) -> Option<Manifest> {
+fn read_manifest(options: &LeptosOptions, bundle: Bundle) -> Option<Manifest> {
     let path = std::path::Path::new(options.site_root.as_ref())
         .join(options.site_pkg_dir.as_ref())
+        .join(bundle.folder())
         .join("__wasm_split_manifest.json");
     let text = match std::fs::read_to_string(&path) {
         Ok(text) => text,
@@ -73,34 +156,30 @@ fn read_manifest(options: &LeptosOptions) -> Option<Manifest> {
             return None;
         }
     };
-    let names = pieces.keys().cloned().collect();
-    let leptos = leptos::WasmSplitManifest(ArcStoredValue::new((
-        format!("/{}", options.site_pkg_dir),
-        pieces,
-        SPLIT_LOADER.to_owned(),
-    )));
     Some(Manifest {
-        pieces: names,
-        leptos,
+        pieces: pieces.keys().cloned().collect(),
+        leptos: (
+            format!("/{}/{}", options.site_pkg_dir, bundle.folder()),
+            pieces,
+            SPLIT_LOADER.to_owned(),
+        ),
     })
 }
 
-/// Names the piece of the island whose component is `island` (as written,
-/// `WizardPage`) among the page's preloads, so the browser fetches it
-/// beside the main bundle rather than when the script reaches the island.
-pub fn preload_island(island: &str) {
+/// Names the piece of the lazy island whose component is `island` (as
+/// written, `EvidencePage`) among the page's preloads, so the browser
+/// fetches it beside the main bundle rather than when the script reaches
+/// the island.
+fn preload_island(manifest: Option<&'static Manifest>, island: &str) {
     // Leptos names a lazy island's loader `<island in snake case>_loader`,
     // and the split its piece `<loader>_<hash>`.
     let loader = format!("{}_loader_", snake_case(island));
-    let piece = MANIFEST
-        .get()
-        .and_then(Option::as_ref)
-        .and_then(|manifest| {
-            manifest
-                .pieces
-                .iter()
-                .find(|name| name.starts_with(&loader))
-        });
+    let piece = manifest.and_then(|manifest| {
+        manifest
+            .pieces
+            .iter()
+            .find(|name| name.starts_with(&loader))
+    });
     match piece {
         Some(piece) => leptos::prefetch_lazy_fn_on_server(piece),
         None => tracing::warn!(island, "the bundle has no piece for this island"),

@@ -12,6 +12,7 @@ use crate::i18n::tr;
 /// The HTML document around the app.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = i18n::use_lang();
+    scripts::provide_bundle_context(options.clone());
     view! {
         <!DOCTYPE html>
         <html lang=lang.code()>
@@ -21,7 +22,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" type="image/svg+xml" href="/favicon.svg"/>
                 <link rel="stylesheet" id="leptos" href=format!("/{}/resolution-studio.css", options.site_pkg_dir)/>
                 <AutoReload options=options.clone()/>
-                <scripts::BundleScripts options/>
                 <MetaTags/>
             </head>
             <body>

@@ -88,9 +88,10 @@ fn browser_bundle_is_served_compressed_and_cached_under_its_hash() {
     let app = spawn_app();
     let (_, _, page) = app.get(&format!("{}/", app.address));
     let page = String::from_utf8_lossy(&page);
+    // The template list's own bundle (see `app::scripts`) and the CSS all share.
     for file in [
-        "resolution-studio.js",
-        "resolution-studio_bg.wasm",
+        "templates/resolution-studio.js",
+        "templates/resolution-studio_bg.wasm",
         "resolution-studio.css",
     ] {
         assert!(
@@ -129,14 +130,17 @@ fn browser_bundle_is_served_compressed_and_cached_under_its_hash() {
     }
     let wasm = request(
         "GET",
-        &format!("{}/{bundle}/resolution-studio_bg.wasm", app.address),
+        &format!(
+            "{}/{bundle}/templates/resolution-studio_bg.wasm",
+            app.address
+        ),
         &[],
         None,
     );
     assert_eq!(&wasm.body[..4], b"\0asm");
     // An old address is gone, not served stale.
     let (status, _, _) = app.get(&format!(
-        "{}/pkg/0000000000000000/resolution-studio.js",
+        "{}/pkg/0000000000000000/templates/resolution-studio.js",
         app.address
     ));
     assert_eq!(status, 404);
@@ -149,27 +153,35 @@ fn browser_bundle_is_served_compressed_and_cached_under_its_hash() {
 fn the_bundles_wasm_pieces_carry_no_section_browsers_ignore() {
     let (site, bundle) = built_bundle();
     let mut pieces = 0;
-    for entry in std::fs::read_dir(site.join(&bundle)).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_none_or(|ext| ext != "wasm") {
-            continue;
-        }
-        let bytes = std::fs::read(&path).unwrap();
-        for payload in wasmparser::Parser::new(0).parse_all(&bytes) {
-            let payload = payload.unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-            if let wasmparser::Payload::CustomSection(section) = payload {
-                panic!(
-                    "{} keeps the custom section `{}`",
-                    path.display(),
-                    section.name()
-                );
+    for folder in BUNDLES {
+        let folder = site.join(&bundle).join(folder);
+        for entry in
+            std::fs::read_dir(&folder).unwrap_or_else(|e| panic!("{}: {e}", folder.display()))
+        {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|ext| ext != "wasm") {
+                continue;
             }
+            let bytes = std::fs::read(&path).unwrap();
+            for payload in wasmparser::Parser::new(0).parse_all(&bytes) {
+                let payload = payload.unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+                if let wasmparser::Payload::CustomSection(section) = payload {
+                    panic!(
+                        "{} keeps the custom section `{}`",
+                        path.display(),
+                        section.name()
+                    );
+                }
+            }
+            pieces += 1;
         }
-        pieces += 1;
     }
-    // The main module, the words of two languages and the pages' pieces.
-    assert!(pieces > 10, "only {pieces} wasm files in {bundle}");
+    // Four main modules, the words of two languages in each, the pages' pieces.
+    assert!(pieces > 20, "only {pieces} wasm files in {bundle}");
 }
+
+/// The bundles' folders, as `app::scripts::Bundle` names them.
+const BUNDLES: [&str; 4] = ["templates", "drafts", "wizard", "others"];
 
 /// Decompressed by Debian's gzip, not by our code.
 fn gunzip(bytes: &[u8]) -> Vec<u8> {
@@ -199,26 +211,59 @@ fn hrefs(html: &str) -> Vec<&str> {
         .collect()
 }
 
-/// The bundle is split by page and by language: every page asks the browser
-/// to fetch its language's words with the main bundle, and its island's
-/// piece (and the chunks it shares), and nothing of the other pages.
+/// The page's module script, as the page names it: `/pkg/<hash>/<bundle>/resolution-studio.js`.
+fn bundle_script<'a>(page: &str, hrefs: &[&'a str]) -> &'a str {
+    let scripts: Vec<&&str> = hrefs
+        .iter()
+        .filter(|href| href.ends_with("/resolution-studio.js"))
+        .collect();
+    assert_eq!(scripts.len(), 1, "{page} names one bundle: {scripts:?}");
+    scripts[0]
+}
+
+/// Each page a drafter opens first has a bundle of its own, the other pages
+/// share one in which each island is its own piece; and the words are
+/// split by language. Every page names its own bundle's script and main
+/// wasm, asks the browser to fetch its language's words with them, and its
+/// island's piece if it is lazy, and nothing of the other pages.
 #[test]
-fn each_page_preloads_its_own_piece_of_the_bundle_only() {
+fn each_page_preloads_its_own_bundle_and_piece_only() {
     require_bundle();
     let app = spawn_app();
-    for (page, piece) in [
-        ("/", "/split_templates_page_loader_"),
-        ("/drafts", "/split_drafts_page_loader_"),
-        ("/evidence", "/split_evidence_page_loader_"),
-        ("/library", "/split_library_page_loader_"),
-        ("/library/new", "/split_editor_page_loader_"),
-        ("/account", "/split_account_page_loader_"),
-        ("/campaigns", "/split_campaigns_page_loader_"),
+    for (page, bundle, piece) in [
+        ("/", "templates", None),
+        ("/drafts", "drafts", None),
+        ("/evidence", "others", Some("/split_evidence_page_loader_")),
+        ("/library", "others", Some("/split_library_page_loader_")),
+        ("/library/new", "others", Some("/split_editor_page_loader_")),
+        ("/account", "others", Some("/split_account_page_loader_")),
+        (
+            "/campaigns",
+            "others",
+            Some("/split_campaigns_page_loader_"),
+        ),
     ] {
         let (status, _, html) = app.get(&format!("{}{page}", app.address));
         assert_eq!(status, 200, "{page}");
         let html = String::from_utf8_lossy(&html);
-        let preloaded: Vec<&str> = hrefs(&html)
+        let hrefs = hrefs(&html);
+        let script = bundle_script(page, &hrefs);
+        let folder = script.trim_end_matches("resolution-studio.js");
+        assert!(folder.ends_with(&format!("/{bundle}/")), "{page}: {script}");
+        assert!(
+            hrefs.contains(&format!("{folder}resolution-studio_bg.wasm").as_str()),
+            "{page} preloads its bundle's main wasm"
+        );
+        let wasm: Vec<&str> = hrefs
+            .iter()
+            .copied()
+            .filter(|href| href.ends_with(".wasm"))
+            .collect();
+        assert!(
+            wasm.iter().all(|href| href.starts_with(folder)),
+            "{page} preloads another bundle's files: {wasm:?}"
+        );
+        let preloaded: Vec<&str> = wasm
             .into_iter()
             .filter(|href| href.contains("/split_"))
             .collect();
@@ -234,42 +279,51 @@ fn each_page_preloads_its_own_piece_of_the_bundle_only() {
         let served = request("GET", &format!("{}{}", app.address, words[0]), &[], None);
         assert_eq!(served.status, 200, "{page}: {}", words[0]);
         assert_eq!(&served.body[..4], b"\0asm");
-        assert_eq!(pieces.len(), 1, "{page} preloads {pieces:?}");
-        assert!(pieces[0].contains(piece), "{page} preloads {pieces:?}");
-        let served = request("GET", &format!("{}{}", app.address, pieces[0]), &[], None);
-        assert_eq!(served.status, 200, "{page}: {}", pieces[0]);
-        assert_eq!(served.header("content-type"), Some("application/wasm"));
-        assert_eq!(&served.body[..4], b"\0asm");
+        match piece {
+            None => assert!(pieces.is_empty(), "{page} preloads {pieces:?}"),
+            Some(piece) => {
+                assert_eq!(pieces.len(), 1, "{page} preloads {pieces:?}");
+                assert!(pieces[0].contains(piece), "{page} preloads {pieces:?}");
+                let served = request("GET", &format!("{}{}", app.address, pieces[0]), &[], None);
+                assert_eq!(served.status, 200, "{page}: {}", pieces[0]);
+                assert_eq!(served.header("content-type"), Some("application/wasm"));
+                assert_eq!(&served.body[..4], b"\0asm");
+            }
+        }
+        let served = request("GET", &format!("{}{script}", app.address), &[], None);
+        assert_eq!(served.status, 200, "{page}: {script}");
     }
 }
 
 /// Pages rendered whole before answering (the wizard and the history) name
-/// every file of their piece among the page's preloads on every load,
-/// whichever of the server's threads finishes the render. Leptos alone
-/// left them out of about half the loads (see `server::preloads`). They
-/// name no other page's piece, nor the pieces of what the wizard shows only
-/// later.
+/// their bundle and every file of their piece among the page's preloads on
+/// every load, whichever of the server's threads finishes the render.
+/// Leptos alone left the pieces out of about half the loads (see
+/// `server::preloads`). They name no other page's piece, nor the pieces of
+/// what the wizard shows only later (its evidence picker).
 #[test]
 fn pages_rendered_before_answering_preload_their_piece_on_every_load() {
     require_bundle();
     let app = spawn_app();
     let draft = crate::drafts::create(&app, "us-14a8-hrdd-proposal", "Preloads");
-    let mut manifest: Option<serde_json::Map<String, serde_json::Value>> = None;
-    for (page, piece) in [
-        (format!("/drafts/{draft}"), "wizard_page_loader_"),
-        (format!("/drafts/{draft}/history"), "history_page_loader_"),
+    for (page, bundle, piece) in [
+        (format!("/drafts/{draft}"), "wizard", None),
+        (
+            format!("/drafts/{draft}/history"),
+            "others",
+            Some("history_page_loader_"),
+        ),
     ] {
+        let mut manifest: Option<serde_json::Map<String, serde_json::Value>> = None;
         for load in 1..=20 {
             let (status, _, html) = app.get(&format!("{}{page}", app.address));
             assert_eq!(status, 200, "{page}");
             let html = String::from_utf8_lossy(&html);
             let hrefs = hrefs(&html);
+            let script = bundle_script(&page, &hrefs);
+            let folder = script.trim_end_matches("resolution-studio.js");
+            assert!(folder.ends_with(&format!("/{bundle}/")), "{page}: {script}");
             let manifest = manifest.get_or_insert_with(|| {
-                let script = hrefs
-                    .iter()
-                    .find(|href| href.ends_with("/resolution-studio.js"))
-                    .expect("the page names the bundle's script");
-                let folder = script.trim_end_matches("resolution-studio.js");
                 let served = request(
                     "GET",
                     &format!("{}{folder}__wasm_split_manifest.json", app.address),
@@ -279,33 +333,32 @@ fn pages_rendered_before_answering_preload_their_piece_on_every_load() {
                 assert_eq!(served.status, 200);
                 serde_json::from_slice(&served.body).unwrap()
             });
-            let (_, files) = manifest
-                .iter()
-                .find(|(key, _)| key.starts_with(piece))
-                .unwrap_or_else(|| panic!("the manifest has no {piece}"));
-            let files = files.as_array().unwrap();
-            assert!(files.len() > 1, "{piece}: {files:?}");
-            let missing: Vec<&str> = files
-                .iter()
-                .filter_map(|file| file.as_str())
-                .filter(|file| {
-                    !hrefs
-                        .iter()
-                        .any(|href| href.ends_with(&format!("/{file}.wasm")))
-                })
-                .collect();
-            assert!(
-                missing.is_empty(),
-                "{page}, load {load}: {} of {} files of {piece} not preloaded",
-                missing.len(),
-                files.len()
-            );
+            let mut expected = vec!["english_words_"];
+            expected.extend(piece);
+            for key in expected {
+                let (_, files) = manifest
+                    .iter()
+                    .find(|(name, _)| name.starts_with(key))
+                    .unwrap_or_else(|| panic!("the {bundle} manifest has no {key}"));
+                let files = files.as_array().unwrap();
+                let missing: Vec<&str> = files
+                    .iter()
+                    .filter_map(|file| file.as_str())
+                    .filter(|file| !hrefs.contains(&format!("{folder}{file}.wasm").as_str()))
+                    .collect();
+                assert!(
+                    missing.is_empty(),
+                    "{page}, load {load}: {} of {} files of {key} not preloaded",
+                    missing.len(),
+                    files.len()
+                );
+            }
             // Parts the page shows only later (the wizard's evidence picker)
             // come when first shown, not with the page.
             let others: Vec<&&str> = hrefs
                 .iter()
                 .filter(|href| href.contains("/split_"))
-                .filter(|href| !href.contains(&format!("/split_{piece}")))
+                .filter(|href| piece.is_none_or(|piece| !href.contains(&format!("/split_{piece}"))))
                 .filter(|href| !href.contains("/split_english_words_"))
                 .collect();
             assert!(others.is_empty(), "{page} also preloads {others:?}");

@@ -10,9 +10,16 @@ use std::process::Command;
 use anyhow::{bail, Context, Result};
 
 mod postgres;
+mod split;
+
+use split::split;
 
 const OUTPUT_NAME: &str = "resolution-studio";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
+/// The browser bundles, each built with the crate's `<name>-bundle` feature
+/// into `pkg/<hash>/<name>/` (the names `app::scripts::Bundle` serves): one
+/// for each page a drafter opens first, and one for the other pages.
+const BUNDLES: &[&str] = &["templates", "drafts", "wizard", "others"];
 /// Debian's binaryen is too old (its wasm fails to hydrate); npm's is current.
 const BINARYEN_NPM: &str = "binaryen@132";
 /// Debian packages the tests use, each with a command that shows it is there.
@@ -182,10 +189,36 @@ impl Project {
         })
     }
 
-    /// The browser bundle: wasm built by cargo, bound by wasm-bindgen,
-    /// shrunk by wasm-opt, with the CSS and public assets beside it.
+    /// The browser bundles: wasm built by cargo, split at its lazy functions,
+    /// bound by wasm-bindgen and shrunk by wasm-opt, one folder each, with the
+    /// CSS and public assets beside them.
     fn build_site(&self) -> Result<()> {
-        step("building the browser bundle (wasm)");
+        let pkg = self.site().join("pkg");
+        std::fs::create_dir_all(&pkg)?;
+        let mut modules = Vec::new();
+        for bundle in BUNDLES {
+            modules.extend(self.build_bundle(bundle, &pkg.join(bundle))?);
+        }
+        step("optimising the bundles (wasm-opt -Oz)");
+        in_parallel(&modules, |module| self.optimise(module))?;
+        std::fs::copy(
+            self.root.join("style/main.css"),
+            pkg.join(format!("{OUTPUT_NAME}.css")),
+        )
+        .context("copying style/main.css")?;
+        copy_dir(&self.root.join("assets/public"), &self.site())?;
+        for bundle in BUNDLES {
+            let main = pkg.join(bundle).join(format!("{OUTPUT_NAME}_bg.wasm"));
+            let size = std::fs::metadata(&main)?.len();
+            println!("    {bundle}: {} ({} KB)", main.display(), size / 1024);
+        }
+        self.publish_bundle(&pkg)
+    }
+
+    /// One bundle (`BUNDLES`) into `folder`: the crate built with the
+    /// bundle's feature, split and bound. Returns its wasm files, for wasm-opt.
+    fn build_bundle(&self, bundle: &str, folder: &Path) -> Result<Vec<PathBuf>> {
+        step(&format!("building the {bundle} bundle (wasm)"));
         run(Command::new(cargo())
             .current_dir(&self.root)
             .args([
@@ -199,7 +232,7 @@ impl Project {
             .args([
                 "--no-default-features",
                 "--features",
-                "hydrate",
+                &format!("hydrate,{bundle}-bundle"),
                 "--profile",
                 "wasm-release",
             ]))?;
@@ -207,9 +240,11 @@ impl Project {
             .target
             .join(WASM_TARGET)
             .join("wasm-release/resolution_studio.wasm");
-        let pkg = self.site().join("pkg");
-        std::fs::create_dir_all(&pkg)?;
-        let chunks = split(&wasm, &pkg)?;
+        if folder.exists() {
+            std::fs::remove_dir_all(folder)?;
+        }
+        std::fs::create_dir_all(folder)?;
+        let chunks = split(&wasm, folder)?;
         let main = wasm.with_file_name("resolution_studio_split.wasm");
         wasm_bindgen_cli_support::Bindgen::new()
             .input_path(&main)
@@ -220,38 +255,34 @@ impl Project {
             // The split loader calls into the main module through these.
             .keep_lld_exports(true)
             .demangle(false)
-            .generate(&pkg)
+            .generate(folder)
             .map_err(|e| anyhow::anyhow!("wasm-bindgen failed on {}: {e}", main.display()))?;
-        let bound = pkg.join(format!("{OUTPUT_NAME}_bg.wasm"));
-        step("optimising the bundle (wasm-opt -Oz)");
-        let modules: Vec<PathBuf> = std::iter::once(bound.clone()).chain(chunks).collect();
-        in_parallel(&modules, |module| self.optimise(module))?;
-        std::fs::copy(
-            self.root.join("style/main.css"),
-            pkg.join(format!("{OUTPUT_NAME}.css")),
-        )
-        .context("copying style/main.css")?;
-        copy_dir(&self.root.join("assets/public"), &self.site())?;
-        let size = std::fs::metadata(&bound)?.len();
-        println!("    bundle: {} ({} KB)", bound.display(), size / 1024);
-        self.publish_bundle(&pkg)
+        let bound = folder.join(format!("{OUTPUT_NAME}_bg.wasm"));
+        Ok(std::iter::once(bound).chain(chunks).collect())
     }
 
-    /// Moves the bundle into `site/pkg/<content hash>/`, with a brotli and a
-    /// gzip copy of each file beside it, and records the folder in
+    /// Moves the bundles' folders and the CSS into `site/pkg/<content hash>/`,
+    /// with a brotli and a gzip copy of each file beside it, and records the folder in
     /// `site/bundle.txt`, which the server reads at start. A new build gets
     /// a new address, so browsers may keep a bundle for a year; older
     /// bundles are removed.
     fn publish_bundle(&self, pkg: &Path) -> Result<()> {
         use sha2::{Digest, Sha256};
+        // The CSS beside the bundles' folders, each file by its path in `pkg`.
         let mut files: Vec<PathBuf> = std::fs::read_dir(pkg)?
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.is_file())
             .collect();
+        for bundle in BUNDLES {
+            for entry in std::fs::read_dir(pkg.join(bundle))? {
+                files.push(entry?.path());
+            }
+        }
         files.sort();
         let mut hasher = Sha256::new();
         for file in &files {
-            hasher.update(file.file_name().unwrap_or_default().as_encoded_bytes());
+            let name = file.strip_prefix(pkg).unwrap_or(file);
+            hasher.update(name.as_os_str().as_encoded_bytes());
             hasher.update(std::fs::read(file)?);
         }
         let hash: String = hasher.finalize()[..8]
@@ -268,19 +299,28 @@ impl Project {
         }
         let folder = pkg.join(&hash);
         std::fs::create_dir_all(&folder)?;
-        let mut targets = Vec::with_capacity(files.len());
-        for file in &files {
-            let name = file.file_name().context("a bundle file has a name")?;
-            let target = folder.join(name);
-            std::fs::rename(file, &target)?;
-            targets.push(target);
+        let mut moved: Vec<PathBuf> = std::fs::read_dir(pkg)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_file())
+            .collect();
+        for bundle in BUNDLES {
+            moved.push(pkg.join(bundle));
         }
+        for path in &moved {
+            let name = path.file_name().context("a bundle file has a name")?;
+            std::fs::rename(path, folder.join(name))?;
+        }
+        let targets: Vec<PathBuf> = files
+            .iter()
+            .map(|file| folder.join(file.strip_prefix(pkg).unwrap_or(file)))
+            .collect();
         let served = precompress(&targets)?;
         std::fs::write(self.site().join("bundle.txt"), format!("pkg/{hash}\n"))?;
         println!(
-            "    served from /pkg/{hash}/: wasm {} KB brotli, {} KB gzip",
+            "    served from /pkg/{hash}/: wasm {} KB brotli, {} KB gzip, in {} bundles",
             served.0 / 1024,
-            served.1 / 1024
+            served.1 / 1024,
+            BUNDLES.len()
         );
         Ok(())
     }
@@ -425,32 +465,6 @@ fn shell_succeeds(check: &str) -> bool {
         .arg(format!("{check} >/dev/null 2>&1"))
         .status()
         .is_ok_and(|s| s.success())
-}
-
-/// Splits the wasm cargo built at its `#[lazy]` functions (each lazy
-/// island's loader, each language's words): each becomes `split_*.wasm` (code shared by several goes to
-/// `chunk_*.wasm`) in `pkg`, loaded by `__wasm_split.*.js` when first
-/// called, and the main module goes beside `wasm` for wasm-bindgen. The
-/// manifest tells the server which chunks a page needs, so it can ask the
-/// browser to fetch them early. Needs `-Clink-args=--emit-relocs` (see
-/// `.cargo/config.toml`).
-fn split(wasm: &Path, pkg: &Path) -> Result<Vec<PathBuf>> {
-    step("splitting the bundle at its islands and words");
-    let input = std::fs::read(wasm).with_context(|| format!("reading {}", wasm.display()))?;
-    let main = wasm.with_file_name("resolution_studio_split.wasm");
-    let mut options = wasm_split_cli_support::Options::new(&input);
-    options.output_dir = pkg;
-    options.main_out_path = &main;
-    options.main_module = "./resolution-studio.js";
-    // The name the server gives Leptos for the split loader (`app::scripts::SPLIT_LOADER`).
-    options.link_name = "./__wasm_split.______________________.js";
-    let split = wasm_split_cli_support::transform(options)
-        .map_err(|e| anyhow::anyhow!("splitting {} failed: {e}", wasm.display()))?;
-    std::fs::write(
-        pkg.join("__wasm_split_manifest.json"),
-        serde_json::to_string_pretty(&split.prefetch_map)?,
-    )?;
-    Ok(split.split_modules)
 }
 
 fn with_suffix(path: &Path, suffix: &str) -> PathBuf {

@@ -20,7 +20,8 @@ use crate::i18n::tr;
 use crate::i18n::Lang;
 
 /// The check of co-filer import `import` into campaign `campaign`.
-#[island(lazy)]
+#[cfg_attr(any(feature = "ssr", feature = "others-bundle"), island(lazy))]
+#[cfg_attr(not(any(feature = "ssr", feature = "others-bundle")), component)]
 pub fn ImportPage(campaign: i64, import: i64) -> impl IntoView {
     let lang = use_lang();
     let found = load(

@@ -34,7 +34,8 @@ fn jurisdiction_label(lang: Lang, id: &str) -> String {
     }
 }
 
-#[island(lazy)]
+#[cfg_attr(any(feature = "ssr", feature = "others-bundle"), island(lazy))]
+#[cfg_attr(not(any(feature = "ssr", feature = "others-bundle")), component)]
 pub fn CampaignsPage() -> impl IntoView {
     let lang = use_lang();
     let create = ServerAction::<CreateCampaign>::new();

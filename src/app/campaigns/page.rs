@@ -22,7 +22,8 @@ use crate::i18n::tr;
 use crate::i18n::Lang;
 
 /// The page of campaign `id`.
-#[island(lazy)]
+#[cfg_attr(any(feature = "ssr", feature = "others-bundle"), island(lazy))]
+#[cfg_attr(not(any(feature = "ssr", feature = "others-bundle")), component)]
 pub fn CampaignPage(id: i64) -> impl IntoView {
     let lang = use_lang();
     let update = ServerAction::<UpdateCampaign>::new();

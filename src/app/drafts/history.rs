@@ -11,7 +11,8 @@ use crate::drafts::SaveOutcome;
 use crate::i18n::tr;
 
 /// The history of draft `id`.
-#[island(lazy)]
+#[cfg_attr(any(feature = "ssr", feature = "others-bundle"), island(lazy))]
+#[cfg_attr(not(any(feature = "ssr", feature = "others-bundle")), component)]
 pub fn HistoryPage(id: i64) -> impl IntoView {
     let lang = use_lang();
     let restore = ServerAction::<RestoreVersion>::new();

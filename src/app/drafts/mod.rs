@@ -29,7 +29,8 @@ use crate::i18n::tr;
 use crate::i18n::Lang;
 use api::{ArchiveDraft, CreateDraft, DuplicateDraft, SetDraftStatus};
 
-#[island(lazy)]
+#[cfg_attr(any(feature = "ssr", feature = "drafts-bundle"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "drafts-bundle")), component)]
 pub fn DraftsPage() -> impl IntoView {
     let lang = use_lang();
     let (text, set_text) = signal(String::new());

@@ -21,7 +21,8 @@ use crate::i18n::tr;
 use crate::i18n::Lang;
 
 /// The wizard of draft `id` (`None`: the path named no draft).
-#[island(lazy)]
+#[cfg_attr(any(feature = "ssr", feature = "wizard-bundle"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "wizard-bundle")), component)]
 pub fn WizardPage(id: Option<i64>) -> impl IntoView {
     let lang = use_lang();
     let editor = load(

@@ -14,7 +14,8 @@ use crate::i18n::tr;
 use crate::i18n::Lang;
 use api::{DeleteSource, ImportOutcome, ImportSources, RetireSource, ShareSource};
 
-#[island(lazy)]
+#[cfg_attr(any(feature = "ssr", feature = "others-bundle"), island(lazy))]
+#[cfg_attr(not(any(feature = "ssr", feature = "others-bundle")), component)]
 pub fn EvidencePage() -> impl IntoView {
     let lang = crate::app::i18n::use_lang();
     let refresh = RwSignal::new(0u32);

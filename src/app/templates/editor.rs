@@ -22,7 +22,8 @@ const CHECK_DELAY: Duration = Duration::from_millis(300);
 const NEW_TEMPLATE: &str = "---\nid: new-template\ntitle: New template\nkind: engagement-letter\nlanguage: en\nfields:\n  - id: company\n    label: Company\n    type: company\n    required: true\n---\n# Letter to {{ company.name }}\n\nTo the Board of Directors of {{ company.name }},\n";
 
 /// The editor of template `id`, or of a new one.
-#[island(lazy)]
+#[cfg_attr(any(feature = "ssr", feature = "others-bundle"), island(lazy))]
+#[cfg_attr(not(any(feature = "ssr", feature = "others-bundle")), component)]
 pub fn EditorPage(id: Option<String>) -> impl IntoView {
     let lang = crate::app::i18n::use_lang();
     let start = load(

@@ -14,7 +14,8 @@ use crate::app::loaded::load;
 use crate::i18n::tr;
 use crate::i18n::Lang;
 
-#[island(lazy)]
+#[cfg_attr(any(feature = "ssr", feature = "others-bundle"), island(lazy))]
+#[cfg_attr(not(any(feature = "ssr", feature = "others-bundle")), component)]
 pub fn LibraryPage() -> impl IntoView {
     let lang = crate::app::i18n::use_lang();
     let publish = ServerAction::<PublishTemplate>::new();

@@ -33,7 +33,8 @@ pub async fn list_templates() -> Result<Vec<TemplateSummary>, AppError> {
         .collect())
 }
 
-#[island(lazy)]
+#[cfg_attr(any(feature = "ssr", feature = "templates-bundle"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "templates-bundle")), component)]
 pub fn TemplatesPage() -> impl IntoView {
     let lang = crate::app::i18n::use_lang();
     let templates = load(|| (), |_| list_templates());
