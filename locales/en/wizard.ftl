@@ -11,6 +11,7 @@ wizard-steps = Steps
 wizard-step-questions = Questions
 wizard-step-other-questions = Other questions
 wizard-step-review = Review
+wizard-part-loading = Loading…
 wizard-back = Back
 wizard-next = Next
 

@@ -11,6 +11,7 @@ wizard-steps = Étapes
 wizard-step-questions = Questions
 wizard-step-other-questions = Autres questions
 wizard-step-review = Récapitulatif
+wizard-part-loading = Chargement…
 wizard-back = Précédent
 wizard-next = Suivant
 

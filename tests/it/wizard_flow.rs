@@ -390,6 +390,8 @@ async fn an_editor_fixes_a_template_adds_a_question_and_publishes_it() {
             ("notes", "First version"),
         ],
     ));
+    // A draft begun on version 1, to be offered version 2 below.
+    let older = crate::drafts::create(&app, "group-letter", "Begun on version 1");
     let downloads = tempfile::tempdir().expect("a temporary directory");
     let browser = Browser::start(downloads.path()).await;
     let b = &browser.client;
@@ -525,6 +527,20 @@ async fn an_editor_fixes_a_template_adds_a_question_and_publishes_it() {
     wait_for(b, "#answer-meeting_wish").await;
     let label = text(b, "label[for=answer-meeting_wish]").await;
     assert!(label.contains("Meeting you would like"), "{label}");
+
+    // The draft begun on version 1 is offered version 2: what it would
+    // change (the wizard's later parts bring it), then the move, after
+    // which the page asks the new question.
+    go(b, &format!("{}/drafts/{older}", app.address)).await;
+    wait_for(b, ".wizard[data-hydrated=true]").await;
+    assert!(text(b, ".template-update").await.contains("version 2 is newer"));
+    assert!(!text(b, ".questions").await.contains("Meeting you would like"));
+    click(b, ".template-update button.link").await;
+    let changes = wait_for_text(b, "[data-template-changes]", "Meeting you would like").await;
+    assert!(changes.contains("+ {{ meeting_wish }}"), "{changes}");
+    click(b, "[data-template-changes] button.primary:not([disabled])").await;
+    wait_for(b, "#answer-meeting_wish").await;
+    wait_until(b, "return document.querySelector('.template-update') === null;").await;
 
     let errors = browser.console_errors().await;
     assert!(

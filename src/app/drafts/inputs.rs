@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use serde_json::{json, Map, Value};
 
 use super::autosave::Form;
+use super::later::Later;
 use super::picker::LazyEvidencePicker;
 use crate::app::i18n::use_lang;
 use crate::compose::{Field, FieldType};
@@ -50,7 +51,12 @@ pub fn FieldInput(field: Field) -> impl IntoView {
         .unwrap_or_else(|| field.help.clone());
     let help = (!help.is_empty()).then(|| view! { <p class="help" id=ids.help.clone()>{help}</p> });
     let input = input_for(field.clone(), ids.clone(), error);
-    let suggestion = view! { <Suggestion field=field.clone()/> };
+    // Suggestions come with the preview, after the page is interactive.
+    let suggestion = {
+        let later = Later::expect();
+        let field = field.clone();
+        move || later.parts().map(|parts| (parts.suggestion)(field.clone()))
+    };
     let error_view = {
         let id = ids.error.clone();
         move || {
@@ -93,8 +99,9 @@ pub fn FieldInput(field: Field) -> impl IntoView {
 
 /// An answer the filing rules propose for this field (from the live
 /// preview), shown with its reason and taken only on the drafter's click.
+/// One of the wizard's later parts (`later.rs`).
 #[component]
-fn Suggestion(field: Field) -> impl IntoView {
+pub(super) fn Suggestion(field: Field) -> impl IntoView {
     let lang = use_lang();
     let form = expect_context::<Form>();
     let id = StoredValue::new(field.id.clone());

@@ -6,6 +6,7 @@ pub mod api;
 mod autosave;
 mod history;
 mod inputs;
+mod later;
 pub mod packets;
 mod picker;
 mod publish;

@@ -7,26 +7,45 @@ use leptos::prelude::*;
 use super::api::{self, MoveDraftTemplate};
 use super::autosave::Form;
 use super::error_text;
+use super::later::Later;
 use crate::app::i18n::use_lang;
 use crate::app::loaded::load;
 use crate::drafts::SaveOutcome;
 use crate::i18n::tr;
 
+/// The note that a newer version exists, and the button that opens what
+/// it would change. What it would change is one of the wizard's later
+/// parts (`later.rs`): it shows only once asked for.
 #[component]
 pub fn TemplateUpdate(draft_id: i64, current: i64, newer: i64) -> impl IntoView {
     let lang = use_lang();
-    let form = expect_context::<Form>();
+    let later = Later::expect();
     let open = RwSignal::new(false);
-    let changes = load(
-        move || open.get(),
-        move |open| async move {
-            if open {
-                Some(api::preview_template_move(draft_id).await)
-            } else {
-                None
-            }
-        },
-    );
+    view! {
+        <section class="template-update" aria-label=tr!(lang, "drafts-template-newer")>
+            <p class="note">
+                {tr!(lang, "drafts-template-newer-note", current = current, newer = newer)}
+                <button type="button" class="link" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
+                    {tr!(lang, "drafts-template-what-changes")}
+                </button>
+            </p>
+            <Show when=move || open.get()>
+                {move || match later.parts() {
+                    Some(parts) => (parts.template_changes)(draft_id),
+                    None => view! { <p aria-busy="true">{tr!(lang, "drafts-template-comparing")}</p> }.into_any(),
+                }}
+            </Show>
+        </section>
+    }
+}
+
+/// What moving draft `draft_id` to the newer version would change, and the
+/// button that moves it; fetched each time it is opened.
+#[component]
+pub(super) fn TemplateChanges(draft_id: i64) -> impl IntoView {
+    let lang = use_lang();
+    let form = expect_context::<Form>();
+    let changes = load(|| (), move |()| api::preview_template_move(draft_id));
     let move_draft = ServerAction::<MoveDraftTemplate>::new();
     // The draft's questions come from the template: after the move the page
     // loads again, with the new version's steps and fields.
@@ -48,18 +67,10 @@ pub fn TemplateUpdate(draft_id: i64, current: i64, newer: i64) -> impl IntoView 
         })
     };
     view! {
-        <section class="template-update" aria-label=tr!(lang, "drafts-template-newer")>
-            <p class="note">
-                {tr!(lang, "drafts-template-newer-note", current = current, newer = newer)}
-                <button type="button" class="link" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
-                    {tr!(lang, "drafts-template-what-changes")}
-                </button>
-            </p>
-            <Show when=move || open.get()>
                 <Suspense fallback=move || view! { <p aria-busy="true">{tr!(lang, "drafts-template-comparing")}</p> }>
                     {move || Suspend::new(async move {
                         match changes.await {
-                            Some(Ok(found)) => {
+                            Ok(found) => {
                                 let c = found.changes;
                                 let list = |title: String, items: Vec<String>| {
                                     (!items.is_empty()).then(|| view! {
@@ -99,13 +110,10 @@ pub fn TemplateUpdate(draft_id: i64, current: i64, newer: i64) -> impl IntoView 
                                 }
                                 .into_any()
                             }
-                            Some(Err(error)) => view! { <p class="error" role="alert">{error_text(&error)}</p> }.into_any(),
-                            None => ().into_any(),
+                            Err(error) => view! { <p class="error" role="alert">{error_text(&error)}</p> }.into_any(),
                         }
                     })}
                 </Suspense>
                 {move || outcome().map(|message| view! { <p class="error" role="alert">{message}</p> })}
-            </Show>
-        </section>
     }
 }

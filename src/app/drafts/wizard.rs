@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use super::api::{self, DraftEditor};
 use super::autosave::{Form, SaveState};
 use super::inputs::FieldInput;
+use super::later::Later;
 use super::short_time_in;
 use super::template_update::TemplateUpdate;
 use super::title::DraftTitle;
@@ -51,7 +52,7 @@ pub fn WizardPage(id: Option<i64>) -> impl IntoView {
 
 /// A wizard page: one of the template's steps, or the review.
 #[derive(Debug, Clone, PartialEq)]
-struct Page {
+pub(super) struct Page {
     step: Option<Step>,
     fields: Vec<Field>,
 }
@@ -102,6 +103,7 @@ fn Wizard(editor: DraftEditor) -> impl IntoView {
     let draft = editor.draft.clone();
     let form = Form::new(&editor, lang);
     provide_context(form);
+    let later = Later::provide();
     let pages = StoredValue::new(pages(lang, &editor.steps, &editor.fields));
     let page_count = pages.with_value(Vec::len);
     // Pages 0..page_count are the template's; page_count is the review.
@@ -111,6 +113,7 @@ fn Wizard(editor: DraftEditor) -> impl IntoView {
     Effect::new(move |_| {
         set_hydrated.set(true);
         form.refresh_preview();
+        later.fetch();
     });
     Effect::new(move |previous: Option<usize>| {
         let page = current.get();
@@ -125,6 +128,7 @@ fn Wizard(editor: DraftEditor) -> impl IntoView {
     form.ask_before_leaving_unsaved();
 
     let go = move |page: usize| current.set(page.min(page_count));
+    let edit_page = Callback::new(go);
     let page_title = move |index: usize| {
         pages.with_value(|p| {
             p.get(index)
@@ -154,7 +158,7 @@ fn Wizard(editor: DraftEditor) -> impl IntoView {
                 </div>
                 <SaveIndicator/>
             </header>
-            <ConflictBanner/>
+            {move || later.parts().map(|parts| (parts.conflict)())}
             <nav class="steps" aria-label=tr!(lang, "wizard-steps")>
                 <ol>
                     {(0..=page_count)
@@ -180,7 +184,10 @@ fn Wizard(editor: DraftEditor) -> impl IntoView {
                     {move || {
                         let index = current.get();
                         if index == page_count {
-                            view! { <Review pages go/> }.into_any()
+                            match later.parts() {
+                                Some(parts) => (parts.review)(pages, edit_page),
+                                None => view! { <p aria-busy="true">{tr!(lang, "wizard-part-loading")}</p> }.into_any(),
+                            }
                         } else {
                             let page = pages.with_value(|p| p[index].clone());
                             view! { <StepFields page/> }.into_any()
@@ -223,11 +230,9 @@ fn StepFields(page: Page) -> impl IntoView {
 }
 
 /// Every answer, with its problem if any, and a way back to edit it.
+/// One of the wizard's later parts (`later.rs`).
 #[component]
-fn Review(
-    pages: StoredValue<Vec<Page>>,
-    go: impl Fn(usize) + Copy + Send + Sync + 'static,
-) -> impl IntoView {
+pub(super) fn Review(pages: StoredValue<Vec<Page>>, go: Callback<usize>) -> impl IntoView {
     let lang = use_lang();
     let form = expect_context::<Form>();
     let rows = pages.with_value(|pages| {
@@ -295,7 +300,7 @@ fn Review(
                                         on:click={
                                             let target = target.clone();
                                             move |_| {
-                                                go(page);
+                                                go.run(page);
                                                 focus_later(target.clone());
                                             }
                                         }
@@ -375,9 +380,10 @@ fn SaveIndicator() -> impl IntoView {
 }
 
 /// Shown when another tab or person saved this draft since this page loaded
-/// it: what differs, and the two ways out.
+/// it: what differs, and the two ways out. One of the wizard's later parts
+/// (`later.rs`).
 #[component]
-fn ConflictBanner() -> impl IntoView {
+pub(super) fn ConflictBanner() -> impl IntoView {
     let lang = use_lang();
     let form = expect_context::<Form>();
     move || {
@@ -520,9 +526,24 @@ fn PreviewPane(draft_id: i64) -> impl IntoView {
 }
 
 /// The filing-rule checks of the current answers; warnings can be
-/// dismissed with a reason, which is saved with the draft.
+/// dismissed with a reason, which is saved with the draft. The findings
+/// come with the first preview, after the page is interactive, and are one
+/// of the wizard's later parts (`later.rs`).
 #[component]
 fn ChecksPanel() -> impl IntoView {
+    let lang = use_lang();
+    let later = Later::expect();
+    view! {
+        <section class="checks" aria-label=tr!(lang, "wizard-checks-label")>
+            <h2>{tr!(lang, "wizard-checks")}</h2>
+            {move || later.parts().map(|parts| (parts.findings)())}
+        </section>
+    }
+}
+
+/// The checks' findings, each with its reason and reference.
+#[component]
+pub(super) fn Findings() -> impl IntoView {
     let lang = use_lang();
     let form = expect_context::<Form>();
     let checks = move || {
@@ -530,41 +551,38 @@ fn ChecksPanel() -> impl IntoView {
             .with(|p| p.as_ref().map(|p| p.checks.clone()).unwrap_or_default())
     };
     view! {
-        <section class="checks" aria-label=tr!(lang, "wizard-checks-label")>
-            <h2>{tr!(lang, "wizard-checks")}</h2>
-            <ul>
-                {move || {
-                    checks()
-                        .into_iter()
-                        .map(|check| {
-                            let id = check.id.clone();
-                            let can_dismiss = check.severity == "warning";
-                            let dismissed = check.dismissed.clone();
-                            view! {
-                                <li class=format!("check {}", check.severity) data-check=check.id.clone()>
-                                    <strong>{tr!(lang, "wizard-check-heading", severity = severity_label(lang, &check.severity), title = check.title.as_str())}</strong>
-                                    <p>{check.reason.clone()}</p>
-                                    <p class="reference">{check.reference.clone()}</p>
-                                    {dismissed.map(|reason| {
-                                        let id = id.clone();
-                                        view! {
-                                            <p class="dismissed">
-                                                {tr!(lang, "wizard-check-dismissed", reason = reason)}
-                                                <button type="button" class="link" on:click=move |_| {
-                                                    form.dismissals.update(|d| { d.remove(&id); });
-                                                    form.edited();
-                                                }>{tr!(lang, "wizard-check-undo")}</button>
-                                            </p>
-                                        }
-                                    })}
-                                    {can_dismiss.then(|| view! { <DismissForm id=id.clone()/> })}
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                }}
-            </ul>
-        </section>
+        <ul>
+            {move || {
+                checks()
+                    .into_iter()
+                    .map(|check| {
+                        let id = check.id.clone();
+                        let can_dismiss = check.severity == "warning";
+                        let dismissed = check.dismissed.clone();
+                        view! {
+                            <li class=format!("check {}", check.severity) data-check=check.id.clone()>
+                                <strong>{tr!(lang, "wizard-check-heading", severity = severity_label(lang, &check.severity), title = check.title.as_str())}</strong>
+                                <p>{check.reason.clone()}</p>
+                                <p class="reference">{check.reference.clone()}</p>
+                                {dismissed.map(|reason| {
+                                    let id = id.clone();
+                                    view! {
+                                        <p class="dismissed">
+                                            {tr!(lang, "wizard-check-dismissed", reason = reason)}
+                                            <button type="button" class="link" on:click=move |_| {
+                                                form.dismissals.update(|d| { d.remove(&id); });
+                                                form.edited();
+                                            }>{tr!(lang, "wizard-check-undo")}</button>
+                                        </p>
+                                    }
+                                })}
+                                {can_dismiss.then(|| view! { <DismissForm id=id.clone()/> })}
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </ul>
     }
 }
 
