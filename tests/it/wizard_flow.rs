@@ -533,14 +533,22 @@ async fn an_editor_fixes_a_template_adds_a_question_and_publishes_it() {
     // which the page asks the new question.
     go(b, &format!("{}/drafts/{older}", app.address)).await;
     wait_for(b, ".wizard[data-hydrated=true]").await;
-    assert!(text(b, ".template-update").await.contains("version 2 is newer"));
-    assert!(!text(b, ".questions").await.contains("Meeting you would like"));
+    assert!(text(b, ".template-update")
+        .await
+        .contains("version 2 is newer"));
+    assert!(!text(b, ".questions")
+        .await
+        .contains("Meeting you would like"));
     click(b, ".template-update button.link").await;
     let changes = wait_for_text(b, "[data-template-changes]", "Meeting you would like").await;
     assert!(changes.contains("+ {{ meeting_wish }}"), "{changes}");
     click(b, "[data-template-changes] button.primary:not([disabled])").await;
     wait_for(b, "#answer-meeting_wish").await;
-    wait_until(b, "return document.querySelector('.template-update') === null;").await;
+    wait_until(
+        b,
+        "return document.querySelector('.template-update') === null;",
+    )
+    .await;
 
     let errors = browser.console_errors().await;
     assert!(
