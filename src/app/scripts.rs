@@ -110,16 +110,15 @@ pub fn provide_bundle_context(options: LeptosOptions) {
 /// tags go into the `<head>`.
 #[component]
 pub fn PageScripts(bundle: Bundle) -> impl IntoView {
-    let options = use_context::<LeptosOptions>();
-    let folder = options
-        .as_ref()
-        .map(|options| format!("/{}/{}", options.site_pkg_dir, bundle.folder()))
-        .unwrap_or_default();
-    let manifest = options.as_ref().and_then(|options| {
-        MANIFESTS[bundle.index()]
-            .get_or_init(|| read_manifest(options, bundle))
-            .as_ref()
-    });
+    // The shell provides them (`provide_bundle_context`) before any route renders.
+    let Some(options) = use_context::<LeptosOptions>() else {
+        tracing::error!(?bundle, "no site options: the page names no browser bundle");
+        return None;
+    };
+    let folder = format!("/{}/{}", options.site_pkg_dir, bundle.folder());
+    let manifest = MANIFESTS[bundle.index()]
+        .get_or_init(|| read_manifest(&options, bundle))
+        .as_ref();
     if let (Some(manifest), Some(slot)) = (manifest, use_context::<leptos::WasmSplitManifest>()) {
         slot.0.set_value(manifest.leptos.clone());
     }
@@ -130,11 +129,11 @@ pub fn PageScripts(bundle: Bundle) -> impl IntoView {
     let script = format!("{folder}/{OUTPUT_NAME}.js");
     let wasm = format!("{folder}/{OUTPUT_NAME}_bg.wasm");
     let start = format!("({})({script:?}, {wasm:?});", SCRIPT.trim_end());
-    view! {
+    Some(view! {
         <Link rel="modulepreload" href=script crossorigin=""/>
         <Link rel="preload" href=wasm as_="fetch" type_="application/wasm" crossorigin=""/>
         <Script type_="module" nonce=nonce.unwrap_or_default()>{start}</Script>
-    }
+    })
 }
 
 fn read_manifest(options: &LeptosOptions, bundle: Bundle) -> Option<Manifest> {
