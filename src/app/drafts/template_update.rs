@@ -67,53 +67,53 @@ pub(super) fn TemplateChanges(draft_id: i64) -> impl IntoView {
         })
     };
     view! {
-                <Suspense fallback=move || view! { <p aria-busy="true">{tr!(lang, "drafts-template-comparing")}</p> }>
-                    {move || Suspend::new(async move {
-                        match changes.await {
-                            Ok(found) => {
-                                let c = found.changes;
-                                let list = |title: String, items: Vec<String>| {
-                                    (!items.is_empty()).then(|| view! {
-                                        <h3>{title}</h3>
-                                        <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
-                                    })
-                                };
-                                let lines = tr!(
-                                    lang,
-                                    "drafts-template-lines",
-                                    added = c.lines_added,
-                                    removed = c.lines_removed,
-                                );
-                                view! {
-                                    <div class="changes" data-template-changes="true">
-                                        {list(tr!(lang, "drafts-template-added"), c.added)}
-                                        {list(tr!(lang, "drafts-template-removed"), c.removed)}
-                                        {list(tr!(lang, "drafts-template-changed"), c.changed)}
-                                        {list(tr!(lang, "drafts-template-dropped"), found.dropped_answers)}
-                                        <p>{lines}</p>
-                                        {(!c.line_changes.is_empty()).then(|| view! {
-                                            <pre class="line-changes">{c.line_changes.join("\n")}</pre>
-                                        })}
-                                        <button
-                                            type="button"
-                                            class="primary"
-                                            disabled=move || form.saved_version().is_none() || move_draft.pending().get()
-                                            on:click=move |_| {
-                                                if let Some(base_version) = form.saved_version() {
-                                                    move_draft.dispatch(MoveDraftTemplate { id: draft_id, base_version, to_version: found.to });
-                                                }
-                                            }
-                                        >
-                                            {tr!(lang, "drafts-template-move", version = found.to)}
-                                        </button>
-                                    </div>
-                                }
-                                .into_any()
-                            }
-                            Err(error) => view! { <p class="error" role="alert">{error_text(&error)}</p> }.into_any(),
+        <Suspense fallback=move || view! { <p aria-busy="true">{tr!(lang, "drafts-template-comparing")}</p> }>
+            {move || Suspend::new(async move {
+                match changes.await {
+                    Ok(found) => {
+                        let c = found.changes;
+                        let list = |title: String, items: Vec<String>| {
+                            (!items.is_empty()).then(|| view! {
+                                <h3>{title}</h3>
+                                <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
+                            })
+                        };
+                        let lines = tr!(
+                            lang,
+                            "drafts-template-lines",
+                            added = c.lines_added,
+                            removed = c.lines_removed,
+                        );
+                        view! {
+                            <div class="changes" data-template-changes="true">
+                                {list(tr!(lang, "drafts-template-added"), c.added)}
+                                {list(tr!(lang, "drafts-template-removed"), c.removed)}
+                                {list(tr!(lang, "drafts-template-changed"), c.changed)}
+                                {list(tr!(lang, "drafts-template-dropped"), found.dropped_answers)}
+                                <p>{lines}</p>
+                                {(!c.line_changes.is_empty()).then(|| view! {
+                                    <pre class="line-changes">{c.line_changes.join("\n")}</pre>
+                                })}
+                                <button
+                                    type="button"
+                                    class="primary"
+                                    disabled=move || form.saved_version().is_none() || move_draft.pending().get()
+                                    on:click=move |_| {
+                                        if let Some(base_version) = form.saved_version() {
+                                            move_draft.dispatch(MoveDraftTemplate { id: draft_id, base_version, to_version: found.to });
+                                        }
+                                    }
+                                >
+                                    {tr!(lang, "drafts-template-move", version = found.to)}
+                                </button>
+                            </div>
                         }
-                    })}
-                </Suspense>
-                {move || outcome().map(|message| view! { <p class="error" role="alert">{message}</p> })}
+                        .into_any()
+                    }
+                    Err(error) => view! { <p class="error" role="alert">{error_text(&error)}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+        {move || outcome().map(|message| view! { <p class="error" role="alert">{message}</p> })}
     }
 }
