@@ -558,6 +558,49 @@ async fn an_editor_fixes_a_template_adds_a_question_and_publishes_it() {
     browser.finish().await;
 }
 
+/// The wizard's later parts are a piece of the bundle fetched once the
+/// wizard is interactive. When that fetch fails, the wizard keeps working
+/// and saving, says so in the console, and asks again: the parts appear
+/// once the piece can be fetched.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_wizard_keeps_working_when_its_later_parts_cannot_be_fetched() {
+    require_bundle();
+    let app = spawn_app();
+    let draft = create(&app, "us-14a8-hrdd-proposal", "Offline later parts");
+    let downloads = tempfile::tempdir().expect("a temporary directory");
+    let browser = Browser::start(downloads.path()).await;
+    let b = &browser.client;
+    sign_in(b, &app, "admin@northwind.example").await;
+
+    browser.block_urls(&["*split_wizard_later_parts*"]).await;
+    go(b, &format!("{}/drafts/{draft}", app.address)).await;
+    wait_for(b, ".wizard[data-hydrated=true]").await;
+    type_into(b, "#answer-company", COMPANY).await;
+    wait_for_text(b, ".preview-pane .page", COMPANY).await;
+    wait_for(b, "[data-save-state=saved]").await;
+    let errors = browser.console_errors().await;
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("later parts did not load")),
+        "the failed fetch is reported: {errors:#?}"
+    );
+    // Without the piece the checks' findings are not shown.
+    assert_eq!(
+        b.find_all(Locator::Css(".checks li"))
+            .await
+            .map(|l| l.len())
+            .ok(),
+        Some(0)
+    );
+
+    browser.block_urls(&[]).await;
+    wait_for(b, ".checks li[data-check]").await;
+    let saved = ok_json(call_form(&app, "load_draft", &[("id", &draft.to_string())]));
+    assert_eq!(saved["draft"]["company"], COMPANY, "the answer was saved");
+    browser.finish().await;
+}
+
 /// WebDriver key codes.
 const CONTROL_END: &str = "\u{E009}\u{E010}\u{E000}";
 const TAB: &str = "\u{E004}";
@@ -666,6 +709,31 @@ impl Browser {
             .filter(|entry| entry["level"] == "SEVERE")
             .map(|entry| entry["message"].as_str().unwrap_or_default().to_owned())
             .collect()
+    }
+
+    /// Makes Chromium fail every request whose address matches one of
+    /// `patterns` (`*` for any text), through the DevTools protocol that
+    /// chromedriver passes on; an empty list lets everything through again.
+    pub(crate) async fn block_urls(&self, patterns: &[&str]) {
+        let session = self
+            .client
+            .session_id()
+            .await
+            .ok()
+            .flatten()
+            .expect("a running session has an id");
+        for (cmd, params) in [
+            ("Network.enable", json!({})),
+            ("Network.setBlockedURLs", json!({ "urls": patterns })),
+        ] {
+            ureq::post(&format!(
+                "{}/session/{session}/goog/cdp/execute",
+                self.driver_url
+            ))
+            .header("content-type", "application/json")
+            .send(json!({ "cmd": cmd, "params": params }).to_string())
+            .unwrap_or_else(|e| panic!("chromedriver runs {cmd}: {e}"));
+        }
     }
 
     pub(crate) async fn finish(mut self) {

@@ -46,17 +46,29 @@ static PARTS: LaterParts = LaterParts {
 };
 
 // The split point: the piece holds what `PARTS` reaches and the main
-// module does not.
-#[leptos::lazy]
-#[cfg_attr(feature = "ssr", allow(dead_code))]
-fn later_parts() -> &'static LaterParts {
-    &PARTS
+// module does not. Not Leptos's `#[lazy]`, which stops the page's script
+// when its piece cannot be fetched: this one returns the failure, so the
+// wizard keeps working (and saving) and asks for the piece again.
+#[cfg(not(feature = "ssr"))]
+#[leptos::wasm_split::wasm_split(
+    wizard_later_parts,
+    wasm_split_path = ::leptos::wasm_split,
+    fallible
+)]
+fn later_parts() -> Result<&'static LaterParts, leptos::wasm_split::SplitLoaderError> {
+    Ok(&PARTS)
 }
+
+/// How long after a failed fetch the piece is asked for again.
+#[cfg(not(feature = "ssr"))]
+const RETRY: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// The wizard's handle on its later parts (a context of the wizard).
 #[derive(Clone, Copy)]
 pub struct Later {
     parts: RwSignal<Option<&'static LaterParts>>,
+    #[cfg_attr(feature = "ssr", allow(dead_code))]
+    fetching: StoredValue<bool>,
 }
 
 impl Later {
@@ -64,6 +76,7 @@ impl Later {
     pub fn provide() -> Later {
         let later = Later {
             parts: RwSignal::new(None),
+            fetching: StoredValue::new(false),
         };
         provide_context(later);
         later
@@ -78,17 +91,30 @@ impl Later {
         self.parts.get()
     }
 
-    /// Fetches the piece, in the browser; called once, when the wizard is
-    /// interactive. Like every piece of the bundle, a piece that cannot be
-    /// fetched stops the page's script (Leptos's lazy functions do not
-    /// return the error). On the server it does nothing: no later part is
-    /// on the server's page, and calling the lazy function there would name
-    /// the piece among the page's preloads.
+    /// Fetches the piece, in the browser, unless it is in or on its way;
+    /// called when the wizard is interactive. A fetch that fails is logged
+    /// and tried again a few seconds later. On the server it does nothing:
+    /// no later part is on the server's page.
     pub fn fetch(self) {
         #[cfg(not(feature = "ssr"))]
-        leptos::task::spawn_local(async move {
-            let parts = later_parts().await;
-            self.parts.set(Some(parts));
-        });
+        {
+            if self.fetching.get_value() || self.parts.get_untracked().is_some() {
+                return;
+            }
+            self.fetching.set_value(true);
+            leptos::task::spawn_local(async move {
+                let fetched = later_parts().await;
+                self.fetching.set_value(false);
+                match fetched {
+                    Ok(parts) => self.parts.set(Some(parts)),
+                    Err(error) => {
+                        leptos::logging::error!(
+                            "the wizard's later parts did not load ({error}); trying again"
+                        );
+                        set_timeout(move || self.fetch(), RETRY);
+                    }
+                }
+            });
+        }
     }
 }
