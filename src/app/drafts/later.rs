@@ -2,10 +2,10 @@
 //! review step, the checks' findings and the answers the rules suggest
 //! (which come with the first preview, after the page is interactive), the
 //! conflict banner, the rename form and the changes a newer template
-//! version would bring. They are one piece of the wizard's
-//! bundle, fetched once the wizard is interactive, so the page's first
-//! download leaves them out (see `docs/ARCHITECTURE.md`, "Islands, one
-//! bundle per first page").
+//! version would bring. They are one piece of the wizard's bundle, fetched
+//! once the wizard is interactive, so the page's first download leaves
+//! them out (see `docs/ARCHITECTURE.md`, "Islands, one bundle per first
+//! page").
 //!
 //! None of them shows on the server's page or in the browser's first
 //! render, so the two agree whether the piece is in or not. Each shows once
