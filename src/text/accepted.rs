@@ -22,9 +22,28 @@ pub fn forbidden(c: char) -> bool {
         || code & 0xfffe == 0xfffe
 }
 
+/// Whether `byte` may begin a refused character in UTF-8: a C0 control
+/// other than tab, line feed and carriage return, DEL, the lead byte of the
+/// C1 controls (U+0080–U+009F are C2 80–C2 9F), of U+FDD0–U+FDEF and
+/// U+FFFE/U+FFFF (EF …), and of every four-byte character (the other
+/// noncharacters are above U+FFFF).
+fn may_begin_forbidden(byte: u8) -> bool {
+    (byte < 0x20 && !matches!(byte, b'\t' | b'\n' | b'\r'))
+        || byte == 0x7f
+        || byte == 0xc2
+        || byte == 0xef
+        || byte >= 0xf0
+}
+
 /// The first refused character of `text`: (line, column, character),
 /// counted from 1.
 pub fn first_forbidden(text: &str) -> Option<(usize, usize, char)> {
+    // Every text of the evidence library is checked as it loads, on the
+    // way to every document: a pass over the bytes clears most text without
+    // decoding it or counting lines.
+    if !text.bytes().any(may_begin_forbidden) {
+        return None;
+    }
     let (mut line, mut column) = (1, 1);
     for c in text.chars() {
         if forbidden(c) {
@@ -108,7 +127,7 @@ pub fn refusal_in(value: &Value) -> Option<Message> {
 /// `text` with every refused character replaced by U+FFFD: what the
 /// writers do defensively with text that should never have reached them.
 pub fn printable(text: &str) -> Cow<'_, str> {
-    if text.chars().any(forbidden) {
+    if text.bytes().any(may_begin_forbidden) && text.chars().any(forbidden) {
         Cow::Owned(
             text.chars()
                 .map(|c| if forbidden(c) { '\u{fffd}' } else { c })
@@ -175,6 +194,22 @@ mod tests {
             found.words(crate::i18n::Lang::Fr),
             "`items`\u{202f}: élément 2\u{202f}: le caractère U+000B (un caractère de contrôle) à la position 4 ne peut être ni enregistré ni imprimé\u{202f}: supprimez-le"
         );
+    }
+
+    /// The pass over the bytes never clears a text that holds a refused
+    /// character: checked for every character, alone and after text.
+    #[test]
+    fn the_quick_pass_misses_no_refused_character() {
+        for c in (0..=0x10ffff_u32).filter_map(char::from_u32) {
+            let alone = c.to_string();
+            let found = first_forbidden(&alone).map(|(_, _, c)| c);
+            assert_eq!(found, forbidden(c).then_some(c), "U+{:04X}", c as u32);
+        }
+        assert_eq!(
+            first_forbidden("Müller « » \u{a0}\n\u{85}"),
+            Some((2, 1, '\u{85}'))
+        );
+        assert_eq!(first_forbidden("Müller « » ©\t\r\n—\u{1F600}"), None);
     }
 
     #[test]
