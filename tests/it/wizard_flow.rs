@@ -684,9 +684,8 @@ impl Browser {
         }
     }
 
-    /// The browser console's errors so far, through chromedriver's log
-    /// endpoint (WebDriver itself has none).
-    pub(crate) async fn console_errors(&self) -> Vec<String> {
+    /// chromedriver's address for this session, for its own endpoints.
+    async fn session_url(&self) -> String {
         let session = self
             .client
             .session_id()
@@ -694,7 +693,13 @@ impl Browser {
             .ok()
             .flatten()
             .expect("a running session has an id");
-        let body = ureq::post(&format!("{}/session/{session}/se/log", self.driver_url))
+        format!("{}/session/{session}", self.driver_url)
+    }
+
+    /// The browser console's errors so far, through chromedriver's log
+    /// endpoint (WebDriver itself has none).
+    pub(crate) async fn console_errors(&self) -> Vec<String> {
+        let body = ureq::post(&format!("{}/se/log", self.session_url().await))
             .header("content-type", "application/json")
             .send(json!({ "type": "browser" }).to_string())
             .expect("chromedriver returns the browser log")
@@ -715,24 +720,15 @@ impl Browser {
     /// `patterns` (`*` for any text), through the DevTools protocol that
     /// chromedriver passes on; an empty list lets everything through again.
     pub(crate) async fn block_urls(&self, patterns: &[&str]) {
-        let session = self
-            .client
-            .session_id()
-            .await
-            .ok()
-            .flatten()
-            .expect("a running session has an id");
+        let execute = format!("{}/goog/cdp/execute", self.session_url().await);
         for (cmd, params) in [
             ("Network.enable", json!({})),
             ("Network.setBlockedURLs", json!({ "urls": patterns })),
         ] {
-            ureq::post(&format!(
-                "{}/session/{session}/goog/cdp/execute",
-                self.driver_url
-            ))
-            .header("content-type", "application/json")
-            .send(json!({ "cmd": cmd, "params": params }).to_string())
-            .unwrap_or_else(|e| panic!("chromedriver runs {cmd}: {e}"));
+            ureq::post(&execute)
+                .header("content-type", "application/json")
+                .send(json!({ "cmd": cmd, "params": params }).to_string())
+                .unwrap_or_else(|e| panic!("chromedriver runs {cmd}: {e}"));
         }
     }
 
