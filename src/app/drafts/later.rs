@@ -98,7 +98,11 @@ impl Later {
     pub fn fetch(self) {
         #[cfg(not(feature = "ssr"))]
         {
-            if self.fetching.get_value() || self.parts.get_untracked().is_some() {
+            // A retry may come after the wizard has gone.
+            if self.parts.is_disposed()
+                || self.fetching.get_value()
+                || self.parts.get_untracked().is_some()
+            {
                 return;
             }
             self.fetching.set_value(true);
