@@ -1,5 +1,6 @@
 //! The parts of the wizard a drafter does not see when it opens: the
-//! review step, the checks' findings and the answers the rules suggest
+//! evidence picker (with the library's source form), the review step, the
+//! checks' findings and the answers the rules suggest
 //! (which come with the first preview, after the page is interactive), the
 //! conflict banner, the rename form and the changes a newer template
 //! version would bring. They are one piece of the wizard's bundle, fetched
@@ -14,6 +15,7 @@
 use leptos::prelude::*;
 
 use super::inputs::Suggestion;
+use super::picker::EvidencePicker;
 use super::template_update::TemplateChanges;
 use super::title::RenameForm;
 use super::wizard::{ConflictBanner, Findings, Page, Review};
@@ -21,6 +23,8 @@ use crate::compose::Field;
 
 /// The later parts' views, from the piece that holds them.
 pub struct LaterParts {
+    /// The evidence picker of an evidence-list field.
+    pub evidence_picker: fn(Field) -> AnyView,
     /// The review step: the pages, and where "edit" goes.
     pub review: fn(StoredValue<Vec<Page>>, Callback<usize>) -> AnyView,
     pub findings: fn() -> AnyView,
@@ -37,6 +41,7 @@ pub struct LaterParts {
 // nothing reaches them.
 #[cfg_attr(feature = "ssr", allow(dead_code))]
 static PARTS: LaterParts = LaterParts {
+    evidence_picker: |field| view! { <EvidencePicker field/> }.into_any(),
     review: |pages, go| view! { <Review pages go/> }.into_any(),
     findings: || view! { <Findings/> }.into_any(),
     suggestion: |field| view! { <Suggestion field/> }.into_any(),

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use super::autosave::Form;
+use super::later::Later;
 use crate::app::evidence::api::{list_sources, SourceView};
 use crate::app::evidence::SourceForm;
 use crate::app::i18n::use_lang;
@@ -15,39 +16,24 @@ use crate::evidence::Source;
 use crate::i18n::tr;
 use crate::i18n::Lang;
 
-/// The picker in a piece of the bundle of its own, fetched when a step
-/// with an evidence-list field is first shown: the wizard's first step
-/// rarely has one, and the picker brings the evidence library's source
-/// form with it. Shown once its piece is in (never in the server's HTML,
-/// so the server's page and the browser's first render agree).
+/// The picker, one of the wizard's later parts (`later.rs`): it brings the
+/// evidence library's source form with it, and the wizard's first step
+/// rarely has an evidence list. Until the piece is in, a line says it is
+/// coming (never anything else in the server's HTML, so the server's page
+/// and the browser's first render agree).
 #[component]
 pub fn LazyEvidencePicker(field: Field) -> impl IntoView {
     let lang = use_lang();
-    let loaded = leptos::prelude::lazy_preload!(evidence_picker);
-    move || {
-        if !loaded.get() {
-            return view! { <p class="help" aria-busy="true">{tr!(lang, "wizard-picker-loading")}</p> }.into_any();
-        }
-        let field = field.clone();
-        view! {
-            <Suspense fallback=|| ()>
-                {move || {
-                    let field = field.clone();
-                    Suspend::new(async move { evidence_picker(field).await })
-                }}
-            </Suspense>
-        }
-        .into_any()
+    let later = Later::expect();
+    move || match later.parts() {
+        Some(parts) => (parts.evidence_picker)(field.clone()),
+        None => view! { <p class="help" aria-busy="true">{tr!(lang, "wizard-picker-loading")}</p> }
+            .into_any(),
     }
 }
 
-#[leptos::lazy]
-fn evidence_picker(field: Field) -> AnyView {
-    view! { <EvidencePicker field/> }.into_any()
-}
-
 #[component]
-fn EvidencePicker(field: Field) -> impl IntoView {
+pub(super) fn EvidencePicker(field: Field) -> impl IntoView {
     let lang = use_lang();
     let form = expect_context::<Form>();
     let id = StoredValue::new(field.id.clone());
