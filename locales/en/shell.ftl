@@ -8,6 +8,7 @@ nav-campaigns = Campaigns
 nav-evidence = Evidence
 nav-library = Template library
 nav-account = Account
+script-retrying = Part of this page could not be loaded, so its buttons do not work yet. Trying again…
 page-not-found = There is no page at this address.
 language-switch = Language
 sign-out = Sign out

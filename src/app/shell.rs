@@ -51,6 +51,11 @@ pub fn App() -> impl IntoView {
                 <i18n::LanguageSwitch/>
                 <account::AccountMenu/>
             </header>
+            // Shown by the page's script (`islands.js`) while a file it needs
+            // cannot be fetched; the words are the server's, in the page's language.
+            <p id="script-retry" class="script-retry" role="status" hidden=true>
+                {tr!(lang, "script-retrying")}
+            </p>
             <main id="main">
                 <Routes fallback=move || view! { <p class="not-found">{tr!(lang, "page-not-found")}</p> }>
                     <Route path=StaticSegment("") view=routes::Templates/>

@@ -29,6 +29,7 @@ mod pdf;
 mod postgres;
 mod properties;
 mod rules;
+mod script_retry;
 mod template_library;
 mod typesetting;
 mod wizard_flow;

@@ -128,21 +128,61 @@ pub fn DraftsPage() -> impl IntoView {
 /// the browser's).
 #[component]
 fn LazyPackets(selected: RwSignal<BTreeSet<i64>>) -> impl IntoView {
-    let loaded = leptos::prelude::lazy_preload!(packets_panel);
-    move || {
-        loaded.get().then(|| {
-            view! {
-                <Suspense fallback=|| ()>
-                    {move || Suspend::new(async move { packets_panel(selected).await })}
-                </Suspense>
-            }
-        })
-    }
+    let panel = RwSignal::new(None::<PacketsView>);
+    // Effects run in the browser only, once the page is interactive.
+    Effect::new(move |_| fetch_packets_panel(panel));
+    move || panel.get().map(|view| view(selected))
 }
 
-#[leptos::lazy]
-fn packets_panel(selected: RwSignal<BTreeSet<i64>>) -> AnyView {
-    view! { <packets::Packets selected/> }.into_any()
+type PacketsView = fn(RwSignal<BTreeSet<i64>>) -> AnyView;
+
+// The server never shows the panel (see `LazyPackets`), so there nothing
+// reaches it.
+#[cfg_attr(feature = "ssr", allow(dead_code))]
+static PACKETS: PacketsView = |selected| {
+    view! {
+        <Suspense fallback=|| ()>
+            <packets::Packets selected/>
+        </Suspense>
+    }
+    .into_any()
+};
+
+// The split point. Not Leptos's `#[lazy]`, which stops the page's script
+// when its piece cannot be fetched: this one returns the failure, so the
+// drafts list keeps working and the piece is asked for again.
+#[cfg(not(feature = "ssr"))]
+#[leptos::wasm_split::wasm_split(
+    drafts_packets_panel,
+    wasm_split_path = ::leptos::wasm_split,
+    fallible
+)]
+fn packets_panel() -> Result<PacketsView, leptos::wasm_split::SplitLoaderError> {
+    Ok(PACKETS)
+}
+
+/// Fetches the panel's piece into `panel`; a fetch that fails is logged and
+/// tried again a few seconds later, while the page is still there.
+fn fetch_packets_panel(panel: RwSignal<Option<PacketsView>>) {
+    #[cfg(feature = "ssr")]
+    let _ = panel;
+    #[cfg(not(feature = "ssr"))]
+    leptos::task::spawn_local(async move {
+        let fetched = packets_panel().await;
+        if panel.is_disposed() {
+            return;
+        }
+        match fetched {
+            Ok(view) => panel.set(Some(view)),
+            Err(error) => {
+                leptos::logging::error!("the packets panel did not load ({error}); trying again");
+                set_timeout(
+                    move || fetch_packets_panel(panel),
+                    std::time::Duration::from_secs(5),
+                );
+            }
+        }
+    });
 }
 
 #[component]

@@ -1,0 +1,135 @@
+//! A page whose script cannot fetch one of its files, in headless Chromium:
+//! the page says so, keeps asking, and comes alive once the file can be
+//! fetched. Leptos's own loading stops the whole script on such a failure,
+//! so without the page's retries none of these pages would ever hydrate.
+
+use fantoccini::Locator;
+
+use crate::common::{require_bundle, spawn_app};
+use crate::drafts::create;
+use crate::wizard_flow::{go, sign_in, text, wait_for, Browser};
+
+/// The errors a script that stopped would leave in the console.
+fn stopped(errors: &[String]) -> Vec<&String> {
+    errors
+        .iter()
+        .filter(|e| {
+            e.contains("RuntimeError") || e.contains("unreachable") || e.contains("panicked")
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_page_whose_files_cannot_be_fetched_says_so_and_comes_alive_once_they_can() {
+    require_bundle();
+    let app = spawn_app();
+    let downloads = tempfile::tempdir().expect("a temporary directory");
+    let browser = Browser::start(downloads.path()).await;
+    let b = &browser.client;
+    sign_in(b, &app, "admin@northwind.example").await;
+
+    // A lazy island's piece, on a page of the other pages' bundle.
+    browser
+        .block_urls(&["*split_campaigns_page_loader_*"])
+        .await;
+    go(b, &format!("{}/campaigns", app.address)).await;
+    wait_for(b, "#script-retry:not([hidden])").await;
+    let notice = text(b, "#script-retry").await;
+    assert!(
+        notice.contains("could not be loaded") && notice.contains("Trying again"),
+        "the page says what is wrong: {notice:?}"
+    );
+    let mut errors = browser.console_errors().await;
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("split_campaigns_page_loader_") && e.contains("did not load")),
+        "the console names the file: {errors:#?}"
+    );
+    assert!(
+        b.find(Locator::Css(".campaigns[data-hydrated=false]"))
+            .await
+            .is_ok(),
+        "nothing hydrates without the piece"
+    );
+    browser.block_urls(&[]).await;
+    wait_for(b, ".campaigns[data-hydrated=true]").await;
+    wait_for(b, "#script-retry[hidden]").await;
+
+    // The words, which every page loads before hydrating.
+    browser
+        .block_urls(&["*/templates/split_english_words_*"])
+        .await;
+    go(b, &format!("{}/", app.address)).await;
+    wait_for(b, "#script-retry:not([hidden])").await;
+    assert!(
+        b.find(Locator::Css(".templates[data-hydrated=false]"))
+            .await
+            .is_ok(),
+        "nothing hydrates without the words"
+    );
+    browser.block_urls(&[]).await;
+    wait_for(b, ".templates[data-hydrated=true]").await;
+    wait_for(b, "#script-retry[hidden]").await;
+
+    // The log hands each entry over once.
+    errors.extend(browser.console_errors().await);
+    assert_eq!(
+        stopped(&errors),
+        Vec::<&String>::new(),
+        "the script never stopped"
+    );
+    browser.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_drafts_list_works_while_its_packets_panel_cannot_be_fetched() {
+    require_bundle();
+    let app = spawn_app();
+    let draft = create(&app, "us-14a8-hrdd-proposal", "Panel offline");
+    let downloads = tempfile::tempdir().expect("a temporary directory");
+    let browser = Browser::start(downloads.path()).await;
+    let b = &browser.client;
+    sign_in(b, &app, "admin@northwind.example").await;
+
+    browser.block_urls(&["*split_drafts_packets_panel*"]).await;
+    go(b, &format!("{}/drafts", app.address)).await;
+    // Enabled once the page has hydrated.
+    wait_for(
+        b,
+        &format!("tr[data-draft='{draft}'] input.packet-pick:enabled"),
+    )
+    .await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    // The log hands each entry over once.
+    let mut errors = Vec::new();
+    let reported = loop {
+        errors.extend(browser.console_errors().await);
+        if errors
+            .iter()
+            .any(|e| e.contains("packets panel did not load"))
+        {
+            break true;
+        }
+        if std::time::Instant::now() > deadline {
+            break false;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    };
+    assert!(reported, "the failed fetch is reported in the console");
+    assert!(
+        b.find(Locator::Css("input[name=packet-title]"))
+            .await
+            .is_err(),
+        "no packet form without its piece"
+    );
+    browser.block_urls(&[]).await;
+    wait_for(b, "input[name=packet-title]").await;
+    errors.extend(browser.console_errors().await);
+    assert_eq!(
+        stopped(&errors),
+        Vec::<&String>::new(),
+        "the script never stopped"
+    );
+    browser.finish().await;
+}
