@@ -13,6 +13,7 @@ pub mod evidence;
 pub mod forms;
 pub mod i18n;
 pub mod loaded;
+pub mod pieces;
 #[cfg(feature = "ssr")]
 mod routes;
 #[cfg(feature = "ssr")]

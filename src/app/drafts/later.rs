@@ -51,9 +51,8 @@ static PARTS: LaterParts = LaterParts {
 };
 
 // The split point: the piece holds what `PARTS` reaches and the main
-// module does not. Not Leptos's `#[lazy]`, which stops the page's script
-// when its piece cannot be fetched: this one returns the failure, so the
-// wizard keeps working (and saving) and asks for the piece again.
+// module does not. It returns a failure to fetch the piece, so the wizard
+// keeps working (and saving) and asks for it again (see `app::pieces`).
 #[cfg(not(feature = "ssr"))]
 #[leptos::wasm_split::wasm_split(
     wizard_later_parts,
@@ -64,16 +63,12 @@ fn later_parts() -> Result<&'static LaterParts, leptos::wasm_split::SplitLoaderE
     Ok(&PARTS)
 }
 
-/// How long after a failed fetch the piece is asked for again.
-#[cfg(not(feature = "ssr"))]
-const RETRY: std::time::Duration = std::time::Duration::from_secs(5);
-
 /// The wizard's handle on its later parts (a context of the wizard).
 #[derive(Clone, Copy)]
 pub struct Later {
     parts: RwSignal<Option<&'static LaterParts>>,
-    #[cfg_attr(feature = "ssr", allow(dead_code))]
-    fetching: StoredValue<bool>,
+    /// Whether [`Later::fetch`] has started the fetch (with its retries).
+    started: StoredValue<bool>,
 }
 
 impl Later {
@@ -81,7 +76,7 @@ impl Later {
     pub fn provide() -> Later {
         let later = Later {
             parts: RwSignal::new(None),
-            fetching: StoredValue::new(false),
+            started: StoredValue::new(false),
         };
         provide_context(later);
         later
@@ -96,34 +91,17 @@ impl Later {
         self.parts.get()
     }
 
-    /// Fetches the piece, in the browser, unless it is in or on its way;
-    /// called when the wizard is interactive. A fetch that fails is logged
-    /// and tried again a few seconds later. On the server it does nothing:
-    /// no later part is on the server's page.
+    /// Fetches the piece, in the browser, once (see `app::pieces`); called
+    /// when the wizard is interactive. On the server it does nothing: no
+    /// later part is on the server's page.
     pub fn fetch(self) {
-        #[cfg(not(feature = "ssr"))]
-        {
-            // A retry may come after the wizard has gone.
-            if self.parts.is_disposed()
-                || self.fetching.get_value()
-                || self.parts.get_untracked().is_some()
-            {
-                return;
-            }
-            self.fetching.set_value(true);
-            leptos::task::spawn_local(async move {
-                let fetched = later_parts().await;
-                self.fetching.set_value(false);
-                match fetched {
-                    Ok(parts) => self.parts.set(Some(parts)),
-                    Err(error) => {
-                        leptos::logging::error!(
-                            "the wizard's later parts did not load ({error}); trying again"
-                        );
-                        set_timeout(move || self.fetch(), RETRY);
-                    }
-                }
-            });
+        // The wizard's first effect may run again; one fetch, with its
+        // retries, is enough.
+        if self.started.get_value() {
+            return;
         }
+        self.started.set_value(true);
+        #[cfg(not(feature = "ssr"))]
+        crate::app::pieces::fetch_into(self.parts, "the wizard's later parts", later_parts);
     }
 }

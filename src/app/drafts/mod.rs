@@ -148,9 +148,7 @@ static PACKETS: PacketsView = |selected| {
     .into_any()
 };
 
-// The split point. Not Leptos's `#[lazy]`, which stops the page's script
-// when its piece cannot be fetched: this one returns the failure, so the
-// drafts list keeps working and the piece is asked for again.
+// The split point (see `app::pieces`).
 #[cfg(not(feature = "ssr"))]
 #[leptos::wasm_split::wasm_split(
     drafts_packets_panel,
@@ -161,28 +159,11 @@ fn packets_panel() -> Result<PacketsView, leptos::wasm_split::SplitLoaderError> 
     Ok(PACKETS)
 }
 
-/// Fetches the panel's piece into `panel`; a fetch that fails is logged and
-/// tried again a few seconds later, while the page is still there.
 fn fetch_packets_panel(panel: RwSignal<Option<PacketsView>>) {
     #[cfg(feature = "ssr")]
     let _ = panel;
     #[cfg(not(feature = "ssr"))]
-    leptos::task::spawn_local(async move {
-        let fetched = packets_panel().await;
-        if panel.is_disposed() {
-            return;
-        }
-        match fetched {
-            Ok(view) => panel.set(Some(view)),
-            Err(error) => {
-                leptos::logging::error!("the packets panel did not load ({error}); trying again");
-                set_timeout(
-                    move || fetch_packets_panel(panel),
-                    std::time::Duration::from_secs(5),
-                );
-            }
-        }
-    });
+    crate::app::pieces::fetch_into(panel, "the packets panel", packets_panel);
 }
 
 #[component]
