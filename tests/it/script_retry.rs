@@ -23,6 +23,7 @@ fn stopped(errors: &[String]) -> Vec<&String> {
 async fn a_page_whose_files_cannot_be_fetched_says_so_and_comes_alive_once_they_can() {
     require_bundle();
     let app = spawn_app();
+    let draft = create(&app, "us-14a8-hrdd-proposal", "Files offline");
     let downloads = tempfile::tempdir().expect("a temporary directory");
     let browser = Browser::start(downloads.path()).await;
     let b = &browser.client;
@@ -70,6 +71,27 @@ async fn a_page_whose_files_cannot_be_fetched_says_so_and_comes_alive_once_they_
     );
     browser.block_urls(&[]).await;
     wait_for(b, ".templates[data-hydrated=true]").await;
+    wait_for(b, "#script-retry[hidden]").await;
+
+    // A bundle's main module.
+    browser
+        .block_urls(&["*/drafts/resolution-studio_bg.wasm"])
+        .await;
+    go(b, &format!("{}/drafts", app.address)).await;
+    wait_for(b, "#script-retry:not([hidden])").await;
+    assert!(
+        b.find(Locator::Css("input.packet-pick:enabled"))
+            .await
+            .is_err(),
+        "nothing hydrates without the main module"
+    );
+    browser.block_urls(&[]).await;
+    // Enabled once the page has hydrated.
+    wait_for(
+        b,
+        &format!("tr[data-draft='{draft}'] input.packet-pick:enabled"),
+    )
+    .await;
     wait_for(b, "#script-retry[hidden]").await;
 
     // The log hands each entry over once.
