@@ -5,7 +5,7 @@
 
 use fantoccini::Locator;
 
-use crate::common::{require_bundle, spawn_app};
+use crate::common::{require_bundle, spawn_app, TestApp};
 use crate::drafts::create;
 use crate::wizard_flow::{go, sign_in, text, wait_for, Browser};
 
@@ -19,6 +19,49 @@ fn stopped(errors: &[String]) -> Vec<&String> {
         .collect()
 }
 
+/// A file a page's script needs, blocked while the page is opened.
+struct Blocked<'a> {
+    /// The file's address as Chromium matches it (`*` for any text).
+    pattern: &'a str,
+    page: &'a str,
+    /// An element the page shows until it has hydrated, and one it shows once it has.
+    before: &'a str,
+    after: &'a str,
+}
+
+/// Opens the page with the file blocked: the page shows its notice, the
+/// console names the file and nothing hydrates. Then lets the file through
+/// and sees the page hydrate and the notice go. The console's errors.
+async fn open_while_blocked(browser: &Browser, app: &TestApp, blocked: Blocked<'_>) -> Vec<String> {
+    let b = &browser.client;
+    browser.block_urls(&[blocked.pattern]).await;
+    go(b, &format!("{}{}", app.address, blocked.page)).await;
+    wait_for(b, "#script-retry:not([hidden])").await;
+    let notice = text(b, "#script-retry").await;
+    assert!(
+        notice.contains("could not be loaded") && notice.contains("Trying again"),
+        "the page says what is wrong: {notice:?}"
+    );
+    let errors = browser.console_errors().await;
+    let file = blocked.pattern.trim_matches('*');
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains(file) && e.contains("did not load")),
+        "the console names {file}: {errors:#?}"
+    );
+    assert!(
+        b.find(Locator::Css(blocked.before)).await.is_ok()
+            && b.find(Locator::Css(blocked.after)).await.is_err(),
+        "nothing on {} hydrates without {file}",
+        blocked.page
+    );
+    browser.block_urls(&[]).await;
+    wait_for(b, blocked.after).await;
+    wait_for(b, "#script-retry[hidden]").await;
+    errors
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_page_whose_files_cannot_be_fetched_says_so_and_comes_alive_once_they_can() {
     require_bundle();
@@ -26,74 +69,38 @@ async fn a_page_whose_files_cannot_be_fetched_says_so_and_comes_alive_once_they_
     let draft = create(&app, "us-14a8-hrdd-proposal", "Files offline");
     let downloads = tempfile::tempdir().expect("a temporary directory");
     let browser = Browser::start(downloads.path()).await;
-    let b = &browser.client;
-    sign_in(b, &app, "admin@northwind.example").await;
+    sign_in(&browser.client, &app, "admin@northwind.example").await;
 
-    // A lazy island's piece, on a page of the other pages' bundle.
-    browser
-        .block_urls(&["*split_campaigns_page_loader_*"])
-        .await;
-    go(b, &format!("{}/campaigns", app.address)).await;
-    wait_for(b, "#script-retry:not([hidden])").await;
-    let notice = text(b, "#script-retry").await;
-    assert!(
-        notice.contains("could not be loaded") && notice.contains("Trying again"),
-        "the page says what is wrong: {notice:?}"
+    let (pick_disabled, pick_enabled) = (
+        format!("tr[data-draft='{draft}'] input.packet-pick:disabled"),
+        format!("tr[data-draft='{draft}'] input.packet-pick:enabled"),
     );
-    let mut errors = browser.console_errors().await;
-    assert!(
-        errors
-            .iter()
-            .any(|e| e.contains("split_campaigns_page_loader_") && e.contains("did not load")),
-        "the console names the file: {errors:#?}"
-    );
-    assert!(
-        b.find(Locator::Css(".campaigns[data-hydrated=false]"))
-            .await
-            .is_ok(),
-        "nothing hydrates without the piece"
-    );
-    browser.block_urls(&[]).await;
-    wait_for(b, ".campaigns[data-hydrated=true]").await;
-    wait_for(b, "#script-retry[hidden]").await;
-
-    // The words, which every page loads before hydrating.
-    browser
-        .block_urls(&["*/templates/split_english_words_*"])
-        .await;
-    go(b, &format!("{}/", app.address)).await;
-    wait_for(b, "#script-retry:not([hidden])").await;
-    assert!(
-        b.find(Locator::Css(".templates[data-hydrated=false]"))
-            .await
-            .is_ok(),
-        "nothing hydrates without the words"
-    );
-    browser.block_urls(&[]).await;
-    wait_for(b, ".templates[data-hydrated=true]").await;
-    wait_for(b, "#script-retry[hidden]").await;
-
-    // A bundle's main module.
-    browser
-        .block_urls(&["*/drafts/resolution-studio_bg.wasm"])
-        .await;
-    go(b, &format!("{}/drafts", app.address)).await;
-    wait_for(b, "#script-retry:not([hidden])").await;
-    assert!(
-        b.find(Locator::Css("input.packet-pick:enabled"))
-            .await
-            .is_err(),
-        "nothing hydrates without the main module"
-    );
-    browser.block_urls(&[]).await;
-    // Enabled once the page has hydrated.
-    wait_for(
-        b,
-        &format!("tr[data-draft='{draft}'] input.packet-pick:enabled"),
-    )
-    .await;
-    wait_for(b, "#script-retry[hidden]").await;
-
+    let mut errors = Vec::new();
+    for blocked in [
+        // A lazy island's piece, on a page of the other pages' bundle.
+        Blocked {
+            pattern: "*split_campaigns_page_loader_*",
+            page: "/campaigns",
+            before: ".campaigns[data-hydrated=false]",
+            after: ".campaigns[data-hydrated=true]",
+        },
+        // The words, which every page loads before hydrating.
+        Blocked {
+            pattern: "*/templates/split_english_words_*",
+            page: "/",
+            before: ".templates[data-hydrated=false]",
+            after: ".templates[data-hydrated=true]",
+        },
+        // A bundle's main module.
+        Blocked {
+            pattern: "*/drafts/resolution-studio_bg.wasm",
+            page: "/drafts",
+            before: &pick_disabled,
+            after: &pick_enabled,
+        },
+    ] {
+        errors.extend(open_while_blocked(&browser, &app, blocked).await);
+    }
     // The log hands each entry over once.
     errors.extend(browser.console_errors().await);
     assert_eq!(

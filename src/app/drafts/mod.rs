@@ -130,7 +130,10 @@ pub fn DraftsPage() -> impl IntoView {
 fn LazyPackets(selected: RwSignal<BTreeSet<i64>>) -> impl IntoView {
     let panel = RwSignal::new(None::<PacketsView>);
     // Effects run in the browser only, once the page is interactive.
-    Effect::new(move |_| fetch_packets_panel(panel));
+    Effect::new(move |_| {
+        #[cfg(not(feature = "ssr"))]
+        crate::app::pieces::fetch_into(panel, "the packets panel", packets_panel);
+    });
     move || panel.get().map(|view| view(selected))
 }
 
@@ -157,13 +160,6 @@ static PACKETS: PacketsView = |selected| {
 )]
 fn packets_panel() -> Result<PacketsView, leptos::wasm_split::SplitLoaderError> {
     Ok(PACKETS)
-}
-
-fn fetch_packets_panel(panel: RwSignal<Option<PacketsView>>) {
-    #[cfg(feature = "ssr")]
-    let _ = panel;
-    #[cfg(not(feature = "ssr"))]
-    crate::app::pieces::fetch_into(panel, "the packets panel", packets_panel);
 }
 
 #[component]
