@@ -2,9 +2,9 @@
 // `hydrate()`, which loads the page's words, then hydrates the page's
 // islands in the order they stand, each once its piece of the bundle is in.
 //
-// Every file the page preloads (its main module, its words, its island's
-// piece) is fetched here first, and fetched again every few seconds while
-// one fails, with the page's notice shown meanwhile. Leptos loads the words
+// The bundle's script and every file the page preloads (its main module,
+// its words, its island's piece) are fetched here first, and fetched again
+// every few seconds while one fails, with the page's notice shown meanwhile. Leptos loads the words
 // and a lazy island's piece itself, and stops the whole script when such a
 // fetch fails; here they come from the browser's cache (the files are
 // immutable), so a network that fails once does not leave the page dead.

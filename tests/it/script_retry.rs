@@ -75,6 +75,7 @@ async fn a_page_whose_files_cannot_be_fetched_says_so_and_comes_alive_once_they_
         format!("tr[data-draft='{draft}'] input.packet-pick:disabled"),
         format!("tr[data-draft='{draft}'] input.packet-pick:enabled"),
     );
+    let wizard = format!("/drafts/{draft}");
     let mut errors = Vec::new();
     for blocked in [
         // A lazy island's piece, on a page of the other pages' bundle.
@@ -90,6 +91,13 @@ async fn a_page_whose_files_cannot_be_fetched_says_so_and_comes_alive_once_they_
             page: "/",
             before: ".templates[data-hydrated=false]",
             after: ".templates[data-hydrated=true]",
+        },
+        // A bundle's script.
+        Blocked {
+            pattern: "*/wizard/resolution-studio.js",
+            page: &wizard,
+            before: ".wizard[data-hydrated=false]",
+            after: ".wizard[data-hydrated=true]",
         },
         // A bundle's main module.
         Blocked {
