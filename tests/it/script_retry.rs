@@ -9,14 +9,15 @@ use crate::common::{require_bundle, spawn_app, TestApp};
 use crate::drafts::create;
 use crate::wizard_flow::{go, sign_in, text, wait_for, Browser};
 
-/// The errors a script that stopped would leave in the console.
-fn stopped(errors: &[String]) -> Vec<&String> {
-    errors
+/// Fails if the console holds an error a stopped script leaves.
+fn assert_script_never_stopped(errors: &[String]) {
+    let stopped: Vec<_> = errors
         .iter()
         .filter(|e| {
             e.contains("RuntimeError") || e.contains("unreachable") || e.contains("panicked")
         })
-        .collect()
+        .collect();
+    assert!(stopped.is_empty(), "the script stopped: {stopped:#?}");
 }
 
 /// A file a page's script needs, blocked while the page is opened.
@@ -111,11 +112,7 @@ async fn a_page_whose_files_cannot_be_fetched_says_so_and_comes_alive_once_they_
     }
     // The log hands each entry over once.
     errors.extend(browser.console_errors().await);
-    assert_eq!(
-        stopped(&errors),
-        Vec::<&String>::new(),
-        "the script never stopped"
-    );
+    assert_script_never_stopped(&errors);
     browser.finish().await;
 }
 
@@ -163,10 +160,6 @@ async fn the_drafts_list_works_while_its_packets_panel_cannot_be_fetched() {
     browser.block_urls(&[]).await;
     wait_for(b, "input[name=packet-title]").await;
     errors.extend(browser.console_errors().await);
-    assert_eq!(
-        stopped(&errors),
-        Vec::<&String>::new(),
-        "the script never stopped"
-    );
+    assert_script_never_stopped(&errors);
     browser.finish().await;
 }
