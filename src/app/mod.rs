@@ -13,6 +13,8 @@ pub mod evidence;
 pub mod forms;
 pub mod i18n;
 pub mod loaded;
+// Only the browser fetches pieces of the bundle.
+#[cfg(not(feature = "ssr"))]
 pub mod pieces;
 #[cfg(feature = "ssr")]
 mod routes;

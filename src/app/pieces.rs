@@ -8,13 +8,11 @@
 use leptos::prelude::*;
 
 /// How long after a failed fetch a piece is asked for again.
-#[cfg(not(feature = "ssr"))]
 const RETRY: std::time::Duration = std::time::Duration::from_secs(5);
 
-/// Fetches a piece with `load` (its split point) into `into`, in the
-/// browser, until it is in; `what` names it in the console. A retry that
-/// comes after the page has gone does nothing. On the server it does
-/// nothing: no such piece is on the server's page.
+/// Fetches a piece with `load` (its split point) into `into` until it is
+/// in; `what` names it in the console. A retry that comes after the page
+/// has gone does nothing.
 pub fn fetch_into<T, Load, Loading>(into: RwSignal<Option<T>>, what: &'static str, load: Load)
 where
     T: Send + Sync + 'static,
@@ -22,9 +20,6 @@ where
     Loading:
         std::future::Future<Output = Result<T, leptos::wasm_split::SplitLoaderError>> + 'static,
 {
-    #[cfg(feature = "ssr")]
-    let _ = (into, what, load);
-    #[cfg(not(feature = "ssr"))]
     leptos::task::spawn_local(async move {
         let fetched = load().await;
         if into.is_disposed() {

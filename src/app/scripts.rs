@@ -76,15 +76,10 @@ impl Bundle {
     }
 }
 
-/// A bundle's split manifest.
-struct Manifest {
-    /// The pieces' names, for [`preload_island`], which must hand Leptos a
-    /// name that lives as long as the server.
-    pieces: Vec<String>,
-    /// Leptos's form of it: the bundle's folder, each piece with the files
-    /// it needs, and the split loader.
-    leptos: (String, HashMap<String, Vec<String>>, String),
-}
+/// A bundle's split manifest, in Leptos's form: the bundle's folder, each
+/// piece with the files it needs, and the split loader. Kept as long as the
+/// server runs, so [`preload_island`] can hand Leptos a piece's name.
+type Manifest = (String, HashMap<String, Vec<String>>, String);
 
 /// Read once each: the bundles a server serves do not change while it runs.
 static MANIFESTS: [OnceLock<Option<Manifest>>; Bundle::COUNT] =
@@ -120,7 +115,7 @@ pub fn PageScripts(bundle: Bundle) -> impl IntoView {
         .get_or_init(|| read_manifest(&options, bundle))
         .as_ref();
     if let (Some(manifest), Some(slot)) = (manifest, use_context::<leptos::WasmSplitManifest>()) {
-        slot.0.set_value(manifest.leptos.clone());
+        slot.0.set_value(manifest.clone());
     }
     if let Bundle::Others { island } = bundle {
         preload_island(manifest, island);
@@ -155,14 +150,11 @@ fn read_manifest(options: &LeptosOptions, bundle: Bundle) -> Option<Manifest> {
             return None;
         }
     };
-    Some(Manifest {
-        pieces: pieces.keys().cloned().collect(),
-        leptos: (
-            format!("/{}/{}", options.site_pkg_dir, bundle.folder()),
-            pieces,
-            SPLIT_LOADER.to_owned(),
-        ),
-    })
+    Some((
+        format!("/{}/{}", options.site_pkg_dir, bundle.folder()),
+        pieces,
+        SPLIT_LOADER.to_owned(),
+    ))
 }
 
 /// Names the piece of the lazy island whose component is `island` (as
@@ -173,12 +165,8 @@ fn preload_island(manifest: Option<&'static Manifest>, island: &str) {
     // Leptos names a lazy island's loader `<island in snake case>_loader`,
     // and the split its piece `<loader>_<hash>`.
     let loader = format!("{}_loader_", snake_case(island));
-    let piece = manifest.and_then(|manifest| {
-        manifest
-            .pieces
-            .iter()
-            .find(|name| name.starts_with(&loader))
-    });
+    let piece =
+        manifest.and_then(|(_, pieces, _)| pieces.keys().find(|name| name.starts_with(&loader)));
     match piece {
         Some(piece) => leptos::prefetch_lazy_fn_on_server(piece),
         None => tracing::warn!(island, "the bundle has no piece for this island"),

@@ -299,16 +299,15 @@ impl Project {
         }
         let folder = pkg.join(&hash);
         std::fs::create_dir_all(&folder)?;
-        let mut moved: Vec<PathBuf> = std::fs::read_dir(pkg)?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.is_file())
-            .collect();
-        for bundle in BUNDLES {
-            moved.push(pkg.join(bundle));
-        }
-        for path in &moved {
+        // The files at the top and the bundles' folders whole.
+        let moved = files
+            .iter()
+            .filter(|file| file.parent() == Some(pkg))
+            .cloned()
+            .chain(BUNDLES.iter().map(|bundle| pkg.join(bundle)));
+        for path in moved {
             let name = path.file_name().context("a bundle file has a name")?;
-            std::fs::rename(path, folder.join(name))?;
+            std::fs::rename(&path, folder.join(name))?;
         }
         let targets: Vec<PathBuf> = files
             .iter()

@@ -67,18 +67,21 @@ fn later_parts() -> Result<&'static LaterParts, leptos::wasm_split::SplitLoaderE
 #[derive(Clone, Copy)]
 pub struct Later {
     parts: RwSignal<Option<&'static LaterParts>>,
-    /// Whether [`Later::fetch`] has started the fetch (with its retries).
-    started: StoredValue<bool>,
 }
 
 impl Later {
-    /// Provides the handle to the wizard's views.
+    /// Provides the handle to the wizard's views, and fetches the piece
+    /// once the wizard is interactive (see `app::pieces`). Effects run in
+    /// the browser only: no later part is on the server's page.
     pub fn provide() -> Later {
         let later = Later {
             parts: RwSignal::new(None),
-            started: StoredValue::new(false),
         };
         provide_context(later);
+        Effect::new(move |_| {
+            #[cfg(not(feature = "ssr"))]
+            crate::app::pieces::fetch_into(later.parts, "the wizard's later parts", later_parts);
+        });
         later
     }
 
@@ -89,19 +92,5 @@ impl Later {
     /// The parts, once their piece is in (tracked); until then `None`.
     pub fn parts(self) -> Option<&'static LaterParts> {
         self.parts.get()
-    }
-
-    /// Fetches the piece, in the browser, once (see `app::pieces`); called
-    /// when the wizard is interactive. On the server it does nothing: no
-    /// later part is on the server's page.
-    pub fn fetch(self) {
-        // The wizard's first effect may run again; one fetch, with its
-        // retries, is enough.
-        if self.started.get_value() {
-            return;
-        }
-        self.started.set_value(true);
-        #[cfg(not(feature = "ssr"))]
-        crate::app::pieces::fetch_into(self.parts, "the wizard's later parts", later_parts);
     }
 }

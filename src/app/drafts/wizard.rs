@@ -113,7 +113,6 @@ fn Wizard(editor: DraftEditor) -> impl IntoView {
     Effect::new(move |_| {
         set_hydrated.set(true);
         form.refresh_preview();
-        later.fetch();
     });
     Effect::new(move |previous: Option<usize>| {
         let page = current.get();
