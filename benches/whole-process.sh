@@ -29,13 +29,23 @@ hyperfine -N --warmup 3 --min-runs 40 --export-markdown "$work/docx.md" --export
 hyperfine -N --warmup 2 --min-runs 30 --export-markdown "$work/pdf.md" --export-json "$work/pdf.json" \
   -n "resolution-studio render --format pdf" "$BIN render us-14a8-hrdd-proposal --sample --format pdf --out $work/ours.pdf" \
   -n "soffice --convert-to pdf (our docx)" "soffice $profile --headless --convert-to pdf --outdir $work/lo $work/proposal.docx"
-cat "$work/docx.md" "$work/pdf.md"
+# Each program's own start and exit, with no document: what any run of it
+# costs before it does anything (ours loads and relocates a 60 MB binary).
+hyperfine -N --warmup 5 --min-runs 60 --export-markdown "$work/start.md" --export-json "$work/start.json" \
+  -n "resolution-studio --version" "$BIN --version" \
+  -n "pandoc --version" "pandoc --version"
+cat "$work/docx.md" "$work/pdf.md" "$work/start.md"
 # Medians too: on a shared machine a neighbour's burst moves a mean more.
-python3 - "$work/docx.json" "$work/pdf.json" <<'PY'
+python3 - "$work/docx.json" "$work/pdf.json" "$work/start.json" <<'PY'
 import json, sys
-for path in sys.argv[1:]:
+*documents, start = sys.argv[1:]
+for path in documents:
     ours, theirs = json.load(open(path))["results"]
     print(f"median {ours['median']*1000:.1f} ms against {theirs['median']*1000:.1f} ms: "
           f"{theirs['median'] / ours['median']:.1f}x ({ours['command'].split()[-1]})")
+ours_start, pandoc_start = (r["median"] * 1000 for r in json.load(open(start))["results"])
+ours_docx, pandoc_docx = (r["median"] * 1000 for r in json.load(open(documents[0]))["results"])
+print(f"start and exit alone: ours {ours_start:.1f} ms, pandoc {pandoc_start:.1f} ms; "
+      f"DOCX beyond them: ours {ours_docx - ours_start:.1f} ms, pandoc {pandoc_docx - pandoc_start:.1f} ms")
 PY
 ls -l "$work/ours.docx" "$work/pandoc.docx" "$work/ours.pdf" "$work/lo/proposal.pdf"
