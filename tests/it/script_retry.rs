@@ -163,3 +163,63 @@ async fn the_drafts_list_works_while_its_packets_panel_cannot_be_fetched() {
     assert_script_never_stopped(&errors);
     browser.finish().await;
 }
+
+/// The `.wasm` files the page in `b` has fetched, each with how many times.
+async fn wasm_fetches(b: &fantoccini::Client) -> Vec<(String, u64)> {
+    let fetched = b
+        .execute(
+            "const counts = {};
+             for (const entry of performance.getEntriesByType('resource')) {
+               if (new URL(entry.name).pathname.endsWith('.wasm')) {
+                 counts[entry.name] = (counts[entry.name] || 0) + 1;
+               }
+             }
+             return Object.entries(counts);",
+            vec![],
+        )
+        .await
+        .expect("the page lists what it fetched");
+    serde_json::from_value(fetched).expect("pairs of address and count")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_file_a_page_needs_is_downloaded_once_even_with_the_cache_off() {
+    require_bundle();
+    let app = spawn_app();
+    let draft = create(&app, "us-14a8-hrdd-proposal", "Fetched once");
+    let downloads = tempfile::tempdir().expect("a temporary directory");
+    let browser = Browser::start(downloads.path()).await;
+    let b = &browser.client;
+    sign_in(b, &app, "admin@northwind.example").await;
+    // With the cache on, a second fetch of a file would come from it and
+    // might not be listed; with it off, each fetch is a download.
+    browser.disable_cache(true).await;
+    let pick_enabled = format!("tr[data-draft='{draft}'] input.packet-pick:enabled");
+    for (page, hydrated, at_least) in [
+        // The main module, the words and the island's piece (and what they share).
+        ("/campaigns", ".campaigns[data-hydrated=true]", 3),
+        // The main module and the words.
+        ("/", ".templates[data-hydrated=true]", 2),
+        // The main module, the words and the packets panel, fetched after hydration.
+        ("/drafts", pick_enabled.as_str(), 3),
+    ] {
+        go(b, &format!("{}{page}", app.address)).await;
+        wait_for(b, hydrated).await;
+        if page == "/drafts" {
+            wait_for(b, "input[name=packet-title]").await;
+        }
+        let fetched = wasm_fetches(b).await;
+        assert!(
+            fetched.len() >= at_least,
+            "{page} fetched its files: {fetched:#?}"
+        );
+        let twice: Vec<_> = fetched.iter().filter(|(_, count)| *count > 1).collect();
+        assert!(
+            twice.is_empty(),
+            "{page} downloaded files twice: {twice:#?}"
+        );
+    }
+    browser.disable_cache(false).await;
+    assert_script_never_stopped(&browser.console_errors().await);
+    browser.finish().await;
+}

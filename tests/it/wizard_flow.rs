@@ -720,11 +720,23 @@ impl Browser {
     /// `patterns` (`*` for any text), through the DevTools protocol that
     /// chromedriver passes on; an empty list lets everything through again.
     pub(crate) async fn block_urls(&self, patterns: &[&str]) {
+        self.network("Network.setBlockedURLs", json!({ "urls": patterns }))
+            .await;
+    }
+
+    /// Turns the browser's cache off (or back on), so every fetch goes to the server.
+    pub(crate) async fn disable_cache(&self, disabled: bool) {
+        self.network(
+            "Network.setCacheDisabled",
+            json!({ "cacheDisabled": disabled }),
+        )
+        .await;
+    }
+
+    /// Runs a command of the DevTools protocol's network domain.
+    async fn network(&self, cmd: &str, params: serde_json::Value) {
         let execute = format!("{}/goog/cdp/execute", self.session_url().await);
-        for (cmd, params) in [
-            ("Network.enable", json!({})),
-            ("Network.setBlockedURLs", json!({ "urls": patterns })),
-        ] {
+        for (cmd, params) in [("Network.enable", json!({})), (cmd, params)] {
             ureq::post(&execute)
                 .header("content-type", "application/json")
                 .send(json!({ "cmd": cmd, "params": params }).to_string())
