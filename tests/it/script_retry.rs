@@ -186,7 +186,8 @@ async fn wasm_fetches(b: &fantoccini::Client) -> Vec<(String, u64)> {
 async fn each_file_a_page_needs_is_downloaded_once_even_with_the_cache_off() {
     require_bundle();
     let app = spawn_app();
-    let draft = create(&app, "us-14a8-hrdd-proposal", "Fetched once");
+    // A draft, so the drafts list shows its packets panel.
+    create(&app, "us-14a8-hrdd-proposal", "Fetched once");
     let downloads = tempfile::tempdir().expect("a temporary directory");
     let browser = Browser::start(downloads.path()).await;
     let b = &browser.client;
@@ -194,20 +195,17 @@ async fn each_file_a_page_needs_is_downloaded_once_even_with_the_cache_off() {
     // With the cache on, a second fetch of a file would come from it and
     // might not be listed; with it off, each fetch is a download.
     browser.disable_cache(true).await;
-    let pick_enabled = format!("tr[data-draft='{draft}'] input.packet-pick:enabled");
-    for (page, hydrated, at_least) in [
+    for (page, ready, at_least) in [
         // The main module, the words and the island's piece (and what they share).
         ("/campaigns", ".campaigns[data-hydrated=true]", 3),
         // The main module and the words.
         ("/", ".templates[data-hydrated=true]", 2),
-        // The main module, the words and the packets panel, fetched after hydration.
-        ("/drafts", pick_enabled.as_str(), 3),
+        // The main module, the words and the packets panel, whose form
+        // shows once the panel's piece, fetched after hydration, is in.
+        ("/drafts", "input[name=packet-title]", 3),
     ] {
         go(b, &format!("{}{page}", app.address)).await;
-        wait_for(b, hydrated).await;
-        if page == "/drafts" {
-            wait_for(b, "input[name=packet-title]").await;
-        }
+        wait_for(b, ready).await;
         let fetched = wasm_fetches(b).await;
         assert!(
             fetched.len() >= at_least,
