@@ -8,17 +8,15 @@ use serde_json::json;
 use crate::common::{require_bundle, spawn_app, squeeze, tool};
 use crate::drafts::{call_json, ok_json};
 use crate::wizard_flow::{
-    click, downloaded, go, sign_in, text, wait_for, wait_for_text, wait_until, Browser,
+    click, downloaded, go, text, wait_for, wait_for_text, wait_until, Browser,
 };
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn front_page_hydrates_in_chromium() {
     require_bundle();
     let app = spawn_app();
-    let downloads = tempfile::tempdir().expect("a temporary directory");
-    let browser = Browser::start(downloads.path()).await;
+    let (browser, _downloads) = Browser::signed_in_admin(&app).await;
     let b = &browser.client;
-    sign_in(b, &app, "admin@northwind.example").await;
     go(b, &format!("{}/", app.address)).await;
     wait_for(b, ".templates[data-hydrated=true]").await;
     let dom = b.source().await.expect("the page's source");
@@ -38,10 +36,8 @@ async fn wizard_hydrates_and_fills_its_preview_in_chromium() {
     require_bundle();
     let app = spawn_app();
     let draft = crate::drafts::create(&app, "us-14a8-hrdd-proposal", "Browser draft");
-    let downloads = tempfile::tempdir().expect("a temporary directory");
-    let browser = Browser::start(downloads.path()).await;
+    let (browser, _downloads) = Browser::signed_in_admin(&app).await;
     let b = &browser.client;
-    sign_in(b, &app, "admin@northwind.example").await;
     go(b, &format!("{}/drafts/{draft}", app.address)).await;
     wait_for(b, ".wizard[data-hydrated=true]").await;
     wait_for(b, "[data-preview=true]").await;
@@ -60,10 +56,8 @@ async fn wizard_hydrates_and_fills_its_preview_in_chromium() {
 async fn a_final_draft_is_published_and_read_without_an_account() {
     require_bundle();
     let app = spawn_app();
-    let downloads = tempfile::tempdir().expect("a temporary directory");
-    let browser = Browser::start(downloads.path()).await;
+    let (browser, _downloads) = Browser::signed_in_admin(&app).await;
     let b = &browser.client;
-    sign_in(b, &app, "admin@northwind.example").await;
 
     go(b, &format!("{}/drafts", app.address)).await;
     let template = wait_for(b, "form.new-draft select[name=template_id]:not([disabled])").await;

@@ -8,7 +8,7 @@ use std::io::Read;
 use crate::common::{require_bundle, soffice_convert, spawn_app, squeeze, tool};
 use crate::drafts::{create, sample, save};
 use crate::wizard_flow::{
-    click, downloaded, go, sign_in, text, type_into, wait_for, wait_for_text, Browser,
+    click, downloaded, go, text, type_into, wait_for, wait_for_text, Browser,
 };
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -20,10 +20,8 @@ async fn a_drafter_renders_ticked_drafts_as_a_packet_and_opens_it() {
     let letter = create(&app, "cofiler-authorisation", "Packet: co-filer letter");
     save(&app, letter, 1, &sample("cofiler-authorisation"));
 
-    let downloads = tempfile::tempdir().expect("a download folder");
-    let browser = Browser::start(downloads.path()).await;
+    let (browser, downloads) = Browser::signed_in_admin(&app).await;
     let b = &browser.client;
-    sign_in(b, &app, "admin@northwind.example").await;
     go(b, &format!("{}/drafts", app.address)).await;
     for id in [proposal, letter] {
         // Enabled once the page has hydrated.

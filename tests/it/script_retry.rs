@@ -7,7 +7,7 @@ use fantoccini::Locator;
 
 use crate::common::{require_bundle, spawn_app, TestApp};
 use crate::drafts::create;
-use crate::wizard_flow::{go, sign_in, text, wait_for, Browser};
+use crate::wizard_flow::{go, text, wait_for, Browser};
 
 /// Fails if the console holds an error a stopped script leaves.
 fn assert_script_never_stopped(errors: &[String]) {
@@ -68,9 +68,7 @@ async fn a_page_whose_files_cannot_be_fetched_says_so_and_comes_alive_once_they_
     require_bundle();
     let app = spawn_app();
     let draft = create(&app, "us-14a8-hrdd-proposal", "Files offline");
-    let downloads = tempfile::tempdir().expect("a temporary directory");
-    let browser = Browser::start(downloads.path()).await;
-    sign_in(&browser.client, &app, "admin@northwind.example").await;
+    let (browser, _downloads) = Browser::signed_in_admin(&app).await;
 
     let (pick_disabled, pick_enabled) = (
         format!("tr[data-draft='{draft}'] input.packet-pick:disabled"),
@@ -121,10 +119,8 @@ async fn the_drafts_list_works_while_its_packets_panel_cannot_be_fetched() {
     require_bundle();
     let app = spawn_app();
     let draft = create(&app, "us-14a8-hrdd-proposal", "Panel offline");
-    let downloads = tempfile::tempdir().expect("a temporary directory");
-    let browser = Browser::start(downloads.path()).await;
+    let (browser, _downloads) = Browser::signed_in_admin(&app).await;
     let b = &browser.client;
-    sign_in(b, &app, "admin@northwind.example").await;
 
     browser.block_urls(&["*split_drafts_packets_panel*"]).await;
     go(b, &format!("{}/drafts", app.address)).await;
@@ -188,10 +184,8 @@ async fn each_file_a_page_needs_is_downloaded_once_even_with_the_cache_off() {
     let app = spawn_app();
     // A draft, so the drafts list shows its packets panel.
     create(&app, "us-14a8-hrdd-proposal", "Fetched once");
-    let downloads = tempfile::tempdir().expect("a temporary directory");
-    let browser = Browser::start(downloads.path()).await;
+    let (browser, _downloads) = Browser::signed_in_admin(&app).await;
     let b = &browser.client;
-    sign_in(b, &app, "admin@northwind.example").await;
     // With the cache on, a second fetch of a file would come from it and
     // might not be listed; with it off, each fetch is a download.
     browser.disable_cache(true).await;

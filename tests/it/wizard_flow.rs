@@ -37,10 +37,8 @@ const STATEMENT_ADDITION: &str = " A transparent assessment protects long-term s
 async fn a_drafter_walks_the_whole_flow_in_chromium() {
     require_bundle();
     let app = spawn_app();
-    let downloads = tempfile::tempdir().expect("a temporary directory");
-    let browser = Browser::start(downloads.path()).await;
+    let (browser, downloads) = Browser::signed_in_admin(&app).await;
     let b = &browser.client;
-    sign_in(b, &app, "admin@northwind.example").await;
 
     // The drafts page: start a draft from the 14a-8 proposal template.
     go(b, &format!("{}/drafts", app.address)).await;
@@ -246,10 +244,8 @@ async fn a_drafter_walks_the_whole_flow_in_chromium() {
 async fn two_tabs_on_one_draft_see_the_conflict_and_choose() {
     require_bundle();
     let app = spawn_app();
-    let downloads = tempfile::tempdir().expect("a temporary directory");
-    let browser = Browser::start(downloads.path()).await;
+    let (browser, _downloads) = Browser::signed_in_admin(&app).await;
     let b = &browser.client;
-    sign_in(b, &app, "admin@northwind.example").await;
     let draft = create(&app, "us-14a8-hrdd-proposal", "Two tabs");
     let url = format!("{}/drafts/{draft}", app.address);
 
@@ -327,10 +323,8 @@ async fn a_filing_letter_takes_the_proposed_engagement_times() {
         json!({"request": {"draft_id": draft, "base_version": 1, "answers": {"letter_date": "2026-06-01", "time_zone": "America/New_York"}, "dismissals": {}}}),
     ));
 
-    let downloads = tempfile::tempdir().expect("a temporary directory");
-    let browser = Browser::start(downloads.path()).await;
+    let (browser, _downloads) = Browser::signed_in_admin(&app).await;
     let b = &browser.client;
-    sign_in(b, &app, "admin@northwind.example").await;
     go(b, &format!("{}/drafts/{draft}", app.address)).await;
     wait_for(b, ".wizard[data-hydrated=true]").await;
     // The engagement step is the fifth of the letter's steps.
@@ -392,10 +386,8 @@ async fn an_editor_fixes_a_template_adds_a_question_and_publishes_it() {
     ));
     // A draft begun on version 1, to be offered version 2 below.
     let older = crate::drafts::create(&app, "group-letter", "Begun on version 1");
-    let downloads = tempfile::tempdir().expect("a temporary directory");
-    let browser = Browser::start(downloads.path()).await;
+    let (browser, _downloads) = Browser::signed_in_admin(&app).await;
     let b = &browser.client;
-    sign_in(b, &app, "admin@northwind.example").await;
 
     go(b, &format!("{}/library/group-letter/edit", app.address)).await;
     wait_for(b, ".editor[data-hydrated=true]").await;
@@ -567,10 +559,8 @@ async fn the_wizard_keeps_working_when_its_later_parts_cannot_be_fetched() {
     require_bundle();
     let app = spawn_app();
     let draft = create(&app, "us-14a8-hrdd-proposal", "Offline later parts");
-    let downloads = tempfile::tempdir().expect("a temporary directory");
-    let browser = Browser::start(downloads.path()).await;
+    let (browser, _downloads) = Browser::signed_in_admin(&app).await;
     let b = &browser.client;
-    sign_in(b, &app, "admin@northwind.example").await;
 
     browser.block_urls(&["*split_wizard_later_parts*"]).await;
     go(b, &format!("{}/drafts/{draft}", app.address)).await;
@@ -682,6 +672,18 @@ impl Browser {
             driver_url,
             _profile: profile,
         }
+    }
+
+    /// A browser signed in to `app` as the sample organisation's admin,
+    /// which is where most browser tests start, with a download folder of
+    /// its own that lasts as long as the returned guard.
+    pub(crate) async fn signed_in_admin(
+        app: &crate::common::TestApp,
+    ) -> (Browser, tempfile::TempDir) {
+        let downloads = tempfile::tempdir().expect("a download folder");
+        let browser = Browser::start(downloads.path()).await;
+        sign_in(&browser.client, app, "admin@northwind.example").await;
+        (browser, downloads)
     }
 
     /// chromedriver's address for this session, for its own endpoints.
