@@ -53,6 +53,13 @@ const TEST_PACKAGES: &[(&str, &str)] = &[
     postgres::PACKAGE,
 ];
 
+/// What the benchmarks use besides the tests' packages: the Chicago note
+/// style in CSL, for pandoc formatting the same citations as ours.
+const BENCH_PACKAGES: &[(&str, &str)] = &[(
+    "test -e /usr/share/citation-style-language/styles/chicago-fullnote-bibliography.csl",
+    "citation-style-language-styles",
+)];
+
 /// The integration tests that reach the database, run a second time on
 /// PostgreSQL (the first run is on SQLite); the browser walk-throughs and
 /// the pure rendering tests do not touch the database and run once.
@@ -91,6 +98,7 @@ fn main() -> Result<()> {
         }
         Some("bench") => {
             project.install_packages(TEST_PACKAGES)?;
+            project.install_packages(BENCH_PACKAGES)?;
             project.bench()
         }
         _ => {
