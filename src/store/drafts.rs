@@ -510,7 +510,7 @@ impl Store {
             by: &caller.email,
         };
         insert_version(&mut tx, next, answers, dismissals, note, &at).await?;
-        replace_citations(&mut tx, id, version, cited_sources(fields, answers)).await?;
+        replace_citations(&mut tx, org, id, version, cited_sources(fields, answers)).await?;
         tx.commit().await?;
         Ok(SaveOutcome::Saved {
             version,
@@ -567,7 +567,7 @@ impl Store {
             &at,
         )
         .await?;
-        replace_citations(&mut tx, new_id, 1, cited).await?;
+        replace_citations(&mut tx, caller.org, new_id, 1, cited).await?;
         tx.commit().await?;
         Ok(new_id)
     }
@@ -681,7 +681,7 @@ pub(super) async fn insert_draft(
         by: &caller.email,
     };
     insert_version(tx, first, new.answers, &BTreeMap::new(), "", &at).await?;
-    replace_citations(tx, id, 1, cited_sources(fields, new.answers)).await?;
+    replace_citations(tx, caller.org, id, 1, cited_sources(fields, new.answers)).await?;
     super::accounts::insert_audit(
         tx,
         Some(caller.org),
@@ -739,7 +739,7 @@ pub(super) async fn append_version(
         by: &caller.email,
     };
     insert_version(tx, next, answers, &base.dismissals, note, &at).await?;
-    replace_citations(tx, id, version, cited_sources(fields, answers)).await?;
+    replace_citations(tx, caller.org, id, version, cited_sources(fields, answers)).await?;
     Ok(version)
 }
 
@@ -817,6 +817,7 @@ async fn insert_version(
 /// permanent record that this version cites them (`citations`).
 async fn replace_citations(
     tx: &mut Tx<'_>,
+    org: OrgId,
     id: i64,
     version: i64,
     sources: std::collections::BTreeSet<String>,
@@ -831,7 +832,7 @@ async fn replace_citations(
             .bind(&source)
             .execute(&mut **tx)
             .await?;
-        super::evidence::record_citation(tx, &source, "draft", &id.to_string(), version).await?;
+        super::evidence::record_draft_citation(tx, org, &source, id, version).await?;
     }
     Ok(())
 }

@@ -485,33 +485,37 @@ impl Store {
             sqlx::query_as("SELECT id, version FROM templates ORDER BY id, version")
                 .fetch_all(self.pool())
                 .await?;
-        let versions: Vec<(i64, i64, String, String, i64)> = sqlx::query_as(
+        let versions: Vec<(i64, i64, String, String, i64, i64)> = sqlx::query_as(
             "SELECT v.draft_id, v.number, v.answers, d.template_id,
-                    COALESCE(v.template_version, d.template_version)
+                    COALESCE(v.template_version, d.template_version), d.org_id
              FROM draft_versions v JOIN drafts d ON d.id = v.draft_id",
         )
         .fetch_all(self.pool())
         .await?;
         // Everything is read before the transaction starts: no pool
         // connection is asked for while it holds the write lock.
-        let mut cited: Vec<(String, &str, String, i64)> = Vec::new();
+        let mut by_templates: Vec<(String, String, i64)> = Vec::new();
         for (id, version) in templates {
             let template = self.template(&id, version).await?;
             for source in crate::compose::lint::cited_sources(&template.body) {
-                cited.push((source, "template", id.clone(), version));
+                by_templates.push((source, id.clone(), version));
             }
         }
-        for (draft, number, answers, template_id, template_version) in versions {
+        let mut by_drafts: Vec<(String, OrgId, i64, i64)> = Vec::new();
+        for (draft, number, answers, template_id, template_version, org) in versions {
             let template = self.template(&template_id, template_version).await?;
             let answers =
                 serde_json::from_str(&answers).map_err(|e| corrupt("draft answers", e))?;
             for source in crate::drafts::cited_sources(&template.front.fields, &answers) {
-                cited.push((source, "draft", draft.to_string(), number));
+                by_drafts.push((source, OrgId(org), draft, number));
             }
         }
         let mut tx = self.write().await?;
-        for (source, kind, owner, version) in cited {
-            record_citation(&mut tx, &source, kind, &owner, version).await?;
+        for (source, template, version) in by_templates {
+            record_citation(&mut tx, &source, &template, version).await?;
+        }
+        for (source, org, draft, version) in by_drafts {
+            record_draft_citation(&mut tx, org, &source, draft, version).await?;
         }
         sqlx::query("INSERT INTO seeded (name, done_at) VALUES ('citation-index', $1)")
             .bind(now())
@@ -522,20 +526,48 @@ impl Store {
     }
 }
 
-/// Remembers that a version of a draft or template cites `source`.
-pub(super) async fn record_citation(
+/// Remembers that version `version` of draft `draft`, of organisation
+/// `org`, cites `source`, if `org` can see that source. A draft's answers
+/// may name any id (they are the drafter's text), but only a source its
+/// organisation can render with is one it relies on: recording another
+/// organisation's private source, or an id nobody has yet, would let any
+/// drafter stop that organisation from deleting it.
+pub(super) async fn record_draft_citation(
+    tx: &mut Tx<'_>,
+    org: OrgId,
+    source: &str,
+    draft: i64,
+    version: i64,
+) -> Result<(), StoreError> {
+    // The same test as `Evidence::visible`, read under the write lock.
+    sqlx::query(
+        "INSERT INTO citations (source_id, kind, owner, version)
+         SELECT s.id, 'draft', $1, $2 FROM evidence_sources s
+         WHERE s.id = $3 AND (s.org_id = $4 OR s.org_id = $5 OR s.shared_at IS NOT NULL)
+         ON CONFLICT DO NOTHING",
+    )
+    .bind(draft.to_string())
+    .bind(version)
+    .bind(source)
+    .bind(org.0)
+    .bind(OrgId::BUILT_IN.0)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Remembers that a version of a template cites `source`.
+async fn record_citation(
     tx: &mut Tx<'_>,
     source: &str,
-    kind: &str,
-    owner: &str,
+    template: &str,
     version: i64,
 ) -> Result<(), StoreError> {
     sqlx::query(
-        "INSERT INTO citations (source_id, kind, owner, version) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+        "INSERT INTO citations (source_id, kind, owner, version) VALUES ($1, 'template', $2, $3) ON CONFLICT DO NOTHING",
     )
     .bind(source)
-    .bind(kind)
-    .bind(owner)
+    .bind(template)
     .bind(version)
     .execute(&mut **tx)
     .await?;
@@ -549,7 +581,7 @@ pub(super) async fn record_template_citations(
     version: i64,
 ) -> Result<(), StoreError> {
     for source in crate::compose::lint::cited_sources(&template.body) {
-        record_citation(tx, &source, "template", template.id(), version).await?;
+        record_citation(tx, &source, template.id(), version).await?;
     }
     Ok(())
 }

@@ -6,7 +6,7 @@
 use serde_json::json;
 
 use crate::common::{encode, request, spawn_app, spawn_app_anonymous, TestApp, PASSWORD};
-use crate::drafts::{call_form, call_form_as, call_json, create, ok_json};
+use crate::drafts::{call_form, call_form_as, call_json, call_json_as, create, ok_json};
 
 fn login(
     app: &TestApp,
@@ -649,6 +649,74 @@ fn a_source_cited_anywhere_is_retired_not_deleted() {
         json!({"source": loose, "replace": false}),
     ));
     ok_json(call_form(&app, "delete_source", &[("id", "loose-notes")]));
+}
+
+#[test]
+fn another_organisations_draft_cannot_keep_a_private_source_from_being_deleted() {
+    let app = spawn_app();
+    let source = |id: &str| {
+        json!({"source": {"id": id, "type": "report", "title": "Northwind notes", "publisher": "Northwind",
+            "date": "2026-03-01", "authors": [], "tags": [], "claims": []}, "replace": false})
+    };
+    ok_json(call_json(&app, "save_source", source("northwind-private")));
+    ok_json(call_json(&app, "save_source", source("northwind-shared")));
+    ok_json(call_form(
+        &app,
+        "share_source",
+        &[("id", "northwind-shared")],
+    ));
+    let southwind = app.add_org("Southwind Pension", "investor");
+    let outsider = app.user(&southwind, "drafter@southwind.example", "drafter");
+    let (status, body) = call_form_as(
+        &app,
+        &outsider,
+        "create_draft",
+        &[
+            ("template_id", "us-14a8-hrdd-proposal"),
+            ("title", "Southwind citing"),
+        ],
+    );
+    assert!(status == 200 || status == 302, "{status} {body}");
+    let drafts = ok_json(call_form_as(
+        &app,
+        &outsider,
+        "list_drafts",
+        &[
+            ("text", "Southwind citing"),
+            ("status", "any"),
+            ("include_archived", "false"),
+        ],
+    ));
+    let id = drafts[0]["id"].as_i64().expect("a draft id");
+    // The answers are the drafter's text: saved, whatever they name.
+    let statement = "Gaps [@northwind-private] [@northwind-shared] [@not-yet-anyones].";
+    ok_json(call_json_as(
+        &app,
+        &outsider,
+        "save_draft",
+        json!({"request": {"draft_id": id, "base_version": 1,
+            "answers": {"supporting_statement": statement}, "dismissals": {}}}),
+    ));
+    // A private source of Northwind's is not Southwind's to rely on.
+    ok_json(call_form(
+        &app,
+        "delete_source",
+        &[("id", "northwind-private")],
+    ));
+    // Nor is an id nobody had when Southwind's draft named it.
+    ok_json(call_json(&app, "save_source", source("not-yet-anyones")));
+    ok_json(call_form(
+        &app,
+        "delete_source",
+        &[("id", "not-yet-anyones")],
+    ));
+    // A shared source Southwind cited is still kept from deletion.
+    let (status, body) = call_form(&app, "delete_source", &[("id", "northwind-shared")]);
+    assert_eq!(status, 409, "{body}");
+    assert!(
+        body.contains("1 document version(s) of the built-in templates or of other organisations"),
+        "{body}"
+    );
 }
 
 #[test]

@@ -4,7 +4,7 @@
 
 use serde_json::json;
 
-use crate::common::{cli, request, spawn_app};
+use crate::common::{cli, request, soffice_convert, spawn_app, tool, zip_part};
 use crate::drafts::{call_form, call_json, create, ok_json};
 
 const HOSTILE: [char; 5] = ['\u{1}', '\u{8}', '\u{b}', '\u{fffe}', '\u{85}'];
@@ -233,5 +233,72 @@ fn failures_of_ours_show_a_reference_and_log_the_details() {
     assert!(
         log.contains("finished processing request") && log.contains("status=200"),
         "{log}"
+    );
+}
+
+/// A template's markup that the input check cannot see, because Markdown
+/// decodes it later: a link whose address has a query string (`&`), and a
+/// numeric entity for a character XML forbids in the title. The DOCX and
+/// the PDF downloaded over HTTP stay readable by tools we did not write.
+#[test]
+fn links_with_query_strings_and_entities_in_a_title_give_readable_downloads() {
+    let app = spawn_app();
+    let source = "---\nid: hostile-links\ntitle: Hostile links\nkind: engagement-letter\nlanguage: en\n\
+        fields:\n  - id: name\n    label: Name\n    type: text\n---\n\
+        # Acme&#1; Review\n\nDear {{ name }}, see [EDGAR](https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK=1&type=DEF+14A).\n";
+    ok_json(call_form(
+        &app,
+        "import_template",
+        &[("source", source), ("as_copy_id", "")],
+    ));
+    ok_json(call_form(
+        &app,
+        "publish_template",
+        &[
+            ("id", "hostile-links"),
+            ("version", "1"),
+            ("notes", "Links."),
+        ],
+    ));
+    let id = create(&app, "hostile-links", "Hostile links");
+    ok_json(call_json(
+        &app,
+        "save_draft",
+        json!({"request": {"draft_id": id, "base_version": 1,
+        "answers": {"name": "Ms Rivera"}, "dismissals": {}}}),
+    ));
+    let (status, _, docx) = app.get(&format!("{}/drafts/{id}/download/docx", app.address));
+    assert_eq!(status, 200);
+    let rels = zip_part(&docx, "word/_rels/document.xml.rels");
+    assert!(
+        rels.contains("action=getcompany&amp;CIK=1&amp;type=DEF+14A"),
+        "{rels}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("links.docx"), &docx).unwrap();
+    soffice_convert(dir.path(), "links.docx", "pdf");
+    let text = tool("pdftotext", &["links.pdf", "-"], dir.path());
+    assert!(
+        text.contains("Dear Ms Rivera, see EDGAR"),
+        "LibreOffice read: {text}"
+    );
+
+    let (status, _, pdf) = app.get(&format!("{}/drafts/{id}/download/pdf", app.address));
+    assert_eq!(status, 200);
+    let pdf = String::from_utf8_lossy(&pdf);
+    let start = pdf.find("<x:xmpmeta").expect("an XMP packet");
+    let end = pdf.find("</x:xmpmeta>").expect("the packet's end") + "</x:xmpmeta>".len();
+    let xmp = &pdf[start..end];
+    assert!(xmp.contains("Acme\u{fffd} Review"), "{xmp}");
+    // Expat, as Python ships it, refuses characters XML forbids.
+    std::fs::write(dir.path().join("xmp.xml"), xmp).unwrap();
+    tool(
+        "python3",
+        &[
+            "-c",
+            "import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])",
+            "xmp.xml",
+        ],
+        dir.path(),
     );
 }

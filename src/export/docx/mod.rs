@@ -223,9 +223,13 @@ impl Links {
             format!("rIdLink{}", self.body)
         };
         let mut link = Hyperlink::new(url, HyperlinkType::External);
+        // docx-rs copies the path into the relationship's `Target`
+        // attribute as it is, so it must be escaped here (an `&` in a
+        // query string would otherwise make the package unreadable), as
+        // `package` escapes the notes' links.
         link.link = HyperlinkData::External {
             rid,
-            path: url.to_owned(),
+            path: crate::export::html::escape(url),
         };
         link
     }

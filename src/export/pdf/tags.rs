@@ -298,12 +298,10 @@ fn annotation_objects(pdf: &mut Pdf, pages: &[ObjectId]) -> Vec<(usize, usize, O
 /// XMP metadata: title, author, language, and the PDF/UA-1 identification;
 /// dated only when the document has its own day (see `reproducible`).
 fn xmp(metadata: &Metadata) -> String {
-    let escape = |text: &str| {
-        text.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-            .replace('"', "&quot;")
-    };
+    // The same escape as HTML's: besides the markup characters, it replaces
+    // characters XML forbids, which a heading can carry past the input
+    // check as a numeric entity (`&#1;`) that Markdown decodes later.
+    let escape = crate::export::html::escape;
     let mut fields = format!(
         "<dc:format>application/pdf</dc:format>\n\
          <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">{}</rdf:li></rdf:Alt></dc:title>\n\
@@ -364,14 +362,14 @@ mod tests {
     #[test]
     fn xmp_identifies_pdf_ua_and_escapes_the_title() {
         let metadata = Metadata {
-            title: "Rights & <risks>".into(),
+            title: "Rights & <risks>\u{1}".into(),
             language: "en".into(),
             date: Some("2026-02-16".into()),
             ..Default::default()
         };
         let xmp = xmp(&metadata);
         assert!(xmp.contains("<pdfuaid:part>1</pdfuaid:part>"));
-        assert!(xmp.contains("Rights &amp; &lt;risks&gt;"));
+        assert!(xmp.contains("Rights &amp; &lt;risks&gt;\u{fffd}"), "{xmp}");
         assert!(xmp.contains("<xmp:CreateDate>2026-02-16T00:00:00Z"));
     }
 }
