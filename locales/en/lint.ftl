@@ -64,3 +64,8 @@ import-no-title = has no title
 import-unclosed = the text ends inside an entry: a brace or quote is not closed
 # $detail: the JSON or BibTeX reader's own words, in English.
 import-reader-says = { $detail }
+import-bibtex-string-loop = the @string `{ $name }` is defined in terms of itself
+import-bibtex-too-long = `{ $name }` would expand to more than { $max } characters
+import-bibtex-link-loop = entry `{ $entry }` links back to itself through crossref or xdata
+import-bibtex-too-many-links = the crossref and xdata links would have the reader visit more than { $max } entries
+import-bibtex-link-by-string = write the keys in `{ $field }` out: an @string cannot name them there

@@ -302,3 +302,46 @@ fn links_with_query_strings_and_entities_in_a_title_give_readable_downloads() {
         dir.path(),
     );
 }
+
+/// BibTeX whose `@string`s or `crossref`/`xdata` links loop (which the
+/// reader would follow until the stack overflowed, taking the server with
+/// it) or grow without bound is refused where it goes wrong; the server
+/// keeps serving and nothing is added.
+#[test]
+fn bibtex_whose_links_loop_or_explode_is_refused_where_and_the_server_stays_up() {
+    let app = spawn_app();
+    let before = ok_json(call_form(&app, "list_sources", &[]))
+        .as_array()
+        .unwrap()
+        .len();
+    let mut doubling = String::from("@string{a0 = \"xxxxxxxx\"}\n");
+    for i in 1..=40 {
+        doubling.push_str(&format!("@string{{a{i} = a{} # a{}}}\n", i - 1, i - 1));
+    }
+    doubling.push_str("@misc{x, title = a40}\n");
+    let cases = [
+        (
+            "@misc{fine, title = {Fine}}\n@string{a = a}\n@misc{x, title = a}\n".to_owned(),
+            "line 2, column 13: BibTeX: the @string `a` is defined in terms of itself",
+        ),
+        (
+            "@misc{a, title = {A}, crossref = {b}}\n@misc{b, title = {B}, crossref = {a}}\n"
+                .to_owned(),
+            "line 2, column 7: BibTeX: entry `b` links back to itself through crossref or xdata",
+        ),
+        (
+            doubling,
+            "line 15, column 21: BibTeX: `a14` would expand to more than 65536 characters",
+        ),
+    ];
+    for (bib, expected) in cases {
+        let (status, body) = call_form(&app, "import_sources", &[("text", &bib)]);
+        assert_eq!(status, 400, "{body}");
+        assert!(body.contains(expected), "expected «{expected}» in {body}");
+    }
+    let after = ok_json(call_form(&app, "list_sources", &[]))
+        .as_array()
+        .unwrap()
+        .len();
+    assert_eq!(after, before, "nothing was imported");
+}

@@ -2,11 +2,15 @@
 //! BibLaTeX) as Zotero exports them. Imported sources have no claims yet;
 //! drafters add claims in the library page.
 
-use biblatex::{Bibliography, ChunksExt, DateValue, Entry, ParseErrorKind, PermissiveType};
+use biblatex::{
+    Bibliography, ChunksExt, DateValue, Entry, ParseErrorKind, PermissiveType, RawBibliography,
+};
 use serde_json::Value;
 
 use super::library::{Source, SourceType};
 use crate::i18n::{msg, Message};
+
+mod bibtex_links;
 
 /// Why an import was refused; `Display` is the English of [`ImportError::message`].
 #[derive(Debug, thiserror::Error, PartialEq)]
@@ -198,17 +202,28 @@ fn csl_date(issued: &Value) -> Option<String> {
 /// abbreviations, `#` concatenation, month names and `date`/`year`/`month`/
 /// `day` fields are understood as a typesetter understands them.
 pub fn bibtex(text: &str) -> Result<Vec<Source>, ImportError> {
-    let bibliography = Bibliography::parse(text).map_err(|error| {
-        let (line, column) = crate::text::line_and_column(text, error.span.start);
+    let at = |offset: usize, message: Message| {
+        let (line, column) = crate::text::line_and_column(text, offset);
         ImportError::Bibtex {
             line,
             column,
-            message: match error.kind {
+            message,
+        }
+    };
+    let reading = |error: biblatex::ParseError| {
+        at(
+            error.span.start,
+            match error.kind {
                 ParseErrorKind::UnexpectedEof => msg!("import-unclosed"),
                 kind => reader_says(kind.to_string()),
             },
-        }
-    })?;
+        )
+    };
+    // The links are checked on the raw reading first: resolving a loop
+    // would overflow the stack (see `bibtex_links`).
+    let raw = RawBibliography::parse(text).map_err(reading)?;
+    bibtex_links::check(&raw).map_err(|(offset, message)| at(offset, message))?;
+    let bibliography = Bibliography::from_raw(raw).map_err(reading)?;
     bibliography.iter().map(bib_source).collect()
 }
 
