@@ -189,32 +189,88 @@ fn read_csv(text: &str) -> Result<Table, Message> {
 }
 
 fn read_xlsx(bytes: &[u8]) -> Result<Table, Message> {
-    use calamine::{Data, Reader, Xlsx};
+    use calamine::{Data, DataRef, Reader, Xlsx, XlsxError};
     let mut workbook: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
-        .map_err(|e: calamine::XlsxError| {
-            msg!("campaigns-import-not-xlsx", detail = e.to_string())
-        })?;
-    let range = workbook
-        .worksheet_range_at(0)
-        .ok_or_else(|| msg!("campaigns-import-no-sheet"))?
-        .map_err(|e| msg!("campaigns-import-sheet-unreadable", detail = e.to_string()))?;
-    // Row numbers as the spreadsheet shows them: the range may start lower.
-    let first_line = range.start().map_or(1, |(row, _)| u64::from(row) + 1);
-    let mut lines = range.rows().enumerate();
-    let headers = match lines.next() {
-        Some((_, header)) => header.iter().map(cell_text).collect::<Result<_, _>>(),
-        None => return Err(msg!("campaigns-import-sheet-empty")),
-    }
-    .map_err(|e| at_row(first_line, e))?;
-    let mut rows = Vec::new();
-    for (offset, row) in lines.take(MAX_ROWS + 1) {
-        let line = first_line + offset as u64;
-        let mut cells = Vec::with_capacity(row.len());
-        for (index, cell) in row.iter().enumerate() {
-            cells.push(cell_text(cell).map_err(|e| at_cell(line, index, e))?);
+        .map_err(|e: XlsxError| msg!("campaigns-import-not-xlsx", detail = e.to_string()))?;
+    let first = workbook
+        .sheet_names()
+        .first()
+        .cloned()
+        .ok_or_else(|| msg!("campaigns-import-no-sheet"))?;
+    let unreadable =
+        |e: XlsxError| msg!("campaigns-import-sheet-unreadable", detail = e.to_string());
+    // The cells are streamed, not laid out as one rectangle: two cells
+    // far apart (A1 and XFD1048576) would make a rectangle of 17 billion
+    // cells, which no limit checked afterwards could stop. Only as many as
+    // the limits allow are kept; rows and columns beyond are only counted.
+    let mut reader = match workbook.worksheet_cells_reader(&first) {
+        Ok(reader) => reader,
+        Err(XlsxError::NotAWorksheet(_)) => return Err(msg!("campaigns-import-sheet-empty")),
+        Err(e) => return Err(unreadable(e)),
+    };
+    let mut cells: Vec<((u32, u32), Data)> = Vec::new();
+    let mut rows_seen: std::collections::BTreeSet<u32> = std::collections::BTreeSet::new();
+    let (mut first_column, mut last_column) = (u32::MAX, 0);
+    let mut rows_counted: usize = 0;
+    let mut last_row = None;
+    while let Some(cell) = reader.next_cell().map_err(unreadable)? {
+        if matches!(cell.get_value(), DataRef::Empty) {
+            continue;
         }
-        rows.push(TableRow { line, cells });
+        let (row, column) = cell.get_position();
+        first_column = first_column.min(column);
+        last_column = last_column.max(column);
+        let width = (last_column - first_column) as usize + 1;
+        if width > MAX_COLUMNS {
+            return Err(msg!(
+                "campaigns-import-too-many-columns",
+                count = width,
+                max = MAX_COLUMNS
+            ));
+        }
+        if last_row != Some(row) {
+            last_row = Some(row);
+            rows_counted += 1;
+        }
+        // The header row and one row past the limit, which `checked` reports.
+        if rows_seen.len() < MAX_ROWS + 2 || rows_seen.contains(&row) {
+            rows_seen.insert(row);
+            cells.push(((row, column), Data::from(cell.get_value().clone())));
+        }
     }
+    if rows_counted > MAX_ROWS + 1 {
+        return Err(msg!(
+            "campaigns-import-too-many-rows",
+            count = rows_counted - 1,
+            max = MAX_ROWS
+        ));
+    }
+    cells.sort_by_key(|(position, _)| *position);
+    let width = if cells.is_empty() {
+        0
+    } else {
+        (last_column - first_column) as usize + 1
+    };
+    let mut lines = Vec::<(u64, Vec<String>)>::new();
+    for ((row, column), value) in cells {
+        // Row numbers as the spreadsheet shows them.
+        let line = u64::from(row) + 1;
+        if lines.last().map(|(at, _)| *at) != Some(line) {
+            lines.push((line, vec![String::new(); width]));
+        }
+        let index = (column - first_column) as usize;
+        let text = cell_text(&value).map_err(|e| at_cell(line, index, e))?;
+        if let Some((_, row)) = lines.last_mut() {
+            row[index] = text;
+        }
+    }
+    let mut lines = lines.into_iter();
+    let Some((_, headers)) = lines.next() else {
+        return Err(msg!("campaigns-import-sheet-empty"));
+    };
+    let rows = lines
+        .map(|(line, cells)| TableRow { line, cells })
+        .collect();
     return Ok(Table { headers, rows });
 
     /// A cell as text: whole numbers without `.0`, dates as YYYY-MM-DD.

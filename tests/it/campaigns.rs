@@ -484,6 +484,54 @@ fn cofilers_import_from_an_xlsx_that_libreoffice_wrote() {
     let page = String::from_utf8_lossy(&answer.body);
     assert!(page.contains("not a readable XLSX workbook"), "{page}");
     assert!(page.contains(&format!("/campaigns/{campaign}")), "{page}");
+
+    // The same workbook with one more cell, in the sheet's last row and
+    // column: a tiny file whose rectangle of cells would fill memory many
+    // times over. It is refused with the columns it spans, and the server
+    // goes on serving.
+    let sparse = with_sheet_xml(&workbook, |sheet| {
+        sheet.replace(
+            "</sheetData>",
+            r#"<row r="1048576"><c r="XFD1048576" t="n"><v>1</v></c></row></sheetData>"#,
+        )
+    });
+    let answer = upload(
+        &app,
+        &app.cookie,
+        &app.address,
+        campaign,
+        "cofilers.xlsx",
+        &sparse,
+    );
+    assert_eq!(answer.status, 422);
+    let page = String::from_utf8_lossy(&answer.body);
+    assert!(
+        page.contains("the sheet has 16384 columns; at most 60 are read"),
+        "{page}"
+    );
+    ok_json(call_form(&app, "list_campaigns", &[]));
+}
+
+/// `workbook` with its first sheet's XML changed by `edit`.
+fn with_sheet_xml(workbook: &[u8], edit: impl Fn(&str) -> String) -> Vec<u8> {
+    use std::io::{Read as _, Write as _};
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(workbook)).expect("a ZIP");
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for index in 0..archive.len() {
+        let mut part = archive.by_index(index).expect("a part");
+        let name = part.name().to_owned();
+        let mut bytes = Vec::new();
+        part.read_to_end(&mut bytes).expect("readable");
+        if name == "xl/worksheets/sheet1.xml" {
+            let text = String::from_utf8(bytes).expect("XML is UTF-8");
+            assert!(text.contains("</sheetData>"), "{text}");
+            bytes = edit(&text).into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .expect("a new part");
+        out.write_all(&bytes).expect("written");
+    }
+    out.finish().expect("a ZIP").into_inner()
 }
 
 #[test]
