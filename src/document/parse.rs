@@ -22,6 +22,14 @@ pub struct Parsed {
 /// The paragraph text that asks for a page break.
 const PAGE_BREAK: &str = "\\pagebreak";
 
+/// How deep quotes and lists may nest, and emphasis, links and the like
+/// within a paragraph. Deeper ones are read as part of the level above:
+/// their text is kept, one level flatter. No filed document comes near
+/// this; a text nesting 50,000 quotes (`>>>>…`) would otherwise make every
+/// stage that walks the document by recursion (HTML, DOCX, PDF, even
+/// freeing it) overflow its thread's stack and take the server down.
+pub const MAX_NESTING: usize = 24;
+
 pub fn parse(markdown: &str, metadata: Metadata) -> Parsed {
     let options = Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
     let mut builder = Builder::default();
@@ -75,6 +83,9 @@ struct Builder {
     label_numbers: HashMap<String, usize>,
     definitions: HashMap<String, Vec<Block>>,
     title_seen: bool,
+    /// One entry per open tag, true where it was read into the level above
+    /// (see [`MAX_NESTING`]): its end then closes nothing.
+    flattened: Vec<bool>,
 }
 
 impl Builder {
@@ -109,6 +120,19 @@ impl Builder {
     }
 
     fn start(&mut self, tag: Tag<'_>) {
+        let too_deep = match tag {
+            Tag::BlockQuote(_) | Tag::List(_) => self.blocks.len() >= MAX_NESTING,
+            Tag::Emphasis
+            | Tag::Strong
+            | Tag::Link { .. }
+            | Tag::Strikethrough
+            | Tag::Image { .. } => self.inlines.len() >= MAX_NESTING,
+            _ => false,
+        };
+        self.flattened.push(too_deep);
+        if too_deep {
+            return;
+        }
         if matches!(
             tag,
             Tag::Paragraph
@@ -155,6 +179,9 @@ impl Builder {
     }
 
     fn end(&mut self, tag: TagEnd) {
+        if self.flattened.pop().unwrap_or(false) {
+            return;
+        }
         match tag {
             TagEnd::Paragraph | TagEnd::Heading(_) => self.close_block_inline(),
             TagEnd::Emphasis
@@ -172,6 +199,11 @@ impl Builder {
                 if let Some(BlockFrame::Container(blocks)) = self.blocks.pop() {
                     if let Some(BlockFrame::List { items, .. }) = self.blocks.last_mut() {
                         items.push(blocks);
+                    } else {
+                        // The item of a list read into the level above.
+                        for block in blocks {
+                            self.push_block(block);
+                        }
                     }
                 }
             }
@@ -467,6 +499,73 @@ mod tests {
         );
         assert_eq!(b[2], Block::PageBreak);
         assert!(matches!(&b[3], Block::List(List { start: None, .. })));
+    }
+
+    /// Depth of the deepest quote or list, and of the deepest span.
+    fn depths(blocks: &[Block]) -> (usize, usize) {
+        fn inline_depth(inlines: &[Inline]) -> usize {
+            inlines
+                .iter()
+                .map(|inline| match inline {
+                    Inline::Emphasis(content)
+                    | Inline::Strong(content)
+                    | Inline::Link { content, .. } => 1 + inline_depth(content),
+                    _ => 0,
+                })
+                .max()
+                .unwrap_or(0)
+        }
+        blocks
+            .iter()
+            .map(|block| match block {
+                Block::Quote { blocks, .. } => {
+                    let (b, i) = depths(blocks);
+                    (b + 1, i)
+                }
+                Block::List(list) => list
+                    .items
+                    .iter()
+                    .map(|item| depths(item))
+                    .fold((0, 0), |a, b| (a.0.max(b.0 + 1), a.1.max(b.1))),
+                Block::Paragraph(content) | Block::Heading { content, .. } => {
+                    (0, inline_depth(content))
+                }
+                _ => (0, 0),
+            })
+            .fold((0, 0), |a, b| (a.0.max(b.0), a.1.max(b.1)))
+    }
+
+    #[test]
+    fn nesting_past_the_limit_is_read_one_level_flatter_and_the_text_kept() {
+        let quotes = format!("{}deep words", ">".repeat(5_000));
+        assert_eq!(depths(&blocks(&quotes)), (MAX_NESTING, 0));
+        assert!(
+            format!("{:?}", super::parse(&quotes, Metadata::default()).document)
+                .contains("deep words")
+        );
+        let lists = (0..200)
+            .map(|i| format!("{}- item {i}\n", "  ".repeat(i)))
+            .collect::<String>();
+        let parsed = blocks(&lists);
+        assert!(
+            depths(&parsed).0 <= MAX_NESTING + 1,
+            "{:?}",
+            depths(&parsed)
+        );
+        let text = format!("{parsed:?}");
+        assert!(
+            text.contains("item 0") && text.contains("item 199"),
+            "{text}"
+        );
+        let spans = format!("{}x{}", "*_".repeat(3_000), "_*".repeat(3_000));
+        let (_, depth) = depths(&blocks(&spans));
+        assert!(depth <= MAX_NESTING, "{depth}");
+        let links = format!(
+            "{}x{}",
+            "[".repeat(100),
+            "](https://example.org)".repeat(100)
+        );
+        assert!(format!("{:?}", blocks(&links)).contains('x'));
     }
 
     #[test]

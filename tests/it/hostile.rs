@@ -345,3 +345,40 @@ fn bibtex_whose_links_loop_or_explode_is_refused_where_and_the_server_stays_up()
         .len();
     assert_eq!(after, before, "nothing was imported");
 }
+
+/// An answer nesting 49,999 quotations (`>>>…x`), as autosave would keep
+/// it: every preview and download of the draft used to overflow a stack
+/// and take the server down. Past a depth the quotes are read one level
+/// flatter; the text is kept.
+#[test]
+fn an_answer_nesting_quotes_fifty_thousand_deep_previews_and_downloads() {
+    let app = spawn_app();
+    let id = create(&app, "us-14a8-hrdd-proposal", "Deep quotes");
+    let deep = format!("{}Deepest words", ">".repeat(49_980));
+    let sample = crate::common::project_root().join("templates/us-14a8-hrdd-proposal.sample.json");
+    let mut answers: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(sample).unwrap()).unwrap();
+    answers["supporting_statement"] = json!(deep);
+    ok_json(call_json(
+        &app,
+        "save_draft",
+        json!({"request": {"draft_id": id, "base_version": 1,
+        "answers": answers, "dismissals": {}}}),
+    ));
+    let preview = ok_json(call_json(
+        &app,
+        "preview_draft",
+        json!({"id": id, "answers": {"supporting_statement": deep}, "dismissals": {}}),
+    ));
+    let html = preview["html"].as_str().unwrap_or_default();
+    assert!(html.contains("Deepest words"), "{preview}");
+    assert!(
+        html.matches("<blockquote").count() <= 24,
+        "{} quotations",
+        html.matches("<blockquote").count()
+    );
+    for format in ["docx", "pdf"] {
+        let (status, _, bytes) = app.get(&format!("{}/drafts/{id}/download/{format}", app.address));
+        assert_eq!(status, 200, "{format}: {}", String::from_utf8_lossy(&bytes));
+    }
+}
