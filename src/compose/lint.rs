@@ -111,10 +111,38 @@ pub fn lint(source: &str, origin: &str, library: &Library) -> Vec<Problem> {
         .collect();
     undeclared.sort();
     for name in undeclared {
-        let offset = first_use(body, name).unwrap_or(0);
+        let message = msg!("lint-undeclared-name", name = name.as_str());
+        let place = match first_use(body, name) {
+            Some(offset) => at(offset, message),
+            // Used only in a document setting: that setting's line.
+            None => {
+                let setting = [
+                    ("title", &settings.title),
+                    ("author", &settings.author),
+                    ("subject", &settings.subject),
+                ]
+                .into_iter()
+                .find_map(|(setting, source)| {
+                    let source = source.as_deref()?;
+                    engine::used_names(origin, source)
+                        .ok()?
+                        .contains(name.as_str())
+                        .then_some(setting)
+                });
+                match setting {
+                    Some(setting) => Diagnostic {
+                        file: origin.to_owned(),
+                        line: template.document_setting_line(setting),
+                        column: 1,
+                        message: msg!("lint-in-setting", setting = setting, problem = message),
+                    },
+                    None => at(0, message),
+                }
+            }
+        };
         problems.push(Problem {
             level: Level::Error,
-            at: at(offset, msg!("lint-undeclared-name", name = name.as_str())),
+            at: place,
         });
     }
 
@@ -385,6 +413,26 @@ mod tests {
                 "t.md:16:4: error: `nmae` is used but is not a declared field; declare it under `fields` or fix its spelling",
                 "t.md:16:25: error: cite(\"nowhere\"): no source with this id in the evidence library",
             ]
+        );
+    }
+
+    #[test]
+    fn a_name_used_only_in_a_setting_is_placed_on_the_settings_line() {
+        let source = HEADER.replace(
+            "fields:",
+            "document:\n  paper: letter\n  author: \"{{ nmae }}\"\nfields:",
+        );
+        let found: Vec<String> = lint(
+            &format!("{source}{{{{ name }}}} {{{{ spare }}}}"),
+            "t.md",
+            &library(),
+        )
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+        assert_eq!(
+            found,
+            ["t.md:8:1: error: document.author: `nmae` is used but is not a declared field; declare it under `fields` or fix its spelling"]
         );
     }
 

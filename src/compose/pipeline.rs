@@ -226,7 +226,7 @@ fn compose_checked(
         known.clone(),
         answer_citations,
     )
-    .map_err(|f| locate(f, template, &template.body, template.body_line_offset))?;
+    .map_err(|f| locate(f, template, &template.body, template.body_line_offset, None))?;
 
     let settings = &template.front.document;
     let setting = |name: &str, source: &Option<String>| -> Result<Option<String>, ComposeError> {
@@ -242,7 +242,11 @@ fn compose_checked(
             known.clone(),
             Vec::new(),
         )
-        .map_err(|f| locate(f, template, source, 0))?
+        // Placed on the setting's line of the front matter, and named.
+        .map_err(|f| {
+            let line = template.document_setting_line(name);
+            locate(f, template, source, line.saturating_sub(1), Some(name))
+        })?
         .text;
         let text = marker::strip(text.trim()).into_owned();
         Ok(Some(text).filter(|t| !t.is_empty()))
@@ -290,9 +294,17 @@ fn locate(
     template: &Template,
     source: &str,
     line_offset: usize,
+    setting: Option<&str>,
 ) -> ComposeError {
     let file = template.origin.clone();
-    let message = failure.message();
+    let message = match setting {
+        Some(setting) => msg!(
+            "lint-in-setting",
+            setting = setting,
+            problem = failure.message()
+        ),
+        None => failure.message(),
+    };
     let at = |line: Option<usize>, offset: Option<usize>| {
         let (line_in_source, column) = match offset {
             Some(o) => diagnostic::line_and_column(source, o),
@@ -480,5 +492,21 @@ mod tests {
         let composed = compose(&template, &json!({"name": "Acme"}), &library()).unwrap();
         assert_eq!(composed.metadata.title, "Letter for Acme");
         assert_eq!(composed.metadata.paper, crate::document::Paper::Letter);
+    }
+
+    #[test]
+    fn a_setting_that_fails_is_placed_on_its_line_and_named() {
+        let source = HEADER.replace(
+            "fields:",
+            "document:\n  paper: letter\n  title: \"Letter for {{ nmae }}\"\nfields:",
+        );
+        let template = Template::parse(&format!("{source}Body"), "t.md").unwrap();
+        let err = compose(&template, &json!({"name": "Acme"}), &library())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("t.md:8:") && err.contains("document.title: undefined value"),
+            "{err}"
+        );
     }
 }

@@ -314,7 +314,7 @@ impl Template {
     }
 
     /// The file line of `document.NAME` in the front matter.
-    fn document_setting_line(&self, name: &str) -> usize {
+    pub fn document_setting_line(&self, name: &str) -> usize {
         let mut lines = self
             .source_header
             .lines()
