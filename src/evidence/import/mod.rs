@@ -167,14 +167,7 @@ fn csl_item(index: usize, item: &Value) -> Result<Source, ImportError> {
         date,
         url: text("URL"),
         language: text("language").map(|l| language_tag(&l)),
-        tags: text("keyword")
-            .map(|k| {
-                k.split([',', ';'])
-                    .map(|t| t.trim().to_owned())
-                    .filter(|t| !t.is_empty())
-                    .collect()
-            })
-            .unwrap_or_default(),
+        tags: text("keyword").map(keyword_tags).unwrap_or_default(),
         claims: Vec::new(),
         provenance: Some(format!("Imported from CSL-JSON item `{raw_id}`")),
     })
@@ -227,6 +220,15 @@ pub fn bibtex(text: &str) -> Result<Vec<Source>, ImportError> {
     bibliography.iter().map(bib_source).collect()
 }
 
+/// Tags from a reference manager's keyword list, comma- or semicolon-separated.
+fn keyword_tags(keywords: String) -> Vec<String> {
+    keywords
+        .split([',', ';'])
+        .map(|t| t.trim().to_owned())
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
 fn bib_source(entry: &Entry) -> Result<Source, ImportError> {
     let text = |name: &str| {
         entry
@@ -269,14 +271,7 @@ fn bib_source(entry: &Entry) -> Result<Source, ImportError> {
         language: text("langid")
             .or_else(|| text("language"))
             .map(|l| language_tag(&l)),
-        tags: text("keywords")
-            .map(|k| {
-                k.split([',', ';'])
-                    .map(|t| t.trim().to_owned())
-                    .filter(|t| !t.is_empty())
-                    .collect()
-            })
-            .unwrap_or_default(),
+        tags: text("keywords").map(keyword_tags).unwrap_or_default(),
         claims: Vec::new(),
         provenance: Some(format!("Imported from BibTeX entry `{}`", entry.key)),
     })
