@@ -169,3 +169,4 @@ campaigns-input-bad-year = { $year } is not a meeting year (1900 to 2200)
 campaigns-input-bad-date = `{ $text }` is not a date as YYYY-MM-DD
 campaigns-input-too-long = can be at most { $max } characters
 campaigns-input-unknown-rules = there are no rules called `{ $given }`; choose US (Rule 14a-8), UK (Companies Act 2006) or France (Code de commerce)
+campaigns-import-unpacks-too-large = the workbook's part `{ $part }` unpacks to more than { $max } MiB; a co-filer list is far smaller

@@ -204,3 +204,4 @@ campaigns-input-bad-year = { $year } n’est pas une année d’assemblée (de 1
 campaigns-input-bad-date = « { $text } » n’est pas une date au format AAAA-MM-JJ
 campaigns-input-too-long = { $max } caractères au plus
 campaigns-input-unknown-rules = il n’existe pas de règles nommées « { $given } » ; choisissez États-Unis (règle 14a-8), Royaume-Uni (Companies Act 2006) ou France (Code de commerce)
+campaigns-import-unpacks-too-large = la partie `{ $part }` du classeur dépasse { $max } Mio une fois décompressée ; une liste de co-déposants est bien plus petite

@@ -188,8 +188,74 @@ fn read_csv(text: &str) -> Result<Table, Message> {
     Ok(Table { headers, rows })
 }
 
+/// The most a workbook's part may hold once unpacked, and all its parts
+/// together: a co-filer list is a few hundred kilobytes of XML.
+const MAX_PART_BYTES: u64 = 16 * 1024 * 1024;
+const MAX_UNPACKED_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Checks what calamine would unpack before it does: it inflates parts
+/// without a limit (1 MiB of ZIP can hold 1 GB of XML), and reserves room
+/// for as many shared strings as the file claims to have (`uniqueCount`),
+/// so a tiny file claiming a hundred billion would make it ask for
+/// terabytes and end the process. Only each part's first bytes past the
+/// limits are ever inflated here.
+fn check_package(bytes: &[u8]) -> Result<(), Message> {
+    use std::io::Read;
+    let not_xlsx = |detail: String| msg!("campaigns-import-not-xlsx", detail = detail);
+    let mut archive =
+        zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| not_xlsx(e.to_string()))?;
+    let mut unpacked: u64 = 0;
+    for index in 0..archive.len() {
+        let part = archive
+            .by_index(index)
+            .map_err(|e| not_xlsx(e.to_string()))?;
+        let name = part.name().to_owned();
+        let mut content = Vec::new();
+        let size = part
+            .take(MAX_PART_BYTES + 1)
+            .read_to_end(&mut content)
+            .map_err(|e| not_xlsx(format!("{name}: {e}")))? as u64;
+        unpacked += size;
+        if size > MAX_PART_BYTES || unpacked > MAX_UNPACKED_BYTES {
+            return Err(msg!(
+                "campaigns-import-unpacks-too-large",
+                part = name,
+                max = MAX_PART_BYTES / (1024 * 1024)
+            ));
+        }
+        if name.ends_with("sharedStrings.xml") {
+            // Each string takes at least `<si></si>`, 9 bytes of the part.
+            let claimed = shared_string_count(&content).unwrap_or(0);
+            if claimed > size / 9 {
+                return Err(not_xlsx(format!(
+                    "{name} claims {claimed} strings in {size} bytes"
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The `uniqueCount` the shared strings' root element declares.
+fn shared_string_count(xml: &[u8]) -> Option<u64> {
+    let mut reader = quick_xml::Reader::from_reader(xml);
+    loop {
+        match reader.read_event().ok()? {
+            quick_xml::events::Event::Start(element) | quick_xml::events::Event::Empty(element)
+                if element.local_name().as_ref() == b"sst" =>
+            {
+                let count = element.try_get_attribute("uniqueCount").ok().flatten()?;
+                return std::str::from_utf8(&count.value).ok()?.trim().parse().ok();
+            }
+            quick_xml::events::Event::Eof => return None,
+            _ => {}
+        }
+    }
+}
+
 fn read_xlsx(bytes: &[u8]) -> Result<Table, Message> {
     use calamine::{Data, DataRef, Reader, Xlsx, XlsxError};
+    check_package(bytes)?;
     let mut workbook: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
         .map_err(|e: XlsxError| msg!("campaigns-import-not-xlsx", detail = e.to_string()))?;
     let first = workbook

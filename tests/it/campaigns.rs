@@ -489,7 +489,7 @@ fn cofilers_import_from_an_xlsx_that_libreoffice_wrote() {
     // column: a tiny file whose rectangle of cells would fill memory many
     // times over. It is refused with the columns it spans, and the server
     // goes on serving.
-    let sparse = with_sheet_xml(&workbook, |sheet| {
+    let sparse = with_part(&workbook, "xl/worksheets/sheet1.xml", |sheet| {
         sheet.replace(
             "</sheetData>",
             r#"<row r="1048576"><c r="XFD1048576" t="n"><v>1</v></c></row></sheetData>"#,
@@ -510,24 +510,71 @@ fn cofilers_import_from_an_xlsx_that_libreoffice_wrote() {
         "{page}"
     );
     ok_json(call_form(&app, "list_campaigns", &[]));
+
+    // Claiming a hundred billion shared strings made the reader reserve
+    // room for them all; a part that unpacks to 20 MiB is refused before
+    // it is unpacked further.
+    let claiming = with_part(&workbook, "xl/sharedStrings.xml", |strings| {
+        let count = attribute_value(strings, "uniqueCount");
+        strings.replacen(
+            &format!("uniqueCount=\"{count}\""),
+            "uniqueCount=\"100000000000\"",
+            1,
+        )
+    });
+    let swelling = with_part(&workbook, "xl/sharedStrings.xml", |strings| {
+        strings.replacen(
+            "<sst ",
+            &format!("{}<sst ", " ".repeat(20 * 1024 * 1024)),
+            1,
+        )
+    });
+    for (bytes, expected) in [
+        (&claiming, "claims 100000000000 strings"),
+        (&swelling, "unpacks to more than 16 MiB"),
+    ] {
+        let answer = upload(
+            &app,
+            &app.cookie,
+            &app.address,
+            campaign,
+            "cofilers.xlsx",
+            bytes,
+        );
+        let page = String::from_utf8_lossy(&answer.body);
+        assert_eq!(answer.status, 422, "{page}");
+        assert!(page.contains(expected), "{expected}: {page}");
+    }
+    ok_json(call_form(&app, "list_campaigns", &[]));
 }
 
-/// `workbook` with its first sheet's XML changed by `edit`.
-fn with_sheet_xml(workbook: &[u8], edit: impl Fn(&str) -> String) -> Vec<u8> {
+/// The value of the first `name="…"` attribute in `xml`.
+fn attribute_value(xml: &str, name: &str) -> String {
+    let start = xml.find(&format!("{name}=\"")).expect("the attribute") + name.len() + 2;
+    xml[start..]
+        .split('"')
+        .next()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// `workbook` with its part `name` changed by `edit`.
+fn with_part(workbook: &[u8], name: &str, edit: impl Fn(&str) -> String) -> Vec<u8> {
     use std::io::{Read as _, Write as _};
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(workbook)).expect("a ZIP");
     let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     for index in 0..archive.len() {
         let mut part = archive.by_index(index).expect("a part");
-        let name = part.name().to_owned();
+        let part_name = part.name().to_owned();
         let mut bytes = Vec::new();
         part.read_to_end(&mut bytes).expect("readable");
-        if name == "xl/worksheets/sheet1.xml" {
+        if part_name == name {
             let text = String::from_utf8(bytes).expect("XML is UTF-8");
-            assert!(text.contains("</sheetData>"), "{text}");
-            bytes = edit(&text).into_bytes();
+            let edited = edit(&text);
+            assert_ne!(edited, text, "{name} was changed");
+            bytes = edited.into_bytes();
         }
-        out.start_file(name, zip::write::SimpleFileOptions::default())
+        out.start_file(part_name, zip::write::SimpleFileOptions::default())
             .expect("a new part");
         out.write_all(&bytes).expect("written");
     }
