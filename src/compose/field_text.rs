@@ -17,7 +17,7 @@ struct OnlyFields {
 pub fn read(source: &str) -> Result<Vec<Field>, String> {
     let (header, _) = header_lines(source)?;
     let yaml = header.join("\n");
-    serde_norway::from_str::<OnlyFields>(&yaml)
+    super::yaml::from_str::<OnlyFields>(&yaml)
         .map(|f| f.fields)
         .map_err(|e| format!("front matter: {e}"))
 }

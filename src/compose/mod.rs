@@ -23,6 +23,8 @@ pub mod lint;
 mod pipeline;
 #[cfg(feature = "ssr")]
 pub mod template;
+#[cfg(feature = "ssr")]
+pub mod yaml;
 
 #[cfg(feature = "ssr")]
 pub use diagnostic::Diagnostic;

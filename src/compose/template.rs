@@ -268,7 +268,7 @@ impl Template {
             split_front_matter(source).ok_or_else(|| TemplateError::MissingFrontMatter {
                 file: origin.to_owned(),
             })?;
-        let front: FrontMatter = serde_norway::from_str(header).map_err(|err| {
+        let front: FrontMatter = super::yaml::from_str(header).map_err(|err| {
             let (line, column) = err.location().map_or((header_line, 1), |l| {
                 (header_line + l.line() - 1, l.column())
             });

@@ -382,3 +382,32 @@ fn an_answer_nesting_quotes_fifty_thousand_deep_previews_and_downloads() {
         assert_eq!(status, 200, "{format}: {}", String::from_utf8_lossy(&bytes));
     }
 }
+
+/// Front matter whose YAML aliases name lists of aliases stands for tens of
+/// gigabytes in a 200 KiB file; the YAML reader built it all, and the
+/// server ran out of memory. It is refused, saying why, and the template
+/// list is as it was.
+#[test]
+fn templates_whose_yaml_aliases_multiply_are_refused_before_they_are_read() {
+    let app = spawn_app();
+    let uses = vec!["*b"; 30_000].join(",");
+    let source = format!(
+        "---\nid: aliases\ntitle: &a \"{}\"\nkind: engagement-letter\nlanguage: en\nfields:\n  \
+         - {{id: f, label: F, type: list, default: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]}}\n  \
+         - {{id: g, label: G, type: list, default: [{uses}]}}\n---\n# Aliases\n",
+        "x".repeat(100_000)
+    );
+    assert!(source.len() < 256 * 1024, "{} bytes", source.len());
+    let (status, body) = call_form(
+        &app,
+        "import_template",
+        &[("source", &source), ("as_copy_id", "")],
+    );
+    assert_eq!(status, 400, "{body}");
+    assert!(
+        body.contains("stands for more than 1024 KiB once its aliases"),
+        "{body}"
+    );
+    let (status, _, _) = app.get(&format!("{}/", app.address));
+    assert_eq!(status, 200, "the server still serves");
+}
