@@ -21,6 +21,11 @@ use crate::i18n::{msg, Message};
 pub const FUEL: u64 = 2_000_000;
 pub const RECURSION_LIMIT: usize = 64;
 pub const MAX_OUTPUT_BYTES: usize = 1024 * 1024;
+/// The most items `join_list` joins, and `cite()` calls one render makes.
+pub const MAX_LIST_ITEMS: usize = 10_000;
+pub const MAX_CITATIONS: usize = 5_000;
+/// The longest pinpoint `cite()` takes (`pp. 12–14`, `para. 13`, …).
+pub const MAX_PINPOINT_CHARS: usize = 500;
 
 static ENVIRONMENT: LazyLock<Environment<'static>> = LazyLock::new(|| {
     let mut env = Environment::new();
@@ -39,7 +44,8 @@ static ENVIRONMENT: LazyLock<Environment<'static>> = LazyLock::new(|| {
             with_render(|r| filters::money(&r.language, value, currency))
         },
     );
-    env.add_filter("join_list", |items: Vec<Value>| {
+    env.add_filter("join_list", |items: Value| {
+        let items = bounded_items(&items)?;
         with_render(|r| Ok(filters::join_list(&r.language, items)))
     });
     env.add_filter("lines", |value: &str| filters::lines(value));
@@ -76,11 +82,71 @@ fn with_render<T>(f: impl FnOnce(&mut RenderState) -> Result<T, Error>) -> Resul
     })
 }
 
+/// The items of a list for `join_list`, refused when they would add up to
+/// more than a render may write: minijinja charges a filter's fuel for
+/// what it returns, not for what it copies on the way (`[long] * 100000`
+/// is one cheap value until it is copied out).
+fn bounded_items(items: &Value) -> Result<Vec<Value>, Error> {
+    let too_many = || {
+        Error::new(
+            ErrorKind::InvalidOperation,
+            format!("join_list: the list has more than {MAX_LIST_ITEMS} items"),
+        )
+    };
+    if items.len().is_some_and(|n| n > MAX_LIST_ITEMS) {
+        return Err(too_many());
+    }
+    let mut bytes = 0usize;
+    let mut out = Vec::new();
+    for item in items.try_iter()? {
+        // A string's length is known; anything else prints short or is
+        // counted by its items.
+        bytes += item
+            .as_str()
+            .map_or_else(|| item.len().unwrap_or(1), str::len);
+        if bytes > MAX_OUTPUT_BYTES {
+            return Err(Error::new(
+                ErrorKind::InvalidOperation,
+                format!(
+                    "join_list: the items add up to more than {} KiB",
+                    MAX_OUTPUT_BYTES / 1024
+                ),
+            ));
+        }
+        if out.len() == MAX_LIST_ITEMS {
+            return Err(too_many());
+        }
+        out.push(item);
+    }
+    Ok(out)
+}
+
 fn cite(_: &State, source: &str, pinpoint: Option<Value>) -> Result<String, Error> {
-    let pinpoint = pinpoint
-        .filter(|p| !p.is_none() && !p.is_undefined())
-        .map(|p| p.to_string());
+    let refuse = |what: String| {
+        Error::new(
+            ErrorKind::InvalidOperation,
+            format!("cite(\"{source}\"): {what}"),
+        )
+    };
+    let pinpoint = pinpoint.filter(|p| !p.is_none() && !p.is_undefined());
+    // Checked before it is copied: the copy is kept with the citation,
+    // which no fuel pays for.
+    let length = pinpoint.as_ref().map_or(0, |p| {
+        p.as_str()
+            .map_or_else(|| p.len().unwrap_or(1), |s| s.chars().count())
+    });
+    if length > MAX_PINPOINT_CHARS {
+        return Err(refuse(format!(
+            "the pinpoint is longer than {MAX_PINPOINT_CHARS} characters"
+        )));
+    }
+    let pinpoint = pinpoint.map(|p| p.to_string());
     with_render(|render| {
+        if render.citations.len() >= MAX_CITATIONS {
+            return Err(refuse(format!(
+                "a document can cite at most {MAX_CITATIONS} times"
+            )));
+        }
         if !render.known_sources.contains(source) {
             render.unknown_source = Some(source.to_owned());
             return Err(Error::new(

@@ -330,6 +330,7 @@ fn locate(
                 limit: message,
             }
         }
+        // The writer stops the render; minijinja gives no place for that.
         RenderFailure::OutputTooLarge => ComposeError::Limit {
             file,
             line: None,
@@ -431,6 +432,39 @@ mod tests {
         assert!(
             matches!(big, Err(ComposeError::Limit { ref limit, .. }) if limit.to_string().contains("output larger")),
             "{big:?}"
+        );
+
+        // What filters and cite() copy without fuel paying for it is
+        // checked before it is copied.
+        for (hostile, says) in [
+            (
+                "{{ (['x' * 100000] * 100000) | join_list }}",
+                "more than 10000 items",
+            ),
+            (
+                "{{ (['x' * 100000] * 100) | join_list }}",
+                "add up to more than 1024 KiB",
+            ),
+            (
+                "{{ cite('src', 'x' * 1000) }}",
+                "pinpoint is longer than 500",
+            ),
+            (
+                "{% for i in range(6000) %}{{ cite('src') }}{% endfor %}",
+                "at most 5000 times",
+            ),
+        ] {
+            let err = compose_body(hostile, json!({})).unwrap_err().to_string();
+            assert!(
+                err.starts_with("t.md:11:") && err.contains(says),
+                "{hostile}: {err}"
+            );
+        }
+        assert_eq!(
+            compose_body("{{ ['a', 'b', 'c'] | join_list }}", json!({}))
+                .unwrap()
+                .markdown,
+            "a, b and c"
         );
 
         // No loader: a template cannot read files or other templates.
