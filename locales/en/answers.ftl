@@ -19,6 +19,7 @@ answer-expected-list = expected a list, got { $got }
 answer-expected-amount = expected an amount, got { $got }
 answer-expected-company = expected a company name or an object with `name`, got { $got }
 answer-not-a-date = expected a date as YYYY-MM-DD, got `{ $text }`
+answer-date-too-late = `{ $text }` is too far ahead: dates go up to the year { $year }
 answer-date-before = { $date } is before { $limit }
 answer-date-after = { $date } is after { $limit }
 answer-not-an-option = `{ $text }` is not one of the options ({ $options })

@@ -17,6 +17,7 @@ answer-expected-list = une liste est attendue, pas { $got }
 answer-expected-amount = un montant est attendu, pas { $got }
 answer-expected-company = le nom d’une société, ou un objet avec `name`, est attendu, pas { $got }
 answer-not-a-date = une date au format AAAA-MM-JJ est attendue, pas « { $text } »
+answer-date-too-late = « { $text } » est trop lointaine : les dates vont jusqu’à l’an { $year }
 answer-date-before = le { $date } est antérieur au { $limit }
 answer-date-after = le { $date } est postérieur au { $limit }
 answer-not-an-option = « { $text } » ne fait pas partie des choix proposés ({ $options })

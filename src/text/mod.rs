@@ -10,7 +10,13 @@ pub use accepted::{
     describe, first_forbidden, forbidden, normalize_line_ends, printable, refusal, refusal_in,
 };
 
-/// A date as answers, evidence and rule data write it: `YYYY-MM-DD`.
+/// The last year a date may fall in. The rules add notice periods and
+/// windows to dates, which past `time`'s last day (9999-12-31) would
+/// panic; no filing, meeting or source is dated this far ahead.
+pub const LATEST_YEAR: i32 = 9000;
+
+/// A date as answers, evidence and rule data write it: `YYYY-MM-DD`, in a
+/// year up to [`LATEST_YEAR`].
 ///
 /// The three numbers are read here and `time` checks the date: its format
 /// parser would add about 20 KB of code to the browser's first download
@@ -28,7 +34,11 @@ pub fn parse_date(text: &str) -> Option<time::Date> {
     }
     let month = time::Month::try_from(u8::try_from(number(5, 7)?).ok()?).ok()?;
     let day = u8::try_from(number(8, 10)?).ok()?;
-    time::Date::from_calendar_date(i32::from(number(0, 4)?), month, day).ok()
+    let year = i32::from(number(0, 4)?);
+    if year > LATEST_YEAR {
+        return None;
+    }
+    time::Date::from_calendar_date(year, month, day).ok()
 }
 
 /// Words as a reader counts them: runs of letters or digits, where a hyphen,

@@ -411,3 +411,39 @@ fn templates_whose_yaml_aliases_multiply_are_refused_before_they_are_read() {
     let (status, _, _) = app.get(&format!("{}/", app.address));
     assert_eq!(status, 200, "the server still serves");
 }
+
+/// A date in the year 9999 made the rules add a notice period past the
+/// last day the date library knows, and every preview of the draft
+/// failed (a panic). The answer is refused by name instead; the preview
+/// and checks go on.
+#[test]
+fn a_date_in_the_year_9999_is_refused_by_name_and_previews_still_work() {
+    let app = spawn_app();
+    for (template, field) in [
+        ("fr-demande-inscription-resolution", "balo_date"),
+        ("us-14a8-filing-letter", "letter_date"),
+    ] {
+        let id = create(&app, template, "Far ahead");
+        let sample =
+            crate::common::project_root().join(format!("templates/{template}.sample.json"));
+        let mut answers: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(sample).unwrap()).unwrap();
+        answers[field] = json!("9999-12-31");
+        let preview = ok_json(call_json(
+            &app,
+            "preview_draft",
+            json!({"id": id, "answers": answers, "dismissals": {}}),
+        ));
+        let problem = preview["problems"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["field"] == field)
+            .unwrap_or_else(|| panic!("{template}: no problem for {field}: {preview}"));
+        let worded = crate::drafts::worded(&problem["message"], resolution_studio::i18n::Lang::En);
+        assert_eq!(
+            worded, "`9999-12-31` is too far ahead: dates go up to the year 9000",
+            "{template}"
+        );
+    }
+}

@@ -71,8 +71,18 @@ impl Field {
                 let text = value
                     .as_str()
                     .ok_or_else(|| msg!("answer-expected-date", got = describe(value)))?;
-                let date =
-                    parse_date(text).ok_or_else(|| msg!("answer-not-a-date", text = text))?;
+                let date = parse_date(text).ok_or_else(|| {
+                    let year = text.get(..4).and_then(|y| y.parse::<i32>().ok());
+                    if year.is_some_and(|y| y > crate::text::LATEST_YEAR) {
+                        msg!(
+                            "answer-date-too-late",
+                            text = text,
+                            year = crate::text::LATEST_YEAR
+                        )
+                    } else {
+                        msg!("answer-not-a-date", text = text)
+                    }
+                })?;
                 for (bound, is_min) in [(&self.limits.min, true), (&self.limits.max, false)] {
                     if let Some(limit) = bound.as_ref().and_then(Value::as_str).and_then(parse_date)
                     {
