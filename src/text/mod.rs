@@ -87,7 +87,7 @@ mod tests {
             "2024-02-29",
             "2025-02-29",
             "0001-01-01",
-            "9999-12-31",
+            "9000-12-31",
             "2026-00-10",
             "2026-13-01",
             "2026-01-00",
@@ -110,6 +110,10 @@ mod tests {
                 "{text:?}"
             );
         }
+        // Past the last year the rules can add periods to.
+        assert!(time::Date::parse("9001-01-01", &format).is_ok());
+        assert_eq!(parse_date("9001-01-01"), None);
+        assert_eq!(parse_date("9999-12-31"), None);
     }
 
     #[test]
