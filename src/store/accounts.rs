@@ -335,15 +335,23 @@ impl Store {
         let email = attempt.email.trim().to_lowercase();
         let keys = [format!("email:{email}"), format!("ip:{}", attempt.address)];
         let since = at_offset(FAILURE_WINDOW, false);
+        // The attempt is counted as a failure before the password is
+        // checked, under the write lock, and the count taken there: checked
+        // first and recorded after the slow hash, 200 attempts sent at once
+        // all passed a count that none of them had reached yet. A success
+        // takes its mark back.
+        let attempted_at = now();
+        let mut tx = self.write().await?;
         for key in &keys {
             let (count, oldest): (i64, Option<String>) = sqlx::query_as(
                 "SELECT COUNT(*), MIN(at) FROM sign_in_failures WHERE key = $1 AND at > $2",
             )
             .bind(key)
             .bind(&since)
-            .fetch_one(self.pool())
+            .fetch_one(&mut *tx)
             .await?;
             if count >= MAX_FAILURES {
+                tx.rollback().await?;
                 let free_at = oldest
                     .as_deref()
                     .and_then(parse_time)
@@ -355,6 +363,14 @@ impl Store {
                 }));
             }
         }
+        for key in &keys {
+            sqlx::query("INSERT INTO sign_in_failures (key, at) VALUES ($1, $2)")
+                .bind(key)
+                .bind(&attempted_at)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
         let row: Option<(CallerRow, String)> = sqlx::query_as::<_, CallerRowWith>(
             "SELECT u.id, u.email, u.role, o.id, o.slug, o.name, o.kind, u.language, u.password_hash
              FROM users u JOIN organisations o ON o.id = u.org_id WHERE u.email = $1",
@@ -372,14 +388,8 @@ impl Store {
             (Some(row), true) => caller_of(row)?,
             (found, _) => {
                 let org = found.map(|row| OrgId(row.3));
+                // The failure was counted before the check.
                 let mut tx = self.write().await?;
-                for key in &keys {
-                    sqlx::query("INSERT INTO sign_in_failures (key, at) VALUES ($1, $2)")
-                        .bind(key)
-                        .bind(now())
-                        .execute(&mut *tx)
-                        .await?;
-                }
                 // Old failures are no use to anyone.
                 sqlx::query("DELETE FROM sign_in_failures WHERE at < $1")
                     .bind(at_offset(FAILURE_WINDOW * 4, false))
@@ -398,8 +408,12 @@ impl Store {
                 return Err(SignInError::Refused(SignInRefusal::Wrong));
             }
         };
-        sqlx::query("DELETE FROM sign_in_failures WHERE key = $1")
+        // Success clears the account's failures, and takes back this
+        // attempt's mark on the address.
+        sqlx::query("DELETE FROM sign_in_failures WHERE key = $1 OR (key = $2 AND at = $3)")
             .bind(&keys[0])
+            .bind(&keys[1])
+            .bind(&attempted_at)
             .execute(self.pool())
             .await?;
         let session = self.start_session(caller).await?;

@@ -233,6 +233,33 @@ fn sign_in_sessions_expire_end_and_are_renewed() {
     assert_eq!(page.status, 303);
 }
 
+/// Thirty guesses sent at once used to all pass the failure count, taken
+/// before any of them was recorded: each was checked against the password.
+/// Now at most five are; the rest are told to wait. A right password
+/// signed in before the guesses still works, and its own attempt does not
+/// count against the address.
+#[test]
+fn guesses_sent_at_once_are_counted_as_they_arrive() {
+    let app = spawn_app();
+    let email = "admin@northwind.example";
+    // Two successful sign-ins leave no failure behind.
+    for _ in 0..2 {
+        assert_eq!(login(&app, email, PASSWORD, None).0, 303);
+    }
+    let statuses: Vec<u16> = std::thread::scope(|scope| {
+        let guesses: Vec<_> = (0..30)
+            .map(|i| {
+                let app = &app;
+                scope.spawn(move || login(app, email, &format!("wrong guess number {i}"), None).0)
+            })
+            .collect();
+        guesses.into_iter().map(|g| g.join().unwrap()).collect()
+    });
+    let checked = statuses.iter().filter(|s| **s == 401).count();
+    let slowed = statuses.iter().filter(|s| **s == 429).count();
+    assert_eq!((checked, slowed), (5, 25), "{statuses:?}");
+}
+
 #[test]
 fn repeated_failed_sign_ins_are_slowed_down_and_say_when_to_retry() {
     let app = spawn_app();
