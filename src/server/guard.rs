@@ -262,8 +262,18 @@ pub(super) fn url_encode(text: &str) -> String {
 }
 
 /// The headers every response carries. A response that set its own
-/// Content-Security-Policy (the sandboxed HTML download) keeps it.
+/// Content-Security-Policy (the sandboxed HTML download) or Cache-Control
+/// (the bundle's files) keeps it.
 fn security_headers(headers: &mut HeaderMap, nonce: &Nonce) {
+    // Pages and downloads are a person's or an organisation's, or a
+    // publication that can be withdrawn: no shared cache may keep them,
+    // and a browser asks again (an ETag makes that cheap).
+    if !headers.contains_key(header::CACHE_CONTROL) {
+        headers.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-cache"),
+        );
+    }
     if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
         let policy = format!(
             "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \

@@ -557,6 +557,10 @@ fn a_final_draft_is_published_for_readers_and_withdrawn() {
     );
     assert_eq!(pdf.status, 200);
     assert!(pdf.body.starts_with(b"%PDF"));
+    // A withdrawn publication must not live on in a shared cache.
+    for answer in [&page, &pdf] {
+        assert_eq!(answer.header("cache-control"), Some("private, no-cache"));
+    }
     let docx = request(
         "GET",
         &format!("{}/p/{token}/download/docx", app.address),
