@@ -58,6 +58,20 @@ impl Store {
             return Err(StoreError::Invalid(msg!("store-publish-not-final")));
         }
         let mut tx = self.write().await?;
+        // Read again under the write lock: a save or a change of status
+        // since the check above would otherwise publish an older version,
+        // or a draft no longer final.
+        let head: Option<i64> = sqlx::query_scalar(
+            "SELECT head FROM drafts WHERE id = $1 AND org_id = $2 AND status = 'final'",
+        )
+        .bind(id)
+        .bind(caller.org.0)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(head) = head else {
+            tx.rollback().await?;
+            return Err(StoreError::Invalid(msg!("store-publish-not-final")));
+        };
         let existing: Option<String> = sqlx::query_scalar(
             "SELECT token FROM publications WHERE draft_id = $1 AND org_id = $2 AND withdrawn_at IS NULL",
         )
@@ -72,7 +86,7 @@ impl Store {
                     "UPDATE publications SET version = $1, indexable = $2, published_by = $3, published_at = $4
                      WHERE token = $5",
                 )
-                .bind(summary.head)
+                .bind(head)
                 .bind(i64::from(indexable))
                 .bind(&caller.email)
                 .bind(&at)
@@ -90,7 +104,7 @@ impl Store {
                 .bind(&token)
                 .bind(id)
                 .bind(caller.org.0)
-                .bind(summary.head)
+                .bind(head)
                 .bind(i64::from(indexable))
                 .bind(&caller.email)
                 .bind(&at)
@@ -99,7 +113,7 @@ impl Store {
                 token
             }
         };
-        let target = format!("draft {id} version {}", summary.head);
+        let target = format!("draft {id} version {head}");
         super::accounts::insert_audit(
             &mut tx,
             Some(caller.org),
@@ -116,7 +130,7 @@ impl Store {
         tx.commit().await?;
         Ok(Publication {
             token,
-            version: summary.head,
+            version: head,
             indexable,
             published_at: at,
         })
