@@ -119,12 +119,18 @@ impl Store {
         )
         .fetch_all(self.pool())
         .await?;
+        // Each source's claims, in order, found by id: scanning every claim
+        // for each source made a reload take sources × claims.
+        let mut claims_of: HashMap<String, Vec<String>> = HashMap::new();
+        for (source_id, data) in claims {
+            claims_of.entry(source_id).or_default().push(data);
+        }
         let mut evidence = Evidence::default();
         for (id, data, org, org_name, shared_at, retired_at) in sources {
             let mut source: Source =
                 serde_json::from_str(&data).map_err(|e| corrupt(&format!("source `{id}`"), e))?;
-            for (_, data) in claims.iter().filter(|(source_id, _)| *source_id == id) {
-                let claim: Claim = serde_json::from_str(data)
+            for data in claims_of.remove(&id).unwrap_or_default() {
+                let claim: Claim = serde_json::from_str(&data)
                     .map_err(|e| corrupt(&format!("a claim of source `{id}`"), e))?;
                 source.claims.push(claim);
             }
