@@ -50,14 +50,20 @@ pub fn review(
     let mut pages = Vec::with_capacity(documents.len());
     for (index, document) in documents.into_iter().enumerate() {
         let this = &checked[index];
-        // Only the kinds the checks across documents read (see `looks_at`).
-        let others: Vec<_> = checked
-            .iter()
-            .enumerate()
-            .filter(|(i, d)| *i != index && crate::rules::campaign::looks_at(d.kind))
-            .map(|(_, d)| d.clone())
-            .collect();
-        let across = crate::rules::campaign::check(this, &others, lang);
+        // Only the kinds the checks across documents read (see `looks_at`),
+        // and only for documents of those kinds: copying them for each of a
+        // campaign's thousands of co-filer letters grew with the square.
+        let across = if crate::rules::campaign::looks_at(this.kind) {
+            let others: Vec<_> = checked
+                .iter()
+                .enumerate()
+                .filter(|(i, d)| *i != index && crate::rules::campaign::looks_at(d.kind))
+                .map(|(_, d)| d.clone())
+                .collect();
+            crate::rules::campaign::check(this, &others, lang)
+        } else {
+            Vec::new()
+        };
         let count = |severity: Severity| {
             this.findings
                 .iter()
