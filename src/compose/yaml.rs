@@ -16,8 +16,14 @@ pub const MAX_EXPANDED: usize = 1024 * 1024;
 /// [`MAX_EXPANDED`]; the reader's error (with its place) otherwise.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, serde_norway::Error> {
     let mut spent = 0;
-    Budget { spent: &mut spent }.deserialize(serde_norway::Deserializer::from_str(text))?;
-    serde_norway::from_str(text)
+    let walked =
+        Budget { spent: &mut spent }.deserialize(serde_norway::Deserializer::from_str(text));
+    match walked {
+        Err(too_much) if spent > MAX_EXPANDED => Err(too_much),
+        // Anything else wrong (a syntax error) is reported by the reading
+        // itself, placed as it always was.
+        _ => serde_norway::from_str(text),
+    }
 }
 
 /// Counts what it is shown against [`MAX_EXPANDED`], keeping nothing.
