@@ -427,6 +427,17 @@ fn cofilers_import_from_csv_with_problems_by_row_and_column_once() {
 fn cofilers_import_from_an_xlsx_that_libreoffice_wrote() {
     let app = spawn_app();
     let campaign = new_campaign(&app, "From a workbook");
+    // Every upload here is the same list as an .xlsx, changed or not.
+    let upload_xlsx = |bytes: &[u8]| {
+        upload(
+            &app,
+            &app.cookie,
+            &app.address,
+            campaign,
+            "cofilers.xlsx",
+            bytes,
+        )
+    };
     let dir = tempfile::tempdir().expect("a temporary directory");
     let good: String = LIST
         .lines()
@@ -438,14 +449,7 @@ fn cofilers_import_from_an_xlsx_that_libreoffice_wrote() {
     soffice_convert(dir.path(), "cofilers.csv", "xlsx");
     let workbook = std::fs::read(dir.path().join("cofilers.xlsx")).expect("LibreOffice wrote it");
     assert!(workbook.starts_with(b"PK"), "an XLSX is a ZIP");
-    let answer = upload(
-        &app,
-        &app.cookie,
-        &app.address,
-        campaign,
-        "cofilers.xlsx",
-        &workbook,
-    );
+    let answer = upload_xlsx(&workbook);
     let import = import_from(&answer, campaign);
     let view = ok_json(call_form(
         &app,
@@ -472,14 +476,7 @@ fn cofilers_import_from_an_xlsx_that_libreoffice_wrote() {
     assert_eq!(made["problems"], json!([]));
 
     // A file that is neither is refused with the reason, and nothing is kept.
-    let answer = upload(
-        &app,
-        &app.cookie,
-        &app.address,
-        campaign,
-        "cofilers.xlsx",
-        b"PK\x03\x04 but not a workbook",
-    );
+    let answer = upload_xlsx(b"PK\x03\x04 but not a workbook");
     assert_eq!(answer.status, 422);
     let page = String::from_utf8_lossy(&answer.body);
     assert!(page.contains("not a readable XLSX workbook"), "{page}");
@@ -495,14 +492,7 @@ fn cofilers_import_from_an_xlsx_that_libreoffice_wrote() {
             r#"<row r="1048576"><c r="XFD1048576" t="n"><v>1</v></c></row></sheetData>"#,
         )
     });
-    let answer = upload(
-        &app,
-        &app.cookie,
-        &app.address,
-        campaign,
-        "cofilers.xlsx",
-        &sparse,
-    );
+    let answer = upload_xlsx(&sparse);
     assert_eq!(answer.status, 422);
     let page = String::from_utf8_lossy(&answer.body);
     assert!(
@@ -533,14 +523,7 @@ fn cofilers_import_from_an_xlsx_that_libreoffice_wrote() {
         (&claiming, "claims 100000000000 strings"),
         (&swelling, "unpacks to more than 16 MiB"),
     ] {
-        let answer = upload(
-            &app,
-            &app.cookie,
-            &app.address,
-            campaign,
-            "cofilers.xlsx",
-            bytes,
-        );
+        let answer = upload_xlsx(bytes);
         let page = String::from_utf8_lossy(&answer.body);
         assert_eq!(answer.status, 422, "{page}");
         assert!(page.contains(expected), "{expected}: {page}");

@@ -355,9 +355,7 @@ fn an_answer_nesting_quotes_fifty_thousand_deep_previews_and_downloads() {
     let app = spawn_app();
     let id = create(&app, "us-14a8-hrdd-proposal", "Deep quotes");
     let deep = format!("{}Deepest words", ">".repeat(49_980));
-    let sample = crate::common::project_root().join("templates/us-14a8-hrdd-proposal.sample.json");
-    let mut answers: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(sample).unwrap()).unwrap();
+    let mut answers = crate::drafts::sample("us-14a8-hrdd-proposal");
     answers["supporting_statement"] = json!(deep);
     ok_json(call_json(
         &app,
@@ -424,10 +422,7 @@ fn a_date_in_the_year_9999_is_refused_by_name_and_previews_still_work() {
         ("us-14a8-filing-letter", "letter_date"),
     ] {
         let id = create(&app, template, "Far ahead");
-        let sample =
-            crate::common::project_root().join(format!("templates/{template}.sample.json"));
-        let mut answers: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(sample).unwrap()).unwrap();
+        let mut answers = crate::drafts::sample(template);
         answers[field] = json!("9999-12-31");
         let preview = ok_json(call_json(
             &app,
