@@ -76,6 +76,13 @@ pub struct Member {
     pub answers: Map<String, Value>,
 }
 
+/// Whether a draft made from `template` has checks across its campaign's
+/// documents (proposals and filing letters do). For any other kind the
+/// other drafts change nothing, so a preview need not read them.
+pub fn checked_across_documents(template: &Template) -> bool {
+    crate::rules::campaign::looks_at(template.front.kind)
+}
+
 /// Runs each member's own checks (CPU work: call off the async workers).
 pub fn check_members(
     members: Vec<Member>,

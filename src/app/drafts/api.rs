@@ -231,12 +231,10 @@ pub async fn preview_draft(
     let today = time::OffsetDateTime::now_utc().date();
     // A draft of a campaign is checked with the campaign's other documents;
     // one outside any campaign with the drafts for the same company's meeting.
-    // Only proposals and filing letters have checks across documents: for
-    // any other kind (a campaign's thousands of co-filer letters) the others
-    // change nothing and are not read.
-    let across_documents = crate::rules::campaign::looks_at(template.front.kind);
+    // Other kinds (a campaign's thousands of co-filer letters) need neither.
+    let across = crate::drafts::campaign::checked_across_documents(&template);
     let members = match (summary.campaign, CampaignKey::of(&template, &answers)) {
-        _ if !across_documents => None,
+        _ if !across => None,
         (Some(campaign), _) => Some(
             store
                 .campaign_members_of(caller.org, campaign, id)
