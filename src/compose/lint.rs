@@ -84,13 +84,17 @@ pub fn lint(source: &str, origin: &str, library: &Library) -> Vec<Problem> {
 
     // `Template::parse` already checked the syntax, so this cannot fail.
     let mut used = engine::used_names(origin, body).unwrap_or_default();
-    let settings = &template.front.document;
-    for source in [&settings.title, &settings.author, &settings.subject]
-        .into_iter()
-        .flatten()
-    {
-        used.extend(engine::used_names(origin, source).unwrap_or_default());
-    }
+    // Each setting's names, kept to place a name only a setting uses.
+    let in_settings: Vec<(&str, HashSet<String>)> = template
+        .front
+        .document
+        .templated()
+        .map(|(setting, source)| {
+            let names = engine::used_names(origin, source).unwrap_or_default();
+            used.extend(names.iter().cloned());
+            (setting, names)
+        })
+        .collect();
     let declared: HashSet<&str> = template
         .front
         .fields
@@ -116,19 +120,10 @@ pub fn lint(source: &str, origin: &str, library: &Library) -> Vec<Problem> {
             Some(offset) => at(offset, message),
             // Used only in a document setting: that setting's line.
             None => {
-                let setting = [
-                    ("title", &settings.title),
-                    ("author", &settings.author),
-                    ("subject", &settings.subject),
-                ]
-                .into_iter()
-                .find_map(|(setting, source)| {
-                    let source = source.as_deref()?;
-                    engine::used_names(origin, source)
-                        .ok()?
-                        .contains(name.as_str())
-                        .then_some(setting)
-                });
+                let setting = in_settings
+                    .iter()
+                    .find(|(_, names)| names.contains(name.as_str()))
+                    .map(|(setting, _)| *setting);
                 match setting {
                     Some(setting) => Diagnostic {
                         file: origin.to_owned(),

@@ -161,6 +161,20 @@ pub struct DocumentSettings {
     pub typography: bool,
 }
 
+impl DocumentSettings {
+    /// The settings written as templates, by name, with their source when
+    /// set: what is checked, linted and rendered with the answers.
+    pub fn templated(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        [
+            ("title", &self.title),
+            ("author", &self.author),
+            ("subject", &self.subject),
+        ]
+        .into_iter()
+        .filter_map(|(name, source)| Some((name, source.as_deref()?)))
+    }
+}
+
 impl Default for DocumentSettings {
     fn default() -> DocumentSettings {
         DocumentSettings {
@@ -328,25 +342,18 @@ impl Template {
 
     /// A syntax error in the body or a document setting, found before anyone renders it.
     fn check_body_syntax(&self) -> Result<(), TemplateError> {
-        let settings = &self.front.document;
-        for (name, source) in [
-            ("title", &settings.title),
-            ("author", &settings.author),
-            ("subject", &settings.subject),
-        ] {
-            if let Some(source) = source {
-                if let Err(failure) = super::engine::check_syntax(&self.origin, source) {
-                    return Err(TemplateError::Invalid(Diagnostic {
-                        file: self.origin.clone(),
-                        line: self.document_setting_line(name),
-                        column: 1,
-                        message: msg!(
-                            "lint-in-setting",
-                            setting = name,
-                            problem = failure.message()
-                        ),
-                    }));
-                }
+        for (name, source) in self.front.document.templated() {
+            if let Err(failure) = super::engine::check_syntax(&self.origin, source) {
+                return Err(TemplateError::Invalid(Diagnostic {
+                    file: self.origin.clone(),
+                    line: self.document_setting_line(name),
+                    column: 1,
+                    message: msg!(
+                        "lint-in-setting",
+                        setting = name,
+                        problem = failure.message()
+                    ),
+                }));
             }
         }
         match super::engine::check_syntax(&self.origin, &self.body) {
