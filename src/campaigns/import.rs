@@ -268,22 +268,29 @@ fn read_xlsx(bytes: &[u8]) -> Result<Table, Message> {
     // The cells are streamed, not laid out as one rectangle: two cells
     // far apart (A1 and XFD1048576) would make a rectangle of 17 billion
     // cells, which no limit checked afterwards could stop. Only as many as
-    // the limits allow are kept; rows and columns beyond are only counted.
+    // the limits allow are read.
     let mut reader = match workbook.worksheet_cells_reader(&first) {
         Ok(reader) => reader,
         Err(XlsxError::NotAWorksheet(_)) => return Err(msg!("campaigns-import-sheet-empty")),
         Err(e) => return Err(unreadable(e)),
     };
     let mut cells: Vec<((u32, u32), Data)> = Vec::new();
-    let mut rows_seen: std::collections::BTreeSet<u32> = std::collections::BTreeSet::new();
     let (mut first_column, mut last_column) = (u32::MAX, 0);
-    let mut rows_counted: usize = 0;
-    let mut last_row = None;
+    let (mut rows, mut last_row) = (0, None);
     while let Some(cell) = reader.next_cell().map_err(unreadable)? {
         if matches!(cell.get_value(), DataRef::Empty) {
             continue;
         }
         let (row, column) = cell.get_position();
+        // Cells come row by row. The header and one row past the limit are
+        // kept, as for CSV, for `checked` to report; the rest is not read.
+        if last_row != Some(row) {
+            last_row = Some(row);
+            rows += 1;
+            if rows > MAX_ROWS + 2 {
+                break;
+            }
+        }
         first_column = first_column.min(column);
         last_column = last_column.max(column);
         let width = (last_column - first_column) as usize + 1;
@@ -294,22 +301,7 @@ fn read_xlsx(bytes: &[u8]) -> Result<Table, Message> {
                 max = MAX_COLUMNS
             ));
         }
-        if last_row != Some(row) {
-            last_row = Some(row);
-            rows_counted += 1;
-        }
-        // The header row and one row past the limit, which `checked` reports.
-        if rows_seen.len() < MAX_ROWS + 2 || rows_seen.contains(&row) {
-            rows_seen.insert(row);
-            cells.push(((row, column), Data::from(cell.get_value().clone())));
-        }
-    }
-    if rows_counted > MAX_ROWS + 1 {
-        return Err(msg!(
-            "campaigns-import-too-many-rows",
-            count = rows_counted - 1,
-            max = MAX_ROWS
-        ));
+        cells.push(((row, column), Data::from(cell.get_value().clone())));
     }
     cells.sort_by_key(|(position, _)| *position);
     let width = if cells.is_empty() {
